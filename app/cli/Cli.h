@@ -1,0 +1,42 @@
+#pragma once
+// Shared plumbing for refuge-cli commands: the command table, the usage error type
+// and output helpers. Every command is `int run(const QStringList &args)` where
+// args[0] is the command name; exit codes 0 ok, 1 problems found, 2 bad input/usage.
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+#include <functional>
+#include <stdexcept>
+
+namespace refuge::cli {
+
+enum ExitCode { Ok = 0, ProblemsFound = 1, BadInput = 2 };
+
+// Wrong arguments: printed as "refuge-cli: <message>" with exit code 2.
+class UsageError : public std::runtime_error {
+public:
+    explicit UsageError(const QString &m) : std::runtime_error(m.toStdString()), message(m) {}
+    QString message;
+};
+
+struct Command {
+    QString name;
+    QString summary;
+    std::function<int(const QStringList &)> run;
+};
+
+const std::vector<Command> &commands();
+
+// Parses args (args[0] = command name); handles --help; throws UsageError.
+void parseOrThrow(QCommandLineParser &parser, const QStringList &args, const QString &description);
+
+QTextStream &out();
+QTextStream &err();
+// "refuge-cli: <message>" on stderr.
+void printError(const QString &message);
+
+int runInfo(const QStringList &args);
+int runValidate(const QStringList &args);
+
+} // namespace refuge::cli

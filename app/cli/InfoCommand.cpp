@@ -1,0 +1,152 @@
+// refuge-cli info: describe every layer of a vector source or the bands of a raster.
+#include "Cli.h"
+#include "crs/Crs.h"
+#include "io/Gdal.h"
+#include "model/RasterLayer.h"
+#include "model/VectorLayer.h"
+#include "util/Error.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace refuge::cli {
+
+namespace {
+
+QJsonArray extentJson(const QRectF &r)
+{
+    return QJsonArray{r.left(), r.top(), r.right(), r.bottom()};
+}
+
+QJsonObject crsJson(const Crs &crs)
+{
+    return QJsonObject{{QStringLiteral("authid"), crs.authId()}, {QStringLiteral("name"), crs.name()},
+                       {QStringLiteral("geographic"), crs.isGeographic()}};
+}
+
+QJsonObject vectorJson(const VectorLayer &l)
+{
+    QJsonArray fields;
+    for (const Field &f : l.fields())
+        fields.append(QJsonObject{{QStringLiteral("name"), f.name}, {QStringLiteral("type"), fieldTypeName(f.type)}});
+    const LoadReport &r = l.report();
+    QJsonObject o{{QStringLiteral("name"), l.name()},
+                  {QStringLiteral("geometry_type"), geometryTypeName(l.geometryType())},
+                  {QStringLiteral("feature_count"), r.read},
+                  {QStringLiteral("loaded_count"), r.loaded},
+                  {QStringLiteral("fields"), fields},
+                  {QStringLiteral("crs"), crsJson(l.sourceCrs())},
+                  {QStringLiteral("extent"), extentJson(l.extent())},
+                  {QStringLiteral("invalid_repaired"), r.repaired},
+                  {QStringLiteral("invalid_skipped"), r.unrepairable},
+                  {QStringLiteral("empty_skipped"), r.emptyGeometry},
+                  {QStringLiteral("null_skipped"), r.nullGeometry},
+                  {QStringLiteral("nonfinite_skipped"), r.nonFinite},
+                  {QStringLiteral("outside_crs_skipped"), r.outsideCrs},
+                  {QStringLiteral("other_type_skipped"), r.otherDimension},
+                  {QStringLiteral("encoding"), r.encoding},
+                  {QStringLiteral("messages"), QJsonArray::fromStringList(r.messages())}};
+    return o;
+}
+
+void printVector(const VectorLayer &l)
+{
+    const LoadReport &r = l.report();
+    const QRectF e = l.extent();
+    out() << "Layer: " << l.name() << "\n"
+          << "  Geometry: " << geometryTypeName(l.geometryType()) << "\n"
+          << "  Features: " << r.read << (r.skipped() ? QStringLiteral(" (%1 usable)").arg(r.loaded) : QString()) << "\n"
+          << "  CRS: " << l.sourceCrs().label() << "\n"
+          << "  Extent: " << QString::number(e.left(), 'f', 6) << ", " << QString::number(e.top(), 'f', 6) << " : "
+          << QString::number(e.right(), 'f', 6) << ", " << QString::number(e.bottom(), 'f', 6) << "\n"
+          << "  Invalid geometries: " << (r.repaired + r.unrepairable) << " (" << r.repaired << " repaired, "
+          << r.unrepairable << " skipped)\n"
+          << "  Empty/null geometries: " << (r.emptyGeometry + r.nullGeometry) << "\n";
+    if (!r.encoding.isEmpty())
+        out() << "  Encoding: " << r.encoding << "\n";
+    out() << "  Fields (" << l.fields().size() << "):\n";
+    for (const Field &f : l.fields())
+        out() << "    " << f.name << " (" << fieldTypeName(f.type) << ")\n";
+}
+
+} // namespace
+
+int runInfo(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("path"), QStringLiteral("Data file or GDAL source (PATH[:LAYER] or PG:...)."));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON instead of text."));
+    const QCommandLineOption crsOpt(QStringLiteral("crs"), QStringLiteral("CRS to assume for sources without one (e.g. EPSG:4326)."), QStringLiteral("crs"));
+    const QCommandLineOption encOpt(QStringLiteral("encoding"), QStringLiteral("Text encoding of a Shapefile without .cpg (e.g. GBK)."), QStringLiteral("name"));
+    parser.addOptions({json, crsOpt, encOpt});
+    parseOrThrow(parser, args, QStringLiteral("Describe a data file: driver, layers, geometry type, feature count, fields, CRS, extent, invalid/empty geometries; for rasters size, bands, nodata and pixel size."));
+    if (parser.positionalArguments().size() != 1)
+        throw UsageError(QStringLiteral("info: expected one PATH (see refuge-cli info --help)"));
+    const DataSource src = DataSource::parse(parser.positionalArguments().at(0));
+
+    LoadOptions options;
+    if (parser.isSet(crsOpt))
+        options.assumedCrs = Crs::fromUserInput(parser.value(crsOpt));
+    options.encoding = parser.value(encOpt);
+
+    const DatasetKind kind = probeDataset(src.path);
+    QJsonObject doc{{QStringLiteral("path"), src.path}};
+    int problems = 0;
+    QStringList messages;
+
+    if (kind.vector) {
+        const QStringList names = src.layer.isEmpty() ? VectorLayer::layerNames(src.path) : QStringList{src.layer};
+        QJsonArray layers;
+        bool first = true;
+        for (const QString &name : names) {
+            const VectorLayer l = VectorLayer::load({src.path, names.size() == 1 && src.layer.isEmpty() ? QString() : name}, options);
+            if (first && !parser.isSet(json))
+                out() << "File: " << src.path << "\nDriver: " << l.driver() << "\n";
+            first = false;
+            doc.insert(QStringLiteral("driver"), l.driver());
+            layers.append(vectorJson(l));
+            if (!parser.isSet(json))
+                printVector(l);
+            const LoadReport &r = l.report();
+            for (const QString &m : r.messages())
+                messages << fileMessage(src.path, (names.size() > 1 ? name + QStringLiteral(": ") : QString()) + m);
+            problems += int(r.skipped() > 0);
+            // An empty layer is a problem when it is the file's only or the asked-for layer.
+            if (r.read == 0 && (names.size() == 1 || !src.layer.isEmpty())) {
+                messages << fileMessage(src.path, (names.size() > 1 ? name + QStringLiteral(": ") : QString()) + QStringLiteral("layer has no features"));
+                ++problems;
+            }
+        }
+        doc.insert(QStringLiteral("layers"), layers);
+    } else {
+        const RasterLayer r = RasterLayer::open(src.path, options.assumedCrs);
+        QJsonArray bands;
+        for (int b = 0; b < r.bandCount(); ++b) {
+            QJsonObject bo{{QStringLiteral("type"), r.band(b).dataType}};
+            bo.insert(QStringLiteral("nodata"), r.band(b).nodata ? QJsonValue(*r.band(b).nodata) : QJsonValue());
+            bands.append(bo);
+        }
+        doc.insert(QStringLiteral("driver"), r.driver());
+        doc.insert(QStringLiteral("raster"), QJsonObject{{QStringLiteral("width"), r.width()}, {QStringLiteral("height"), r.height()},
+                                                         {QStringLiteral("bands"), bands}, {QStringLiteral("crs"), crsJson(r.crs())},
+                                                         {QStringLiteral("pixel_size"), QJsonArray{r.pixelWidth(), r.pixelHeight()}},
+                                                         {QStringLiteral("extent"), extentJson(r.extent())}});
+        if (!parser.isSet(json)) {
+            out() << "File: " << src.path << "\nDriver: " << r.driver() << "\nRaster: " << r.width() << " x " << r.height()
+                  << " pixels, " << r.bandCount() << " band(s)\n  CRS: " << r.crs().label() << "\n  Pixel size: "
+                  << r.pixelWidth() << " x " << r.pixelHeight() << "\n";
+            for (int b = 0; b < r.bandCount(); ++b)
+                out() << "  Band " << b + 1 << ": " << r.band(b).dataType << ", nodata "
+                      << (r.band(b).nodata ? QString::number(*r.band(b).nodata) : QStringLiteral("none")) << "\n";
+        }
+    }
+    if (parser.isSet(json))
+        out() << QJsonDocument(doc).toJson(QJsonDocument::Indented);
+    out().flush();
+    for (const QString &m : messages)
+        printError(m);
+    return problems ? ProblemsFound : Ok;
+}
+
+} // namespace refuge::cli

@@ -1,0 +1,96 @@
+// refuge-cli: the command-line front end of Refuge (links refuge_core only).
+#include "Cli.h"
+#include "util/Error.h"
+
+#include <QCoreApplication>
+
+using namespace refuge::cli;
+
+namespace refuge::cli {
+
+const std::vector<Command> &commands()
+{
+    static const std::vector<Command> list = {
+        {QStringLiteral("info"), QStringLiteral("Describe a vector or raster data file (layers, counts, fields, CRS, extent)"), runInfo},
+        {QStringLiteral("validate"), QStringLiteral("Check a project: layers open, roles, CRS, mapped fields"), runValidate},
+    };
+    return list;
+}
+
+QTextStream &out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+QTextStream &err()
+{
+    static QTextStream s(stderr);
+    return s;
+}
+
+void printError(const QString &message) { err() << "refuge-cli: " << message << Qt::endl; }
+
+void parseOrThrow(QCommandLineParser &parser, const QStringList &args, const QString &description)
+{
+    parser.setApplicationDescription(description);
+    parser.addHelpOption();
+    if (!parser.parse(args))
+        throw UsageError(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText().replace(args.value(0), QStringLiteral("refuge-cli ") + args.value(0));
+        out().flush();
+        std::exit(0);
+    }
+}
+
+} // namespace refuge::cli
+
+static void printUsage()
+{
+    out() << "Usage: refuge-cli COMMAND [options]\n\nCommands:\n";
+    for (const Command &c : commands())
+        out() << "  " << c.name.leftJustified(16) << c.summary << "\n";
+    out() << "\nrefuge-cli COMMAND --help shows a command's options.\n"
+          << "Exit codes: 0 ok, 1 problems found, 2 bad input or usage.\n";
+    out().flush();
+}
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("refuge-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(REFUGE_VERSION));
+    const QStringList args = app.arguments().mid(1);
+    if (args.isEmpty() || args[0] == QLatin1String("--help") || args[0] == QLatin1String("-h") || args[0] == QLatin1String("help")) {
+        printUsage();
+        return args.isEmpty() ? BadInput : Ok;
+    }
+    if (args[0] == QLatin1String("--version")) {
+        out() << "refuge-cli " << REFUGE_VERSION << Qt::endl;
+        return Ok;
+    }
+    for (const Command &c : commands()) {
+        if (c.name != args[0])
+            continue;
+        try {
+            const int code = c.run(args);
+            out().flush();
+            return code;
+        } catch (const UsageError &e) {
+            printError(e.message);
+            return BadInput;
+        } catch (const refuge::Error &e) {
+            printError(e.message());
+            return BadInput;
+        } catch (const refuge::Canceled &) {
+            printError(QStringLiteral("canceled"));
+            return BadInput;
+        } catch (const std::exception &e) {
+            printError(QStringLiteral("internal error: %1").arg(QString::fromUtf8(e.what())));
+            return BadInput;
+        }
+    }
+    printError(QStringLiteral("unknown command '%1' (try refuge-cli --help)").arg(args[0]));
+    return BadInput;
+}

@@ -1,0 +1,49 @@
+#pragma once
+// Crs: an immutable coordinate reference system value, defined by PROJ. Holds only
+// text (WKT2) and derived facts, so it is cheap to copy and safe across threads;
+// PROJ objects are created on the calling thread's own PROJ context when needed.
+#include <QPointF>
+#include <QRectF>
+#include <QString>
+#include <memory>
+
+namespace refuge {
+
+class Crs {
+public:
+    Crs() = default;
+
+    // "EPSG:26986", "OGC:CRS84", WKT1/WKT2, PROJJSON or a PROJ string. Throws CrsError.
+    static Crs fromUserInput(const QString &definition);
+    static Crs fromEpsg(int code) { return fromUserInput(QStringLiteral("EPSG:%1").arg(code)); }
+    // The WGS 84 UTM zone containing (lon, lat).
+    static Crs utmFor(double lon, double lat);
+
+    bool isValid() const { return d != nullptr; }
+    QString authId() const;   // "EPSG:26986", or "" when no authority code is known
+    QString name() const;     // "NAD83 / Massachusetts Mainland"
+    QString wkt() const;      // WKT2:2019
+    QString toProjJson() const;
+    bool isGeographic() const;
+    // Unit of the first axis ("metre", "degree", "US survey foot"...), and its size in metres (0 if angular).
+    QString unitName() const;
+    double metresPerUnit() const;
+
+    // Equivalent CRS definitions (ignoring axis order and metadata).
+    bool isEquivalentTo(const Crs &other) const;
+    bool operator==(const Crs &other) const { return isEquivalentTo(other); }
+    bool operator!=(const Crs &other) const { return !isEquivalentTo(other); }
+
+    // Human label for UI/reports: "EPSG:26986 — NAD83 / Massachusetts Mainland".
+    QString label() const;
+
+private:
+    struct Data;
+    std::shared_ptr<const Data> d;
+};
+
+// Picks the CRS analyses measure in: the CRS itself when it is projected, otherwise
+// the UTM zone of the data's centre (extentLonLat in degrees). Never degrees as metres.
+Crs metricCrsFor(const Crs &crs, const QRectF &extentInCrs);
+
+} // namespace refuge

@@ -1,0 +1,86 @@
+#include "io/Gdal.h"
+#include "util/Error.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <cpl_conv.h>
+#include <cpl_error.h>
+#include <mutex>
+
+namespace refuge {
+
+void ensureGdal()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        GDALAllRegister();
+        CPLSetErrorHandler(CPLQuietErrorHandler);
+        // Never write .aux.xml or other side files next to inputs.
+        CPLSetConfigOption("GDAL_PAM_ENABLED", "NO");
+        CPLSetConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", "0");
+    });
+}
+
+QString lastGdalError()
+{
+    const char *msg = CPLGetLastErrorMsg();
+    return QString::fromUtf8(msg ? msg : "").simplified();
+}
+
+void resetGdalError() { CPLErrorReset(); }
+
+CslList toCsl(const QStringList &items)
+{
+    char **list = nullptr;
+    for (const QString &s : items)
+        list = CSLAddString(list, s.toUtf8().constData());
+    return CslList(list);
+}
+
+GdalDataset openDataset(const QString &path, unsigned flags, const QStringList &openOptions)
+{
+    ensureGdal();
+    if (!isConnectionString(path) && !path.startsWith(QLatin1String("/vsi"))) {
+        const QFileInfo info(path);
+        if (!info.exists())
+            throw IoError(fileMessage(path, QStringLiteral("no such file")));
+        if (info.isDir() && !(flags & GDAL_OF_VECTOR))
+            throw IoError(fileMessage(path, QStringLiteral("is a directory, not a data file")));
+        if (info.isDir()) {
+            // GDAL opens a folder of shapefiles; anything else is a user error.
+            bool hasShp = false;
+            for (const QFileInfo &f : QDir(path).entryInfoList(QDir::Files))
+                hasShp = hasShp || f.suffix().compare(QLatin1String("shp"), Qt::CaseInsensitive) == 0;
+            if (!hasShp)
+                throw IoError(fileMessage(path, QStringLiteral("is a directory, not a data file")));
+        }
+        if (!info.isReadable())
+            throw IoError(fileMessage(path, QStringLiteral("cannot be read (permission denied)")));
+        if (info.isFile() && info.size() == 0)
+            throw IoError(fileMessage(path, QStringLiteral("is empty (0 bytes)")));
+    }
+    resetGdalError();
+    const CslList options = toCsl(openOptions);
+    const QByteArray utf8 = path.toUtf8();
+    GDALDatasetH ds = GDALOpenEx(utf8.constData(), flags | GDAL_OF_READONLY, nullptr, options.get(), nullptr);
+    if (!ds) {
+        QString reason = lastGdalError();
+        if (reason.isEmpty())
+            reason = QStringLiteral("not a format GDAL can read");
+        throw IoError(fileMessage(path, reason));
+    }
+    return GdalDataset(ds);
+}
+
+DatasetKind probeDataset(const QString &path)
+{
+    GdalDataset ds = openDataset(path, GDAL_OF_VECTOR | GDAL_OF_RASTER);
+    DatasetKind kind;
+    kind.vector = GDALDatasetGetLayerCount(ds.get()) > 0;
+    kind.raster = GDALGetRasterCount(ds.get()) > 0;
+    if (!kind.vector && !kind.raster)
+        throw IoError(fileMessage(path, QStringLiteral("contains no vector layer and no raster band")));
+    return kind;
+}
+
+} // namespace refuge

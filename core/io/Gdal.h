@@ -1,0 +1,61 @@
+#pragma once
+// Thin RAII handles over the GDAL/OGR C API. Owned handles (datasets, features,
+// geometries, spatial references) are unique_ptrs; borrowed ones (OGRLayerH, bands)
+// are plain and never outlive their dataset. GDAL objects never cross threads.
+#include "model/DataSource.h"
+
+#include <QString>
+#include <QStringList>
+#include <gdal.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+#include <cpl_string.h>
+#include <type_traits>
+#include <memory>
+
+namespace refuge {
+
+// Registers GDAL drivers once (thread-safe) and sets quiet error handling.
+void ensureGdal();
+
+// GDAL's last error message on this thread ("" if none), and reset it.
+QString lastGdalError();
+void resetGdalError();
+
+struct GdalDatasetDeleter {
+    void operator()(GDALDatasetH h) const noexcept { GDALClose(h); }
+};
+struct OgrFeatureDeleter {
+    void operator()(OGRFeatureH h) const noexcept { OGR_F_Destroy(h); }
+};
+struct OgrGeometryDeleter {
+    void operator()(OGRGeometryH h) const noexcept { OGR_G_DestroyGeometry(h); }
+};
+struct OgrSrsDeleter {
+    void operator()(OGRSpatialReferenceH h) const noexcept { OSRRelease(h); }
+};
+struct CslDeleter {
+    void operator()(char **h) const noexcept { CSLDestroy(h); }
+};
+
+using GdalDataset = std::unique_ptr<void, GdalDatasetDeleter>;
+using OgrFeature = std::unique_ptr<std::remove_pointer_t<OGRFeatureH>, OgrFeatureDeleter>;
+using OgrGeometry = std::unique_ptr<std::remove_pointer_t<OGRGeometryH>, OgrGeometryDeleter>;
+using OgrSrs = std::unique_ptr<std::remove_pointer_t<OGRSpatialReferenceH>, OgrSrsDeleter>;
+using CslList = std::unique_ptr<char *, CslDeleter>;
+
+CslList toCsl(const QStringList &items);
+
+// Opens a dataset read-only; throws IoError "<path>: <reason>" naming the problem.
+GdalDataset openDataset(const QString &path, unsigned flags, const QStringList &openOptions = {});
+
+
+// What a file holds: vector layers, raster bands, or both. Throws IoError naming the
+// file (missing, empty, directory, unreadable, not a GDAL format).
+struct DatasetKind {
+    bool vector = false;
+    bool raster = false;
+};
+DatasetKind probeDataset(const QString &path);
+
+} // namespace refuge

@@ -1,0 +1,481 @@
+#include "io/VectorReader.h"
+#include "crs/CoordinateTransform.h"
+#include "io/Gdal.h"
+#include "io/OgrGeometry.h"
+#include "util/Error.h"
+#include "util/Feedback.h"
+
+#include <QDate>
+#include <QDir>
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QStringDecoder>
+#include <cmath>
+#include <cpl_conv.h>
+#include <cpl_string.h>
+
+namespace refuge {
+
+namespace {
+
+bool isCsv(const QString &path) { return QFileInfo(path).suffix().compare(QLatin1String("csv"), Qt::CaseInsensitive) == 0; }
+bool isShapefile(const QString &path)
+{
+    const QString s = QFileInfo(path).suffix().toLower();
+    return s == QLatin1String("shp") || s == QLatin1String("dbf");
+}
+bool isOsm(const QString &path)
+{
+    const QString s = QFileInfo(path).suffix().toLower();
+    return s == QLatin1String("osm") || s == QLatin1String("pbf");
+}
+
+const QStringList kLonNames = {QStringLiteral("lon"), QStringLiteral("lng"), QStringLiteral("long"),
+                               QStringLiteral("longitude"), QStringLiteral("经度")};
+const QStringList kLatNames = {QStringLiteral("lat"), QStringLiteral("latitude"), QStringLiteral("纬度")};
+const QStringList kXNames = {QStringLiteral("x"), QStringLiteral("easting")};
+const QStringList kYNames = {QStringLiteral("y"), QStringLiteral("northing")};
+
+QStringList csvHeader(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QString line = QString::fromUtf8(f.readLine()).trimmed();
+    if (line.startsWith(QChar(0xFEFF)))
+        line.remove(0, 1);
+    QStringList out;
+    for (QString c : line.split(QLatin1Char(',')))
+        out << c.remove(QLatin1Char('"')).trimmed().toLower();
+    return out;
+}
+
+bool hasAny(const QStringList &header, const QStringList &names)
+{
+    for (const QString &n : names)
+        if (header.contains(n))
+            return true;
+    return false;
+}
+
+FieldType mapType(OGRFieldDefnH def)
+{
+    switch (OGR_Fld_GetType(def)) {
+    case OFTInteger:
+        return OGR_Fld_GetSubType(def) == OFSTBoolean ? FieldType::Boolean : FieldType::Integer;
+    case OFTInteger64: return FieldType::Integer;
+    case OFTReal: return FieldType::Real;
+    case OFTDate: return FieldType::Date;
+    case OFTDateTime: return FieldType::DateTime;
+    default: return FieldType::String;
+    }
+}
+
+QVariant readValue(OGRFeatureH f, int i, FieldType type, bool raw)
+{
+    if (!OGR_F_IsFieldSetAndNotNull(f, i))
+        return {};
+    switch (type) {
+    case FieldType::Integer: return QVariant::fromValue<qint64>(OGR_F_GetFieldAsInteger64(f, i));
+    case FieldType::Boolean: return QVariant(OGR_F_GetFieldAsInteger(f, i) != 0);
+    case FieldType::Real: return QVariant(OGR_F_GetFieldAsDouble(f, i));
+    case FieldType::Date:
+    case FieldType::DateTime: {
+        int y = 0, mo = 0, d = 0, h = 0, mi = 0, tz = 0;
+        float s = 0;
+        OGR_F_GetFieldAsDateTimeEx(f, i, &y, &mo, &d, &h, &mi, &s, &tz);
+        if (type == FieldType::Date)
+            return QVariant(QDate(y, mo, d));
+        return QVariant(QDateTime(QDate(y, mo, d), QTime(h, mi, int(s))));
+    }
+    case FieldType::String: {
+        const char *txt = OGR_F_GetFieldAsString(f, i);
+        if (raw)
+            return QVariant(QByteArray(txt));
+        return QVariant(QString::fromUtf8(txt));
+    }
+    }
+    return {};
+}
+
+bool validUtf8(const QByteArray &bytes)
+{
+    QStringDecoder dec(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    (void)dec.decode(bytes);
+    return !dec.hasError();
+}
+
+QString decodeWith(const QByteArray &bytes, const QString &encoding)
+{
+    if (encoding == QLatin1String("UTF-8"))
+        return QString::fromUtf8(bytes);
+    QStringDecoder dec(encoding.toLatin1().constData());
+    if (dec.isValid())
+        return dec.decode(bytes);
+    // Qt without ICU: fall back to GDAL's iconv-based recoder.
+    char *utf8 = CPLRecode(bytes.constData(), encoding.toLatin1().constData(), CPL_ENC_UTF8);
+    QString out = QString::fromUtf8(utf8);
+    CPLFree(utf8);
+    return out;
+}
+
+QString findSibling(const QString &path, const QString &suffix)
+{
+    const QFileInfo fi(path);
+    const QDir dir = fi.absoluteDir();
+    for (const QString &name : dir.entryList(QDir::Files)) {
+        const QFileInfo cand(name);
+        if (cand.completeBaseName() == fi.completeBaseName() && cand.suffix().compare(suffix, Qt::CaseInsensitive) == 0)
+            return dir.filePath(name);
+    }
+    return {};
+}
+
+} // namespace
+
+QString declaredShapefileEncoding(const QString &shpPath)
+{
+    const QString cpg = findSibling(shpPath, QStringLiteral("cpg"));
+    if (!cpg.isEmpty()) {
+        QFile f(cpg);
+        if (f.open(QIODevice::ReadOnly)) {
+            const QString text = QString::fromLatin1(f.readAll()).trimmed();
+            if (!text.isEmpty())
+                return text;
+        }
+    }
+    const QString dbf = findSibling(shpPath, QStringLiteral("dbf"));
+    if (!dbf.isEmpty()) {
+        QFile f(dbf);
+        if (f.open(QIODevice::ReadOnly)) {
+            const QByteArray head = f.read(32);
+            if (head.size() >= 30 && quint8(head[29]) != 0)
+                return QStringLiteral("LDID/%1").arg(quint8(head[29]));
+        }
+    }
+    return {};
+}
+
+QString guessEncoding(const std::vector<QByteArray> &samples)
+{
+    bool anyNonAscii = false, allUtf8 = true;
+    for (const QByteArray &s : samples) {
+        for (char c : s)
+            anyNonAscii = anyNonAscii || (quint8(c) >= 0x80);
+        allUtf8 = allUtf8 && validUtf8(s);
+    }
+    if (!anyNonAscii || allUtf8)
+        return QStringLiteral("UTF-8");
+    QStringDecoder gbk("GB18030");
+    if (gbk.isValid()) {
+        bool ok = true;
+        for (const QByteArray &s : samples) {
+            QStringDecoder d("GB18030");
+            const QString text = d.decode(s);
+            ok = ok && !d.hasError() && !text.contains(QChar(0xFFFD));
+        }
+        if (ok)
+            return QStringLiteral("GBK");
+    }
+    return QStringLiteral("ISO-8859-1");
+}
+
+QStringList VectorReader::layerNames(const QString &path)
+{
+    GdalDataset ds = openDataset(path, GDAL_OF_VECTOR);
+    QStringList names;
+    const int n = GDALDatasetGetLayerCount(ds.get());
+    for (int i = 0; i < n; ++i)
+        names << QString::fromUtf8(OGR_L_GetName(GDALDatasetGetLayer(ds.get(), i)));
+    return names;
+}
+
+VectorLayer VectorReader::read(const DataSource &source, const LoadOptions &options, Feedback *feedback)
+{
+    const QString &path = source.path;
+    const QString display = source.displayName();
+    QStringList openOptions;
+    bool rawText = false;
+    QString declaredEncoding;
+    if (isCsv(path))
+        openOptions << QStringLiteral("X_POSSIBLE_NAMES=lon,lng,long,longitude,x,easting,经度")
+                    << QStringLiteral("Y_POSSIBLE_NAMES=lat,latitude,y,northing,纬度")
+                    << QStringLiteral("KEEP_GEOM_COLUMNS=NO") << QStringLiteral("AUTODETECT_TYPE=YES");
+    if (isShapefile(path)) {
+        if (!findSibling(path, QStringLiteral("dbf")).isEmpty() || QFileInfo(path).suffix().toLower() == QLatin1String("dbf")) {
+            declaredEncoding = declaredShapefileEncoding(path);
+        } else {
+            throw IoError(fileMessage(path, QStringLiteral("the Shapefile has no .dbf file (attributes missing)")));
+        }
+        if (!options.encoding.isEmpty()) {
+            openOptions << QStringLiteral("ENCODING=%1").arg(options.encoding);
+        } else if (declaredEncoding.isEmpty()) {
+            openOptions << QStringLiteral("ENCODING=");
+            rawText = true;
+        }
+    }
+
+    GdalDataset ds = openDataset(path, GDAL_OF_VECTOR, openOptions);
+    const int layerCount = GDALDatasetGetLayerCount(ds.get());
+    if (layerCount == 0)
+        throw InvalidInput(fileMessage(display, QStringLiteral("contains no vector layer")));
+    OGRLayerH layer = nullptr;
+    if (!source.layer.isEmpty()) {
+        layer = GDALDatasetGetLayerByName(ds.get(), source.layer.toUtf8().constData());
+        if (!layer) {
+            QStringList names;
+            for (int i = 0; i < layerCount; ++i)
+                names << QString::fromUtf8(OGR_L_GetName(GDALDatasetGetLayer(ds.get(), i)));
+            throw IoError(fileMessage(path, QStringLiteral("no layer '%1' (layers: %2)").arg(source.layer, names.join(QStringLiteral(", ")))));
+        }
+    } else if (isOsm(path)) {
+        layer = GDALDatasetGetLayerByName(ds.get(), "lines");
+    }
+    if (!layer)
+        layer = GDALDatasetGetLayer(ds.get(), 0);
+
+    VectorLayer out;
+    out.m_source = source;
+    out.m_name = source.layer.isEmpty() ? QString::fromUtf8(OGR_L_GetName(layer)) : source.layer;
+    if (out.m_name.isEmpty() || (layerCount == 1 && !isConnectionString(path)))
+        out.m_name = QFileInfo(path).completeBaseName();
+    out.m_driver = QString::fromUtf8(GDALGetDriverShortName(GDALGetDatasetDriver(ds.get())));
+    LoadReport &report = out.m_report;
+
+    if (OGR_FD_GetGeomFieldCount(OGR_L_GetLayerDefn(layer)) == 0) {
+        if (isCsv(path))
+            throw InvalidInput(fileMessage(display, QStringLiteral("no coordinate columns (expected lon/lat, longitude/latitude or x/y, or a WKT column)")));
+        throw InvalidInput(fileMessage(display, QStringLiteral("layer has no geometry column")));
+    }
+
+    // CRS
+    Crs sourceCrs;
+    if (OGRSpatialReferenceH srs = OGR_L_GetSpatialRef(layer)) {
+        char *wkt = nullptr;
+        const char *wktOptions[] = {"FORMAT=WKT2_2019", nullptr};
+        if (OSRExportToWktEx(srs, &wkt, wktOptions) == OGRERR_NONE && wkt) {
+            try {
+                sourceCrs = Crs::fromUserInput(QString::fromUtf8(wkt));
+            } catch (const CrsError &e) {
+                CPLFree(wkt);
+                if (!options.assumedCrs.isValid())
+                    throw CrsError(fileMessage(display, QStringLiteral("unknown CRS in the file (%1); state one with --crs").arg(e.message())));
+                wkt = nullptr;
+            }
+        }
+        CPLFree(wkt);
+    }
+    if (options.assumedCrs.isValid()) {
+        if (sourceCrs.isValid() && !(sourceCrs == options.assumedCrs))
+            report.crsNote = QStringLiteral("file CRS %1 overridden by the stated %2").arg(sourceCrs.label(), options.assumedCrs.label());
+        else if (!sourceCrs.isValid())
+            report.crsNote = QStringLiteral("no CRS in the file; %1 as stated").arg(options.assumedCrs.label());
+        sourceCrs = options.assumedCrs;
+    } else if (!sourceCrs.isValid() && isCsv(path)) {
+        const QStringList header = csvHeader(path);
+        if (hasAny(header, kLonNames) && hasAny(header, kLatNames)) {
+            sourceCrs = Crs::fromEpsg(4326);
+            report.crsNote = QStringLiteral("no CRS in the file; EPSG:4326 assumed from lon/lat columns");
+        }
+    }
+    if (!sourceCrs.isValid()) {
+        if (isCsv(path) && hasAny(csvHeader(path), kXNames))
+            throw CrsError(fileMessage(display, QStringLiteral("x/y columns have no CRS; state one with --crs EPSG:N")));
+        throw CrsError(fileMessage(display, QStringLiteral("no CRS (for a Shapefile: no .prj file); state one with --crs EPSG:N")));
+    }
+    out.m_sourceCrs = sourceCrs;
+    out.m_crs = options.targetCrs.isValid() ? options.targetCrs : sourceCrs;
+    std::unique_ptr<CoordinateTransform> ct;
+    if (!(out.m_crs == sourceCrs))
+        ct = std::make_unique<CoordinateTransform>(sourceCrs, out.m_crs);
+
+    // Fields
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+    const int fieldCount = OGR_FD_GetFieldCount(defn);
+    for (int i = 0; i < fieldCount; ++i) {
+        OGRFieldDefnH fd = OGR_FD_GetFieldDefn(defn, i);
+        out.m_fields.push_back({QString::fromUtf8(OGR_Fld_GetNameRef(fd)), mapType(fd)});
+    }
+    out.m_columns.resize(out.m_fields.size());
+
+    // Features: read all, then keep the dominant dimension.
+    const GIntBig expected = OGR_L_GetFeatureCount(layer, FALSE);
+    std::vector<Geometry> geoms;
+    std::vector<int> dims;
+    std::vector<qint64> fids;
+    std::vector<std::vector<QVariant>> cols(out.m_fields.size());
+    OGR_L_ResetReading(layer);
+    int dimCount[3] = {0, 0, 0};
+    const bool geographic = sourceCrs.isGeographic();
+    resetGdalError();
+    for (OgrFeature f(OGR_L_GetNextFeature(layer)); f; f.reset(OGR_L_GetNextFeature(layer))) {
+        ++report.read;
+        if (feedback && (report.read & 1023) == 0) {
+            feedback->throwIfCanceled();
+            if (expected > 0)
+                feedback->setProgress(90.0 * double(report.read) / double(expected));
+        }
+        OGRGeometryH og = OGR_F_GetGeometryRef(f.get());
+        if (!og) {
+            ++report.nullGeometry;
+            continue;
+        }
+        Geometry g = fromOgr(og);
+        if (g.isEmpty() || g.type() == GeometryType::Unknown) {
+            ++report.emptyGeometry;
+            continue;
+        }
+        if (!g.allFinite()) {
+            ++report.nonFinite;
+            continue;
+        }
+        const QRectF b = g.bounds();
+        const double limit = geographic ? 0 : 1e10;
+        const bool outOfRange = geographic
+            ? (b.left() < -540 || b.right() > 540 || b.top() < -90.000001 || b.bottom() > 90.000001)
+            : (std::abs(b.left()) > limit || std::abs(b.right()) > limit || std::abs(b.top()) > limit || std::abs(b.bottom()) > limit);
+        if (outOfRange) {
+            ++report.outsideCrs;
+            continue;
+        }
+        if (ct) {
+            try {
+                ct->transformInPlace(g);
+            } catch (const CrsError &) {
+                ++report.outsideCrs;
+                continue;
+            }
+        }
+        const int d = dimension(g.type());
+        ++dimCount[d];
+        dims.push_back(d);
+        geoms.push_back(std::move(g));
+        fids.push_back(OGR_F_GetFID(f.get()));
+        for (int i = 0; i < fieldCount; ++i)
+            cols[std::size_t(i)].push_back(readValue(f.get(), i, out.m_fields[std::size_t(i)].type, rawText));
+    }
+    const QString readError = lastGdalError();
+    if (report.read == 0 && !readError.isEmpty())
+        throw IoError(fileMessage(display, readError));
+
+    // Layer type: the declared one, else the most common dimension (ties: higher).
+    int layerDim = -1;
+    switch (wkbFlatten(OGR_L_GetGeomType(layer))) {
+    case wkbPoint: case wkbMultiPoint: layerDim = 0; break;
+    case wkbLineString: case wkbMultiLineString: layerDim = 1; break;
+    case wkbPolygon: case wkbMultiPolygon: layerDim = 2; break;
+    default:
+        for (int d = 0; d < 3; ++d)
+            if (dimCount[d] > 0 && (layerDim < 0 || dimCount[d] >= dimCount[layerDim]))
+                layerDim = d;
+    }
+    if (layerDim < 0)
+        layerDim = 0;
+
+    // Text encoding of undeclared shapefiles.
+    if (rawText) {
+        std::vector<QByteArray> samples;
+        for (std::size_t c = 0; c < cols.size(); ++c)
+            if (out.m_fields[c].type == FieldType::String)
+                for (const QVariant &v : cols[c])
+                    if (v.isValid())
+                        samples.push_back(v.toByteArray());
+        report.encoding = guessEncoding(samples);
+        bool nonAscii = false;
+        for (const QByteArray &s : samples)
+            for (char ch : s)
+                nonAscii = nonAscii || quint8(ch) >= 0x80;
+        if (nonAscii)
+            report.encodingNote = QStringLiteral("no .cpg file: text encoding detected as %1 (set the layer's encoding if wrong)").arg(report.encoding);
+        for (std::size_t c = 0; c < cols.size(); ++c)
+            if (out.m_fields[c].type == FieldType::String)
+                for (QVariant &v : cols[c])
+                    if (v.isValid())
+                        v = decodeWith(v.toByteArray(), report.encoding);
+        // Field names are raw bytes too.
+        for (int i = 0; i < fieldCount; ++i)
+            out.m_fields[std::size_t(i)].name = decodeWith(QByteArray(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i))), report.encoding);
+    } else if (!options.encoding.isEmpty()) {
+        report.encoding = options.encoding;
+    } else if (!declaredEncoding.isEmpty()) {
+        report.encoding = declaredEncoding;
+    } else {
+        report.encoding = QStringLiteral("UTF-8");
+    }
+
+    // Keep features of the layer's dimension; repair invalid polygons.
+    GEOSContextHandle_t ctx = geosContext();
+    bool anyMulti = false;
+    for (std::size_t i = 0; i < geoms.size(); ++i) {
+        if (dims[i] != layerDim) {
+            ++report.otherDimension;
+            continue;
+        }
+        Geometry &g = geoms[i];
+        if (layerDim == 1) {
+            bool degenerate = false;
+            for (int r = 0; r < g.ringCount(); ++r)
+                degenerate = degenerate || g.ringSize(r) < 2;
+            if (degenerate) {
+                ++report.unrepairable;
+                continue;
+            }
+        }
+        if (layerDim == 2 && options.repairInvalid) {
+            bool ok = true;
+            for (int r = 0; r < g.ringCount(); ++r)
+                ok = ok && g.ringSize(r) >= 4;
+            GeosGeom gg;
+            if (ok) {
+                gg = g.toGeos();
+                ok = GEOSisValid_r(ctx, gg.get()) == 1;
+            }
+            if (!ok) {
+                GeosGeom fixed;
+                try {
+                    if (!gg) {
+                        // Too few points for GEOS rings: build from a buffer of the points as a last resort.
+                        ++report.unrepairable;
+                        continue;
+                    }
+                    fixed = checkedGeos(GEOSMakeValid_r(ctx, gg.get()), "MakeValid");
+                } catch (const GeometryError &) {
+                    ++report.unrepairable;
+                    continue;
+                }
+                Geometry repaired = Geometry::fromGeos(fixed.get());
+                if (repaired.isEmpty() || dimension(repaired.type()) != 2) {
+                    ++report.unrepairable;
+                    continue;
+                }
+                g = std::move(repaired);
+                ++report.repaired;
+            }
+        }
+        anyMulti = anyMulti || g.partCount() > 1 || g.type() == multiType(g.type());
+        out.m_geometries.push_back(std::move(g));
+        out.m_fids.push_back(fids[i]);
+        for (std::size_t c = 0; c < cols.size(); ++c)
+            out.m_columns[c].push_back(std::move(cols[c][i]));
+    }
+    const GeometryType single[] = {GeometryType::Point, GeometryType::LineString, GeometryType::Polygon};
+    out.m_type = anyMulti ? multiType(single[layerDim]) : single[layerDim];
+    if (anyMulti)
+        for (Geometry &g : out.m_geometries)
+            g.setType(multiType(g.type()));
+    report.loaded = out.featureCount();
+    out.buildIndex();
+    if (feedback)
+        feedback->setProgress(100.0);
+    return out;
+}
+
+VectorLayer VectorLayer::load(const DataSource &source, const LoadOptions &options, Feedback *feedback)
+{
+    return VectorReader::read(source, options, feedback);
+}
+
+QStringList VectorLayer::layerNames(const QString &path) { return VectorReader::layerNames(path); }
+
+} // namespace refuge

@@ -1,0 +1,182 @@
+#include "io/VectorWriter.h"
+#include "crs/CoordinateTransform.h"
+#include "io/Gdal.h"
+#include "io/OgrGeometry.h"
+#include "util/Error.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+namespace refuge {
+
+namespace {
+
+OGRFieldType ogrType(FieldType t)
+{
+    switch (t) {
+    case FieldType::Integer: return OFTInteger64;
+    case FieldType::Boolean: return OFTInteger;
+    case FieldType::Real: return OFTReal;
+    case FieldType::Date: return OFTDate;
+    case FieldType::DateTime: return OFTDateTime;
+    case FieldType::String: return OFTString;
+    }
+    return OFTString;
+}
+
+OGRwkbGeometryType ogrGeomType(GeometryType t)
+{
+    switch (t) {
+    case GeometryType::Point: return wkbPoint;
+    case GeometryType::LineString: return wkbLineString;
+    case GeometryType::Polygon: return wkbPolygon;
+    case GeometryType::MultiPoint: return wkbMultiPoint;
+    case GeometryType::MultiLineString: return wkbMultiLineString;
+    case GeometryType::MultiPolygon: return wkbMultiPolygon;
+    case GeometryType::Unknown: break;
+    }
+    return wkbUnknown;
+}
+
+OgrSrs toSrs(const Crs &crs)
+{
+    OgrSrs srs(OSRNewSpatialReference(nullptr));
+    OSRSetAxisMappingStrategy(srs.get(), OAMS_TRADITIONAL_GIS_ORDER);
+    if (!crs.authId().isEmpty() && crs.authId().startsWith(QLatin1String("EPSG:"))) {
+        if (OSRImportFromEPSG(srs.get(), crs.authId().mid(5).toInt()) == OGRERR_NONE)
+            return srs;
+    }
+    const QByteArray wkt = crs.wkt().toUtf8();
+    if (OSRSetFromUserInput(srs.get(), wkt.constData()) != OGRERR_NONE)
+        throw CrsError(QStringLiteral("GDAL cannot use CRS %1").arg(crs.label()));
+    return srs;
+}
+
+void setValue(OGRFeatureH f, int i, const QVariant &v, FieldType t)
+{
+    if (!v.isValid() || v.isNull()) {
+        OGR_F_SetFieldNull(f, i);
+        return;
+    }
+    switch (t) {
+    case FieldType::Integer: OGR_F_SetFieldInteger64(f, i, v.toLongLong()); break;
+    case FieldType::Boolean: OGR_F_SetFieldInteger(f, i, v.toBool() ? 1 : 0); break;
+    case FieldType::Real: OGR_F_SetFieldDouble(f, i, v.toDouble()); break;
+    case FieldType::Date: {
+        const QDate d = v.toDate();
+        OGR_F_SetFieldDateTime(f, i, d.year(), d.month(), d.day(), 0, 0, 0, 0);
+        break;
+    }
+    case FieldType::DateTime: {
+        const QDateTime dt = v.toDateTime();
+        OGR_F_SetFieldDateTimeEx(f, i, dt.date().year(), dt.date().month(), dt.date().day(), dt.time().hour(),
+                                 dt.time().minute(), float(dt.time().second()), 0);
+        break;
+    }
+    case FieldType::String: OGR_F_SetFieldString(f, i, v.toString().toUtf8().constData()); break;
+    }
+}
+
+} // namespace
+
+VectorFormat VectorWriter::formatFor(const QString &path)
+{
+    const QString s = QFileInfo(path).suffix().toLower();
+    if (s == QLatin1String("gpkg"))
+        return VectorFormat::GeoPackage;
+    if (s == QLatin1String("geojson") || s == QLatin1String("json"))
+        return VectorFormat::GeoJson;
+    if (s == QLatin1String("csv"))
+        return VectorFormat::Csv;
+    throw InvalidInput(fileMessage(path, QStringLiteral("unsupported output format (use .gpkg, .geojson or .csv)")));
+}
+
+void VectorWriter::write(const VectorLayer &input, const QString &path, const QString &layerName)
+{
+    ensureGdal();
+    const VectorFormat format = formatFor(path);
+    const QString name = layerName.isEmpty() ? (input.name().isEmpty() ? QFileInfo(path).completeBaseName() : input.name()) : layerName;
+    const VectorLayer layer = format == VectorFormat::GeoJson && input.crs().isValid() && input.crs().authId() != QLatin1String("EPSG:4326")
+        ? input.reprojected(Crs::fromEpsg(4326))
+        : input;
+
+    const QFileInfo target(path);
+    if (!QDir().mkpath(target.absolutePath()))
+        throw IoError(fileMessage(path, QStringLiteral("cannot create the folder")));
+    // Work on a temporary copy; GeoPackages with other layers are updated in that copy.
+    // Keep the suffix: GDAL picks behaviour by it (the CSV driver makes a folder otherwise).
+    const QString tmp = target.absolutePath() + QStringLiteral("/.") + target.completeBaseName() + QStringLiteral(".tmp.") + target.suffix();
+    QFile::remove(tmp);
+    const bool update = format == VectorFormat::GeoPackage && target.exists();
+    if (update && !QFile::copy(path, tmp))
+        throw IoError(fileMessage(path, QStringLiteral("cannot copy for update")));
+
+    resetGdalError();
+    GdalDataset ds;
+    const QByteArray tmpUtf8 = tmp.toUtf8();
+    if (update) {
+        ds.reset(GDALOpenEx(tmpUtf8.constData(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr));
+    } else {
+        const char *driverName = format == VectorFormat::GeoPackage ? "GPKG" : format == VectorFormat::GeoJson ? "GeoJSON" : "CSV";
+        GDALDriverH driver = GDALGetDriverByName(driverName);
+        ds.reset(driver ? GDALCreate(driver, tmpUtf8.constData(), 0, 0, 0, GDT_Unknown, nullptr) : nullptr);
+    }
+    auto fail = [&](const QString &what) {
+        ds.reset();
+        QFile::remove(tmp);
+        throw IoError(fileMessage(path, what + (lastGdalError().isEmpty() ? QString() : QStringLiteral(": ") + lastGdalError())));
+    };
+    if (!ds)
+        fail(QStringLiteral("cannot create"));
+
+    QStringList layerOptions;
+    if (format == VectorFormat::Csv)
+        layerOptions << QStringLiteral("GEOMETRY=AS_WKT");
+    if (format == VectorFormat::GeoJson)
+        layerOptions << QStringLiteral("RFC7946=YES") << QStringLiteral("WRITE_NAME=NO");
+    layerOptions << QStringLiteral("OVERWRITE=YES");
+    const CslList opts = toCsl(layerOptions);
+    OgrSrs srs = layer.crs().isValid() ? toSrs(layer.crs()) : OgrSrs();
+    OGRLayerH ol = GDALDatasetCreateLayer(ds.get(), name.toUtf8().constData(), srs.get(), ogrGeomType(layer.geometryType()), opts.get());
+    if (!ol)
+        fail(QStringLiteral("cannot create layer '%1'").arg(name));
+    for (const Field &f : layer.fields()) {
+        OGRFieldDefnH fd = OGR_Fld_Create(f.name.toUtf8().constData(), ogrType(f.type));
+        if (f.type == FieldType::Boolean)
+            OGR_Fld_SetSubType(fd, OFSTBoolean);
+        const OGRErr err = OGR_L_CreateField(ol, fd, TRUE);
+        OGR_Fld_Destroy(fd);
+        if (err != OGRERR_NONE)
+            fail(QStringLiteral("cannot create field '%1'").arg(f.name));
+    }
+    if (OGR_L_StartTransaction(ol) != OGRERR_NONE)
+        fail(QStringLiteral("cannot start a transaction"));
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(ol);
+    const int fieldCount = int(layer.fields().size());
+    for (int i = 0; i < layer.featureCount(); ++i) {
+        OgrFeature f(OGR_F_Create(defn));
+        for (int c = 0; c < fieldCount; ++c)
+            setValue(f.get(), c, layer.attribute(i, c), layer.fields()[std::size_t(c)].type);
+        if (!layer.geometry(i).isEmpty()) {
+            OgrGeometry g = toOgr(layer.geometry(i));
+            OGR_F_SetGeometryDirectly(f.get(), g.release());
+        }
+        if (OGR_L_CreateFeature(ol, f.get()) != OGRERR_NONE)
+            fail(QStringLiteral("cannot write feature %1").arg(i));
+    }
+    if (OGR_L_CommitTransaction(ol) != OGRERR_NONE)
+        fail(QStringLiteral("cannot commit"));
+    ds.reset(); // flush and close
+    if (!lastGdalError().isEmpty() && CPLGetLastErrorType() >= CE_Failure)
+        fail(QStringLiteral("write failed"));
+    QFile::remove(path);
+    if (!QFile::rename(tmp, path)) {
+        QFile::remove(tmp);
+        throw IoError(fileMessage(path, QStringLiteral("cannot replace the file")));
+    }
+}
+
+} // namespace refuge

@@ -1,0 +1,21 @@
+#pragma once
+// VectorWriter: writes VectorLayers with GDAL — GeoPackage (the default for results),
+// GeoJSON (always EPSG:4326 per RFC 7946, reprojected) and CSV (WKT geometry column).
+// Writes to a temporary file and renames it into place, so a failed write never
+// leaves a half-written file behind. Replaces the layer if it exists (GeoPackage
+// keeps other layers).
+#include "model/VectorLayer.h"
+
+namespace refuge {
+
+enum class VectorFormat { GeoPackage, GeoJson, Csv };
+
+class VectorWriter {
+public:
+    // Format from the file suffix (.gpkg, .geojson/.json, .csv); throws InvalidInput otherwise.
+    static VectorFormat formatFor(const QString &path);
+    // Throws IoError naming the file.
+    static void write(const VectorLayer &layer, const QString &path, const QString &layerName = {});
+};
+
+} // namespace refuge

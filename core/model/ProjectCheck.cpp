@@ -1,0 +1,92 @@
+#include "model/ProjectCheck.h"
+#include "crs/CoordinateTransform.h"
+#include "model/RasterLayer.h"
+#include "model/VectorLayer.h"
+#include "util/Error.h"
+
+#include <QFileInfo>
+
+namespace refuge {
+
+int ProjectCheckResult::errorCount() const
+{
+    int n = 0;
+    for (const ProjectProblem &p : problems)
+        n += p.severity == ProjectProblem::Severity::Error ? 1 : 0;
+    return n;
+}
+
+QList<Role> requiredRoles() { return {Role::Roads, Role::Shelters, Role::Population}; }
+
+namespace {
+
+bool looksLikeRaster(const QString &path)
+{
+    const QString s = QFileInfo(path).suffix().toLower();
+    return s == QLatin1String("tif") || s == QLatin1String("tiff") || s == QLatin1String("vrt") || s == QLatin1String("asc")
+        || s == QLatin1String("img");
+}
+
+} // namespace
+
+ProjectCheckResult checkProject(const Project &project)
+{
+    ProjectCheckResult result;
+    auto error = [&](const QString &id, const QString &msg) {
+        result.problems.push_back({ProjectProblem::Severity::Error, id, msg});
+    };
+    auto warning = [&](const QString &id, const QString &msg) {
+        result.problems.push_back({ProjectProblem::Severity::Warning, id, msg});
+    };
+    for (Role role : requiredRoles())
+        if (!project.layerWithRole(role))
+            error({}, QStringLiteral("no layer has the role '%1'").arg(roleName(role)));
+
+    for (const ProjectLayer &l : project.layers) {
+        const DataSource src = project.dataSource(l);
+        try {
+            Crs stated = l.crs.isEmpty() ? Crs() : Crs::fromUserInput(l.crs);
+            if (looksLikeRaster(src.path)) {
+                const RasterLayer r = RasterLayer::open(src.path, stated);
+                CoordinateTransform ct(r.crs(), project.crs);
+                result.notes << QStringLiteral("%1: raster %2×%3, %4 band(s), %5")
+                                    .arg(l.id).arg(r.width()).arg(r.height()).arg(r.bandCount()).arg(r.crs().label());
+                continue;
+            }
+            LoadOptions opts;
+            opts.targetCrs = project.crs;
+            opts.assumedCrs = stated;
+            opts.encoding = l.encoding;
+            const VectorLayer v = VectorLayer::load(src, opts);
+            result.notes << QStringLiteral("%1: %2 %3 feature(s), %4 → %5")
+                                .arg(l.id).arg(v.featureCount()).arg(geometryTypeName(v.geometryType()),
+                                                                      v.sourceCrs().label(), project.crs.label());
+            for (const QString &m : v.report().messages())
+                warning(l.id, QStringLiteral("%1: %2").arg(src.displayName(), m));
+            if (v.featureCount() == 0)
+                error(l.id, QStringLiteral("%1: layer has no features").arg(src.displayName()));
+            const int dim = dimension(v.geometryType());
+            if (l.role == Role::Roads && dim != 1)
+                error(l.id, QStringLiteral("%1: role 'roads' needs lines, layer has %2").arg(src.displayName(), geometryTypeName(v.geometryType())));
+            if ((l.role == Role::Communities || l.role == Role::OfficialDistricts) && dim != 2)
+                error(l.id, QStringLiteral("%1: role '%2' needs polygons, layer has %3")
+                                .arg(src.displayName(), roleName(l.role), geometryTypeName(v.geometryType())));
+            for (const QString &key : requiredFieldKeys(l.role)) {
+                const QStringList alternatives = key.split(QLatin1Char('|'));
+                bool mapped = false;
+                for (const QString &k : alternatives)
+                    mapped = mapped || !l.field(k).isEmpty();
+                if (!mapped)
+                    error(l.id, QStringLiteral("role '%1' needs the field mapping '%2'").arg(roleName(l.role), key));
+            }
+            for (auto it = l.fields.begin(); it != l.fields.end(); ++it)
+                if (v.fieldIndex(it.value()) < 0)
+                    error(l.id, QStringLiteral("%1: mapped field %2 = '%3' does not exist").arg(src.displayName(), it.key(), it.value()));
+        } catch (const Error &e) {
+            error(l.id, e.message());
+        }
+    }
+    return result;
+}
+
+} // namespace refuge

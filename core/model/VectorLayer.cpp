@@ -1,0 +1,109 @@
+#include "model/VectorLayer.h"
+#include "crs/CoordinateTransform.h"
+#include "util/Error.h"
+
+namespace refuge {
+
+QStringList LoadReport::messages() const
+{
+    QStringList out;
+    auto add = [&](qint64 n, const char *what) {
+        if (n > 0)
+            out << QStringLiteral("%1 %2").arg(n).arg(QString::fromUtf8(what));
+    };
+    add(nullGeometry, "features without geometry skipped");
+    add(emptyGeometry, "features with empty geometry skipped");
+    add(nonFinite, "features with NaN/infinite coordinates skipped");
+    add(outsideCrs, "features outside the valid area of the CRS skipped");
+    add(otherDimension, "features of another geometry type (mixed geometry types) skipped");
+    add(repaired, "invalid geometries repaired (GEOSMakeValid)");
+    add(unrepairable, "invalid geometries that could not be repaired skipped");
+    if (!encodingNote.isEmpty())
+        out << encodingNote;
+    if (!crsNote.isEmpty())
+        out << crsNote;
+    return out;
+}
+
+VectorLayer::VectorLayer(QString name, GeometryType type, Crs crs)
+    : m_name(std::move(name)), m_type(type), m_crs(crs), m_sourceCrs(std::move(crs))
+{
+}
+
+QVariant VectorLayer::attribute(int feature, const QString &field) const
+{
+    const int idx = fieldIndex(field);
+    return idx < 0 ? QVariant() : attribute(feature, idx);
+}
+
+int VectorLayer::requireField(const QString &name) const
+{
+    const int idx = fieldIndex(name);
+    if (idx < 0) {
+        QStringList names;
+        for (const Field &f : m_fields)
+            names << f.name;
+        throw InvalidInput(fileMessage(m_source.path.isEmpty() ? m_name : m_source.displayName(),
+                                       QStringLiteral("no field '%1' (fields: %2)").arg(name, names.join(QStringLiteral(", ")))));
+    }
+    return idx;
+}
+
+void VectorLayer::buildIndex()
+{
+    std::vector<QRectF> boxes;
+    boxes.reserve(m_geometries.size());
+    QRectF ext;
+    bool first = true;
+    for (const Geometry &g : m_geometries) {
+        if (g.isEmpty()) {
+            boxes.push_back(SpatialIndex::noBox());
+            continue;
+        }
+        const QRectF b = g.bounds();
+        boxes.push_back(b);
+        if (first) {
+            ext = b;
+            first = false;
+        } else {
+            ext.setLeft(std::min(ext.left(), b.left()));
+            ext.setTop(std::min(ext.top(), b.top()));
+            ext.setRight(std::max(ext.right(), b.right()));
+            ext.setBottom(std::max(ext.bottom(), b.bottom()));
+        }
+    }
+    m_extent = ext;
+    m_index = SpatialIndex(boxes);
+}
+
+int VectorLayer::addField(const Field &field)
+{
+    m_fields.push_back(field);
+    m_columns.emplace_back(m_geometries.size());
+    return int(m_fields.size()) - 1;
+}
+
+int VectorLayer::addFeature(Geometry geometry, const QVariantList &attributes, qint64 fid)
+{
+    const int row = int(m_geometries.size());
+    m_geometries.push_back(std::move(geometry));
+    m_fids.push_back(fid >= 0 ? fid : row);
+    for (std::size_t c = 0; c < m_columns.size(); ++c)
+        m_columns[c].push_back(c < std::size_t(attributes.size()) ? attributes[qsizetype(c)] : QVariant());
+    return row;
+}
+
+VectorLayer VectorLayer::reprojected(const Crs &target) const
+{
+    VectorLayer copy = *this;
+    if (m_crs == target)
+        return copy;
+    CoordinateTransform ct(m_crs, target);
+    for (Geometry &g : copy.m_geometries)
+        ct.transformInPlace(g);
+    copy.m_crs = target;
+    copy.buildIndex();
+    return copy;
+}
+
+} // namespace refuge

@@ -1,0 +1,41 @@
+#pragma once
+// Progress and cancellation for long-running core functions. A Feedback is owned by
+// the caller (GUI or CLI); the worker calls setProgress()/throwIfCanceled()/warn()
+// from any thread. cancel() may be called from any thread.
+#include <QString>
+#include <QStringList>
+#include <atomic>
+#include <functional>
+#include <mutex>
+
+namespace refuge {
+
+class Feedback {
+public:
+    using ProgressCallback = std::function<void(double percent)>;
+
+    Feedback() = default;
+    explicit Feedback(ProgressCallback onProgress) : m_onProgress(std::move(onProgress)) {}
+
+    void cancel() noexcept { m_canceled.store(true); }
+    bool isCanceled() const noexcept { return m_canceled.load(); }
+    void throwIfCanceled() const;
+
+    // percent in [0, 100]; calls the callback when it changes by at least 0.5.
+    void setProgress(double percent);
+    double progress() const noexcept { return m_progress.load(); }
+
+    // Non-fatal problems (skipped features, guessed encodings...) collected for reports.
+    void warn(const QString &message);
+    QStringList warnings() const;
+
+private:
+    ProgressCallback m_onProgress;
+    std::atomic<bool> m_canceled{false};
+    std::atomic<double> m_progress{0.0};
+    double m_lastReported = -1.0;
+    mutable std::mutex m_mutex;
+    QStringList m_warnings;
+};
+
+} // namespace refuge
