@@ -26,7 +26,10 @@ struct Command {
     std::function<int(const QStringList &)> run;
 };
 
+// All commands, sorted by name. Each command file registers itself:
+//   static const bool registered = registerCommand({"info", "summary", runInfo});
 const std::vector<Command> &commands();
+bool registerCommand(Command command);
 
 // Parses args (args[0] = command name); handles --help; throws UsageError.
 void parseOrThrow(QCommandLineParser &parser, const QStringList &args, const QString &description);
@@ -35,8 +38,5 @@ QTextStream &out();
 QTextStream &err();
 // "refuge-cli: <message>" on stderr.
 void printError(const QString &message);
-
-int runInfo(const QStringList &args);
-int runValidate(const QStringList &args);
 
 } // namespace refuge::cli

@@ -149,4 +149,6 @@ int runInfo(const QStringList &args)
     return problems ? ProblemsFound : Ok;
 }
 
+static const bool registered = registerCommand({QStringLiteral("info"), QStringLiteral("Describe a vector or raster data file (layers, counts, fields, CRS, extent)"), runInfo});
+
 } // namespace refuge::cli

@@ -33,4 +33,6 @@ int runValidate(const QStringList &args)
     return result.errorCount() ? ProblemsFound : Ok;
 }
 
+static const bool registered = registerCommand({QStringLiteral("validate"), QStringLiteral("Check a project: layers open, roles, CRS, mapped fields"), runValidate});
+
 } // namespace refuge::cli

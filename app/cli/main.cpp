@@ -3,18 +3,27 @@
 #include "util/Error.h"
 
 #include <QCoreApplication>
+#include <algorithm>
 
 using namespace refuge::cli;
 
 namespace refuge::cli {
 
-const std::vector<Command> &commands()
+static std::vector<Command> &registry()
 {
-    static const std::vector<Command> list = {
-        {QStringLiteral("info"), QStringLiteral("Describe a vector or raster data file (layers, counts, fields, CRS, extent)"), runInfo},
-        {QStringLiteral("validate"), QStringLiteral("Check a project: layers open, roles, CRS, mapped fields"), runValidate},
-    };
+    static std::vector<Command> list;
     return list;
+}
+
+const std::vector<Command> &commands() { return registry(); }
+
+bool registerCommand(Command command)
+{
+    auto &list = registry();
+    const auto pos = std::lower_bound(list.begin(), list.end(), command.name,
+                                      [](const Command &c, const QString &name) { return c.name < name; });
+    list.insert(pos, std::move(command));
+    return true;
 }
 
 QTextStream &out()

@@ -16,7 +16,24 @@ int ProjectCheckResult::errorCount() const
     return n;
 }
 
-QList<Role> requiredRoles() { return {Role::Roads, Role::Shelters, Role::Population}; }
+QList<Role> requiredRoles(const Project &project)
+{
+    QList<Role> roles;
+    auto need = [&](Role r) {
+        if (!roles.contains(r))
+            roles << r;
+    };
+    if (project.analysis.contains(QStringLiteral("coverage"))) {
+        need(Role::Roads);
+        need(Role::Shelters);
+        need(Role::Population);
+    }
+    if (project.analysis.contains(QStringLiteral("fire"))) {
+        need(Role::Roads);
+        need(Role::FireStations);
+    }
+    return roles;
+}
 
 namespace {
 
@@ -38,9 +55,9 @@ ProjectCheckResult checkProject(const Project &project)
     auto warning = [&](const QString &id, const QString &msg) {
         result.problems.push_back({ProjectProblem::Severity::Warning, id, msg});
     };
-    for (Role role : requiredRoles())
+    for (Role role : requiredRoles(project))
         if (!project.layerWithRole(role))
-            error({}, QStringLiteral("no layer has the role '%1'").arg(roleName(role)));
+            error({}, QStringLiteral("no layer has the role '%1' (needed by the analyses in the project)").arg(roleName(role)));
 
     for (const ProjectLayer &l : project.layers) {
         const DataSource src = project.dataSource(l);
@@ -58,9 +75,9 @@ ProjectCheckResult checkProject(const Project &project)
             opts.assumedCrs = stated;
             opts.encoding = l.encoding;
             const VectorLayer v = VectorLayer::load(src, opts);
-            result.notes << QStringLiteral("%1: %2 %3 feature(s), %4 → %5")
-                                .arg(l.id).arg(v.featureCount()).arg(geometryTypeName(v.geometryType()),
-                                                                      v.sourceCrs().label(), project.crs.label());
+            result.notes << QStringLiteral("%1 (%2): %3 %4 feature(s), %5")
+                                .arg(l.id, roleName(l.role)).arg(v.featureCount())
+                                .arg(geometryTypeName(v.geometryType()), v.sourceCrs().authId().isEmpty() ? v.sourceCrs().name() : v.sourceCrs().authId());
             for (const QString &m : v.report().messages())
                 warning(l.id, QStringLiteral("%1: %2").arg(src.displayName(), m));
             if (v.featureCount() == 0)

@@ -22,8 +22,9 @@ struct ProjectCheckResult {
     int errorCount() const;
 };
 
-// Roles the main job needs: roads, shelters, population.
-QList<Role> requiredRoles();
+// Roles the analyses configured in the project need ("coverage": roads, shelters,
+// population; "fire": roads, fire_stations). A project with no analyses needs none.
+QList<Role> requiredRoles(const Project &project);
 
 ProjectCheckResult checkProject(const Project &project);
 
