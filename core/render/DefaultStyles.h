@@ -1,0 +1,23 @@
+#pragma once
+// Default symbology per role, so a project looks right on first open: shelters green
+// markers sized by capacity, fire stations red, medical blue crosses, hazard zones
+// translucent blue hatched, communities outlined and labelled, roads categorized by
+// class (major/minor), population graduated (Jenks, yellow→red), official districts
+// dashed outlines. Field names come from the project's role→field mapping
+// (ProjectLayer::fields, e.g. "capacity" → "Capacity"); keys that are missing are
+// guessed from the layer's field names. Pure functions; thread-safe.
+#include "model/Role.h"
+#include "render/Style.h"
+
+#include <QMap>
+#include <QString>
+
+namespace refuge {
+
+class RasterLayer;
+class VectorLayer;
+
+Style defaultStyle(Role role, const VectorLayer &layer, const QMap<QString, QString> &fieldMap = {});
+Style defaultRasterStyle(Role role, const RasterLayer &layer);
+
+} // namespace refuge
