@@ -1,0 +1,51 @@
+#pragma once
+// Snapper: puts points on the road graph — at the nearest point of the nearest link
+// (not just the nearest node), within a maximum distance. Holds a packed R-tree of the
+// links of one RoadGraph; build once, then snap from any number of threads (const).
+#include "network/RoadGraph.h"
+#include "geom/SpatialIndex.h"
+
+#include <QVariant>
+#include <vector>
+
+namespace refuge {
+
+class Feedback;
+class VectorLayer;
+
+// Where a point meets the network. link < 0: not snapped (too far or no network).
+struct SnappedPoint {
+    int link = -1;
+    double offsetMeters = 0;   // along the link from its from-node
+    QPointF input;             // the point as given (graph CRS)
+    QPointF position;          // the nearest point on the link
+    double distanceMeters = 0; // input → position: the snap leg
+    bool isSnapped() const { return link >= 0; }
+};
+
+// A layer of points snapped at once. Every input row is in `points` (same order);
+// rows that did not snap are also listed in `unsnapped`, never dropped.
+struct SnappedLayer {
+    std::vector<SnappedPoint> points;
+    std::vector<int> unsnapped;      // row indices
+    int snappedCount() const { return int(points.size() - unsnapped.size()); }
+};
+
+class Snapper {
+public:
+    explicit Snapper(RoadGraph graph);
+
+    const RoadGraph &graph() const { return m_graph; }
+    SnappedPoint snap(QPointF p, double maxMeters) const;
+    SnappedLayer snapAll(const std::vector<QPointF> &points, double maxMeters, Feedback *feedback = nullptr) const;
+    // Points of a layer in the graph's CRS (reprojected when needed): the point itself,
+    // a point on the surface of polygons, the middle vertex of lines. Empty/null
+    // geometries give NaN (and so stay unsnapped).
+    static std::vector<QPointF> representativePoints(const VectorLayer &layer, const Crs &target);
+
+private:
+    RoadGraph m_graph;
+    SpatialIndex m_index; // over link bounds
+};
+
+} // namespace refuge
