@@ -14,15 +14,21 @@ void Feedback::throwIfCanceled() const
 
 void Feedback::setProgress(double percent)
 {
+    if (std::isnan(percent))
+        return;
     percent = std::clamp(percent, 0.0, 100.0);
     m_progress.store(percent);
     if (!m_onProgress)
         return;
-    std::lock_guard lock(m_mutex);
-    if (std::abs(percent - m_lastReported) >= 0.5 || percent >= 100.0) {
+    {
+        std::lock_guard lock(m_mutex);
+        const bool finished = percent >= 100.0 && m_lastReported < 100.0;
+        if (!finished && !(std::abs(percent - m_lastReported) >= 0.5))
+            return;
         m_lastReported = percent;
-        m_onProgress(percent);
     }
+    // Outside the lock: the callback may call warn()/warnings() on this Feedback.
+    m_onProgress(percent);
 }
 
 void Feedback::warn(const QString &message)
