@@ -20,10 +20,12 @@ public:
     // A built-in ramp; throws InvalidInput naming the known ramps when unknown.
     static ColorRamp named(const QString &name);
     static QStringList names();
-    // The 5-class risk palette, high risk first: dark red, orange, yellow, light green, green.
+    // The 5-class risk palette in ascending order (so graduated classes, which run from
+    // low to high values, get green … dark red): green, light green, yellow, orange, red.
     static ColorRamp risk();
-    // Labels of the 5 risk classes, high first: 高/较高/中/较低/低 or High, Moderately
-    // high, Moderate, Moderately low, Low.
+    // Labels of the 5 risk classes in the same ascending order: 低/较低/中/较高/高 or
+    // Low, Moderately low, Moderate, Moderately high, High. Legends usually list them
+    // reversed (高 first).
     static QStringList riskLabels(bool chinese);
 
     const QString &name() const { return m_name; }
