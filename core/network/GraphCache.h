@@ -1,0 +1,30 @@
+#pragma once
+// GraphCache: the on-disk cache of built RoadGraphs. One file per (source, layer,
+// options, profile): a versioned little header, then the raw arrays. Written with
+// QSaveFile (atomic), read with QFile; a file with another version, key or byte order
+// is ignored and rebuilt. Any thread; files are not shared between threads.
+#include "network/RoadGraph.h"
+
+#include <QString>
+#include <optional>
+
+namespace refuge {
+
+struct RoadGraphOptions;
+
+class GraphCache {
+public:
+    static constexpr quint32 kVersion = 1;
+
+    // A stable key: source path + size + mtime + hash of its first and last MiB (and
+    // sidecar files of Shapefiles), layer, fields, tolerance, CRS and profile JSON.
+    // Empty when the source is not a local file (no caching).
+    static QByteArray key(const RoadGraphOptions &options);
+    static QString fileFor(const RoadGraphOptions &options, const QByteArray &key);
+
+    static std::optional<RoadGraph> load(const QString &file, const QByteArray &key);
+    // Throws IoError naming the file when it cannot be written.
+    static void save(const RoadGraph &graph, const QString &file, const QByteArray &key);
+};
+
+} // namespace refuge

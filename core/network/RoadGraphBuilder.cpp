@@ -1,0 +1,532 @@
+#include "network/RoadGraphBuilder.h"
+#include "network/GraphCache.h"
+#include "model/VectorLayer.h"
+#include "util/Error.h"
+#include "util/Feedback.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QHash>
+#include <algorithm>
+#include <cmath>
+#include <cpl_conv.h>
+#include <numeric>
+
+namespace refuge {
+
+namespace {
+
+constexpr float kInf = std::numeric_limits<float>::infinity();
+
+// Hilbert index of (x, y) on a 2^16 × 2^16 grid.
+std::uint32_t hilbertIndex(std::uint32_t x, std::uint32_t y)
+{
+    std::uint32_t d = 0;
+    for (std::uint32_t s = 1u << 15; s > 0; s >>= 1) {
+        const std::uint32_t rx = (x & s) ? 1 : 0, ry = (y & s) ? 1 : 0;
+        d += s * s * ((3 * rx) ^ ry);
+        if (ry == 0) {
+            if (rx == 1) {
+                x = s - 1 - x;
+                y = s - 1 - y;
+            }
+            std::swap(x, y);
+        }
+    }
+    return d;
+}
+
+// Open-addressing hash from grid cell to vertex cluster.
+class CellMap {
+public:
+    explicit CellMap(std::size_t expected)
+    {
+        std::size_t cap = 16;
+        while (cap < expected * 2)
+            cap <<= 1;
+        m_keys.assign(cap, kEmpty);
+        m_values.resize(cap);
+    }
+    std::uint32_t find(std::uint64_t key) const
+    {
+        for (std::size_t i = slot(key);; i = (i + 1) & (m_keys.size() - 1)) {
+            if (m_keys[i] == key)
+                return m_values[i];
+            if (m_keys[i] == kEmpty)
+                return kNone;
+        }
+    }
+    void insert(std::uint64_t key, std::uint32_t value)
+    {
+        if ((m_size + 1) * 2 > m_keys.size())
+            grow();
+        for (std::size_t i = slot(key);; i = (i + 1) & (m_keys.size() - 1)) {
+            if (m_keys[i] == key)
+                return;
+            if (m_keys[i] == kEmpty) {
+                m_keys[i] = key;
+                m_values[i] = value;
+                ++m_size;
+                return;
+            }
+        }
+    }
+    static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+
+private:
+    static constexpr std::uint64_t kEmpty = ~std::uint64_t(0);
+    std::size_t slot(std::uint64_t k) const { return std::size_t((k * 0x9E3779B97F4A7C15ull) >> 20) & (m_keys.size() - 1); }
+    void grow()
+    {
+        std::vector<std::uint64_t> keys = std::move(m_keys);
+        std::vector<std::uint32_t> values = std::move(m_values);
+        m_keys.assign(keys.size() * 2, kEmpty);
+        m_values.assign(keys.size() * 2, 0);
+        m_size = 0;
+        for (std::size_t i = 0; i < keys.size(); ++i)
+            if (keys[i] != kEmpty)
+                insert(keys[i], values[i]);
+    }
+    std::vector<std::uint64_t> m_keys;
+    std::vector<std::uint32_t> m_values;
+    std::size_t m_size = 0;
+};
+
+struct RawLink {
+    std::uint32_t from, to, feature;
+    std::uint32_t firstPoint, pointCount; // into the builder's point buffer
+};
+
+double polylineLength(const QPointF *p, std::size_t n)
+{
+    double s = 0;
+    for (std::size_t i = 1; i < n; ++i)
+        s += std::hypot(p[i].x() - p[i - 1].x(), p[i].y() - p[i - 1].y());
+    return s;
+}
+
+QString resolveField(const VectorLayer &layer, const QString &given, const QString &fallback)
+{
+    if (!given.isEmpty()) {
+        layer.requireField(given);
+        return given;
+    }
+    return layer.fieldIndex(fallback) >= 0 ? fallback : QString();
+}
+
+} // namespace
+
+QStringList RoadGraphReport::messages() const
+{
+    QStringList out;
+    auto add = [&](qint64 n, const QString &what) {
+        if (n > 0)
+            out << QStringLiteral("%1 %2").arg(n).arg(what);
+    };
+    add(excludedByClass, QStringLiteral("road features excluded by the profile (road class)"));
+    add(closedByOneWay, QStringLiteral("road features closed by their one-way value"));
+    add(unknownOneWay, QStringLiteral("one-way values not understood (taken as two-way)"));
+    add(badSpeed, QStringLiteral("speed values missing, ≤ 0 or unreadable (class or default speed used)"));
+    add(zeroLength, QStringLiteral("zero-length road pieces dropped"));
+    add(missingNodeIds, QStringLiteral("road features without from/to node ids skipped"));
+    return out;
+}
+
+RoadGraph RoadGraphBuilder::build(const VectorLayer &lines, const RoadGraphOptions &options, Feedback *feedback, RoadGraphReport *reportOut)
+{
+    QElapsedTimer timer;
+    timer.start();
+    RoadGraphReport local;
+    RoadGraphReport &report = reportOut ? *reportOut : local;
+    const QString display = lines.source().path.isEmpty() ? lines.name() : lines.source().displayName();
+    if (dimension(lines.geometryType()) != 1)
+        throw InvalidInput(fileMessage(display, QStringLiteral("the network layer must be lines, not %1").arg(geometryTypeName(lines.geometryType()))));
+    if (lines.featureCount() == 0)
+        throw InvalidInput(fileMessage(display, QStringLiteral("the network layer is empty")));
+    if (lines.crs().isValid() && lines.crs().isGeographic())
+        throw CrsError(fileMessage(display, QStringLiteral("the network must be in a metric CRS to build a graph (got %1)").arg(lines.crs().label())));
+    const Profile &profile = options.profile;
+    const double toUnit = lines.crs().isValid() && lines.crs().metresPerUnit() > 0 ? lines.crs().metresPerUnit() : 1.0;
+    const double tol = std::max(options.toleranceMeters, 1e-9) / toUnit;
+
+    // Fields.
+    report.onewayField = resolveField(lines, options.onewayField, QStringLiteral("oneway"));
+    report.classField = resolveField(lines, options.classField, QStringLiteral("highway"));
+    report.speedField = options.speedField.isEmpty() ? (profile.usesMaxspeed() ? resolveField(lines, {}, QStringLiteral("maxspeed")) : QString())
+                                                     : resolveField(lines, options.speedField, {});
+    const int onewayIdx = report.onewayField.isEmpty() ? -1 : lines.fieldIndex(report.onewayField);
+    const int classIdx = report.classField.isEmpty() ? -1 : lines.fieldIndex(report.classField);
+    const int speedIdx = report.speedField.isEmpty() ? -1 : lines.fieldIndex(report.speedField);
+    const bool useNodeFields = !options.fromNodeField.isEmpty() && !options.toNodeField.isEmpty();
+    const int fromIdx = useNodeFields ? lines.requireField(options.fromNodeField) : -1;
+    const int toIdx = useNodeFields ? lines.requireField(options.toNodeField) : -1;
+
+    // Per feature: usable?, one-way, speed.
+    const int nf = lines.featureCount();
+    report.features = nf;
+    std::vector<OneWay> featureOneWay(std::size_t(nf), OneWay::Both);
+    std::vector<float> featureSpeed(std::size_t(nf), float(profile.defaultSpeed()));
+    std::vector<char> usable(std::size_t(nf), 1);
+    for (int i = 0; i < nf; ++i) {
+        const QString cls = classIdx >= 0 ? lines.attribute(i, classIdx).toString() : QString();
+        if (classIdx >= 0 && profile.excludes(cls)) {
+            usable[std::size_t(i)] = 0;
+            ++report.excludedByClass;
+            continue;
+        }
+        double speed = profile.classSpeed(cls);
+        if (speedIdx >= 0) {
+            const QVariant v = lines.attribute(i, speedIdx);
+            if (v.isValid() && !v.isNull()) {
+                bool ok = false;
+                double s = v.toDouble(&ok) / 3.6;
+                if (!ok)
+                    s = parseMaxspeed(v.toString());
+                if (s > 0 && std::isfinite(s))
+                    speed = s;
+                else
+                    ++report.badSpeed;
+            }
+        }
+        featureSpeed[std::size_t(i)] = float(speed);
+        if (onewayIdx >= 0 && profile.obeysOneWay()) {
+            bool recognised = true;
+            const OneWay w = parseOneWay(lines.attribute(i, onewayIdx), &recognised);
+            report.unknownOneWay += recognised ? 0 : 1;
+            if (w == OneWay::Closed) {
+                usable[std::size_t(i)] = 0;
+                ++report.closedByOneWay;
+                continue;
+            }
+            featureOneWay[std::size_t(i)] = w;
+        }
+    }
+    if (feedback) {
+        feedback->throwIfCanceled();
+        feedback->setProgress(10);
+    }
+
+    // Topology.
+    std::vector<QPointF> nodePos;  // per cluster / node id
+    std::vector<RawLink> raw;
+    std::vector<QPointF> pts;      // link points
+    std::vector<std::uint32_t> clusterUse;
+    std::size_t totalVertices = 0;
+    for (int i = 0; i < nf; ++i)
+        totalVertices += lines.geometry(i).points().size();
+    pts.reserve(totalVertices);
+    raw.reserve(std::size_t(nf));
+    if (useNodeFields) {
+        QHash<QString, std::uint32_t> ids;
+        auto nodeId = [&](const QVariant &v, QPointF p) {
+            const QString key = v.toString();
+            auto it = ids.constFind(key);
+            if (it != ids.constEnd())
+                return *it;
+            const auto id = std::uint32_t(nodePos.size());
+            ids.insert(key, id);
+            nodePos.push_back(p);
+            return id;
+        };
+        for (int i = 0; i < nf; ++i) {
+            if (!usable[std::size_t(i)])
+                continue;
+            const QVariant a = lines.attribute(i, fromIdx), b = lines.attribute(i, toIdx);
+            const std::vector<QPointF> &gp = lines.geometry(i).points();
+            if (!a.isValid() || a.isNull() || !b.isValid() || b.isNull() || gp.size() < 2) {
+                ++report.missingNodeIds;
+                continue;
+            }
+            const auto first = std::uint32_t(pts.size());
+            for (const QPointF &p : gp)
+                if (pts.size() == first || pts.back() != p)
+                    pts.push_back(p);
+            const auto count = std::uint32_t(pts.size() - first);
+            if (count < 2) {
+                pts.resize(first);
+                ++report.zeroLength;
+                continue;
+            }
+            raw.push_back({nodeId(a, gp.front()), nodeId(b, gp.back()), std::uint32_t(i), first, count});
+        }
+    } else {
+        // Cluster every vertex on a grid of cell size = tolerance.
+        std::vector<std::uint32_t> vertexCluster(totalVertices);
+        CellMap cells(totalVertices / 2 + 16);
+        const double tol2 = tol * tol;
+        auto cellKey = [](std::int64_t ix, std::int64_t iy) {
+            return (std::uint64_t(std::uint32_t(ix)) << 32) | std::uint64_t(std::uint32_t(iy));
+        };
+        std::size_t v = 0;
+        for (int i = 0; i < nf; ++i) {
+            const Geometry &g = lines.geometry(i);
+            for (const QPointF &p : g.points()) {
+                const auto ix = std::int64_t(std::floor(p.x() / tol)), iy = std::int64_t(std::floor(p.y() / tol));
+                std::uint32_t c = cells.find(cellKey(ix, iy));
+                if (c != CellMap::kNone) {
+                    const QPointF q = nodePos[c];
+                    if ((q.x() - p.x()) * (q.x() - p.x()) + (q.y() - p.y()) * (q.y() - p.y()) > tol2)
+                        c = CellMap::kNone;
+                }
+                for (std::int64_t dx = -1; c == CellMap::kNone && dx <= 1; ++dx)
+                    for (std::int64_t dy = -1; c == CellMap::kNone && dy <= 1; ++dy) {
+                        const std::uint32_t cand = cells.find(cellKey(ix + dx, iy + dy));
+                        if (cand == CellMap::kNone)
+                            continue;
+                        const QPointF q = nodePos[cand];
+                        if ((q.x() - p.x()) * (q.x() - p.x()) + (q.y() - p.y()) * (q.y() - p.y()) <= tol2)
+                            c = cand;
+                    }
+                if (c == CellMap::kNone) {
+                    c = std::uint32_t(nodePos.size());
+                    nodePos.push_back(p);
+                    clusterUse.push_back(0);
+                    cells.insert(cellKey(ix, iy), c);
+                }
+                vertexCluster[v++] = c;
+            }
+        }
+        // Uses: endpoints count twice so they are always nodes.
+        v = 0;
+        for (int i = 0; i < nf; ++i) {
+            const Geometry &g = lines.geometry(i);
+            for (int r = 0; r < g.ringCount(); ++r) {
+                const int n = g.ringSize(r);
+                for (int k = 0; k < n; ++k) {
+                    const std::uint32_t c = vertexCluster[v + std::size_t(k)];
+                    if (usable[std::size_t(i)])
+                        clusterUse[c] += (k == 0 || k == n - 1) ? 2 : 1;
+                }
+                v += std::size_t(n);
+            }
+        }
+        if (feedback) {
+            feedback->throwIfCanceled();
+            feedback->setProgress(40);
+        }
+        // Cut lines at node vertices.
+        v = 0;
+        for (int i = 0; i < nf; ++i) {
+            const Geometry &g = lines.geometry(i);
+            for (int r = 0; r < g.ringCount(); ++r) {
+                const int n = g.ringSize(r);
+                const QPointF *gp = g.ringPoints(r);
+                const std::size_t base = v;
+                v += std::size_t(n);
+                if (!usable[std::size_t(i)] || n < 2)
+                    continue;
+                std::uint32_t startCluster = vertexCluster[base];
+                auto first = std::uint32_t(pts.size());
+                pts.push_back(nodePos[startCluster]);
+                std::uint32_t prevCluster = startCluster;
+                for (int k = 1; k < n; ++k) {
+                    const std::uint32_t c = vertexCluster[base + std::size_t(k)];
+                    const bool isNode = k == n - 1 || clusterUse[c] >= 2;
+                    if (c == prevCluster)
+                        continue; // repeated vertex (endpoint clusters are always nodes)
+                    prevCluster = c;
+                    pts.push_back(isNode ? nodePos[c] : gp[k]);
+                    if (!isNode)
+                        continue;
+                    const auto count = std::uint32_t(pts.size() - first);
+                    if (c == startCluster && polylineLength(pts.data() + first, count) < tol) {
+                        ++report.zeroLength;
+                        pts.resize(first);
+                    } else {
+                        raw.push_back({startCluster, c, std::uint32_t(i), first, count});
+                    }
+                    startCluster = c;
+                    first = std::uint32_t(pts.size());
+                    pts.push_back(nodePos[c]);
+                }
+                pts.resize(first); // the dangling start point of the next piece
+            }
+        }
+    }
+    if (raw.empty())
+        throw InvalidInput(fileMessage(display, QStringLiteral("no usable road for profile '%1' (%2 features; %3)")
+                                                    .arg(profile.name()).arg(nf).arg(report.messages().join(QStringLiteral("; ")))));
+    if (feedback) {
+        feedback->throwIfCanceled();
+        feedback->setProgress(60);
+    }
+
+    // Nodes actually used, renumbered in Hilbert order.
+    std::vector<std::uint32_t> used;
+    {
+        std::vector<char> isUsed(nodePos.size(), 0);
+        for (const RawLink &l : raw)
+            isUsed[l.from] = isUsed[l.to] = 1;
+        for (std::uint32_t c = 0; c < nodePos.size(); ++c)
+            if (isUsed[c])
+                used.push_back(c);
+    }
+    double x0 = nodePos[used[0]].x(), x1 = x0, y0 = nodePos[used[0]].y(), y1 = y0;
+    for (std::uint32_t c : used) {
+        x0 = std::min(x0, nodePos[c].x());
+        x1 = std::max(x1, nodePos[c].x());
+        y0 = std::min(y0, nodePos[c].y());
+        y1 = std::max(y1, nodePos[c].y());
+    }
+    std::vector<std::uint32_t> hv(used.size());
+    for (std::size_t k = 0; k < used.size(); ++k) {
+        const QPointF p = nodePos[used[k]];
+        const auto hx = std::uint32_t(x1 > x0 ? 65535.0 * (p.x() - x0) / (x1 - x0) : 0);
+        const auto hy = std::uint32_t(y1 > y0 ? 65535.0 * (p.y() - y0) / (y1 - y0) : 0);
+        hv[k] = hilbertIndex(hx, hy);
+    }
+    std::vector<std::uint32_t> order(used.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return hv[a] < hv[b]; });
+    std::vector<std::uint32_t> newId(nodePos.size(), 0xFFFFFFFFu);
+    auto data = std::make_shared<RoadGraph::Data>();
+    data->crs = lines.crs();
+    data->profileName = profile.name();
+    data->accessMeters = profile.accessMeters();
+    data->snapSpeed = profile.snapSpeed();
+    data->nodeX.resize(used.size());
+    data->nodeY.resize(used.size());
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        const std::uint32_t c = used[order[k]];
+        newId[c] = std::uint32_t(k);
+        data->nodeX[k] = nodePos[c].x();
+        data->nodeY[k] = nodePos[c].y();
+    }
+
+    // Links, ordered by their from-node so neighbours sit together in memory.
+    std::sort(raw.begin(), raw.end(), [&](const RawLink &a, const RawLink &b) {
+        const auto ka = std::min(newId[a.from], newId[a.to]), kb = std::min(newId[b.from], newId[b.to]);
+        return ka != kb ? ka < kb : a.feature < b.feature;
+    });
+    const std::size_t nl = raw.size();
+    data->linkFrom.resize(nl);
+    data->linkTo.resize(nl);
+    data->linkMeters.resize(nl);
+    data->linkSecondsForward.resize(nl);
+    data->linkSecondsBackward.resize(nl);
+    data->linkFeature.resize(nl);
+    data->linkFirstPoint.resize(nl + 1);
+    data->points.reserve(pts.size());
+    std::vector<std::uint32_t> outDegree(used.size() + 1, 0);
+    for (std::size_t l = 0; l < nl; ++l) {
+        const RawLink &r = raw[l];
+        data->linkFrom[l] = newId[r.from];
+        data->linkTo[l] = newId[r.to];
+        data->linkFeature[l] = r.feature;
+        data->linkFirstPoint[l] = std::uint32_t(data->points.size());
+        data->points.insert(data->points.end(), pts.begin() + r.firstPoint, pts.begin() + r.firstPoint + r.pointCount);
+        const double meters = polylineLength(pts.data() + r.firstPoint, r.pointCount) * toUnit;
+        data->linkMeters[l] = float(meters);
+        const OneWay w = featureOneWay[r.feature];
+        const float secs = float(meters / featureSpeed[r.feature]);
+        data->linkSecondsForward[l] = (w == OneWay::Both || w == OneWay::Forward) ? secs : kInf;
+        data->linkSecondsBackward[l] = (w == OneWay::Both || w == OneWay::Backward) ? secs : kInf;
+        if (data->linkFrom[l] == data->linkTo[l])
+            continue; // loops carry no arc
+        if (std::isfinite(data->linkSecondsForward[l]))
+            ++outDegree[data->linkFrom[l] + 1];
+        if (std::isfinite(data->linkSecondsBackward[l]))
+            ++outDegree[data->linkTo[l] + 1];
+    }
+    data->linkFirstPoint[nl] = std::uint32_t(data->points.size());
+    std::partial_sum(outDegree.begin(), outDegree.end(), outDegree.begin());
+    data->firstArc = outDegree;
+    const std::size_t na = data->firstArc.back();
+    data->arcTarget.resize(na);
+    data->arcLink.resize(na);
+    data->arcSeconds.resize(na);
+    data->arcMeters.resize(na);
+    std::vector<std::uint32_t> fill(data->firstArc.begin(), data->firstArc.end() - 1);
+    for (std::size_t l = 0; l < nl; ++l) {
+        const std::uint32_t a = data->linkFrom[l], b = data->linkTo[l];
+        if (a == b)
+            continue;
+        if (std::isfinite(data->linkSecondsForward[l])) {
+            const std::uint32_t k = fill[a]++;
+            data->arcTarget[k] = b;
+            data->arcLink[k] = std::uint32_t(l);
+            data->arcSeconds[k] = data->linkSecondsForward[l];
+            data->arcMeters[k] = data->linkMeters[l];
+        }
+        if (std::isfinite(data->linkSecondsBackward[l])) {
+            const std::uint32_t k = fill[b]++;
+            data->arcTarget[k] = a;
+            data->arcLink[k] = std::uint32_t(l) | RoadGraph::kBackward;
+            data->arcSeconds[k] = data->linkSecondsBackward[l];
+            data->arcMeters[k] = data->linkMeters[l];
+        }
+    }
+    report.nodes = int(used.size());
+    report.links = int(nl);
+    report.buildSeconds = double(timer.nsecsElapsed()) / 1e9;
+    if (feedback)
+        feedback->setProgress(100);
+    return RoadGraph(std::move(data));
+}
+
+VectorLayer RoadGraphBuilder::loadLines(const RoadGraphOptions &options, Feedback *feedback)
+{
+    const QString suffix = QFileInfo(options.source.path).suffix().toLower();
+    const bool osm = suffix == QLatin1String("osm") || suffix == QLatin1String("pbf");
+    LoadOptions lo;
+    lo.assumedCrs = options.assumedCrs;
+    lo.targetCrs = options.crs;
+    lo.repairInvalid = false;
+    VectorLayer layer;
+    if (osm) {
+        const QString ini = QDir(QFileInfo(Profile::profileDirectory()).path()).filePath(QStringLiteral("osmconf.ini"));
+        const QByteArray iniUtf8 = QFileInfo::exists(ini) ? ini.toUtf8() : QByteArray();
+        CPLSetThreadLocalConfigOption("OSM_CONFIG_FILE", iniUtf8.isEmpty() ? nullptr : iniUtf8.constData());
+        try {
+            DataSource src = options.source;
+            if (src.layer.isEmpty())
+                src.layer = QStringLiteral("lines");
+            layer = VectorLayer::load(src, lo, feedback);
+        } catch (...) {
+            CPLSetThreadLocalConfigOption("OSM_CONFIG_FILE", nullptr);
+            throw;
+        }
+        CPLSetThreadLocalConfigOption("OSM_CONFIG_FILE", nullptr);
+    } else {
+        layer = VectorLayer::load(options.source, lo, feedback);
+    }
+    if (layer.crs().isValid() && layer.crs().isGeographic())
+        layer = layer.reprojected(metricCrsFor(layer.crs(), layer.extent()));
+    return layer;
+}
+
+RoadGraph RoadGraphBuilder::open(const RoadGraphOptions &options, Feedback *feedback, RoadGraphReport *reportOut)
+{
+    RoadGraphReport local;
+    RoadGraphReport &report = reportOut ? *reportOut : local;
+    QElapsedTimer timer;
+    timer.start();
+    const QByteArray key = options.useCache ? GraphCache::key(options) : QByteArray();
+    const QString cacheFile = key.isEmpty() ? QString() : GraphCache::fileFor(options, key);
+    if (!key.isEmpty()) {
+        if (std::optional<RoadGraph> cached = GraphCache::load(cacheFile, key)) {
+            report.fromCache = true;
+            report.cacheFile = cacheFile;
+            report.nodes = cached->nodeCount();
+            report.links = cached->linkCount();
+            report.buildSeconds = double(timer.nsecsElapsed()) / 1e9;
+            return *cached;
+        }
+    }
+    const VectorLayer lines = loadLines(options, feedback);
+    RoadGraph graph = build(lines, options, feedback, &report);
+    report.buildSeconds = double(timer.nsecsElapsed()) / 1e9;
+    if (!key.isEmpty()) {
+        try {
+            GraphCache::save(graph, cacheFile, key);
+            report.cacheFile = cacheFile;
+        } catch (const IoError &e) {
+            if (feedback)
+                feedback->warn(e.message());
+        }
+    }
+    return graph;
+}
+
+} // namespace refuge
