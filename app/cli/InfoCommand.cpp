@@ -25,6 +25,17 @@ QJsonObject crsJson(const Crs &crs)
                        {QStringLiteral("geographic"), crs.isGeographic()}};
 }
 
+// What info reports as problems (stderr, exit 1): skipped or repaired features and a
+// guessed text encoding. The CRS note (stated by the user, or WGS 84 from lon/lat
+// columns) is information and goes to stdout.
+QStringList problemLines(const LoadReport &r)
+{
+    QStringList lines = r.messages();
+    if (!r.crsNote.isEmpty())
+        lines.removeAll(r.crsNote);
+    return lines;
+}
+
 QJsonObject vectorJson(const VectorLayer &l)
 {
     QJsonArray fields;
@@ -46,7 +57,9 @@ QJsonObject vectorJson(const VectorLayer &l)
                   {QStringLiteral("outside_crs_skipped"), r.outsideCrs},
                   {QStringLiteral("other_type_skipped"), r.otherDimension},
                   {QStringLiteral("encoding"), r.encoding},
-                  {QStringLiteral("messages"), QJsonArray::fromStringList(r.messages())}};
+                  {QStringLiteral("messages"), QJsonArray::fromStringList(problemLines(r))}};
+    if (!r.crsNote.isEmpty())
+        o.insert(QStringLiteral("crs_note"), r.crsNote);
     return o;
 }
 
@@ -57,7 +70,7 @@ void printVector(const VectorLayer &l)
     out() << "Layer: " << l.name() << "\n"
           << "  Geometry: " << geometryTypeName(l.geometryType()) << "\n"
           << "  Features: " << r.read << (r.skipped() ? QStringLiteral(" (%1 usable)").arg(r.loaded) : QString()) << "\n"
-          << "  CRS: " << l.sourceCrs().label() << "\n"
+          << "  CRS: " << l.sourceCrs().label() << (r.crsNote.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(r.crsNote)) << "\n"
           << "  Extent: " << QString::number(e.left(), 'f', 6) << ", " << QString::number(e.top(), 'f', 6) << " : "
           << QString::number(e.right(), 'f', 6) << ", " << QString::number(e.bottom(), 'f', 6) << "\n"
           << "  Invalid geometries: " << (r.repaired + r.unrepairable) << " (" << r.repaired << " repaired, "
@@ -109,9 +122,10 @@ int runInfo(const QStringList &args)
             if (!parser.isSet(json))
                 printVector(l);
             const LoadReport &r = l.report();
-            for (const QString &m : r.messages())
+            const QStringList lines = problemLines(r);
+            for (const QString &m : lines)
                 messages << fileMessage(src.path, (names.size() > 1 ? name + QStringLiteral(": ") : QString()) + m);
-            problems += int(r.skipped() > 0);
+            problems += int(!lines.isEmpty());
             // An empty layer is a problem when it is the file's only or the asked-for layer.
             if (r.read == 0 && (names.size() == 1 || !src.layer.isEmpty())) {
                 messages << fileMessage(src.path, (names.size() > 1 ? name + QStringLiteral(": ") : QString()) + QStringLiteral("layer has no features"));

@@ -37,6 +37,25 @@ CslList toCsl(const QStringList &items)
     return CslList(list);
 }
 
+GdalErrorCollector::GdalErrorCollector() { CPLPushErrorHandlerEx(&GdalErrorCollector::handler, this); }
+
+GdalErrorCollector::~GdalErrorCollector() { CPLPopErrorHandler(); }
+
+void CPL_STDCALL GdalErrorCollector::handler(CPLErr cls, CPLErrorNum, const char *msg)
+{
+    auto *self = static_cast<GdalErrorCollector *>(CPLGetErrorHandlerUserData());
+    if (self && cls >= CE_Warning && msg)
+        self->m_messages << QString::fromUtf8(msg).simplified();
+}
+
+QString GdalErrorCollector::first(const QString &prefix) const
+{
+    for (const QString &m : m_messages)
+        if (m.startsWith(prefix))
+            return m;
+    return {};
+}
+
 GdalDataset openDataset(const QString &path, unsigned flags, const QStringList &openOptions)
 {
     ensureGdal();
@@ -46,8 +65,8 @@ GdalDataset openDataset(const QString &path, unsigned flags, const QStringList &
             throw IoError(fileMessage(path, QStringLiteral("no such file")));
         if (info.isDir() && !(flags & GDAL_OF_VECTOR))
             throw IoError(fileMessage(path, QStringLiteral("is a directory, not a data file")));
-        if (info.isDir()) {
-            // GDAL opens a folder of shapefiles; anything else is a user error.
+        if (info.isDir() && info.suffix().compare(QLatin1String("gdb"), Qt::CaseInsensitive) != 0) {
+            // GDAL opens a folder of shapefiles and a File Geodatabase; anything else is a user error.
             bool hasShp = false;
             for (const QFileInfo &f : QDir(path).entryInfoList(QDir::Files))
                 hasShp = hasShp || f.suffix().compare(QLatin1String("shp"), Qt::CaseInsensitive) == 0;
@@ -67,6 +86,9 @@ GdalDataset openDataset(const QString &path, unsigned flags, const QStringList &
         QString reason = lastGdalError();
         if (reason.isEmpty())
             reason = QStringLiteral("not a format GDAL can read");
+        else if (reason.contains(QLatin1String("malformed")) || reason.contains(QLatin1String("not a database"))
+                 || reason.contains(QLatin1String("truncated"), Qt::CaseInsensitive))
+            reason = QStringLiteral("truncated or corrupt file (%1)").arg(reason);
         throw IoError(fileMessage(path, reason));
     }
     return GdalDataset(ds);
@@ -74,6 +96,16 @@ GdalDataset openDataset(const QString &path, unsigned flags, const QStringList &
 
 DatasetKind probeDataset(const QString &path)
 {
+    // Vector drivers first: with both flags a raster driver that claims the file and
+    // then fails (XYZ on a CSV of x/y points: "Couldn't determine X spacing") ends the
+    // search before the vector driver that would have read it.
+    try {
+        GdalDataset vds = openDataset(path, GDAL_OF_VECTOR);
+        if (GDALDatasetGetLayerCount(vds.get()) > 0)
+            return {true, GDALGetRasterCount(vds.get()) > 0};
+    } catch (const IoError &) {
+        // Not a vector source (or a broken one): the combined open below names the problem.
+    }
     GdalDataset ds = openDataset(path, GDAL_OF_VECTOR | GDAL_OF_RASTER);
     DatasetKind kind;
     kind.vector = GDALDatasetGetLayerCount(ds.get()) > 0;

@@ -9,6 +9,7 @@
 #include <gdal.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
+#include <cpl_error.h>
 #include <cpl_string.h>
 #include <type_traits>
 #include <memory>
@@ -45,6 +46,27 @@ using OgrSrs = std::unique_ptr<std::remove_pointer_t<OGRSpatialReferenceH>, OgrS
 using CslList = std::unique_ptr<char *, CslDeleter>;
 
 CslList toCsl(const QStringList &items);
+
+// Collects the GDAL/PROJ errors and warnings raised on this thread while it lives
+// (instead of dropping them), e.g. "PROJ: proj_create: crs not found" when a file
+// declares a CRS GDAL cannot interpret and silently carries on without it.
+// Scoped: create on the stack, never share across threads.
+class GdalErrorCollector {
+public:
+    GdalErrorCollector();
+    ~GdalErrorCollector();
+    GdalErrorCollector(const GdalErrorCollector &) = delete;
+    GdalErrorCollector &operator=(const GdalErrorCollector &) = delete;
+
+    // Messages of at least CE_Warning, in order, whitespace simplified.
+    const QStringList &messages() const { return m_messages; }
+    // The first message starting with prefix ("PROJ:"), or "".
+    QString first(const QString &prefix) const;
+
+private:
+    static void CPL_STDCALL handler(CPLErr cls, CPLErrorNum num, const char *msg);
+    QStringList m_messages;
+};
 
 // Opens a dataset read-only; throws IoError "<path>: <reason>" naming the problem.
 GdalDataset openDataset(const QString &path, unsigned flags, const QStringList &openOptions = {});

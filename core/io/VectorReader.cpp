@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QStringDecoder>
 #include <cmath>
 #include <cpl_conv.h>
@@ -49,6 +50,20 @@ QStringList csvHeader(const QString &path)
     for (QString c : line.split(QLatin1Char(',')))
         out << c.remove(QLatin1Char('"')).trimmed().toLower();
     return out;
+}
+
+// The "crs" member of a (legacy) GeoJSON file, for messages; "" if none or not GeoJSON.
+QString geoJsonCrsName(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix != QLatin1String("geojson") && suffix != QLatin1String("json"))
+        return {};
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    static const QRegularExpression re(QStringLiteral(R"re("crs"\s*:\s*\{[^{}]*"properties"\s*:\s*\{[^{}]*"name"\s*:\s*"([^"]{1,200})")re"));
+    const QRegularExpressionMatch m = re.match(QString::fromUtf8(f.read(65536)));
+    return m.hasMatch() ? m.captured(1) : QString();
 }
 
 bool hasAny(const QStringList &header, const QStringList &names)
@@ -102,8 +117,37 @@ QVariant readValue(OGRFeatureH f, int i, FieldType type, bool raw)
 bool validUtf8(const QByteArray &bytes)
 {
     QStringDecoder dec(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    (void)dec.decode(bytes);
+    // decode() is lazy: only converting its result runs the decoder and sets hasError().
+    const QString text = dec.decode(bytes);
     return !dec.hasError();
+}
+
+// Byte structure of GBK/GB18030 text: ASCII, or a lead byte 0x81-0xFE followed by a
+// trail byte 0x40-0xFE (not 0x7F), or a GB18030 four-byte sequence.
+bool structurallyGbk(const QByteArray &bytes)
+{
+    const auto n = bytes.size();
+    for (qsizetype i = 0; i < n;) {
+        const quint8 c = quint8(bytes[i]);
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        if (c == 0x80 || c == 0xFF || i + 1 >= n)
+            return false;
+        const quint8 t = quint8(bytes[i + 1]);
+        if (t >= 0x30 && t <= 0x39) {
+            if (i + 3 >= n || quint8(bytes[i + 2]) < 0x81 || quint8(bytes[i + 2]) > 0xFE || quint8(bytes[i + 3]) < 0x30
+                || quint8(bytes[i + 3]) > 0x39)
+                return false;
+            i += 4;
+            continue;
+        }
+        if (t < 0x40 || t == 0x7F || t == 0xFF)
+            return false;
+        i += 2;
+    }
+    return true;
 }
 
 QString decodeWith(const QByteArray &bytes, const QString &encoding)
@@ -167,17 +211,19 @@ QString guessEncoding(const std::vector<QByteArray> &samples)
     }
     if (!anyNonAscii || allUtf8)
         return QStringLiteral("UTF-8");
-    QStringDecoder gbk("GB18030");
-    if (gbk.isValid()) {
-        bool ok = true;
+    bool gbk = true;
+    for (const QByteArray &s : samples)
+        gbk = gbk && structurallyGbk(s);
+    // Where Qt has a GB18030 codec (ICU), it must also decode every value cleanly.
+    if (gbk && QStringDecoder("GB18030").isValid()) {
         for (const QByteArray &s : samples) {
             QStringDecoder d("GB18030");
             const QString text = d.decode(s);
-            ok = ok && !d.hasError() && !text.contains(QChar(0xFFFD));
+            gbk = gbk && !d.hasError() && !text.contains(QChar(0xFFFD));
         }
-        if (ok)
-            return QStringLiteral("GBK");
     }
+    if (gbk)
+        return QStringLiteral("GBK");
     return QStringLiteral("ISO-8859-1");
 }
 
@@ -216,6 +262,8 @@ VectorLayer VectorReader::read(const DataSource &source, const LoadOptions &opti
         }
     }
 
+    // Errors GDAL reports but does not fail on (an unreadable CRS) are collected here.
+    GdalErrorCollector gdalErrors;
     GdalDataset ds = openDataset(path, GDAL_OF_VECTOR, openOptions);
     const int layerCount = GDALDatasetGetLayerCount(ds.get());
     if (layerCount == 0)
@@ -249,26 +297,40 @@ VectorLayer VectorReader::read(const DataSource &source, const LoadOptions &opti
         throw InvalidInput(fileMessage(display, QStringLiteral("layer has no geometry column")));
     }
 
-    // CRS
+    // CRS. GDAL drops a CRS it cannot interpret (a .prj PROJ rejects, a GeoJSON "crs"
+    // naming an unknown code: GeoJSON then even defaults to WGS 84) with only an error
+    // message: treat that as an unknown CRS, never as "no CRS" or WGS 84.
     Crs sourceCrs;
-    if (OGRSpatialReferenceH srs = OGR_L_GetSpatialRef(layer)) {
+    QString unreadableCrs;
+    OGRSpatialReferenceH srs = OGR_L_GetSpatialRef(layer);
+    if (const QString projError = gdalErrors.first(QStringLiteral("PROJ:")); !projError.isEmpty())
+        unreadableCrs = geoJsonCrsName(path).isEmpty() ? projError : geoJsonCrsName(path) + QStringLiteral(": ") + projError;
+    else if (!srs && isShapefile(path) && !findSibling(path, QStringLiteral("prj")).isEmpty())
+        unreadableCrs = QStringLiteral("the .prj file cannot be read");
+    if (srs && unreadableCrs.isEmpty()) {
         char *wkt = nullptr;
         const char *wktOptions[] = {"FORMAT=WKT2_2019", nullptr};
         if (OSRExportToWktEx(srs, &wkt, wktOptions) == OGRERR_NONE && wkt) {
             try {
                 sourceCrs = Crs::fromUserInput(QString::fromUtf8(wkt));
             } catch (const CrsError &e) {
-                CPLFree(wkt);
-                if (!options.assumedCrs.isValid())
-                    throw CrsError(fileMessage(display, QStringLiteral("unknown CRS in the file (%1); state one with --crs").arg(e.message())));
-                wkt = nullptr;
+                unreadableCrs = e.message();
             }
+        } else {
+            unreadableCrs = QStringLiteral("GDAL cannot export it");
         }
         CPLFree(wkt);
+    }
+    if (!unreadableCrs.isEmpty()) {
+        if (!options.assumedCrs.isValid())
+            throw CrsError(fileMessage(display, QStringLiteral("unknown CRS in the file (%1); state one with --crs EPSG:N").arg(unreadableCrs)));
+        sourceCrs = Crs();
     }
     if (options.assumedCrs.isValid()) {
         if (sourceCrs.isValid() && !(sourceCrs == options.assumedCrs))
             report.crsNote = QStringLiteral("file CRS %1 overridden by the stated %2").arg(sourceCrs.label(), options.assumedCrs.label());
+        else if (!unreadableCrs.isEmpty())
+            report.crsNote = QStringLiteral("CRS in the file cannot be read; %1 as stated").arg(options.assumedCrs.label());
         else if (!sourceCrs.isValid())
             report.crsNote = QStringLiteral("no CRS in the file; %1 as stated").arg(options.assumedCrs.label());
         sourceCrs = options.assumedCrs;
@@ -282,7 +344,9 @@ VectorLayer VectorReader::read(const DataSource &source, const LoadOptions &opti
     if (!sourceCrs.isValid()) {
         if (isCsv(path) && hasAny(csvHeader(path), kXNames))
             throw CrsError(fileMessage(display, QStringLiteral("x/y columns have no CRS; state one with --crs EPSG:N")));
-        throw CrsError(fileMessage(display, QStringLiteral("no CRS (for a Shapefile: no .prj file); state one with --crs EPSG:N")));
+        if (isShapefile(path))
+            throw CrsError(fileMessage(display, QStringLiteral("no CRS: the Shapefile has no .prj file; state one with --crs EPSG:N")));
+        throw CrsError(fileMessage(display, QStringLiteral("no CRS in the file; state one with --crs EPSG:N")));
     }
     out.m_sourceCrs = sourceCrs;
     out.m_crs = options.targetCrs.isValid() ? options.targetCrs : sourceCrs;
@@ -387,7 +451,7 @@ VectorLayer VectorReader::read(const DataSource &source, const LoadOptions &opti
             for (char ch : s)
                 nonAscii = nonAscii || quint8(ch) >= 0x80;
         if (nonAscii)
-            report.encodingNote = QStringLiteral("no .cpg file: text encoding detected as %1 (set the layer's encoding if wrong)").arg(report.encoding);
+            report.encodingNote = QStringLiteral("no .cpg file: text encoding detected as %1 (state the encoding, e.g. --encoding %1, if this is wrong)").arg(report.encoding);
         for (std::size_t c = 0; c < cols.size(); ++c)
             if (out.m_fields[c].type == FieldType::String)
                 for (QVariant &v : cols[c])

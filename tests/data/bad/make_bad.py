@@ -1,0 +1,222 @@
+#!/usr/bin/python3
+"""Builds the bad-input corpus in tests/data/bad/ (run once; the output is committed).
+
+Each file is one kind of bad input refuge-cli must reject or report with a one-line
+message (see tests/cli/tst_bad_input.cpp for the expected exit codes and words).
+Needs Debian's python3-gdal: /usr/bin/python3 tests/data/bad/make_bad.py
+Cases made at test time instead (they cannot live in git): an unreadable file
+(chmod 000), a directory, a non-existent path.
+"""
+import os
+import struct
+
+from osgeo import gdal, ogr, osr
+
+gdal.UseExceptions()
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def path(name):
+    return os.path.join(HERE, name)
+
+
+def write(name, data):
+    mode = "wb" if isinstance(data, bytes) else "w"
+    with open(path(name), mode, **({} if mode == "wb" else {"encoding": "utf-8", "newline": "\n"})) as f:
+        f.write(data)
+
+
+def remove_shapefile(stem):
+    for ext in (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix"):
+        if os.path.exists(path(stem + ext)):
+            os.remove(path(stem + ext))
+
+
+def srs(epsg):
+    s = osr.SpatialReference()
+    s.ImportFromEPSG(epsg)
+    return s
+
+
+def shapefile(stem, geom_type, fields, rows, epsg=4326, options=None):
+    """rows: [(wkt, {field: value})]. Returns nothing; writes stem.shp/.shx/.dbf/.prj."""
+    remove_shapefile(stem)
+    drv = ogr.GetDriverByName("ESRI Shapefile")
+    ds = drv.CreateDataSource(path(stem + ".shp"))
+    lyr = ds.CreateLayer(stem, srs(epsg) if epsg else None, geom_type, options or [])
+    for name, ftype, width in fields:
+        fd = ogr.FieldDefn(name, ftype)
+        if width:
+            fd.SetWidth(width)
+        lyr.CreateField(fd)
+    for wkt, values in rows:
+        f = ogr.Feature(lyr.GetLayerDefn())
+        for k, v in values.items():
+            f.SetField(k, v)
+        f.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+        lyr.CreateFeature(f)
+    ds = None
+
+
+def gpkg(name, layers):
+    """layers: [(layer name, geom type, epsg, [wkt...])]."""
+    if os.path.exists(path(name)):
+        os.remove(path(name))
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(path(name))
+    for lname, gtype, epsg, wkts in layers:
+        lyr = ds.CreateLayer(lname, srs(epsg), gtype)
+        lyr.CreateField(ogr.FieldDefn("id", ogr.OFTInteger))
+        for i, wkt in enumerate(wkts):
+            f = ogr.Feature(lyr.GetLayerDefn())
+            f.SetField("id", i + 1)
+            f.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+            lyr.CreateFeature(f)
+    ds = None
+
+
+def feature_collection(features):
+    parts = []
+    for i, geom in enumerate(features):
+        parts.append('{"type":"Feature","properties":{"id":%d},"geometry":%s}' % (i + 1, geom))
+    return '{"type":"FeatureCollection","features":[\n' + ",\n".join(parts) + "\n]}\n"
+
+
+# 1. Empty file.
+write("empty.geojson", b"")
+
+# 2. Truncated GeoPackage: the first 8 KiB of a valid one (SQLite header says more pages).
+gpkg("truncated_full.gpkg", [("points", ogr.wkbPoint, 4326, ["POINT (1 2)", "POINT (3 4)"])])
+with open(path("truncated_full.gpkg"), "rb") as f:
+    head = f.read(8192)
+os.remove(path("truncated_full.gpkg"))
+write("truncated.gpkg", head)
+
+# 3. GeoJSON syntax error (missing closing brackets and a stray comma).
+write("syntax_error.geojson",
+      '{"type":"FeatureCollection","features":[\n'
+      '{"type":"Feature","properties":{"id":1},"geometry":{"type":"Point","coordinates":[1,2]}},,\n')
+
+# 4. Shapefile without .dbf.
+shapefile("no_dbf", ogr.wkbPoint, [("id", ogr.OFTInteger, 0)], [("POINT (1 2)", {"id": 1})])
+os.remove(path("no_dbf.dbf"))
+if os.path.exists(path("no_dbf.cpg")):
+    os.remove(path("no_dbf.cpg"))
+
+# 5. Shapefile without .prj (no CRS).
+shapefile("no_prj", ogr.wkbPoint, [("id", ogr.OFTInteger, 0)],
+          [("POINT (230000 900000)", {"id": 1}), ("POINT (231000 901000)", {"id": 2})], epsg=26986)
+os.remove(path("no_prj.prj"))
+
+# 6. GBK-encoded Chinese shapefile without .cpg and without a DBF language driver id.
+#    GDAL writes the GBK bytes (ENCODING=CP936); then the declaration is removed.
+shapefile("gbk_no_cpg", ogr.wkbPoint, [("name", ogr.OFTString, 40), ("cap", ogr.OFTInteger, 0)],
+          [("POINT (121.4700 31.2300)", {"name": "人民广场避难场所", "cap": 5000}),
+           ("POINT (121.4800 31.2350)", {"name": "南京东路应急避难点", "cap": 1200}),
+           ("POINT (121.4650 31.2250)", {"name": "复兴公园", "cap": 3000})],
+          options=["ENCODING=CP936"])
+if os.path.exists(path("gbk_no_cpg.cpg")):
+    os.remove(path("gbk_no_cpg.cpg"))
+with open(path("gbk_no_cpg.dbf"), "r+b") as f:
+    f.seek(29)
+    f.write(b"\x00")  # no language driver id
+with open(path("gbk_no_cpg.dbf"), "rb") as f:
+    assert "人民广场".encode("gbk") in f.read(), "GBK bytes expected in the DBF"
+
+# 7. CSV without coordinate columns.
+write("no_coords.csv", "id,name,capacity\n1,Hall A,200\n2,Hall B,150\n")
+
+# 8. CSV with x/y (metres) and no CRS.
+write("xy_no_crs.csv", "id,x,y\n1,230000,900000\n2,231000,901000\n")
+
+# 9. NaN / infinite coordinates (GDAL's JSON parser accepts NaN and Infinity).
+write("nan_coords.geojson", feature_collection([
+    '{"type":"LineString","coordinates":[[0,0],[NaN,NaN],[1,1]]}',
+    '{"type":"LineString","coordinates":[[1,2],[3,4]]}',
+    '{"type":"LineString","coordinates":[[1,2],[Infinity,4]]}',
+]))
+
+# 10. Coordinates of 1e300 in a geographic CRS.
+write("huge_coords.geojson", feature_collection([
+    '{"type":"Point","coordinates":[1e300,1e300]}',
+    '{"type":"Point","coordinates":[-71.1,42.37]}',
+    '{"type":"Point","coordinates":[-71.12,42.38]}',
+]))
+
+# 11. Self-intersecting polygon (a bow tie) next to a valid one.
+write("self_intersecting.geojson", feature_collection([
+    '{"type":"Polygon","coordinates":[[[0,0],[1,1],[1,0],[0,1],[0,0]]]}',
+    '{"type":"Polygon","coordinates":[[[2,0],[3,0],[3,1],[2,1],[2,0]]]}',
+]))
+
+# 12. Mixed geometry types in one layer: three polygons, one line, one point.
+write("mixed_types.geojson", feature_collection([
+    '{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1],[0,0]]]}',
+    '{"type":"Polygon","coordinates":[[[2,0],[3,0],[3,1],[2,1],[2,0]]]}',
+    '{"type":"Polygon","coordinates":[[[4,0],[5,0],[5,1],[4,1],[4,0]]]}',
+    '{"type":"LineString","coordinates":[[0,2],[1,3]]}',
+    '{"type":"Point","coordinates":[0.5,0.5]}',
+]))
+
+# 13. A layer with zero features (a Shapefile: a GeoPackage would be 96 KiB).
+shapefile("zero_features", ogr.wkbPoint, [("id", ogr.OFTInteger, 0)], [])
+
+# 14. Unknown CRS: a .prj PROJ cannot interpret.
+shapefile("unknown_crs", ogr.wkbPoint, [("id", ogr.OFTInteger, 0)], [("POINT (1 2)", {"id": 1})])
+write("unknown_crs.prj",
+      'PROJCS["Made_Up_Grid",GEOGCS["GCS_Nowhere",DATUM["D_Nowhere",SPHEROID["Nothing",0.0,0.0]],'
+      'PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["No_Such_Projection"],'
+      'PARAMETER["Foo",1.0],UNIT["Meter",1.0]]')
+
+# 14b. Unknown CRS in GeoJSON: GDAL would silently fall back to WGS 84.
+write("unknown_crs.geojson",
+      '{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::999999"}},\n'
+      '"features":[{"type":"Feature","properties":{"id":1},"geometry":{"type":"Point","coordinates":[1,2]}}]}\n')
+
+# 15. Not geodata at all (text with a .geojson suffix).
+write("not_geodata.geojson", "This is a meeting note, not a map.\n")
+
+# 16. CSV with lon/lat where some values are not numbers.
+write("bad_lonlat.csv", "id,lon,lat\n1,-71.10,42.37\n2,abc,42.38\n3,-71.12,\n4,-71.13,42.39\n")
+
+# Projects. A valid layer they can point at.
+write("ok_points.geojson", feature_collection([
+    '{"type":"Point","coordinates":[-71.10,42.37]}',
+    '{"type":"Point","coordinates":[-71.12,42.38]}',
+]))
+
+
+def project(name, text):
+    write(name, text)
+
+
+OK_LAYER = '{"id": "shelters", "source": "ok_points.geojson", "role": "shelters", "fields": {"name": "id", "capacity": "id"}}'
+project("project_ok.refuge",
+        '{"format": "refuge-project", "version": 1, "title": "ok", "crs": "EPSG:26986",\n'
+        ' "layers": [' + OK_LAYER + ']}\n')
+project("project_syntax.refuge",
+        '{"format": "refuge-project", "version": 1, "title": "syntax"\n'
+        ' "crs": "EPSG:26986", "layers": []}\n')
+project("project_missing_layer.refuge",
+        '{"format": "refuge-project", "version": 1, "title": "missing layer", "crs": "EPSG:26986",\n'
+        ' "layers": [' + OK_LAYER + ',\n'
+        '  {"id": "roads", "source": "does_not_exist.gpkg", "layer": "streets", "role": "roads"}]}\n')
+project("project_layers_number.refuge",
+        '{"format": "refuge-project", "version": 1, "title": "wrong type", "crs": "EPSG:26986", "layers": 3}\n')
+project("project_visible_string.refuge",
+        '{"format": "refuge-project", "version": 1, "title": "wrong type", "crs": "EPSG:26986",\n'
+        ' "layers": [{"id": "shelters", "source": "ok_points.geojson", "role": "shelters", "visible": "yes"}]}\n')
+project("project_newer.refuge",
+        '{"format": "refuge-project", "version": 7, "title": "from the future", "crs": "EPSG:26986", "layers": []}\n')
+project("project_unknown_role.refuge",
+        '{"format": "refuge-project", "version": 1, "title": "role", "crs": "EPSG:26986",\n'
+        ' "layers": [{"id": "x", "source": "ok_points.geojson", "role": "helipads"}]}\n')
+project("project_no_crs.refuge",
+        '{"format": "refuge-project", "version": 1, "title": "no crs",\n'
+        ' "layers": [' + OK_LAYER + ']}\n')
+project("project_bad_layer_data.refuge",
+        '{"format": "refuge-project", "version": 1, "title": "layer is bad data", "crs": "EPSG:26986",\n'
+        ' "layers": [' + OK_LAYER + ',\n'
+        '  {"id": "blocks", "source": "empty.geojson", "role": "population", "fields": {"population": "pop"}}]}\n')
+project("project_empty.refuge", "")
+
+print("wrote", len([n for n in os.listdir(HERE) if n != os.path.basename(__file__)]), "files to", HERE)
