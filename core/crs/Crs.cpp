@@ -1,4 +1,5 @@
 #include "crs/Crs.h"
+#include "crs/CoordinateTransform.h"
 #include "crs/ProjContext.h"
 #include "util/Error.h"
 
@@ -195,9 +196,12 @@ Crs metricCrsFor(const Crs &crs, const QRectF &extentInCrs)
 {
     if (!crs.isValid())
         throw CrsError(QStringLiteral("no CRS to measure in"));
-    if (!crs.isGeographic())
+    if (!crs.isGeographic() && std::abs(crs.metresPerUnit() - 1.0) < 1e-12)
         return crs;
-    const QPointF c = extentInCrs.center();
+    // Geographic, or projected in other units (US survey feet...): the UTM zone of the centre.
+    QPointF c = extentInCrs.center();
+    if (!crs.isGeographic())
+        c = CoordinateTransform(crs, Crs::fromEpsg(4326)).transform(c);
     return Crs::utmFor(c.x(), c.y());
 }
 

@@ -42,8 +42,9 @@ private:
     std::shared_ptr<const Data> d;
 };
 
-// Picks the CRS analyses measure in: the CRS itself when it is projected, otherwise
-// the UTM zone of the data's centre (extentLonLat in degrees). Never degrees as metres.
+// Picks the CRS analyses measure in: the CRS itself when it is projected in metres,
+// otherwise (geographic, or projected in feet) the UTM zone of the centre of
+// extentInCrs (given in crs's own units). Never degrees or feet as metres.
 Crs metricCrsFor(const Crs &crs, const QRectF &extentInCrs);
 
 } // namespace refuge
