@@ -1,0 +1,62 @@
+#include "analysis/AnalysisFiles.h"
+#include "util/Error.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <cmath>
+
+namespace refuge {
+
+namespace {
+
+void save(const QString &path, const QByteArray &bytes)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        throw IoError(fileMessage(path, QStringLiteral("cannot be written: %1").arg(f.errorString())));
+    f.write(bytes);
+    if (!f.commit())
+        throw IoError(fileMessage(path, QStringLiteral("cannot be written: %1").arg(f.errorString())));
+}
+
+} // namespace
+
+void AnalysisFiles::writeJson(const QString &path, const QJsonObject &object)
+{
+    save(path, QJsonDocument(object).toJson(QJsonDocument::Indented));
+}
+
+QString AnalysisFiles::csvField(const QVariant &v)
+{
+    if (!v.isValid() || v.isNull())
+        return {};
+    QString s;
+    if (v.typeId() == QMetaType::Double || v.typeId() == QMetaType::Float) {
+        const double d = v.toDouble();
+        s = std::isfinite(d) ? QString::number(d, 'g', 10) : QString();
+    } else if (v.typeId() == QMetaType::Bool) {
+        s = v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    } else {
+        s = v.toString();
+    }
+    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n')) || s.contains(QLatin1Char('\r')))
+        s = QLatin1Char('"') + QString(s).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+    return s;
+}
+
+void AnalysisFiles::writeCsv(const QString &path, const QStringList &header, const std::vector<QVariantList> &rows)
+{
+    QString text = header.join(QLatin1Char(',')) + QLatin1Char('\n');
+    for (const QVariantList &row : rows) {
+        QStringList cells;
+        for (const QVariant &v : row)
+            cells << csvField(v);
+        text += cells.join(QLatin1Char(',')) + QLatin1Char('\n');
+    }
+    save(path, text.toUtf8());
+}
+
+} // namespace refuge

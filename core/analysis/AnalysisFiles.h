@@ -1,0 +1,21 @@
+#pragma once
+// AnalysisFiles: small writers shared by the analyses' outputs — JSON documents and
+// CSV tables (UTF-8, RFC 4180 quoting, '.' decimals), written atomically. Throws
+// IoError naming the file. Any thread.
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+#include <vector>
+
+namespace refuge {
+
+class AnalysisFiles {
+public:
+    static void writeJson(const QString &path, const QJsonObject &object);
+    // rows[i] has header.size() values; doubles are written with up to 10 significant digits.
+    static void writeCsv(const QString &path, const QStringList &header, const std::vector<QVariantList> &rows);
+    static QString csvField(const QVariant &v);
+};
+
+} // namespace refuge

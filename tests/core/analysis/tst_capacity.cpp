@@ -1,0 +1,176 @@
+// Capacity and assignment on hand-made cost tables: nearest-first overflow, the
+// unassigned split, and the optimal (min-cost max-flow) assignment against known optima.
+#include "analysis/Assignment.h"
+#include "analysis/Capacity.h"
+#include "analysis/CoverageCosts.h"
+#include "analysis/FacilityTable.h"
+#include "util/Error.h"
+#include "util/Feedback.h"
+
+#include <QTest>
+#include <random>
+
+using namespace refuge;
+
+namespace {
+
+CoverageCosts table(const std::vector<std::vector<CostEntry>> &lists, int facilities, double limit = 100)
+{
+    return CoverageCosts::fromLists(lists, facilities, limit);
+}
+
+double flowTo(const AssignmentResult &r, int demand, int facility)
+{
+    double s = 0;
+    for (const AssignmentFlow &f : r.flows)
+        if (f.demand == demand && f.facility == facility)
+            s += f.persons;
+    return s;
+}
+
+// Brute force over integer splits for tiny instances: max assigned, then min cost.
+std::pair<double, double> bruteForce(const std::vector<double> &pop, const std::vector<std::vector<CostEntry>> &lists,
+                                     std::vector<double> cap)
+{
+    std::pair<double, double> best{-1, 0};
+    std::function<void(std::size_t, double, double)> rec = [&](std::size_t i, double assigned, double cost) {
+        if (i == pop.size()) {
+            if (assigned > best.first + 1e-9 || (std::abs(assigned - best.first) < 1e-9 && cost < best.second))
+                best = {assigned, cost};
+            return;
+        }
+        const auto &l = lists[i];
+        // Enumerate amounts to each of up to two facilities.
+        const int p = int(pop[i]);
+        if (l.empty()) {
+            rec(i + 1, assigned, cost);
+            return;
+        }
+        for (int a = 0; a <= p; ++a) {
+            if (a > cap[std::size_t(l[0].facility)])
+                break;
+            for (int b = 0; a + b <= p; ++b) {
+                if (l.size() < 2 && b > 0)
+                    break;
+                if (l.size() >= 2 && b > cap[std::size_t(l[1].facility)])
+                    break;
+                cap[std::size_t(l[0].facility)] -= a;
+                if (l.size() >= 2)
+                    cap[std::size_t(l[1].facility)] -= b;
+                rec(i + 1, assigned + a + b, cost + a * l[0].cost + (l.size() >= 2 ? b * l[1].cost : 0));
+                cap[std::size_t(l[0].facility)] += a;
+                if (l.size() >= 2)
+                    cap[std::size_t(l[1].facility)] += b;
+            }
+        }
+    };
+    rec(0, 0, 0);
+    return best;
+}
+
+} // namespace
+
+class TestCapacity : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void nearestOverflow()
+    {
+        Feedback fb;
+        // u0: 15 people, A at 1, B at 2; u1: 5 people, B at 1; u2: 5 people, nothing in reach.
+        const CoverageCosts c = table({{{0, 1}, {1, 2}}, {{1, 1}}, {{0, 500}}}, 2);
+        const AssignmentResult r = Assignment::nearestFirst({15, 5, 5}, c, {10, 8}, fb);
+        // Order by nearest cost: u0 (1) and u1 (1) tie → row order: u0 first.
+        QCOMPARE(flowTo(r, 0, 0), 10.0);
+        QCOMPARE(flowTo(r, 0, 1), 5.0);
+        QCOMPARE(flowTo(r, 1, 1), 3.0);
+        QCOMPARE(r.assigned, 18.0);
+        QCOMPARE(r.unassignedFull, 2.0);
+        QCOMPARE(r.unassignedNoReach, 5.0);
+        QCOMPARE(r.facilityAssigned[0], 10.0);
+        QCOMPARE(r.facilityAssigned[1], 8.0);
+        QCOMPARE(r.demandFacility[0], 0);
+        QCOMPARE(r.personCost, 10 * 1.0 + 5 * 2.0 + 3 * 1.0);
+    }
+    void optimalKnownOptimum()
+    {
+        Feedback fb;
+        // Greedy: u0 (nearest 1) takes A; u1 must go to B at 10 → 10·1 + 10·10 = 110.
+        // Optimum: u0 → B (10·2), u1 → A (10·1.5) = 35.
+        const CoverageCosts c = table({{{0, 1}, {1, 2}}, {{0, 1.5f}, {1, 10}}}, 2);
+        const AssignmentResult g = Assignment::nearestFirst({10, 10}, c, {10, 10}, fb);
+        QCOMPARE(g.personCost, 110.0);
+        const AssignmentResult o = Assignment::optimal({10, 10}, c, {10, 10}, fb);
+        QCOMPARE(o.personCost, 35.0);
+        QCOMPARE(flowTo(o, 0, 1), 10.0);
+        QCOMPARE(flowTo(o, 1, 0), 10.0);
+        QCOMPARE(o.assigned, 20.0);
+    }
+    void optimalMaximisesAssigned()
+    {
+        Feedback fb;
+        // u0 only reaches A; u1 reaches A (nearer) and B. Greedy serves u1 at A first and
+        // leaves u0 out; the optimum places everyone.
+        const CoverageCosts c = table({{{0, 2}}, {{0, 1}, {1, 3}}}, 2);
+        const AssignmentResult g = Assignment::nearestFirst({10, 10}, c, {10, 10}, fb);
+        QCOMPARE(g.assigned, 10.0);
+        QCOMPARE(g.unassignedFull, 10.0);
+        const AssignmentResult o = Assignment::optimal({10, 10}, c, {10, 10}, fb);
+        QCOMPARE(o.assigned, 20.0);
+        QCOMPARE(o.unassignedFull, 0.0);
+        QCOMPARE(o.personCost, 10 * 2.0 + 10 * 3.0);
+    }
+    void optimalAgainstBruteForce()
+    {
+        Feedback fb;
+        std::mt19937 rng(7);
+        for (int round = 0; round < 30; ++round) {
+            const int F = 3, N = 4;
+            std::vector<std::vector<CostEntry>> lists(N);
+            std::vector<double> pop(N), cap(F);
+            for (int f = 0; f < F; ++f)
+                cap[std::size_t(f)] = double(rng() % 6);
+            for (int i = 0; i < N; ++i) {
+                pop[std::size_t(i)] = double(1 + rng() % 4);
+                int a = int(rng() % F), b = int(rng() % F);
+                lists[std::size_t(i)].push_back({a, float(1 + rng() % 9)});
+                if (b != a)
+                    lists[std::size_t(i)].push_back({b, float(1 + rng() % 9)});
+                std::sort(lists[std::size_t(i)].begin(), lists[std::size_t(i)].end(), [](auto x, auto y) { return x.cost < y.cost; });
+            }
+            const auto [bestAssigned, bestCost] = bruteForce(pop, lists, cap);
+            const AssignmentResult o = Assignment::optimal(pop, table(lists, F), cap, fb);
+            QCOMPARE(o.assigned, bestAssigned);
+            QVERIFY2(std::abs(o.personCost - bestCost) < 1e-6, qPrintable(QStringLiteral("round %1: %2 vs %3").arg(round).arg(o.personCost).arg(bestCost)));
+            for (int f = 0; f < F; ++f)
+                QVERIFY(o.facilityAssigned[std::size_t(f)] <= cap[std::size_t(f)] + 1e-9);
+        }
+    }
+    void capacityFromFieldOrArea()
+    {
+        FacilityTable t;
+        t.source = QStringLiteral("shelters");
+        t.points = {{0, 0}, {1, 1}, {2, 2}};
+        t.ids = QStringList{"a", "b", "c"};
+        t.names = t.ids;
+        t.capacity = {100, FacilityTable::kUnknown, FacilityTable::kUnknown};
+        t.areaM2 = {FacilityTable::kUnknown, 3000, FacilityTable::kUnknown};
+        const CapacityTable c = Capacity::resolve(t, 1.5);
+        QCOMPARE(c.persons, (std::vector<double>{100, 2000, 0}));
+        QCOMPARE(c.areaM2, (std::vector<double>{150, 3000, 0}));
+        QCOMPARE(c.fromField, 1);
+        QCOMPARE(c.fromArea, 1);
+        QCOMPARE(c.missing, 1);
+        t.capacity = {FacilityTable::kUnknown, FacilityTable::kUnknown, FacilityTable::kUnknown};
+        t.areaM2 = t.capacity;
+        QVERIFY_THROWS_EXCEPTION(InvalidInput, Capacity::resolve(t, 1.5));
+    }
+    void methodNames()
+    {
+        QCOMPARE(assignmentMethodFromName(QStringLiteral("Optimal")), AssignmentMethod::Optimal);
+        QCOMPARE(assignmentMethodFromName(QStringLiteral("nearest")), AssignmentMethod::Nearest);
+        QVERIFY_THROWS_EXCEPTION(InvalidInput, assignmentMethodFromName(QStringLiteral("random")));
+    }
+};
+
+QTEST_MAIN(TestCapacity)
+#include "tst_capacity.moc"
