@@ -1,0 +1,129 @@
+#include "mainwindow/ExportController.h"
+
+#include "canvas/MapCanvas.h"
+#include "render/MapRenderer.h"
+#include "util/Error.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QInputDialog>
+#include <QMessageBox>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QProgressDialog>
+#include <QStatusBar>
+#include <QMainWindow>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace refuge::desktop {
+
+namespace {
+void writePngSnapshot(const MapSettings &settings, const QString &path)
+{
+    QImage image = MapRenderer::renderImage(settings);
+    const int dotsPerMetre = qRound(settings.dpi / 0.0254);
+    image.setDotsPerMeterX(dotsPerMetre);
+    image.setDotsPerMeterY(dotsPerMetre);
+    if (!image.save(path, "PNG"))
+        throw IoError(fileMessage(path, QStringLiteral("cannot be written")));
+}
+
+void writePdfSnapshot(MapSettings settings, const QSizeF &pageMm, const QString &path, const QString &title)
+{
+    QPdfWriter pdf(path);
+    pdf.setTitle(title);
+    pdf.setCreator(QStringLiteral("Refuge"));
+    pdf.setResolution(300);
+    pdf.setPageSize(QPageSize(pageMm, QPageSize::Millimeter));
+    pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+    settings.dpi = 300;
+    settings.outputSize = QSize(pdf.width(), pdf.height());
+    QPainter painter;
+    if (!painter.begin(&pdf))
+        throw IoError(fileMessage(path, QStringLiteral("cannot be written")));
+    MapRenderer::render(settings, painter);
+    painter.end();
+}
+} // namespace
+
+ExportController::ExportController(MapCanvas *canvas, QWidget *window)
+    : QObject(window), m_canvas(canvas), m_window(window), m_png(new QAction(tr("Export View as &Image (PNG)…"), this)),
+      m_pdf(new QAction(tr("Export View as &PDF…"), this))
+{
+    connect(m_png, &QAction::triggered, this, &ExportController::exportPng);
+    connect(m_pdf, &QAction::triggered, this, &ExportController::exportPdf);
+}
+
+void ExportController::writePng(const MapCanvas *canvas, const QString &path, double dpi)
+{
+    const double f = dpi / 96.0;
+    writePngSnapshot(canvas->mapSettings(QSize(qRound(canvas->width() * f), qRound(canvas->height() * f)), dpi), path);
+}
+
+void ExportController::writePdf(const MapCanvas *canvas, const QString &path)
+{
+    const QSizeF mm(canvas->width() * 25.4 / 96.0, canvas->height() * 25.4 / 96.0);
+    writePdfSnapshot(canvas->mapSettings(canvas->size()), mm, path, QFileInfo(path).completeBaseName());
+}
+
+void ExportController::runInBackground(const QString &title, std::function<void()> work, const QString &path)
+{
+    auto *progress = new QProgressDialog(title, QString(), 0, 0, m_window);
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(300);
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, progress, path] {
+        const QString error = watcher->result();
+        watcher->deleteLater();
+        progress->deleteLater();
+        if (!error.isEmpty())
+            QMessageBox::critical(m_window, tr("Export failed"), error);
+        else if (auto *mw = qobject_cast<QMainWindow *>(m_window))
+            mw->statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
+    });
+    watcher->setFuture(QtConcurrent::run([work = std::move(work)]() -> QString {
+        try {
+            work();
+        } catch (const Error &e) {
+            return e.message();
+        } catch (const std::exception &e) {
+            return QString::fromLocal8Bit(e.what());
+        }
+        return {};
+    }));
+}
+
+void ExportController::exportPng()
+{
+    bool ok = false;
+    const int dpi = QInputDialog::getInt(m_window, tr("Export image"), tr("Resolution (DPI):"), 300, 72, 1200, 1, &ok);
+    if (!ok)
+        return;
+    QString path = QFileDialog::getSaveFileName(m_window, tr("Export image"), QString(), tr("PNG images (*.png)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".png");
+    const double f = dpi / 96.0;
+    const MapSettings settings = m_canvas->mapSettings(QSize(qRound(m_canvas->width() * f), qRound(m_canvas->height() * f)), dpi);
+    runInBackground(tr("Exporting image…"), [settings, path] { writePngSnapshot(settings, path); }, path);
+}
+
+void ExportController::exportPdf()
+{
+    QString path = QFileDialog::getSaveFileName(m_window, tr("Export PDF"), QString(), tr("PDF documents (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".pdf");
+    const QSizeF mm(m_canvas->width() * 25.4 / 96.0, m_canvas->height() * 25.4 / 96.0);
+    const MapSettings settings = m_canvas->mapSettings(m_canvas->size());
+    const QString title = QFileInfo(path).completeBaseName();
+    runInBackground(tr("Exporting PDF…"), [settings, mm, path, title] { writePdfSnapshot(settings, mm, path, title); }, path);
+}
+
+} // namespace refuge::desktop

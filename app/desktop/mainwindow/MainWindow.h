@@ -1,0 +1,75 @@
+#pragma once
+// MainWindow: wires the document, canvas, panels, tools, controllers, menus and tool
+// bars together, and remembers its layout (QSettings). Holds no logic of its own:
+// project files → ProjectController, adding layers → LayerImporter, export →
+// ExportController, status bar → MapStatusBar. GUI thread only.
+#include <QMainWindow>
+
+class QActionGroup;
+class QDockWidget;
+
+namespace refuge::desktop {
+
+class AttributeTablePanel;
+class ExportController;
+class IdentifyPanel;
+class IdentifyTool;
+class LayerImporter;
+class LayerPanel;
+class MapCanvas;
+class MapStatusBar;
+class MapTool;
+class ProjectController;
+class ProjectDocument;
+class SelectTool;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    ProjectDocument *document() const { return m_doc; }
+    MapCanvas *canvas() const { return m_canvas; }
+    LayerPanel *layerPanel() const { return m_layerPanel; }
+    AttributeTablePanel *attributeTable() const { return m_attributes; }
+    IdentifyPanel *identifyPanel() const { return m_identify; }
+    ProjectController *projects() const { return m_projects; }
+    LayerImporter *importer() const { return m_importer; }
+    IdentifyTool *identifyTool() const { return m_identifyTool; }
+
+    void openAttributeTable(const QString &layerId);
+    void showLayerProperties(const QString &layerId);
+    // For unattended runs: no dialogs after loading, guessed roles for added files.
+    void setInteractive(bool interactive);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createDocks();
+    void createActions();
+    void updateTitle();
+    void restoreLayout();
+
+    ProjectDocument *m_doc;
+    MapCanvas *m_canvas;
+    LayerPanel *m_layerPanel;
+    AttributeTablePanel *m_attributes;
+    IdentifyPanel *m_identify;
+    QDockWidget *m_layerDock = nullptr;
+    QDockWidget *m_attributeDock = nullptr;
+    QDockWidget *m_identifyDock = nullptr;
+    ProjectController *m_projects;
+    LayerImporter *m_importer;
+    ExportController *m_export;
+    MapStatusBar *m_statusBar;
+    MapTool *m_panTool;
+    MapTool *m_zoomTool;
+    IdentifyTool *m_identifyTool;
+    SelectTool *m_selectTool;
+};
+
+} // namespace refuge::desktop

@@ -1,0 +1,108 @@
+#include "mainwindow/MapStatusBar.h"
+
+#include "canvas/MapCanvas.h"
+#include "commands/LayerCommands.h"
+#include "crs/CoordinateTransform.h"
+#include "document/ProjectDocument.h"
+#include "util/Error.h"
+
+#include <QInputDialog>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QToolButton>
+#include <QUndoStack>
+#include <cmath>
+
+namespace refuge::desktop {
+
+MapStatusBar::MapStatusBar(ProjectDocument *doc, MapCanvas *canvas, QStatusBar *bar)
+    : QObject(bar), m_doc(doc), m_canvas(canvas), m_coords(new QLabel(bar)), m_lonLat(new QLabel(bar)),
+      m_scale(new QLabel(bar)), m_render(new QLabel(bar)), m_crs(new QToolButton(bar))
+{
+    m_coords->setMinimumWidth(190);
+    m_lonLat->setMinimumWidth(190);
+    m_scale->setMinimumWidth(110);
+    m_coords->setToolTip(tr("Cursor position in the project CRS"));
+    m_lonLat->setToolTip(tr("Cursor position as longitude, latitude (WGS 84)"));
+    m_scale->setToolTip(tr("Map scale"));
+    m_crs->setAutoRaise(true);
+    m_crs->setToolTip(tr("Project coordinate reference system — click to change"));
+    bar->addPermanentWidget(m_render);
+    bar->addPermanentWidget(m_coords);
+    bar->addPermanentWidget(m_lonLat);
+    bar->addPermanentWidget(m_scale);
+    bar->addPermanentWidget(m_crs);
+    connect(m_crs, &QToolButton::clicked, this, &MapStatusBar::chooseCrs);
+    connect(canvas, &MapCanvas::cursorMoved, this, &MapStatusBar::showCursor);
+    connect(canvas, &MapCanvas::scaleChanged, this, [this](double d) { m_scale->setText(scaleText()); Q_UNUSED(d) });
+    connect(canvas, &MapCanvas::renderStarted, this, [this] { m_render->setText(tr("Rendering…")); });
+    connect(canvas, &MapCanvas::renderFinished, this, [this](qint64 ms) { m_render->setText(tr("Rendered in %1 ms").arg(ms)); });
+    connect(doc, &ProjectDocument::crsChanged, this, &MapStatusBar::updateCrs);
+    connect(doc, &ProjectDocument::projectReset, this, &MapStatusBar::updateCrs);
+    updateCrs();
+}
+
+MapStatusBar::~MapStatusBar() = default;
+
+void MapStatusBar::updateCrs()
+{
+    const Crs &crs = m_doc->project().crs;
+    m_crs->setText(crs.isValid() ? (crs.authId().isEmpty() ? crs.name() : crs.authId()) : tr("No CRS"));
+    m_crs->setToolTip(crs.isValid() ? crs.label() : tr("No coordinate reference system"));
+    m_toLonLat.reset();
+    try {
+        if (crs.isValid())
+            m_toLonLat = std::make_unique<CoordinateTransform>(crs, Crs::fromUserInput(QStringLiteral("OGC:CRS84")));
+    } catch (const Error &) {
+        // no lon/lat display for this CRS
+    }
+}
+
+QString MapStatusBar::coordinateText() const { return m_coords->text() + QLatin1Char(' ') + m_lonLat->text(); }
+
+QString MapStatusBar::scaleText() const
+{
+    const double d = m_canvas->scaleDenominator();
+    if (!(d > 0) || !std::isfinite(d))
+        return {};
+    return tr("Scale 1:%L1").arg(qRound64(d));
+}
+
+void MapStatusBar::showCursor(QPointF p)
+{
+    const QLocale locale;
+    const bool geographic = m_doc->project().crs.isGeographic();
+    const int decimals = geographic ? 6 : 1;
+    m_coords->setText(QStringLiteral("%1, %2").arg(locale.toString(p.x(), 'f', decimals), locale.toString(p.y(), 'f', decimals)));
+    if (!m_toLonLat) {
+        m_lonLat->clear();
+        return;
+    }
+    try {
+        const QPointF ll = m_toLonLat->transform(p);
+        m_lonLat->setText(tr("lon %1° lat %2°").arg(locale.toString(ll.x(), 'f', 5), locale.toString(ll.y(), 'f', 5)));
+    } catch (const Error &) {
+        m_lonLat->setText(tr("outside the CRS"));
+    }
+}
+
+void MapStatusBar::chooseCrs()
+{
+    bool ok = false;
+    const QString current = m_doc->project().crs.authId();
+    const QString text = QInputDialog::getText(m_crs->window(), tr("Project CRS"),
+                                               tr("Coordinate reference system (e.g. EPSG:32651, EPSG:4490, EPSG:26986):"),
+                                               QLineEdit::Normal, current, &ok).trimmed();
+    if (!ok || text.isEmpty() || text == current)
+        return;
+    try {
+        const Crs crs = Crs::fromUserInput(text);
+        m_doc->undoStack()->push(new SetProjectCrsCommand(m_doc, crs));
+    } catch (const Error &e) {
+        QMessageBox::warning(m_crs->window(), tr("Project CRS"), tr("“%1” is not a usable CRS:\n%2").arg(text, e.message()));
+    }
+}
+
+} // namespace refuge::desktop

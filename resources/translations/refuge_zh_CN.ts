@@ -1,0 +1,1130 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>LayerCommands</name>
+    <message>
+        <source>Add layer %1</source>
+        <translation>添加图层 %1</translation>
+    </message>
+    <message>
+        <source>Remove layer %1</source>
+        <translation>移除图层 %1</translation>
+    </message>
+    <message>
+        <source>Move layer %1</source>
+        <translation>移动图层 %1</translation>
+    </message>
+    <message>
+        <source>Change style of %1</source>
+        <translation>修改 %1 的样式</translation>
+    </message>
+    <message>
+        <source>Set role of %1</source>
+        <translation>设置 %1 的用途</translation>
+    </message>
+    <message>
+        <source>Show %1</source>
+        <translation>显示 %1</translation>
+    </message>
+    <message>
+        <source>Hide %1</source>
+        <translation>隐藏 %1</translation>
+    </message>
+    <message>
+        <source>Set opacity of %1</source>
+        <translation>设置 %1 的不透明度</translation>
+    </message>
+    <message>
+        <source>Rename layer %1</source>
+        <translation>重命名图层 %1</translation>
+    </message>
+    <message>
+        <source>Move %1 to group</source>
+        <translation>将 %1 移入分组</translation>
+    </message>
+    <message>
+        <source>Relocate %1</source>
+        <translation>重新定位 %1</translation>
+    </message>
+    <message>
+        <source>Set project CRS to %1</source>
+        <translation>将项目坐标系设为 %1</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Don't Save</source>
+        <translation>不保存</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>帮助</translation>
+    </message>
+    <message>
+        <source>Yes to All</source>
+        <translation>全部是</translation>
+    </message>
+    <message>
+        <source>No to All</source>
+        <translation>全部否</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>恢复默认值</translation>
+    </message>
+</context>
+<context>
+    <name>RoleNames</name>
+    <message>
+        <source>Roads</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <source>Shelters</source>
+        <translation>避难场所</translation>
+    </message>
+    <message>
+        <source>Fire stations</source>
+        <translation>消防站</translation>
+    </message>
+    <message>
+        <source>Supply depots</source>
+        <translation>应急物资储备点</translation>
+    </message>
+    <message>
+        <source>Medical</source>
+        <translation>医疗机构</translation>
+    </message>
+    <message>
+        <source>Hazard</source>
+        <translation>灾害风险</translation>
+    </message>
+    <message>
+        <source>Communities</source>
+        <translation>行政区划/社区</translation>
+    </message>
+    <message>
+        <source>Population</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <source>Official districts</source>
+        <translation>现行责任区</translation>
+    </message>
+    <message>
+        <source>Base map</source>
+        <translation>底图</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>refuge::desktop::AttributeTablePanel</name>
+    <message>
+        <source>Filter rows (any column)…</source>
+        <translation>筛选行（任意列）…</translation>
+    </message>
+    <message>
+        <source>Zoom to selection</source>
+        <translation>缩放至所选要素</translation>
+    </message>
+    <message>
+        <source>Clear selection</source>
+        <translation>清除选择</translation>
+    </message>
+    <message>
+        <source>Attributes — %1</source>
+        <translation>属性 — %1</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown, %3 selected</source>
+        <translation>显示 %1 / %2 条，已选 %3 条</translation>
+    </message>
+</context>
+<context>
+    <name>refuge::desktop::ColorButton</name>
+    <message>
+        <source>Choose colour</source>
+        <translation>选择颜色</translation>
+    </message>
+</context>
+<context>
+    <name>refuge::desktop::ExportController</name>
+    <message>
+        <source>Export View as &amp;Image (PNG)…</source>
+        <translation>将当前视图导出为图片 (PNG)(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Export View as &amp;PDF…</source>
+        <translation>将当前视图导出为 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+    <message>
+        <source>Export image</source>
+        <translation>导出图片</translation>
+    </message>
+    <message>
+        <source>Resolution (DPI):</source>
+        <translation>分辨率 (DPI)：</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Exporting image…</source>
+        <translation>正在导出图片…</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exporting PDF…</source>
+        <translation>正在导出 PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>refuge::desktop::IdentifyPanel</name>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Feature %1</source>
+        <translation>要素 %1</translation>
+    </message>
+    <message>
+        <source>(geometry)</source>
+        <translation>（几何类型）</translation>
+    </message>
+    <message>
+        <source>(area)</source>
+        <translation>（面积）</translation>
+    </message>
+    <message>
+        <source>%L1 m²</source>
+        <translation>%L1 平方米</translation>
+    </message>
+    <message>
+        <source>(length)</source>
+        <translation>（长度）</translation>
+    </message>
+    <message>
+        <source>%L1 m</source>
+        <translation>%L1 米</translation>
+    </message>
+</context>
+<context>
+    <name>refuge::desktop::LabelsWidget</name>
+    <message>
+        <source>Label features</source>
+        <translation>标注要素</translation>
+    </message>
+    <message>
+        <source>Default font (CJK fallback)</source>
+        <translation>默认字体（自动使用中文字体）</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>粗体</translation>
+    </message>
+    <message>
+        <source>Avoid overlapping labels</source>
+        <translation>避免标注重叠</translation>
+    </message>
+    <message>
+        <source>A field name, or a template with fields in braces, e.g. {Name} ({Capacity})</source>
+        <translation>字段名，或用花括号引用字段的模板，例如 {Name}（{Capacity}）</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> 磅</translation>
+    </message>
+    <message>
+        <source> mm</source>
+        <translation> 毫米</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Around point</source>
+        <translation>点周围</translation>
+    </message>
+    <message>
+        <source>Along line</source>
+        <translation>沿线</translation>
+    </message>
+    <message>
+        <source>Inside polygon</source>
+        <translation>面内</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>文本：</translation>
+    </message>
+    <message>
+        <source>Font:</source>
+        <translation>字体：</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>大小：</translation>
+    </message>
+    <message>
+        <source>Colour:</source>
+        <translation>颜色：</translation>
+    </message>
+    <message>
+        <source>Halo colour:</source>
+        <translation>描边颜色：</translation>
+    </message>
+    <message>
+        <source>Halo width:</source>
+        <translation>描边宽度：</translation>
+    </message>
+    <message>
+        <source>Placement:</source>
+        <translation>位置：</translation>
+    </message>
+</context>
+<context>
+    <name>refuge::desktop::LayerData</name>
+    <message>
+        <source>file not found</source>
+        <translation>找不到文件</translation>
+    </message>
+    <message>
+        <source>raster is in %1, not the project CRS: it is not drawn</source>
+        <translation>栅格坐标系为 %1，与项目坐标系不同，未绘制</translation>
+    </message>
+    <message>
+        <source>neither vector nor raster data</source>
+        <translation>既不是矢量数据也不是栅格数据</translation>
+    </message>
+</context>
+<context>
+    <name>refuge::desktop::LayerImporter</name>
+    <message>
+        <source>&amp;Add Layer…</source>
+        <translation>添加图层(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+A</source>
+        <translation>Ctrl+Shift+A</translation>
+    </message>
+    <message>
+        <source>Add layer</source>
+        <translation>添加图层</translation>
+    </message>
+    <message>
+        <source>GIS data (*.gpkg *.shp *.geojson *.json *.kml *.gml *.csv *.osm *.pbf *.tif *.tiff *.asc *.vrt *.img);;All files (*)</source>
+        <translation>GIS 数据 (*.gpkg *.shp *.geojson *.json *.kml *.gml *.csv *.osm *.pbf *.tif *.tiff *.asc *.vrt *.img);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot add layer</source>
+        <translation>无法添加图层</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be added:
+%2</source>
+        <translation>无法添加“%1”：
+%2</translation>
+    </message>
+    <message>
+        <source>Choose a layer</source>
+        <translation>选择图层</translation>
+    </message>
+    <message>
+        <source>“%1” holds several layers. Add which one?</source>
+        <translation>“%1”包含多个图层，要添加哪一个？</translation>
+    </message>
+</context>
+<context>
+    <name>refuge::desktop::LayerPanel</name>
+    <message numerus="yes">
+        <source>Remove %n layer(s)</source>
+        <translation>
+            <numerusform>移除 %n 个图层</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add layer…</source>
+        <translation>添加图层…</translation>
+    </message>
+    <message>
+        <source>Rename group…</source>
+        <translation>重命名分组…</translation>
+    </message>
+    <message>
+        <source>Ungroup</source>
+        <translation>取消分组</translation>
+    </message>
+    <message>
+        <source>Zoom to layer</source>
+        <translation>缩放至图层</translation>
+    </message>
+    <message>
+        <source>Open attribute table</source>
+        <translation>打开属性表</translation>
+    </message>
+    <message>
+        <source>Set role</source>
+        <translation>设置用途</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>不透明度</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>New group…</source>
+        <translation>新建分组…</translation>
+    </message>
+    <message>
+        <source>New group</source>
+        <translation>新建分组</translation>
+    </message>
+    <message>
+        <source>Group name:</source>
+        <translation>分组名称：</translation>
+    </message>
+    <message>
+        <source>Group layers</source>
+        <translation>图层分组</translation>
+    </message>
+    <message>
+        <source>Remove from group</source>
+        <translation>移出分组</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Remove layer</source>
+        <translation>移除图层</translation>
+    </message>
+    <message>
+        <source>Properties…</source>
+        <translation>属性…</translation>
+    </message>
+</context>
+<context>
+    <name>refuge::desktop::LayerPropertiesDialog</name>
+    <message>
+        <source>Layer properties — %1</source>
+        <translation>图层属性 — %1</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>用途：</translation>
+    </message>
+    <message>
+        <source>Opacity:</source>
+        <translation>不透明度：</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>数据源：</translation>
+    </message>
+    <message>
+        <source>Geometry:</source>
+        <translation>几何类型：</translation>
+    </message>
+    <message>
+        <source>Features:</source>
+        <translation>要素数：</translation>
+    </message>
+    <message>
+        <source>Source CRS:</source>
+        <translation>源坐标系：</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>编码：</translation>
+    </message>
+    <message>
+        <source>Raster:</source>
+        <translation>栅格：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 × %2 pixels, %n band(s)</source>
+        <translation>
+            <numerusform>%1 × %2 像素，%n 个波段</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Problem:</source>
+        <translation>问题：</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Symbology</source>
+        <translation>符号</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>Layer properties of %1</source>
+        <translation>%1 的图层属性</translation>
+    </message>
+</context>
+<context>
+    <name>refuge::desktop::LayerTreeModel</name>
+    <message>
+        <source>%1
+Source: %2
+Role: %3</source>
+        <translation>%1
+数据源：%2
+用途：%3</translation>
+    </message>
+    <message>
+        <source>Cannot be drawn: %1</source>
+        <translation>无法绘制：%1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feature(s)</source>
+        <translation>
+            <numerusform>%n 个要素</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show group %1</source>
+        <translation>显示分组 %1</translation>
+    </message>
+    <message>
+        <source>Hide group %1</source>
+        <translation>隐藏分组 %1</translation>
+    </message>
+    <message>
+        <source>Rename group %1</source>
+        <translation>重命名分组 %1</translation>
+    </message>
+    <message>
+        <source>Move layers</source>
+        <translation>移动图层</translation>
+    </message>
+</context>
+<context>
+    <name>refuge::desktop::MainWindow</name>
+    <message numerus="yes">
+        <source>%n feature(s) identified</source>
+        <translation>
+            <numerusform>识别到 %n 个要素</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Identify Results</source>
+        <translation>识别结果</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation>平移</translation>
+    </message>
+    <message>
+        <source>Zoom to Rectangle</source>
+        <translation>拉框缩放</translation>
+    </message>
+    <message>
+        <source>Identify Features</source>
+        <translation>识别要素</translation>
+    </message>
+    <message>
+        <source>Select by Rectangle</source>
+        <translation>拉框选择</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom Full</source>
+        <translation>全图显示</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+F</source>
+        <translation>Ctrl+Shift+F</translation>
+    </message>
+    <message>
+        <source>Previous View</source>
+        <translation>上一视图</translation>
+    </message>
+    <message>
+        <source>Alt+Left</source>
+        <translation>Alt+Left</translation>
+    </message>
+    <message>
+        <source>Next View</source>
+        <translation>下一视图</translation>
+    </message>
+    <message>
+        <source>Alt+Right</source>
+        <translation>Alt+Right</translation>
+    </message>
+    <message>
+        <source>Zoom to Layer</source>
+        <translation>缩放至图层</translation>
+    </message>
+    <message>
+        <source>Zoom to Selection</source>
+        <translation>缩放至所选要素</translation>
+    </message>
+    <message>
+        <source>Clear Selection</source>
+        <translation>清除选择</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Layer &amp;Properties…</source>
+        <translation>图层属性(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Attribute Table</source>
+        <translation>打开属性表(&amp;A)</translation>
+    </message>
+    <message>
+        <source>F6</source>
+        <translation>F6</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Layer</source>
+        <translation>移除图层(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;About Refuge</source>
+        <translation>关于 Refuge(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Refuge</source>
+        <translation>关于 Refuge</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Refuge&lt;/b&gt; %1&lt;br&gt;Emergency shelter and fire coverage planning.</source>
+        <translation>&lt;b&gt;Refuge&lt;/b&gt; %1&lt;br&gt;应急避难场所与消防覆盖规划。</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Panels</source>
+        <translation>面板</translation>
+    </message>
+    <message>
+        <source>&amp;Layer</source>
+        <translation>图层(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Map Navigation</source>
+        <translation>地图导航</translation>
+    </message>
+</context>
+<context>
+    <name>refuge::desktop::MapStatusBar</name>
+    <message>
+        <source>Cursor position in the project CRS</source>
+        <translation>光标在项目坐标系中的位置</translation>
+    </message>
+    <message>
+        <source>Cursor position as longitude, latitude (WGS 84)</source>
+        <translation>光标的经纬度（WGS 84）</translation>
+    </message>
+    <message>
+        <source>Map scale</source>
+        <translation>地图比例尺</translation>
+    </message>
+    <message>
+        <source>Project coordinate reference system — click to change</source>
+        <translation>项目坐标系 — 单击可修改</translation>
+    </message>
+    <message>
+        <source>Rendering…</source>
+        <translation>正在绘制…</translation>
+    </message>
+    <message>
+        <source>Rendered in %1 ms</source>
+        <translation>绘制用时 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>No CRS</source>
+        <translation>无坐标系</translation>
+    </message>
+    <message>
+        <source>No coordinate reference system</source>
+        <translation>未设置坐标系</translation>
+    </message>
+    <message>
+        <source>Scale 1:%L1</source>
+        <translation>比例尺 1:%L1</translation>
+    </message>
+    <message>
+        <source>lon %1° lat %2°</source>
+        <translation>经度 %1° 纬度 %2°</translation>
+    </message>
+    <message>
+        <source>outside the CRS</source>
+        <translation>超出坐标系范围</translation>
+    </message>
+    <message>
+        <source>Project CRS</source>
+        <translation>项目坐标系</translation>
+    </message>
+    <message>
+        <source>Coordinate reference system (e.g. EPSG:32651, EPSG:4490, EPSG:26986):</source>
+        <translation>坐标系（例如 EPSG:32651、EPSG:4490、EPSG:26986）：</translation>
+    </message>
+    <message>
+        <source>“%1” is not a usable CRS:
+%2</source>
+        <translation>“%1”不是可用的坐标系：
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>refuge::desktop::ProjectController</name>
+    <message>
+        <source>&amp;New Project</source>
+        <translation>新建项目(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Project…</source>
+        <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Recent Projects</source>
+        <translation>最近的项目</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Refuge projects (*.refuge)</source>
+        <translation>Refuge 项目 (*.refuge)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>The project “%1” has unsaved changes. Save them?</source>
+        <translation>项目“%1”有未保存的更改，是否保存？</translation>
+    </message>
+    <message>
+        <source>Cannot open project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <source>Cannot save project</source>
+        <translation>无法保存项目</translation>
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation>项目另存为</translation>
+    </message>
+    <message>
+        <source>Layers not drawn</source>
+        <translation>图层未绘制</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s) cannot be drawn:</source>
+        <translation>
+            <numerusform>%n 个图层无法绘制：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Relocate…</source>
+        <translation>重新定位…</translation>
+    </message>
+    <message>
+        <source>Locate the file of layer “%1”</source>
+        <translation>查找图层“%1”的数据文件</translation>
+    </message>
+</context>
+<context>
+    <name>refuge::desktop::ProjectDocument</name>
+    <message>
+        <source>Untitled project</source>
+        <translation>未命名项目</translation>
+    </message>
+</context>
+<context>
+    <name>refuge::desktop::RoleDialog</name>
+    <message>
+        <source>Layer role</source>
+        <translation>图层用途</translation>
+    </message>
+    <message>
+        <source>What is &lt;b&gt;%1&lt;/b&gt;? The role tells the analyses how to use the layer.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 是什么数据？图层用途决定分析时如何使用该图层。</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>用途：</translation>
+    </message>
+</context>
+<context>
+    <name>refuge::desktop::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>界面语言：</translation>
+    </message>
+    <message>
+        <source>A new language applies after Refuge is restarted.</source>
+        <translation>新的界面语言将在重启 Refuge 后生效。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Restart Refuge to use the new language.</source>
+        <translation>请重启 Refuge 以使用新的界面语言。</translation>
+    </message>
+</context>
+<context>
+    <name>refuge::desktop::SymbologyWidget</name>
+    <message>
+        <source>Single symbol</source>
+        <translation>单一符号</translation>
+    </message>
+    <message>
+        <source>Categorized</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Graduated</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Natural breaks (Jenks)</source>
+        <translation>自然断点 (Jenks)</translation>
+    </message>
+    <message>
+        <source>Equal interval</source>
+        <translation>等间距</translation>
+    </message>
+    <message>
+        <source>Quantile (equal count)</source>
+        <translation>分位数（等数量）</translation>
+    </message>
+    <message>
+        <source>risk (5 classes: high … low)</source>
+        <translation>风险（5 级：高 … 低）</translation>
+    </message>
+    <message>
+        <source>(fixed size)</source>
+        <translation>（固定大小）</translation>
+    </message>
+    <message>
+        <source> mm</source>
+        <translation> 毫米</translation>
+    </message>
+    <message>
+        <source>Solid</source>
+        <translation>实线</translation>
+    </message>
+    <message>
+        <source>Dashed</source>
+        <translation>虚线</translation>
+    </message>
+    <message>
+        <source>Dotted</source>
+        <translation>点线</translation>
+    </message>
+    <message>
+        <source>Dash-dot</source>
+        <translation>点划线</translation>
+    </message>
+    <message>
+        <source>No line</source>
+        <translation>无线条</translation>
+    </message>
+    <message>
+        <source>No hatch</source>
+        <translation>无填充线</translation>
+    </message>
+    <message>
+        <source>Horizontal</source>
+        <translation>水平线</translation>
+    </message>
+    <message>
+        <source>Vertical</source>
+        <translation>竖直线</translation>
+    </message>
+    <message>
+        <source>Cross</source>
+        <translation>十字</translation>
+    </message>
+    <message>
+        <source>Diagonal /</source>
+        <translation>斜线 /</translation>
+    </message>
+    <message>
+        <source>Diagonal \</source>
+        <translation>斜线 \</translation>
+    </message>
+    <message>
+        <source>Diagonal cross</source>
+        <translation>斜十字</translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation>圆形</translation>
+    </message>
+    <message>
+        <source>Square</source>
+        <translation>方形</translation>
+    </message>
+    <message>
+        <source>Triangle</source>
+        <translation>三角形</translation>
+    </message>
+    <message>
+        <source>Star</source>
+        <translation>星形</translation>
+    </message>
+    <message>
+        <source>Diamond</source>
+        <translation>菱形</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>符号</translation>
+    </message>
+    <message>
+        <source>Fill:</source>
+        <translation>填充：</translation>
+    </message>
+    <message>
+        <source>Hatch:</source>
+        <translation>填充线：</translation>
+    </message>
+    <message>
+        <source>Line / outline:</source>
+        <translation>线 / 轮廓：</translation>
+    </message>
+    <message>
+        <source>Line width:</source>
+        <translation>线宽：</translation>
+    </message>
+    <message>
+        <source>Line style:</source>
+        <translation>线型：</translation>
+    </message>
+    <message>
+        <source>Marker:</source>
+        <translation>点符号：</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>大小：</translation>
+    </message>
+    <message>
+        <source>Size by field:</source>
+        <translation>按字段定大小：</translation>
+    </message>
+    <message>
+        <source>Smallest / largest:</source>
+        <translation>最小 / 最大：</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>分级/分类</translation>
+    </message>
+    <message>
+        <source>Field:</source>
+        <translation>字段：</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>方法：</translation>
+    </message>
+    <message>
+        <source>Classes:</source>
+        <translation>级数：</translation>
+    </message>
+    <message>
+        <source>Colour ramp:</source>
+        <translation>色带：</translation>
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Value / range</source>
+        <translation>值 / 范围</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>图例标签</translation>
+    </message>
+    <message>
+        <source>Style:</source>
+        <translation>样式：</translation>
+    </message>
+</context>
+</TS>
