@@ -115,6 +115,8 @@ ShortestPathTree ShortestPathTree::compute(RoadGraph graph, std::vector<NetworkS
             t.m_cost[node] = c;
             t.m_source[node] = source;
             heap.push(c, node);
+        } else if (c == t.m_cost[node] && source < t.m_source[node]) {
+            t.m_source[node] = source; // ties go to the lower source index
         }
     };
     for (std::size_t s = 0; s < t.m_sources.size(); ++s) {
@@ -141,10 +143,12 @@ ShortestPathTree ShortestPathTree::compute(RoadGraph graph, std::vector<NetworkS
     float *cost = t.m_cost.data();
     std::int32_t *source = t.m_source.data();
     int settled = 0;
+    std::vector<char> done(n, 0);
     while (!heap.empty()) {
         const QuadHeap::Item it = heap.pop();
-        if (it.cost > cost[it.node])
+        if (it.cost > cost[it.node] || done[it.node])
             continue; // stale
+        done[it.node] = 1;
         ++settled;
         if (feedback && (settled & 0xFFFF) == 0) {
             feedback->throwIfCanceled();
@@ -165,6 +169,8 @@ ShortestPathTree ShortestPathTree::compute(RoadGraph graph, std::vector<NetworkS
                 cost[v] = nc;
                 source[v] = src;
                 heap.push(nc, v);
+            } else if (nc == cost[v] && src < source[v] && !done[v]) {
+                source[v] = src; // ties go to the lower source index
             }
         }
     }

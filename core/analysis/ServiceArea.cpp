@@ -1,0 +1,193 @@
+#include "analysis/ServiceArea.h"
+#include "util/Error.h"
+#include "util/Feedback.h"
+
+#include <QtConcurrent>
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <mutex>
+#include <numeric>
+
+namespace refuge {
+
+std::vector<std::vector<QPointF>> ServiceArea::reachedSections(const ShortestPathTree &tree, double limit, int onlySource, double *totalMeters)
+{
+    const RoadGraph &g = tree.graph();
+    const RoadGraph::Data &d = g.data();
+    std::vector<int> links;
+    for (int n = 0; n < g.nodeCount(); ++n) {
+        const float c = tree.nodeCost(n);
+        if (!(c <= limit))
+            continue;
+        for (std::uint32_t a = g.firstArc(n); a < g.endArc(n); ++a)
+            links.push_back(int(d.arcLink[a] & RoadGraph::kLinkMask));
+    }
+    for (const NetworkSource &s : tree.sources())
+        if (s.at.isSnapped())
+            links.push_back(s.at.link);
+    std::sort(links.begin(), links.end());
+    links.erase(std::unique(links.begin(), links.end()), links.end());
+
+    std::vector<std::vector<QPointF>> out;
+    out.reserve(links.size());
+    double total = 0;
+    for (int l : links) {
+        const ShortestPathTree::LinkReach r = tree.linkReach(l, limit, onlySource);
+        if (!r.any())
+            continue;
+        const double len = g.linkMeters(l);
+        // Merge [0, fromStart], [directA, directB], [len - fromEnd, len] into intervals.
+        std::vector<std::pair<double, double>> iv;
+        if (r.fromStart > 0)
+            iv.emplace_back(0.0, r.fromStart);
+        if (r.directB >= r.directA)
+            iv.emplace_back(r.directA, r.directB);
+        if (r.fromEnd > 0)
+            iv.emplace_back(len - r.fromEnd, len);
+        std::sort(iv.begin(), iv.end());
+        std::vector<std::pair<double, double>> merged;
+        for (const auto &x : iv) {
+            if (!merged.empty() && x.first <= merged.back().second + 1e-9)
+                merged.back().second = std::max(merged.back().second, x.second);
+            else
+                merged.push_back(x);
+        }
+        for (const auto &[a, b] : merged) {
+            total += b - a;
+            if (a <= 0 && b >= len)
+                out.push_back(g.linkGeometry(l));
+            else
+                out.push_back(g.linkSection(l, a, b));
+        }
+    }
+    if (totalMeters)
+        *totalMeters = total;
+    return out;
+}
+
+Geometry ServiceArea::bufferSections(const std::vector<std::vector<QPointF>> &sections, double distance, int quadrantSegments)
+{
+    if (sections.empty())
+        return Geometry(GeometryType::MultiPolygon);
+    GEOSContextHandle_t ctx = geosContext();
+    // Each section's own buffer, then one cascaded union (measured 3x faster here than
+    // buffering the MultiLineString at once, with or without line merging first).
+    std::vector<GEOSGeometry *> parts;
+    parts.reserve(sections.size());
+    for (const std::vector<QPointF> &s : sections) {
+        GEOSCoordSequence *seq = GEOSCoordSeq_create_r(ctx, unsigned(s.size()), 2);
+        for (std::size_t i = 0; i < s.size(); ++i)
+            GEOSCoordSeq_setXY_r(ctx, seq, unsigned(i), s[i].x(), s[i].y());
+        GEOSGeometry *line = GEOSGeom_createLineString_r(ctx, seq);
+        if (!line)
+            continue;
+        GEOSGeometry *buf = GEOSBufferWithStyle_r(ctx, line, distance, quadrantSegments, GEOSBUF_CAP_ROUND, GEOSBUF_JOIN_ROUND, 5.0);
+        GEOSGeom_destroy_r(ctx, line);
+        if (buf)
+            parts.push_back(buf);
+    }
+    GeosGeom collection = checkedGeos(GEOSGeom_createCollection_r(ctx, GEOS_GEOMETRYCOLLECTION, parts.data(), unsigned(parts.size())),
+                                      "createCollection");
+    GeosGeom merged = checkedGeos(GEOSUnaryUnion_r(ctx, collection.get()), "UnaryUnion");
+    Geometry g = Geometry::fromGeos(merged.get());
+    g.setType(GeometryType::MultiPolygon);
+    return g;
+}
+
+VectorLayer ServiceArea::run(ServiceAreaParameters p, Feedback &feedback)
+{
+    if (p.breaks.empty())
+        throw InvalidInput(QStringLiteral("service area: no break given"));
+    std::sort(p.breaks.begin(), p.breaks.end());
+    if (!(p.breaks.front() > 0))
+        throw InvalidInput(QStringLiteral("service area: the limit must be > 0 (got %1)").arg(p.breaks.front()));
+    if (p.facilities.empty())
+        throw InvalidInput(QStringLiteral("service area: no facility"));
+    const double access = p.accessMeters >= 0 ? p.accessMeters : p.graph.accessMeters();
+    const double unitScale = p.graph.crs().isValid() && p.graph.crs().metresPerUnit() > 0 ? p.graph.crs().metresPerUnit() : 1.0;
+    const double bufferDistance = access / unitScale;
+    p.routing.limit = p.breaks.back();
+    const QString unit = costUnitName(p.routing.unit);
+
+    struct Piece {
+        int facility; // -1 dissolved
+        double brk;
+        Geometry polygon;
+        double streetMeters;
+    };
+    std::atomic<int> done{0};
+    std::vector<Piece> pieces;
+    // Exceptions do not cross QtConcurrent workers: keep the first, rethrow here.
+    std::mutex errorMutex;
+    std::exception_ptr firstError;
+    auto keepFirst = [&](std::exception_ptr e) {
+        std::lock_guard lock(errorMutex);
+        if (!firstError)
+            firstError = e;
+    };
+    if (p.dissolve) {
+        const ShortestPathTree tree = ShortestPathTree::compute(p.graph, p.facilities, p.routing, nullptr);
+        std::vector<double> breaks = p.breaks;
+        std::vector<Piece> out = QtConcurrent::blockingMapped<std::vector<Piece>>(breaks, [&](double b) {
+            Piece piece{-1, b, Geometry(GeometryType::MultiPolygon), 0};
+            if (feedback.isCanceled())
+                return piece;
+            try {
+                const auto sections = reachedSections(tree, b, -1, &piece.streetMeters);
+                piece.polygon = bufferSections(sections, bufferDistance, p.quadrantSegments);
+            } catch (...) {
+                keepFirst(std::current_exception());
+            }
+            feedback.setProgress(100.0 * ++done / double(breaks.size()));
+            return piece;
+        });
+        pieces = std::move(out);
+    } else {
+        std::vector<int> indices(p.facilities.size());
+        std::iota(indices.begin(), indices.end(), 0);
+        const std::size_t total = indices.size();
+        const std::vector<std::vector<Piece>> all = QtConcurrent::blockingMapped<std::vector<std::vector<Piece>>>(indices, [&](int f) {
+            std::vector<Piece> mine;
+            if (feedback.isCanceled() || !p.facilities[std::size_t(f)].at.isSnapped())
+                return mine;
+            try {
+                const ShortestPathTree tree = ShortestPathTree::compute(p.graph, {p.facilities[std::size_t(f)]}, p.routing, nullptr);
+                for (double b : p.breaks) {
+                    double street = 0;
+                    const auto sections = reachedSections(tree, b, -1, &street);
+                    mine.push_back({f, b, bufferSections(sections, bufferDistance, p.quadrantSegments), street});
+                }
+            } catch (...) {
+                keepFirst(std::current_exception());
+            }
+            feedback.setProgress(100.0 * ++done / double(total));
+            return mine;
+        });
+        for (const auto &v : all)
+            pieces.insert(pieces.end(), v.begin(), v.end());
+    }
+    feedback.throwIfCanceled();
+    if (firstError)
+        std::rethrow_exception(firstError);
+
+    VectorLayer layer(QStringLiteral("service_areas"), GeometryType::MultiPolygon, p.graph.crs());
+    layer.addField({QStringLiteral("facility_id"), FieldType::String});
+    layer.addField({QStringLiteral("break"), FieldType::Real});
+    layer.addField({QStringLiteral("unit"), FieldType::String});
+    layer.addField({QStringLiteral("area_m2"), FieldType::Real});
+    layer.addField({QStringLiteral("street_m"), FieldType::Real});
+    for (Piece &piece : pieces) {
+        if (piece.polygon.isEmpty())
+            continue;
+        const QString id = piece.facility < 0 ? QStringLiteral("all")
+                                              : p.facilityIds.value(piece.facility, QString::number(piece.facility));
+        const double area = piece.polygon.area() * unitScale * unitScale;
+        layer.addFeature(std::move(piece.polygon), {id, piece.brk, unit, area, piece.streetMeters});
+    }
+    layer.buildIndex();
+    feedback.setProgress(100);
+    return layer;
+}
+
+} // namespace refuge
