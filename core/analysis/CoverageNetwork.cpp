@@ -1,0 +1,31 @@
+#include "analysis/CoverageNetwork.h"
+#include "analysis/NearestFacility.h"
+#include "util/Feedback.h"
+
+namespace refuge {
+
+CoverageCosts CoverageNetwork::costs(RoadGraph graph, std::vector<NetworkSource> facilities, const SnappedLayer &facilityPoints,
+                                     const SnappedLayer &demand, RoutingOptions routing, Feedback &feedback)
+{
+    const QString profile = graph.profileName();
+    const double limit = routing.limit;
+    const CostUnit unit = routing.unit;
+    const int facilityCount = int(facilities.size());
+    const FacilityCosts table = FacilityCosts::compute(std::move(graph), std::move(facilities), demand, std::move(routing), feedback);
+    CoverageCosts out;
+    out.setShape(facilityCount, limit);
+    out.unit = unit == CostUnit::Meters ? QStringLiteral("m") : QStringLiteral("s");
+    out.method = QStringLiteral("network (%1)").arg(profile);
+    out.reserve(demand.points.size(), table.entryCount());
+    for (int i = 0; i < table.demandCount(); ++i) {
+        const std::vector<FacilityCost> list = table.forDemand(i);
+        for (const FacilityCost &c : list)
+            out.addEntry(c.facility, c.cost);
+        out.endDemand(list.empty() ? CoverageCosts::kUnreached : list.front().cost, list.empty() ? -1 : list.front().facility);
+    }
+    out.unsnappedDemand = demand.unsnapped;
+    out.unsnappedFacilities = facilityPoints.unsnapped;
+    return out;
+}
+
+} // namespace refuge

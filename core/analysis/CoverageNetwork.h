@@ -1,0 +1,21 @@
+#pragma once
+// CoverageNetwork: fills a CoverageCosts from the road network with the Network
+// engine (FacilityCosts: one bounded search per facility), so coverage, capacity and
+// fire response measure exactly as service areas and zones do. Unsnapped facilities
+// and demand points are listed, never dropped. Inputs by value; synchronous; any thread.
+#include "analysis/CoverageCosts.h"
+#include "network/ShortestPathTree.h"
+
+namespace refuge {
+
+class Feedback;
+
+class CoverageNetwork {
+public:
+    // facilities[i] is facility row i (unsnapped rows reach nothing); demand has one
+    // snapped point per demand unit. routing.limit must be finite.
+    static CoverageCosts costs(RoadGraph graph, std::vector<NetworkSource> facilities, const SnappedLayer &facilityPoints,
+                               const SnappedLayer &demand, RoutingOptions routing, Feedback &feedback);
+};
+
+} // namespace refuge
