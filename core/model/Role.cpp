@@ -64,11 +64,15 @@ Role guessRole(const QString &rawName)
         Role role;
         QStringList words;
     };
-    // Order matters: "fire_engine_districts" is an official district layer, not a station layer.
+    // Order matters: "fire_engine_districts" is an official district layer, not a station
+    // layer; "救灾物资" (relief supplies) is a depot, not a hazard (灾); "社区卫生服务中心"
+    // (community health centre) is medical, not a community.
     const Rule rules[] = {
         {Role::OfficialDistricts, {QStringLiteral("district"), QStringLiteral("辖区"), QStringLiteral("责任区")}},
         {Role::Shelters, {QStringLiteral("shelter"), QStringLiteral("避难"), QStringLiteral("避险")}},
         {Role::FireStations, {QStringLiteral("fire"), QStringLiteral("消防")}},
+        {Role::Supplies, {QStringLiteral("supply"), QStringLiteral("supplies"), QStringLiteral("depot"), QStringLiteral("物资")}},
+        {Role::Medical, {QStringLiteral("hospital"), QStringLiteral("clinic"), QStringLiteral("医院"), QStringLiteral("卫生")}},
         {Role::Hazard, {QStringLiteral("flood"), QStringLiteral("hazard"), QStringLiteral("risk"), QStringLiteral("洪"),
                         QStringLiteral("涝"), QStringLiteral("灾"), QStringLiteral("危险")}},
         {Role::Roads, {QStringLiteral("road"), QStringLiteral("street"), QStringLiteral("centerline"), QStringLiteral("highway"),
@@ -76,9 +80,8 @@ Role guessRole(const QString &rawName)
         {Role::Population, {QStringLiteral("block"), QStringLiteral("population"), QStringLiteral("census"),
                             QStringLiteral("人口")}},
         {Role::Communities, {QStringLiteral("neighborhood"), QStringLiteral("neighbourhood"), QStringLiteral("community"),
-                             QStringLiteral("社区"), QStringLiteral("居委"), QStringLiteral("街道"), QStringLiteral("村")}},
-        {Role::Medical, {QStringLiteral("hospital"), QStringLiteral("clinic"), QStringLiteral("医院"), QStringLiteral("卫生")}},
-        {Role::Supplies, {QStringLiteral("supply"), QStringLiteral("supplies"), QStringLiteral("depot"), QStringLiteral("物资")}},
+                             QStringLiteral("社区"), QStringLiteral("居委"), QStringLiteral("街道"), QStringLiteral("街镇"),
+                             QStringLiteral("乡镇"), QStringLiteral("行政区"), QStringLiteral("村")}},
     };
     for (const Rule &r : rules)
         for (const QString &w : r.words)
