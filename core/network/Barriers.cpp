@@ -27,7 +27,10 @@ std::vector<float> Barriers::linkFactors(const RoadGraph &graph, const VectorLay
         // Box test first, prepared intersects only for candidates.
         const QRectF box = poly.bounds();
         for (int l = 0; l < graph.linkCount(); ++l) {
-            if (factors[std::size_t(l)] == 0.0f || !graph.linkBounds(l).intersects(box.adjusted(-1e-9, -1e-9, 1e-9, 1e-9)))
+            if (factors[std::size_t(l)] == 0.0f)
+                continue;
+            const QRectF lb = graph.linkBounds(l); // may be flat: no QRectF::intersects
+            if (lb.right() < box.left() || lb.left() > box.right() || lb.bottom() < box.top() || lb.top() > box.bottom())
                 continue;
             const std::vector<QPointF> pts = graph.linkGeometry(l);
             const GeosGeom line = Geometry::lineString(pts).toGeos();

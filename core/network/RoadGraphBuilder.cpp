@@ -255,8 +255,9 @@ RoadGraph RoadGraphBuilder::build(const VectorLayer &lines, const RoadGraphOptio
         std::vector<std::uint32_t> vertexCluster(totalVertices);
         CellMap cells(totalVertices / 2 + 16);
         const double tol2 = tol * tol;
+        // Offset so no reachable cell maps to the hash's empty marker (all bits set).
         auto cellKey = [](std::int64_t ix, std::int64_t iy) {
-            return (std::uint64_t(std::uint32_t(ix)) << 32) | std::uint64_t(std::uint32_t(iy));
+            return (std::uint64_t(std::uint32_t(ix + 0x40000000)) << 32) | std::uint64_t(std::uint32_t(iy + 0x40000000));
         };
         std::size_t v = 0;
         for (int i = 0; i < nf; ++i) {

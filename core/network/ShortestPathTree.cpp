@@ -130,9 +130,14 @@ ShortestPathTree ShortestPathTree::compute(RoadGraph graph, std::vector<NetworkS
         const double fwd = t.linkCost(l, false), bwd = t.linkCost(l, true);
         const double toEnd = len > 0 ? (len - src.at.offsetMeters) / len : 0.0;
         const double toStart = len > 0 ? src.at.offsetMeters / len : 0.0;
-        if (std::isfinite(fwd))
+        // A source at a link end stands on the node, whatever the link's state.
+        if (toEnd <= 0)
+            offer(std::uint32_t(g.linkTo(l)), c0, int(s));
+        else if (std::isfinite(fwd))
             offer(std::uint32_t(g.linkTo(l)), c0 + fwd * toEnd, int(s));
-        if (std::isfinite(bwd))
+        if (toStart <= 0)
+            offer(std::uint32_t(g.linkFrom(l)), c0, int(s));
+        else if (std::isfinite(bwd))
             offer(std::uint32_t(g.linkFrom(l)), c0 + bwd * toStart, int(s));
     }
     std::sort(t.m_linkSources.begin(), t.m_linkSources.end());
