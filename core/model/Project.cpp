@@ -119,7 +119,7 @@ Project Project::fromJson(const QJsonObject &json, const QString &filePath)
     const QJsonValue version = json.value(QStringLiteral("version"));
     if (!version.isUndefined() && !version.isDouble())
         r.fail(QStringLiteral("version"), QStringLiteral("expected a number"));
-    const int v = version.toInt(kFormatVersion);
+    const double v = version.toDouble(kFormatVersion); // 1.5 is newer than 1 too
     if (v > kFormatVersion)
         throw InvalidInput(fileMessage(filePath, QStringLiteral("written by a newer Refuge (project format %1; this version reads up to %2)")
                                                      .arg(v).arg(kFormatVersion)));
@@ -271,7 +271,8 @@ const ProjectLayer *Project::layerById(const QString &id) const
 QString Project::uniqueLayerId(const QString &base) const
 {
     QString stem = base.toLower();
-    stem.replace(QRegularExpression(QStringLiteral("[^\\w]+")), QStringLiteral("_"));
+    // Unicode-aware \w: Chinese names keep their characters ("人民广场避难场所", not "_").
+    stem.replace(QRegularExpression(QStringLiteral("[^\\w]+"), QRegularExpression::UseUnicodePropertiesOption), QStringLiteral("_"));
     if (stem.isEmpty())
         stem = QStringLiteral("layer");
     QString id = stem;
