@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Side by side: refuge-cli service-area (cold: reading + graph build; warm: graph cache)
+# and QGIS native:serviceareafromlayer on the same synthetic city, 100 facilities,
+# 1 km walk; then nearest-facility cost for every node (bench_nearest_facility).
+# usage: bench/network/bench_service_area.sh [BUILD_DIR] [WORK_DIR] [SIZES...]
+#   e.g. bench/network/bench_service_area.sh build/net /tmp/netbench 300 700
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+build="${1:-$root/build/default}"; work="${2:-/tmp/refuge-netbench}"; shift 2 || true
+sizes=("${@:-300 700}"); [ $# -eq 0 ] && sizes=(300 700)
+cli="$build/bin/refuge-cli"; nearest="$build/bench/bench_nearest_facility"
+tools="$root/../shared/tools"
+mkdir -p "$work"; cd "$work"
+export XDG_RUNTIME_DIR=${XDG_RUNTIME_DIR:-$(mktemp -d)}
+
+measure() { # measure LABEL CMD... → prints "LABEL: S s, KB KB"
+  local label=$1; shift
+  /usr/bin/time -f "%e %M" -o time.txt "$@" > run.log 2>&1 || { echo "$label failed:"; tail -5 run.log; return 1; }
+  read -r secs kb < time.txt
+  echo "$label $secs $kb"
+}
+
+for n in "${sizes[@]}"; do
+  city="city$n.gpkg"
+  [ -f "$city" ] || /usr/bin/python3 "$tools/synthetic_city.py" "$n" 100 "$city" > /dev/null
+  rm -rf "cache$n" "out$n"
+  cold=$(measure cold "$cli" service-area --network "$city:roads" --facilities "$city:shelters" --max-meters 1000 \
+           --profile walk --out "out$n" --cache-dir "cache$n")
+  warm=$(measure warm "$cli" service-area --network "$city:roads" --facilities "$city:shelters" --max-meters 1000 \
+           --profile walk --out "out$n" --cache-dir "cache$n")
+  if [ -f "qgis$n.txt" ]; then q=$(cat "qgis$n.txt"); else
+    q=$(measure qgis "$tools/qgis_service_area.sh" "$city|layername=roads" "$city|layername=shelters" 1000 32651 "qgis$n.geojson" \
+        || echo "qgis 0 0"); echo "$q" > "qgis$n.txt"; fi
+  read -r _ cs ckb <<< "$cold"; read -r _ ws wkb <<< "$warm"; read -r _ qs qkb <<< "$q"
+  edges=$(ogrinfo -ro -so "$city" roads | sed -n 's/Feature Count: //p')
+  echo "== N=$n ($edges edges, 100 facilities, 1 km walk)"
+  printf "  %-28s %8s s %9s KB\n" "QGIS serviceareafromlayer" "$qs" "$qkb" "refuge cold (read+build)" "$cs" "$ckb" "refuge warm (graph cache)" "$ws" "$wkb"
+  awk -v q="$qs" -v c="$cs" -v w="$ws" -v qk="$qkb" -v ck="$ckb" -v wk="$wkb" 'BEGIN {
+    if (q > 0) printf "  speed-up cold %.1fx, warm %.1fx; memory cold %.2f, warm %.2f of QGIS\n", q/c, q/w, ck/qk, wk/qk }'
+  python3 -c "import json; s=json.load(open('out$n/summary.json')); print('  refuge warm: setup %.3f s, analysis %.3f s, total %.3f s' % (s['setup_seconds'], s['analysis_seconds'], s['total_seconds']))"
+  [ -x "$nearest" ] && "$nearest" "$city:roads" "$city:shelters" "cache$n" || true
+done

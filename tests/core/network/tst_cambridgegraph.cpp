@@ -1,0 +1,157 @@
+// Cambridge streets (maps/cambridge/cambridge.gpkg): the engine's Dijkstra agrees with
+// an independent brute-force Dijkstra (O(V²), built from the link table, in double)
+// on every node; node-field topology and vertex topology give the same network size.
+#include "TestSupport.h"
+#include "network/RoadGraphBuilder.h"
+#include "network/ShortestPathTree.h"
+#include "network/Snapper.h"
+
+#include <QTest>
+#include <cmath>
+
+using namespace refuge;
+
+namespace {
+
+std::vector<double> bruteForce(const RoadGraph &g, const std::vector<NetworkSource> &sources, CostUnit unit)
+{
+    const int n = g.nodeCount();
+    const double inf = std::numeric_limits<double>::infinity();
+    std::vector<double> dist(static_cast<std::size_t>(n), inf);
+    std::vector<char> done(static_cast<std::size_t>(n), 0);
+    // Sources: walk from the snapped point to each end the link allows.
+    for (const NetworkSource &s : sources) {
+        const int l = s.at.link;
+        const double len = g.linkMeters(l);
+        const double f = g.linkCost(l, false, unit), b = g.linkCost(l, true, unit);
+        const int to = g.linkTo(l), from = g.linkFrom(l);
+        if (std::isfinite(f))
+            dist[std::size_t(to)] = std::min(dist[std::size_t(to)], s.startCost + f * (len - s.at.offsetMeters) / len);
+        if (std::isfinite(b))
+            dist[std::size_t(from)] = std::min(dist[std::size_t(from)], s.startCost + b * s.at.offsetMeters / len);
+    }
+    // Adjacency from the link table (not the CSR arrays).
+    std::vector<std::vector<std::pair<int, double>>> adj(static_cast<std::size_t>(n));
+    for (int l = 0; l < g.linkCount(); ++l) {
+        const double f = g.linkCost(l, false, unit), b = g.linkCost(l, true, unit);
+        if (std::isfinite(f))
+            adj[std::size_t(g.linkFrom(l))].emplace_back(g.linkTo(l), f);
+        if (std::isfinite(b))
+            adj[std::size_t(g.linkTo(l))].emplace_back(g.linkFrom(l), b);
+    }
+    for (int it = 0; it < n; ++it) {
+        int u = -1;
+        for (int v = 0; v < n; ++v)
+            if (!done[std::size_t(v)] && std::isfinite(dist[std::size_t(v)]) && (u < 0 || dist[std::size_t(v)] < dist[std::size_t(u)]))
+                u = v;
+        if (u < 0)
+            break;
+        done[std::size_t(u)] = 1;
+        for (const auto &[v, c] : adj[std::size_t(u)])
+            dist[std::size_t(v)] = std::min(dist[std::size_t(v)], dist[std::size_t(u)] + c);
+    }
+    return dist;
+}
+
+RoadGraphOptions cambridge(const QString &profile)
+{
+    RoadGraphOptions o;
+    o.source = DataSource{refuge::test::sourcePath(QStringLiteral("maps/cambridge/cambridge.gpkg")), QStringLiteral("streets")};
+    o.profile = Profile::load(profile);
+    o.onewayField = QStringLiteral("Direction");
+    o.classField = QStringLiteral("MajorRoad");
+    o.useCache = false;
+    return o;
+}
+
+} // namespace
+
+class TestCambridgeGraph : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void agreesWithBruteForce_data()
+    {
+        QTest::addColumn<QString>("profile");
+        QTest::addColumn<bool>("seconds");
+        QTest::newRow("drive seconds (one-way)") << "drive" << true;
+        QTest::newRow("drive metres (one-way)") << "drive" << false;
+        QTest::newRow("walk seconds") << "walk" << true;
+    }
+    void agreesWithBruteForce()
+    {
+        QFETCH(QString, profile);
+        QFETCH(bool, seconds);
+        RoadGraphReport report;
+        const RoadGraph g = RoadGraphBuilder::open(cambridge(profile), nullptr, &report);
+        QVERIFY(g.nodeCount() > 1000);
+        QVERIFY(g.linkCount() > 2000);
+        QCOMPARE(report.unknownOneWay, 0);
+        const Snapper snapper(g);
+        std::vector<NetworkSource> sources;
+        // Three facilities in the middle of links spread over the network, one with a start cost.
+        for (int k : {0, g.linkCount() / 2, g.linkCount() - 1}) {
+            const QPointF mid = g.linkPointAt(k, g.linkMeters(k) / 2);
+            NetworkSource s;
+            s.at = snapper.snap(mid, 10);
+            s.startCost = k == 0 ? 30 : 0;
+            QVERIFY(s.at.isSnapped());
+            sources.push_back(s);
+        }
+        RoutingOptions o;
+        o.unit = seconds ? CostUnit::Seconds : CostUnit::Meters;
+        o.snapLegs = false;
+        const ShortestPathTree t = ShortestPathTree::compute(g, sources, o);
+        const std::vector<double> expected = bruteForce(g, sources, o.unit);
+        int reached = 0;
+        for (int n = 0; n < g.nodeCount(); ++n) {
+            const double e = expected[std::size_t(n)], a = t.nodeCost(n);
+            if (!std::isfinite(e)) {
+                QVERIFY2(!std::isfinite(a), qPrintable(QStringLiteral("node %1 reached by engine only").arg(n)));
+                continue;
+            }
+            ++reached;
+            QVERIFY2(std::abs(a - e) <= 1e-4 * std::max(1.0, e), qPrintable(QStringLiteral("node %1: %2 vs %3").arg(n).arg(a).arg(e)));
+        }
+        QVERIFY(reached > g.nodeCount() * 9 / 10);
+    }
+
+    void nodeFieldTopology()
+    {
+        RoadGraphOptions o = cambridge(QStringLiteral("walk"));
+        const RoadGraph byVertex = RoadGraphBuilder::open(o);
+        o.fromNodeField = QStringLiteral("FromNode");
+        o.toNodeField = QStringLiteral("ToNode");
+        RoadGraphReport report;
+        const RoadGraph byField = RoadGraphBuilder::open(o, nullptr, &report);
+        QVERIFY(report.missingNodeIds <= 1); // one street in the data has no node ids: counted, not dropped silently
+        QVERIFY(byField.linkCount() > 2000);
+        // Same streets, nearly the same junctions (coincident vertices vs. node ids).
+        QVERIFY(std::abs(byField.nodeCount() - byVertex.nodeCount()) < byVertex.nodeCount() / 20);
+    }
+
+    void cacheRoundTrip()
+    {
+        QTemporaryDir dir;
+        RoadGraphOptions o = cambridge(QStringLiteral("drive"));
+        o.useCache = true;
+        o.cacheDirectory = dir.path();
+        RoadGraphReport first, second;
+        const RoadGraph a = RoadGraphBuilder::open(o, nullptr, &first);
+        const RoadGraph b = RoadGraphBuilder::open(o, nullptr, &second);
+        QVERIFY(!first.fromCache);
+        QVERIFY(second.fromCache);
+        QCOMPARE(a.data().arcTarget, b.data().arcTarget);
+        QCOMPARE(a.data().arcSeconds, b.data().arcSeconds);
+        QCOMPARE(a.data().points, b.data().points);
+        QCOMPARE(b.crs().authId(), QStringLiteral("EPSG:26986"));
+        // Another profile is another cache entry.
+        o.profile = Profile::load(QStringLiteral("walk"));
+        RoadGraphReport third;
+        RoadGraphBuilder::open(o, nullptr, &third);
+        QVERIFY(!third.fromCache);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCambridgeGraph)
+#include "tst_cambridgegraph.moc"
