@@ -297,7 +297,7 @@ void MapCanvas::startRender()
         if (auto j = weak.lock())
             onRenderDone(j);
     });
-    job->watcher->setFuture(QtConcurrent::run(renderSnapshot, std::move(settings), job->feedback));
+    job->watcher->setFuture(QtConcurrent::run(&m_pool, renderSnapshot, std::move(settings), job->feedback));
 }
 
 void MapCanvas::onRenderDone(const std::shared_ptr<Job> &job)

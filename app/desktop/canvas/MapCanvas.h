@@ -12,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QImage>
 #include <QPointer>
+#include <QThreadPool>
 #include <QTimer>
 #include <QWidget>
 #include <memory>
@@ -122,6 +123,9 @@ private:
 
     bool m_middlePanning = false;
     QPoint m_lastMousePos;
+    // Own pool, not Qt's global one: the renderer's workers hand raster fills to the
+    // global pool and wait, so tasks blocked on them must not occupy it.
+    QThreadPool m_pool; // last member: destroyed first, waits for its tasks
 };
 
 } // namespace refuge::desktop

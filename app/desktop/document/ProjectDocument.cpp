@@ -240,6 +240,8 @@ void ProjectDocument::reloadLayer(const QString &layerId)
 
 void ProjectDocument::ensureLoaded()
 {
+    if (!m_loadLayers)
+        return;
     for (const ProjectLayer &l : m_project.layers) {
         auto it = m_data.constFind(l.id);
         if (it == m_data.constEnd() || it->sourceKey != sourceKey(m_project, l))
@@ -275,7 +277,7 @@ void ProjectDocument::startLoading(const ProjectLayer &layer)
         if (m_pending == 0)
             Q_EMIT loadingFinished();
     });
-    watcher->setFuture(QtConcurrent::run(loadLayerData, m_project.dataSource(layer), m_project.crs, layer.crs,
+    watcher->setFuture(QtConcurrent::run(&m_pool, loadLayerData, m_project.dataSource(layer), m_project.crs, layer.crs,
                                          layer.encoding));
 }
 

@@ -13,6 +13,7 @@
 #include <QObject>
 #include <QRectF>
 #include <QSet>
+#include <QThreadPool>
 #include <vector>
 
 class QUndoStack;
@@ -69,6 +70,9 @@ public:
     void setCrs(const Crs &crs);
     void setTitle(const QString &title);
 
+    // Off: layer sources are not read (pure project editing, e.g. tests of commands).
+    void setLoadLayers(bool load) { m_loadLayers = load; }
+
     // Re-reads a layer (e.g. after its file was relocated or changed on disk).
     void reloadLayer(const QString &layerId);
 
@@ -99,7 +103,11 @@ private:
     };
     mutable QHash<QString, CachedStyle> m_styles;
     int m_pending = 0;
+    bool m_loadLayers = true;
     quint64 m_generation = 0;
+    // Own pool, not Qt's global one: the renderer's workers hand raster fills to the
+    // global pool and wait, so tasks blocked on them must not occupy it.
+    QThreadPool m_pool; // last member: destroyed first, waits for its tasks
 };
 
 } // namespace refuge::desktop

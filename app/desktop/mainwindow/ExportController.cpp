@@ -85,7 +85,7 @@ void ExportController::runInBackground(const QString &title, std::function<void(
         else if (auto *mw = qobject_cast<QMainWindow *>(m_window))
             mw->statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
     });
-    watcher->setFuture(QtConcurrent::run([work = std::move(work)]() -> QString {
+    watcher->setFuture(QtConcurrent::run(&m_pool, [work = std::move(work)]() -> QString {
         try {
             work();
         } catch (const Error &e) {

@@ -3,6 +3,7 @@
 // embedded) through core/render's MapRenderer, the same pixels as the canvas. The
 // render runs on a worker with a progress dialog that can cancel. GUI thread only.
 #include <QObject>
+#include <QThreadPool>
 #include <functional>
 
 class QAction;
@@ -32,6 +33,9 @@ private:
     QWidget *m_window;
     QAction *m_png;
     QAction *m_pdf;
+    // Own pool, not Qt's global one: the renderer's workers hand raster fills to the
+    // global pool and wait, so tasks blocked on them must not occupy it.
+    QThreadPool m_pool;
 };
 
 } // namespace refuge::desktop

@@ -72,7 +72,7 @@ void LayerImporter::addFiles(const QStringList &paths)
             }
             addChecked(path, layer);
         });
-        watcher->setFuture(QtConcurrent::run([path, crs] {
+        watcher->setFuture(QtConcurrent::run(&m_pool, [path, crs] {
             Probe p;
             const DataSource src = DataSource::parse(path);
             try {

@@ -6,6 +6,7 @@
 // GUI thread only.
 #include <QObject>
 #include <QStringList>
+#include <QThreadPool>
 
 class QAction;
 class QWidget;
@@ -37,6 +38,9 @@ private:
     QAction *m_addLayer;
     bool m_askRole = true;
     int m_busy = 0;
+    // Own pool, not Qt's global one: the renderer's workers hand raster fills to the
+    // global pool and wait, so tasks blocked on them must not occupy it.
+    QThreadPool m_pool;
 };
 
 } // namespace refuge::desktop
