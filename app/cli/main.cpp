@@ -2,7 +2,7 @@
 #include "Cli.h"
 #include "util/Error.h"
 
-#include <QCoreApplication>
+#include <QGuiApplication>
 #include <algorithm>
 
 using namespace refuge::cli;
@@ -67,7 +67,13 @@ static void printUsage()
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    // A QGuiApplication (fonts for `render`), headless when there is no display.
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
+        && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+#endif
+    QGuiApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("refuge-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(REFUGE_VERSION));
     const QStringList args = app.arguments().mid(1);

@@ -36,10 +36,14 @@ std::vector<double> cleaned(std::vector<double> values)
     return values;
 }
 
-std::vector<double> unique(std::vector<double> b)
+// Drops repeated boundaries, except a first class made of the minimum alone ([m, m, …]).
+std::vector<double> unique(const std::vector<double> &b)
 {
-    b.erase(std::unique(b.begin(), b.end()), b.end());
-    return b;
+    std::vector<double> out;
+    for (std::size_t i = 0; i < b.size(); ++i)
+        if (out.empty() || b[i] > out.back() || (i == 1 && b[1] == b[0] && b.size() > 2 && b.back() > b[0]))
+            out.push_back(b[i]);
+    return out;
 }
 
 int distinctCount(const std::vector<double> &sorted)
@@ -90,7 +94,7 @@ std::vector<double> Classification::quantile(std::vector<double> values, int cla
         b.push_back(values[std::max<std::size_t>(rank, 1) - 1]);
     }
     b.push_back(values.back());
-    b = unique(std::move(b));
+    b = unique(b);
     if (b.size() == 1)
         b.push_back(b.front());
     return b;
@@ -154,7 +158,7 @@ std::vector<double> Classification::jenks(std::vector<double> values, int classe
         b[std::size_t(j - 1)] = values[std::size_t(first - 2)];
         end = first - 1;
     }
-    return unique(std::move(b));
+    return unique(b);
 }
 
 int Classification::classOf(const std::vector<double> &boundaries, double v)

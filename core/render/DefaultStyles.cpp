@@ -73,8 +73,14 @@ RoadClass roadClass(const QVariant &value)
 {
     bool numeric = false;
     const double d = value.toDouble(&numeric);
-    if (numeric && value.typeId() != QMetaType::QString)
-        return d > 0 ? RoadClass{3, QColor(240, 150, 40), 0.8} : RoadClass{0, QColor(150, 150, 150), 0.3};
+    // Numeric classes as in Cambridge's MajorRoad: 1 arterial, 2 collector, else minor.
+    if (numeric && value.typeId() != QMetaType::QString) {
+        if (d == 1)
+            return {3, QColor(240, 150, 40), 0.8};
+        if (d == 2)
+            return {2, QColor(245, 200, 90), 0.55};
+        return {0, QColor(150, 150, 150), 0.3};
+    }
     QString v = value.toString().toLower();
     v.remove(QLatin1String("_link"));
     if (v == QLatin1String("motorway"))
@@ -117,7 +123,9 @@ Style roadStyle(const VectorLayer &layer, const QString &classField, const QStri
                 StyleCategory c;
                 c.value = v;
                 const bool numeric = v.typeId() != QMetaType::QString;
-                c.label = numeric ? (rc.rank > 0 ? QStringLiteral("Major road") : QStringLiteral("Minor road")) : v.toString();
+                c.label = !numeric ? v.toString()
+                    : rc.rank >= 3 ? QStringLiteral("Major road")
+                    : rc.rank == 2 ? QStringLiteral("Secondary road") : QStringLiteral("Minor road");
                 c.symbol = s.symbol;
                 c.symbol.strokeColor = rc.color;
                 c.symbol.strokeWidthMm = rc.widthMm;
@@ -245,6 +253,9 @@ Style defaultStyle(Role role, const VectorLayer &layer, const QMap<QString, QStr
         }
         if (!pop.isEmpty()) {
             Style g = Style::graduated(layer, pop, ClassificationMethod::NaturalBreaks, 5, ColorRamp::named(QStringLiteral("yellow_red")), base);
+            // Slightly translucent so hazard zones below (hatched) still show through.
+            for (StyleRange &r : g.ranges)
+                r.symbol.fillColor.setAlpha(dim == 2 ? 190 : 255);
             if (!g.ranges.empty())
                 return g;
         }

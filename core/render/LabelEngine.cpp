@@ -17,7 +17,9 @@ QPolygonF orientedBox(QPointF centre, QSizeF size, double angleDeg)
     QTransform t;
     t.translate(centre.x(), centre.y());
     t.rotate(angleDeg);
-    return t.map(QPolygonF(QRectF(-size.width() / 2, -size.height() / 2, size.width(), size.height())));
+    const double w = size.width() / 2, h = size.height() / 2;
+    // Four corners (QPolygonF(QRectF) would repeat the first one, giving a null axis below).
+    return t.map(QPolygonF({QPointF(-w, -h), QPointF(w, -h), QPointF(w, h), QPointF(-w, h)}));
 }
 
 // Separating-axis test for two convex quads.
@@ -28,6 +30,8 @@ bool overlaps(const QPolygonF &a, const QPolygonF &b)
         for (int i = 0; i < n; ++i) {
             const QPointF e = (*poly)[(i + 1) % n] - (*poly)[i];
             const QPointF axis(-e.y(), e.x());
+            if (axis.x() == 0 && axis.y() == 0)
+                continue;
             double amin = 1e300, amax = -1e300, bmin = 1e300, bmax = -1e300;
             for (const QPointF &p : a) {
                 const double d = p.x() * axis.x() + p.y() * axis.y();

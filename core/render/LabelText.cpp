@@ -61,7 +61,10 @@ QString LabelText::evaluate(int feature) const
             out += v.toString();
         }
     }
-    return out.trimmed();
+    // A null field inside brackets leaves "()" behind: drop empty bracket pairs.
+    for (const char *empty : {"()", "（）", "[]", "【】"})
+        out.remove(QString::fromUtf8(empty));
+    return out.simplified();
 }
 
 } // namespace refuge::detail

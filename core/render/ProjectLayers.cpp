@@ -1,0 +1,96 @@
+#include "render/ProjectLayers.h"
+
+#include "io/Gdal.h"
+#include "model/Project.h"
+#include "model/RasterLayer.h"
+#include "model/VectorLayer.h"
+#include "render/DefaultStyles.h"
+#include "util/Error.h"
+#include "util/Feedback.h"
+
+namespace refuge {
+
+Style ProjectLayers::styleFor(const ProjectLayer &layer, const MapLayer &loaded, Feedback *feedback)
+{
+    if (!layer.style.isEmpty()) {
+        try {
+            return Style::fromJson(layer.style);
+        } catch (const InvalidInput &e) {
+            if (feedback)
+                feedback->warn(QStringLiteral("%1: %2; using the default style").arg(layer.name, e.message()));
+        }
+    }
+    if (loaded.vector)
+        return defaultStyle(layer.role, *loaded.vector, layer.fields);
+    if (loaded.raster)
+        return defaultRasterStyle(layer.role, *loaded.raster);
+    return {};
+}
+
+std::vector<MapLayer> ProjectLayers::load(const Project &project, Feedback *feedback)
+{
+    std::vector<MapLayer> out;
+    const int n = int(project.layers.size());
+    for (int i = 0; i < n; ++i) {
+        if (feedback) {
+            feedback->throwIfCanceled();
+            feedback->setProgress(100.0 * i / std::max(1, n));
+        }
+        const ProjectLayer &pl = project.layers[std::size_t(i)];
+        MapLayer m;
+        m.id = pl.id;
+        m.name = pl.name.isEmpty() ? pl.id : pl.name;
+        m.visible = pl.visible;
+        m.opacity = pl.opacity;
+        try {
+            const DataSource src = project.dataSource(pl);
+            const Crs stated = pl.crs.isEmpty() ? Crs() : Crs::fromUserInput(pl.crs);
+            bool raster = false;
+            if (!isConnectionString(src.path)) {
+                const DatasetKind kind = probeDataset(src.path);
+                raster = kind.raster && !kind.vector;
+            }
+            if (raster) {
+                m.raster = std::make_shared<const RasterLayer>(RasterLayer::open(src.path, stated));
+            } else {
+                LoadOptions options;
+                options.targetCrs = project.crs;
+                options.assumedCrs = stated;
+                options.encoding = pl.encoding;
+                m.vector = std::make_shared<const VectorLayer>(VectorLayer::load(src, options, nullptr));
+            }
+        } catch (const Error &e) {
+            if (feedback)
+                feedback->warn(QStringLiteral("%1: not loaded: %2").arg(m.name, e.message()));
+            continue;
+        }
+        m.style = styleFor(pl, m, feedback);
+        out.push_back(std::move(m));
+    }
+    if (feedback)
+        feedback->setProgress(100);
+    return out;
+}
+
+MapSettings ProjectLayers::mapSettings(const Project &project, std::vector<MapLayer> layers, QSize outputSize, double dpi)
+{
+    MapSettings s;
+    s.crs = project.crs;
+    s.outputSize = outputSize;
+    s.dpi = dpi;
+    QRectF extent;
+    for (const MapLayer &l : layers) {
+        if (!l.visible)
+            continue;
+        const QRectF e = l.vector ? l.vector->extent() : (l.raster ? l.raster->extent() : QRectF());
+        if (e.isNull())
+            continue;
+        extent = extent.isNull() ? e : extent.united(e);
+    }
+    const double mx = extent.width() * 0.02, my = extent.height() * 0.02;
+    s.extent = extent.adjusted(-mx, -my, mx, my);
+    s.layers = std::move(layers);
+    return s;
+}
+
+} // namespace refuge
