@@ -15,23 +15,50 @@ void appendCurve(Geometry &out, OGRGeometryH g)
     out.addRing(pts);
 }
 
-void appendOgr(Geometry &out, OGRGeometryH g, int &dim)
+// Highest dimension among the non-empty parts of g; -1 if all are empty.
+int ogrDimension(OGRGeometryH g)
+{
+    if (!g || OGR_G_IsEmpty(g))
+        return -1;
+    switch (wkbFlatten(OGR_G_GetGeometryType(g))) {
+    case wkbMultiPoint:
+    case wkbMultiLineString:
+    case wkbMultiPolygon:
+    case wkbGeometryCollection: {
+        int d = -1;
+        for (int i = 0; i < OGR_G_GetGeometryCount(g); ++i)
+            d = std::max(d, ogrDimension(OGR_G_GetGeometryRef(g, i)));
+        return d;
+    }
+    default:
+        return OGR_G_GetDimension(g);
+    }
+}
+
+// Appends the parts of dimension `only` (the others of a mixed collection are dropped).
+void appendOgr(Geometry &out, OGRGeometryH g, int &dim, int only)
 {
     if (!g || OGR_G_IsEmpty(g))
         return;
     switch (wkbFlatten(OGR_G_GetGeometryType(g))) {
     case wkbPoint:
+        if (only != 0)
+            return;
         dim = std::max(dim, 0);
         out.beginPart();
         appendCurve(out, g);
         return;
     case wkbLineString:
     case wkbLinearRing:
+        if (only != 1)
+            return;
         dim = std::max(dim, 1);
         out.beginPart();
         appendCurve(out, g);
         return;
     case wkbPolygon: {
+        if (only != 2)
+            return;
         dim = std::max(dim, 2);
         out.beginPart();
         const int rings = OGR_G_GetGeometryCount(g);
@@ -45,14 +72,14 @@ void appendOgr(Geometry &out, OGRGeometryH g, int &dim)
     case wkbGeometryCollection: {
         const int n = OGR_G_GetGeometryCount(g);
         for (int i = 0; i < n; ++i)
-            appendOgr(out, OGR_G_GetGeometryRef(g, i), dim);
+            appendOgr(out, OGR_G_GetGeometryRef(g, i), dim, only);
         return;
     }
     default: {
         // Curves, TINs, polyhedral surfaces: linearise first.
         OgrGeometry linear(OGR_G_GetLinearGeometry(g, 0, nullptr));
         if (linear && wkbFlatten(OGR_G_GetGeometryType(linear.get())) != wkbFlatten(OGR_G_GetGeometryType(g)))
-            appendOgr(out, linear.get(), dim);
+            appendOgr(out, linear.get(), dim, only);
         return;
     }
     }
@@ -67,8 +94,9 @@ Geometry fromOgr(OGRGeometryH g)
         return out;
     const OGRwkbGeometryType flat = wkbFlatten(OGR_G_GetGeometryType(g));
     int dim = -1;
-    // A collection mixing dimensions keeps only its highest dimension (counted by the reader).
-    appendOgr(out, g, dim);
+    // A collection mixing dimensions keeps only its highest dimension (before, its points
+    // and lines became bogus rings of a polygon geometry).
+    appendOgr(out, g, dim, ogrDimension(g));
     if (dim < 0)
         return out;
     const bool multi = out.partCount() > 1 || flat == wkbMultiPoint || flat == wkbMultiLineString
