@@ -8,6 +8,7 @@
 #include "document/ProjectDocument.h"
 #include "mainwindow/MainWindow.h"
 #include "mainwindow/ProjectController.h"
+#include "model/VectorLayer.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -69,7 +70,8 @@ int main(int argc, char **argv)
     const QCommandLineOption tabOpt(QStringLiteral("properties-tab"), QStringLiteral("Tab of the properties dialog to show."), QStringLiteral("N"));
     const QCommandLineOption identifyOpt(QStringLiteral("identify"), QStringLiteral("Identify at canvas pixel X,Y."), QStringLiteral("X,Y"));
     const QCommandLineOption zoomOpt(QStringLiteral("zoom"), QStringLiteral("Zoom by a factor at the canvas centre."), QStringLiteral("F"));
-    parser.addOptions({languageOpt, screenshotOpt, sizeOpt, tableOpt, propsOpt, tabOpt, identifyOpt, zoomOpt});
+    const QCommandLineOption selectOpt(QStringLiteral("select"), QStringLiteral("Select all features of a layer (id)."), QStringLiteral("LAYER"));
+    parser.addOptions({languageOpt, screenshotOpt, sizeOpt, tableOpt, propsOpt, tabOpt, identifyOpt, zoomOpt, selectOpt});
     parser.process(app);
 
     Language::installTranslators(app, parser.isSet(languageOpt) ? parser.value(languageOpt) : Language::stored());
@@ -93,6 +95,14 @@ int main(int argc, char **argv)
                 window.canvas()->zoomByFactor(parser.value(zoomOpt).toDouble(), window.canvas()->rect().center());
             }
             whenIdle(&window, [&] {
+                if (parser.isSet(selectOpt)) {
+                    const QString id = parser.value(selectOpt);
+                    QSet<int> all;
+                    const refuge::desktop::LayerData d = window.document()->layerData(id);
+                    for (int i = 0; d.vector && i < d.vector->featureCount(); ++i)
+                        all.insert(i);
+                    window.document()->setSelection(id, all);
+                }
                 if (parser.isSet(tableOpt))
                     window.openAttributeTable(parser.value(tableOpt));
                 if (parser.isSet(identifyOpt)) {
@@ -109,7 +119,7 @@ int main(int argc, char **argv)
                     dialog->tabs()->setCurrentIndex(parser.value(tabOpt).toInt());
                     dialog->show();
                 }
-                QTimer::singleShot(500, &window, [&, dialog] {
+                whenIdle(&window, [&, dialog] {
                     const QPixmap shot = dialog ? dialog->grab() : window.grab();
                     const bool ok = shot.save(out);
                     std::fprintf(stderr, "refuge: screenshot %s %s\n", qPrintable(out), ok ? "saved" : "FAILED");

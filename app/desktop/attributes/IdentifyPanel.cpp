@@ -48,10 +48,11 @@ void IdentifyPanel::showFeatures(const QList<FeatureRef> &features)
         }
         const Geometry &g = d.vector->geometry(ref.feature);
         new QTreeWidgetItem(top, {tr("(geometry)"), geometryTypeName(g.type())});
-        if (dimension(g.type()) == 2)
-            new QTreeWidgetItem(top, {tr("(area)"), tr("%L1 m²").arg(g.area(), 0, 'f', 0)});
-        else if (dimension(g.type()) == 1)
-            new QTreeWidgetItem(top, {tr("(length)"), tr("%L1 m").arg(g.length(), 0, 'f', 1)});
+        const double m = m_doc->project().crs.metresPerUnit(); // 0 for degrees: no planar measures
+        if (dimension(g.type()) == 2 && m > 0)
+            new QTreeWidgetItem(top, {tr("(area)"), tr("%L1 m²").arg(g.area() * m * m, 0, 'f', 0)});
+        else if (dimension(g.type()) == 1 && m > 0)
+            new QTreeWidgetItem(top, {tr("(length)"), tr("%L1 m").arg(g.length() * m, 0, 'f', 1)});
     }
     if (m_tree->topLevelItemCount() > 0) {
         m_tree->expandItem(m_tree->topLevelItem(0));

@@ -118,15 +118,21 @@ bool LayerPropertiesDialog::apply()
     const QString name = m_name->text().trimmed();
     const auto role = Role(m_role->currentData().toInt());
     const double opacity = m_opacity->value() / 100.0;
+    const bool rename = !name.isEmpty() && name != layer->name;
+    const bool newRole = role != layer->role;
+    const bool newOpacity = std::abs(opacity - layer->opacity) > 1e-9;
+    const bool newStyle = styleJson != layer->style;
+    if (!rename && !newRole && !newOpacity && !newStyle)
+        return true; // nothing changed: no undo step
     QUndoStack *stack = m_doc->undoStack();
     stack->beginMacro(tr("Layer properties of %1").arg(layer->name));
-    if (!name.isEmpty() && name != layer->name)
+    if (rename)
         stack->push(new RenameLayerCommand(m_doc, m_layerId, name));
-    if (role != m_doc->layerById(m_layerId)->role)
+    if (newRole)
         stack->push(new SetLayerRoleCommand(m_doc, m_layerId, role));
-    if (std::abs(opacity - m_doc->layerById(m_layerId)->opacity) > 1e-9)
+    if (newOpacity)
         stack->push(new SetLayerOpacityCommand(m_doc, m_layerId, opacity));
-    if (styleJson != m_doc->layerById(m_layerId)->style)
+    if (newStyle)
         stack->push(new SetLayerStyleCommand(m_doc, m_layerId, styleJson));
     stack->endMacro();
     return true;
