@@ -58,6 +58,19 @@ void clipRing(QPolygonF &ring, const QRectF &r)
     pass([&](const QPointF &p) { return p.y() <= r.bottom(); }, [&](const QPointF &a, const QPointF &b) { return atY(a, b, r.bottom()); });
 }
 
+// On raster devices a solid pen of at most one pixel is drawn as a cosmetic 1 px pen:
+// the same pixels, but Qt's cosmetic stroker is much faster than the general one.
+QPen thinPen(const QPainter &painter, QPen pen)
+{
+    const bool raster = painter.device() && painter.device()->devType() == QInternal::Image;
+    if (raster && pen.style() == Qt::SolidLine && pen.widthF() <= 1.0
+        && painter.transform().type() <= QTransform::TxTranslate) {
+        pen.setWidthF(1.0);
+        pen.setCosmetic(true);
+    }
+    return pen;
+}
+
 bool isNumeric(const QVariant &v)
 {
     switch (v.typeId()) {
@@ -258,7 +271,7 @@ void VectorLayerRenderer::drawPolygons(QPainter &painter, const Batch &batch, co
     if (m_dimension >= 0 && m_dimension != 2)
         return;
     const Symbol &sym = *batch.symbol;
-    const QPen pen = SymbolPainter::strokePen(sym, m_settings.dpi);
+    const QPen pen = thinPen(painter, SymbolPainter::strokePen(sym, m_settings.dpi));
     const QBrush brush = SymbolPainter::fillBrush(sym);
     const bool hatch = sym.hatch != HatchPattern::None;
     if (pen.style() == Qt::NoPen && brush.style() == Qt::NoBrush && !hatch)
@@ -308,8 +321,9 @@ void VectorLayerRenderer::drawPolygons(QPainter &painter, const Batch &batch, co
             if (huge)
                 clipRing(ring, safe);
             if (end - first == 1 && !hatch) {
-                if (ring.size() >= 3)
-                    painter.drawPolygon(ring);
+                if (ring.size() < 3)
+                    continue;
+                painter.drawPolygon(ring);
                 continue;
             }
             QPainterPath path;
@@ -356,7 +370,7 @@ void VectorLayerRenderer::drawLines(QPainter &painter, const Batch &batch, Feedb
 {
     if (m_dimension >= 0 && m_dimension != 1)
         return;
-    const QPen pen = SymbolPainter::strokePen(*batch.symbol, m_settings.dpi);
+    const QPen pen = thinPen(painter, SymbolPainter::strokePen(*batch.symbol, m_settings.dpi));
     if (pen.style() == Qt::NoPen)
         return;
     painter.setPen(pen);
