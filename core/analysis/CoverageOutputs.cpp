@@ -112,8 +112,8 @@ std::vector<QVariantList> CoverageOutputs::areasRows(const CoverageOutcome &o)
 
 QStringList CoverageOutputs::facilitiesHeader()
 {
-    return {QStringLiteral("facility"), QStringLiteral("name"), QStringLiteral("capacity"), QStringLiteral("population_in_reach"),
-            QStringLiteral("assigned_population"), QStringLiteral("load_ratio"), QStringLiteral("nearest_population"),
+    return {QStringLiteral("facility"), QStringLiteral("capacity"), QStringLiteral("population_in_reach"),
+            QStringLiteral("assigned_population"), QStringLiteral("load_ratio"), QStringLiteral("name"), QStringLiteral("nearest_population"),
             QStringLiteral("capacity_basis"), QStringLiteral("shelter_area_m2"), QStringLiteral("snapped"), QStringLiteral("area")};
 }
 
@@ -121,7 +121,7 @@ std::vector<QVariantList> CoverageOutputs::facilitiesRows(const CoverageOutcome 
 {
     std::vector<QVariantList> rows;
     for (const CoverageFacilityRow &r : o.facilities)
-        rows.push_back({r.id, r.name, r.capacity, r.populationInReach, r.assigned, r.loadRatio(), r.nearestPopulation,
+        rows.push_back({r.id, r.capacity, r.populationInReach, r.assigned, r.loadRatio(), r.name, r.nearestPopulation,
                         r.capacityBasis, r.areaM2, r.snapped, r.area});
     return rows;
 }
