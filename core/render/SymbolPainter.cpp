@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 #include <QHash>
+#include <QImage>
 #include <QPainter>
 #include <QSvgRenderer>
 #include <cmath>
@@ -97,6 +98,39 @@ void SymbolPainter::drawHatch(QPainter &painter, const QPainterPath &area, const
     QPen pen(symbol.hatchColor);
     pen.setWidthF(std::max(symbol.hatchWidthMm * dpi / 25.4, 0.5));
     pen.setCapStyle(Qt::FlatCap);
+    if (painter.device() && painter.device()->devType() == QInternal::Image) {
+        // Raster output: a seamless tile as a texture brush — clipping lines to a complex
+        // path is slow in the raster engine. The tile is anchored at the logical origin
+        // (the output's (0,0)), so bands and adjacent features line up.
+        const bool diagonal = symbol.hatch == HatchPattern::BDiagonal || symbol.hatch == HatchPattern::FDiagonal
+            || symbol.hatch == HatchPattern::DiagCross;
+        const int side = std::max(3, int(std::lround(diagonal ? spacing * std::sqrt(2.0) : spacing)));
+        QImage tile(side, side, QImage::Format_ARGB32_Premultiplied);
+        tile.fill(Qt::transparent);
+        {
+            QPainter tp(&tile);
+            tp.setRenderHint(QPainter::Antialiasing, true);
+            tp.setPen(pen);
+            for (int k = -1; k <= 1; ++k) {
+                const double o = k * side;
+                if (symbol.hatch == HatchPattern::Horizontal || symbol.hatch == HatchPattern::Cross)
+                    tp.drawLine(QPointF(-1, side / 2.0 + o), QPointF(side + 1, side / 2.0 + o));
+                if (symbol.hatch == HatchPattern::Vertical || symbol.hatch == HatchPattern::Cross)
+                    tp.drawLine(QPointF(side / 2.0 + o, -1), QPointF(side / 2.0 + o, side + 1));
+                if (symbol.hatch == HatchPattern::BDiagonal || symbol.hatch == HatchPattern::DiagCross)
+                    tp.drawLine(QPointF(o - 1, side + 1), QPointF(o + side + 1, -1));
+                if (symbol.hatch == HatchPattern::FDiagonal || symbol.hatch == HatchPattern::DiagCross)
+                    tp.drawLine(QPointF(o - 1, -1), QPointF(o + side + 1, side + 1));
+            }
+        }
+        QBrush brush(tile);
+        painter.save();
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(brush);
+        painter.drawPath(area);
+        painter.restore();
+        return;
+    }
     QRectF b = area.boundingRect();
     if (painter.hasClipping())
         b = b.intersected(painter.clipBoundingRect());
