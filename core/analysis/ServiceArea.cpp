@@ -66,30 +66,126 @@ std::vector<std::vector<QPointF>> ServiceArea::reachedSections(const ShortestPat
     return out;
 }
 
+namespace {
+
+GEOSGeometry *lineOf(GEOSContextHandle_t ctx, const std::vector<QPointF> &s)
+{
+    GEOSCoordSequence *seq = GEOSCoordSeq_create_r(ctx, unsigned(s.size()), 2);
+    for (std::size_t i = 0; i < s.size(); ++i)
+        GEOSCoordSeq_setXY_r(ctx, seq, unsigned(i), s[i].x(), s[i].y());
+    return GEOSGeom_createLineString_r(ctx, seq);
+}
+
+GEOSGeometry *bufferOf(GEOSContextHandle_t ctx, const GEOSGeometry *g, double distance, int quadrantSegments)
+{
+    return GEOSBufferWithStyle_r(ctx, g, distance, quadrantSegments, GEOSBUF_CAP_ROUND, GEOSBUF_JOIN_ROUND, 5.0);
+}
+
+// Every section buffered on its own, then one cascaded union: simple and slow.
+GeosGeom unionOfBuffers(GEOSContextHandle_t ctx, const std::vector<std::vector<QPointF>> &sections, double distance, int quadrantSegments)
+{
+    std::vector<GEOSGeometry *> parts;
+    parts.reserve(sections.size());
+    for (const std::vector<QPointF> &s : sections) {
+        GeosGeom line(lineOf(ctx, s));
+        if (GEOSGeometry *buf = line ? bufferOf(ctx, line.get(), distance, quadrantSegments) : nullptr)
+            parts.push_back(buf);
+    }
+    GeosGeom collection = checkedGeos(GEOSGeom_createCollection_r(ctx, GEOS_GEOMETRYCOLLECTION, parts.data(), unsigned(parts.size())),
+                                      "createCollection");
+    return checkedGeos(GEOSUnaryUnion_r(ctx, collection.get()), "UnaryUnion");
+}
+
+// The same set, computed through the faces of the street graph. With the sections
+// noded and polygonized into faces f (their union U), dangles and cut edges D:
+//   buffer(S, d) = (buffer(U, d) − ⋃ buffer(f, −d)) ∪ buffer(D, d)
+// because a point inside a face is within d of S exactly when it is within d of that
+// face's boundary, and a point outside U is within d of S exactly when it is within d
+// of U's boundary or of D. One polygon buffer, small negative buffers and one
+// difference and union replace hundreds of overlapping overlays.
+GeosGeom facesBuffer(GEOSContextHandle_t ctx, const std::vector<std::vector<QPointF>> &sections, double distance, int quadrantSegments)
+{
+    std::vector<GEOSGeometry *> lines;
+    lines.reserve(sections.size());
+    for (const std::vector<QPointF> &s : sections)
+        if (GEOSGeometry *l = lineOf(ctx, s))
+            lines.push_back(l);
+    GeosGeom multi = checkedGeos(GEOSGeom_createCollection_r(ctx, GEOS_MULTILINESTRING, lines.data(), unsigned(lines.size())),
+                                 "createCollection");
+    GeosGeom noded = checkedGeos(GEOSNode_r(ctx, multi.get()), "Node");
+    GEOSGeometry *cutsRaw = nullptr, *danglesRaw = nullptr, *invalidRaw = nullptr;
+    GeosGeom faces = checkedGeos(GEOSPolygonize_full_r(ctx, noded.get(), &cutsRaw, &danglesRaw, &invalidRaw), "Polygonize");
+    GeosGeom cuts(cutsRaw), dangles(danglesRaw), invalid(invalidRaw);
+
+    // D: dangles, cut edges and (never expected) invalid rings, as lines.
+    std::vector<GEOSGeometry *> loose;
+    for (const GeosGeom *c : {&cuts, &dangles, &invalid}) {
+        if (!*c)
+            continue;
+        for (int i = 0, n = GEOSGetNumGeometries_r(ctx, c->get()); i < n; ++i)
+            loose.push_back(GEOSGeom_clone_r(ctx, GEOSGetGeometryN_r(ctx, c->get(), i)));
+    }
+    GeosGeom result;
+    const int faceCount = GEOSGetNumGeometries_r(ctx, faces.get());
+    if (faceCount > 0) {
+        GeosGeom u = checkedGeos(GEOSCoverageUnion_r(ctx, faces.get()), "CoverageUnion");
+        result = checkedGeos(bufferOf(ctx, u.get(), distance, quadrantSegments), "Buffer");
+        std::vector<GEOSGeometry *> holes;
+        for (int i = 0; i < faceCount; ++i) {
+            GEOSGeometry *inner = GEOSBuffer_r(ctx, GEOSGetGeometryN_r(ctx, faces.get(), i), -distance, quadrantSegments);
+            if (inner && GEOSisEmpty_r(ctx, inner) == 0)
+                holes.push_back(inner);
+            else if (inner)
+                GEOSGeom_destroy_r(ctx, inner);
+        }
+        if (!holes.empty()) {
+            // Inner buffers of distinct faces are disjoint: no union needed.
+            std::vector<GEOSGeometry *> polys;
+            for (GEOSGeometry *h : holes) {
+                for (int i = 0, n = GEOSGetNumGeometries_r(ctx, h); i < n; ++i)
+                    polys.push_back(GEOSGeom_clone_r(ctx, GEOSGetGeometryN_r(ctx, h, i)));
+                GEOSGeom_destroy_r(ctx, h);
+            }
+            GeosGeom holeSet = checkedGeos(GEOSGeom_createCollection_r(ctx, GEOS_MULTIPOLYGON, polys.data(), unsigned(polys.size())),
+                                           "createCollection");
+            result = checkedGeos(GEOSDifference_r(ctx, result.get(), holeSet.get()), "Difference");
+        }
+    }
+    if (!loose.empty()) {
+        // Loose lines are few and mostly apart: their own cascaded union is cheap, then
+        // one union with the faces' part.
+        std::vector<GEOSGeometry *> capsules;
+        for (GEOSGeometry *l : loose) {
+            if (GEOSGeometry *b = bufferOf(ctx, l, distance, quadrantSegments))
+                capsules.push_back(b);
+            GEOSGeom_destroy_r(ctx, l);
+        }
+        GeosGeom set = checkedGeos(GEOSGeom_createCollection_r(ctx, GEOS_GEOMETRYCOLLECTION, capsules.data(), unsigned(capsules.size())),
+                                   "createCollection");
+        GeosGeom looseBuffer = checkedGeos(GEOSUnaryUnion_r(ctx, set.get()), "UnaryUnion");
+        result = result ? checkedGeos(GEOSUnion_r(ctx, result.get(), looseBuffer.get()), "Union") : std::move(looseBuffer);
+    }
+    return result;
+}
+
+} // namespace
+
 Geometry ServiceArea::bufferSections(const std::vector<std::vector<QPointF>> &sections, double distance, int quadrantSegments)
 {
     if (sections.empty())
         return Geometry(GeometryType::MultiPolygon);
     GEOSContextHandle_t ctx = geosContext();
-    // Each section's own buffer, then one cascaded union (measured 3x faster here than
-    // buffering the MultiLineString at once, with or without line merging first).
-    std::vector<GEOSGeometry *> parts;
-    parts.reserve(sections.size());
-    for (const std::vector<QPointF> &s : sections) {
-        GEOSCoordSequence *seq = GEOSCoordSeq_create_r(ctx, unsigned(s.size()), 2);
-        for (std::size_t i = 0; i < s.size(); ++i)
-            GEOSCoordSeq_setXY_r(ctx, seq, unsigned(i), s[i].x(), s[i].y());
-        GEOSGeometry *line = GEOSGeom_createLineString_r(ctx, seq);
-        if (!line)
-            continue;
-        GEOSGeometry *buf = GEOSBufferWithStyle_r(ctx, line, distance, quadrantSegments, GEOSBUF_CAP_ROUND, GEOSBUF_JOIN_ROUND, 5.0);
-        GEOSGeom_destroy_r(ctx, line);
-        if (buf)
-            parts.push_back(buf);
+    static const bool simple = qEnvironmentVariableIsSet("REFUGE_SERVICE_AREA_SIMPLE_UNION");
+    GeosGeom merged;
+    if (!simple) {
+        try {
+            merged = facesBuffer(ctx, sections, distance, quadrantSegments);
+        } catch (const GeometryError &) {
+            merged.reset(); // robustness fallback below
+        }
     }
-    GeosGeom collection = checkedGeos(GEOSGeom_createCollection_r(ctx, GEOS_GEOMETRYCOLLECTION, parts.data(), unsigned(parts.size())),
-                                      "createCollection");
-    GeosGeom merged = checkedGeos(GEOSUnaryUnion_r(ctx, collection.get()), "UnaryUnion");
+    if (!merged)
+        merged = unionOfBuffers(ctx, sections, distance, quadrantSegments);
     Geometry g = Geometry::fromGeos(merged.get());
     g.setType(GeometryType::MultiPolygon);
     return g;
