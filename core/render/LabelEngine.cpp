@@ -68,6 +68,14 @@ void LabelEngine::add(LabelCandidate candidate)
         m_candidates.push_back(std::move(candidate));
 }
 
+void LabelEngine::addObstacle(const QRectF &box)
+{
+    const QRectF b = box.intersected(QRectF(QPointF(0, 0), m_outputSize));
+    if (b.isEmpty())
+        return;
+    insert(QPolygonF({b.topLeft(), b.topRight(), b.bottomRight(), b.bottomLeft()}), b);
+}
+
 bool LabelEngine::fits(const QPolygonF &box, const QRectF &bounds) const
 {
     if (bounds.left() < 0 || bounds.top() < 0 || bounds.right() > m_outputSize.width() || bounds.bottom() > m_outputSize.height())

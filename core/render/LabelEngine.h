@@ -50,6 +50,9 @@ public:
     explicit LabelEngine(QSizeF outputSize, double cellPx = 64.0);
 
     void add(LabelCandidate candidate);
+    // Something labels must not cover (a point symbol's box, device pixels). Add
+    // obstacles before place().
+    void addObstacle(const QRectF &box);
     std::size_t candidateCount() const { return m_candidates.size(); }
     // Places all candidates (measuring text with QFontMetricsF: needs a QGuiApplication).
     void place();

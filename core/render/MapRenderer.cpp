@@ -185,11 +185,21 @@ void runTasks(const MapSettings &settings, std::vector<Task> &tasks, std::vector
 void placeAndDrawLabels(const MapSettings &settings, std::vector<std::vector<LabelCandidate>> &labels, QPainter &painter)
 {
     LabelEngine engine(QSizeF(settings.outputSize));
+    std::size_t count = 0;
+    for (const auto &l : labels)
+        count += l.size();
+    if (count == 0)
+        return;
+    // Point symbols are obstacles: labels go beside markers, never over them.
+    for (const MapLayer &layer : settings.layers) {
+        if (!layer.vector || !layer.visible || layer.opacity <= 0)
+            continue;
+        for (const QRectF &box : detail::VectorLayerRenderer(settings, layer).symbolBoxes(5000))
+            engine.addObstacle(box);
+    }
     for (auto it = labels.rbegin(); it != labels.rend(); ++it) // top layer first
         for (LabelCandidate &c : *it)
             engine.add(std::move(c));
-    if (engine.candidateCount() == 0)
-        return;
     engine.place();
     engine.draw(painter);
 }

@@ -487,6 +487,24 @@ void VectorLayerRenderer::drawSelection(QPainter &painter, const QRectF &clip) c
     }
 }
 
+std::vector<QRectF> VectorLayerRenderer::symbolBoxes(std::size_t maxCount) const
+{
+    std::vector<QRectF> out;
+    if (m_dimension != 0)
+        return out;
+    const std::vector<std::uint32_t> features = visibleFeatures(QRectF(QPointF(0, 0), QSizeF(m_settings.outputSize)));
+    if (features.size() > maxCount)
+        return out;
+    for (const Batch &batch : classify(features)) {
+        for (const std::uint32_t f : batch.features) {
+            const double r = markerSizePx(f, *batch.symbol) / 2;
+            for (const QPointF &p : m_vector.geometry(int(f)).points())
+                out.push_back(QRectF(toPixel(p) - QPointF(r, r), QSizeF(2 * r, 2 * r)));
+        }
+    }
+    return out;
+}
+
 std::vector<LabelCandidate> VectorLayerRenderer::labelCandidates(Feedback *feedback) const
 {
     std::vector<LabelCandidate> out;

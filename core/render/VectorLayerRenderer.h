@@ -30,6 +30,9 @@ public:
     void render(QPainter &painter, const QRect &region, Feedback *feedback) const;
     // The layer's label candidates (drawn features in view), in feature order.
     std::vector<LabelCandidate> labelCandidates(Feedback *feedback) const;
+    // Boxes of the point symbols in view (device pixels), for labels to avoid; empty
+    // for other geometry types or when more than maxCount points are in view.
+    std::vector<QRectF> symbolBoxes(std::size_t maxCount) const;
 
 private:
     struct Batch {

@@ -15,6 +15,7 @@ private Q_SLOTS:
     void overlappingLabels();
     void pointLabelMovesAside();
     void lineLabelFollowsSegmentUpright();
+    void obstacleIsAvoided();
     void drawsSomething();
 };
 
@@ -82,6 +83,19 @@ void TestLabelEngine::lineLabelFollowsSegmentUpright()
     QCOMPARE(int(engine.placed().size()), 1);
     QCOMPARE(engine.placed()[0].angleDeg, 45.0); // flipped to read left to right
     QCOMPARE(engine.placed()[0].centre, QPointF(200, 200));
+}
+
+void TestLabelEngine::obstacleIsAvoided()
+{
+    // A marker right of the point: the label takes the next position (left).
+    LabelEngine engine(QSizeF(400, 300));
+    engine.addObstacle(QRectF(210, 140, 20, 20));
+    LabelCandidate c = candidate(LabelCandidate::Kind::Point, QStringLiteral("Fire Company 9"), QPointF(200, 150));
+    c.offsetPx = 5;
+    engine.add(c);
+    engine.place();
+    QCOMPARE(int(engine.placed().size()), 1);
+    QVERIFY(engine.placed()[0].box().boundingRect().right() < 200);
 }
 
 void TestLabelEngine::drawsSomething()

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void mapToPixel();
     void polygonFillOutlineAndOpacity();
     void categorizedAndHiddenCategory();
+    void hatchTilesAcrossBands();
     void bandsMatchSingleImage();
     void canceledThrows();
     void pdfOutputIsVector();
@@ -188,6 +189,34 @@ void TestMapRenderer::categorizedAndHiddenCategory()
     QCOMPARE(img.pixelColor(50, 50), QColor(0, 200, 0));   // square (0,0): even
     QCOMPARE(img.pixelColor(150, 50), QColor(Qt::white));  // square (1,0): odd, hidden
     QCOMPARE(img.pixelColor(250, 50), QColor(0, 200, 0));  // square (2,0): even
+}
+
+void TestMapRenderer::hatchTilesAcrossBands()
+{
+    // One hatched square over the whole view: both hatch and fill colours appear, and
+    // every row has hatch pixels (no gaps at band or tile seams).
+    MapSettings s;
+    s.extent = QRectF(0, 0, 100, 100);
+    s.outputSize = QSize(200, 200);
+    MapLayer l;
+    l.vector = squares(1, 100, 0);
+    l.style.symbol.strokeStyle = Qt::NoPen;
+    l.style.symbol.fillColor = QColor(255, 255, 0);
+    l.style.symbol.hatch = HatchPattern::BDiagonal;
+    l.style.symbol.hatchColor = QColor(0, 0, 255);
+    l.style.symbol.hatchSpacingMm = 2;
+    s.layers = {l};
+    const QImage img = MapRenderer::renderImage(s);
+    for (int y = 1; y < 199; ++y) {
+        int blue = 0, yellow = 0;
+        for (int x = 0; x < 200; ++x) {
+            const QColor c = img.pixelColor(x, y);
+            blue += c.blue() > 100; // a 0.76 px line: partial coverage
+            yellow += c == QColor(255, 255, 0);
+        }
+        QVERIFY2(blue >= 15 && blue <= 90, qPrintable(QStringLiteral("row %1: %2 hatch pixels").arg(y).arg(blue)));
+        QVERIFY2(yellow > 100, qPrintable(QStringLiteral("row %1: %2 fill pixels").arg(y).arg(yellow)));
+    }
 }
 
 void TestMapRenderer::bandsMatchSingleImage()
