@@ -145,7 +145,7 @@ int runCoverage(const QStringList &args)
     // Costs.
     const double limitUser = meters ? number(parser, QStringLiteral("max-meters"), 0) : number(parser, QStringLiteral("max-minutes"), 0);
     if (!euclidean) {
-        const SnappedLayer demandSnapped = Snapper(net.graph).snapAll(q.demand.points, net.snapMaxMeters, &feedback);
+        const SnappedLayer demandSnapped = CoverageNetwork::snapAll(Snapper(net.graph), q.demand.points, net.snapMaxMeters, feedback);
         q.costs = CoverageNetwork::costs(net.graph, net.sources, net.snapped, demandSnapped, net.routing, feedback);
         ServiceAreaParameters sp;
         sp.graph = net.graph;

@@ -2,7 +2,30 @@
 #include "analysis/NearestFacility.h"
 #include "util/Feedback.h"
 
+#include <QtConcurrent/QtConcurrentMap>
+#include <numeric>
+
 namespace refuge {
+
+SnappedLayer CoverageNetwork::snapAll(const Snapper &snapper, const std::vector<QPointF> &points, double maxMeters, Feedback &feedback)
+{
+    SnappedLayer out;
+    out.points.resize(points.size());
+    const std::size_t chunk = 4096;
+    std::vector<std::size_t> chunks((points.size() + chunk - 1) / chunk);
+    std::iota(chunks.begin(), chunks.end(), std::size_t(0));
+    QtConcurrent::blockingMap(chunks, [&](std::size_t c) {
+        if (feedback.isCanceled())
+            return;
+        for (std::size_t i = c * chunk; i < std::min(points.size(), (c + 1) * chunk); ++i)
+            out.points[i] = snapper.snap(points[i], maxMeters);
+    });
+    feedback.throwIfCanceled();
+    for (std::size_t i = 0; i < out.points.size(); ++i)
+        if (!out.points[i].isSnapped())
+            out.unsnapped.push_back(int(i));
+    return out;
+}
 
 CoverageCosts CoverageNetwork::costs(RoadGraph graph, std::vector<NetworkSource> facilities, const SnappedLayer &facilityPoints,
                                      const SnappedLayer &demand, RoutingOptions routing, Feedback &feedback)

@@ -5,13 +5,19 @@
 // and demand points are listed, never dropped. Inputs by value; synchronous; any thread.
 #include "analysis/CoverageCosts.h"
 #include "network/ShortestPathTree.h"
+#include "network/Snapper.h"
 
 namespace refuge {
 
 class Feedback;
 
+class Snapper;
+
 class CoverageNetwork {
 public:
+    // Snapper::snapAll in parallel chunks (QtConcurrent): same result, in order.
+    static SnappedLayer snapAll(const Snapper &snapper, const std::vector<QPointF> &points, double maxMeters, Feedback &feedback);
+
     // facilities[i] is facility row i (unsnapped rows reach nothing); demand has one
     // snapped point per demand unit. routing.limit must be finite.
     static CoverageCosts costs(RoadGraph graph, std::vector<NetworkSource> facilities, const SnappedLayer &facilityPoints,

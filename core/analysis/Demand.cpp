@@ -73,6 +73,41 @@ void splitOverCells(GEOSContextHandle_t ctx, const Geometry &geom, const GEOSGeo
         out.add(pc.p, pop * pc.area / covered, feature);
 }
 
+// Area centroid of a single-ring polygon when it lies inside the ring (crossing
+// number): the common case for blocks, without a round trip through GEOS.
+bool ringCentroidInside(const Geometry &g, QPointF &out)
+{
+    if (g.partCount() != 1 || g.ringCount() != 1)
+        return false;
+    const QPointF *p = g.ringPoints(0);
+    const int n = g.ringSize(0);
+    if (n < 4)
+        return false;
+    double a = 0, cx = 0, cy = 0;
+    const QPointF o = p[0];
+    for (int i = 0; i + 1 < n; ++i) {
+        const double x0 = p[i].x() - o.x(), y0 = p[i].y() - o.y(), x1 = p[i + 1].x() - o.x(), y1 = p[i + 1].y() - o.y();
+        const double c = x0 * y1 - x1 * y0;
+        a += c;
+        cx += (x0 + x1) * c;
+        cy += (y0 + y1) * c;
+    }
+    if (std::abs(a) < 1e-12)
+        return false;
+    const QPointF c(o.x() + cx / (3 * a), o.y() + cy / (3 * a));
+    bool inside = false;
+    for (int i = 0, j = n - 1; i < n; j = i++) {
+        if ((p[i].y() > c.y()) != (p[j].y() > c.y())
+            && c.x() < (p[j].x() - p[i].x()) * (c.y() - p[i].y()) / (p[j].y() - p[i].y()) + p[i].x())
+            inside = !inside;
+    }
+    // Keep clear of the boundary (a centroid on an edge is not "on the surface").
+    if (!inside)
+        return false;
+    out = c;
+    return true;
+}
+
 } // namespace
 
 QStringList DemandStats::messages() const
@@ -161,6 +196,14 @@ DemandSet Demand::fromLayer(const VectorLayer &layer, const QString &populationF
             out.add(g.points().front(), pop, i);
             ++out.stats.used;
             continue;
+        }
+        if (!(cell > 0 && g.area() > cell * cell)) {
+            QPointF c;
+            if (ringCentroidInside(g, c)) {
+                out.add(c, pop, i);
+                ++out.stats.used;
+                continue;
+            }
         }
         GeosGeom gg = g.toGeos();
         if (cell > 0 && g.area() > cell * cell) {

@@ -1,6 +1,7 @@
 #pragma once
 // Demand: population as weighted points, the input of coverage and capacity. Built
-// from polygons with a population field (one point on the surface each, or spread
+// from polygons with a population field (one point on the surface each — the area
+// centroid of a simple polygon when it lies inside, else GEOS's point on surface — or spread
 // over square cells of M metres by area), points with a population field, or a
 // population raster (cell centres). Null, non-numeric and negative populations are
 // counted and left out, never silently used. A plain value, safe to copy between

@@ -77,7 +77,22 @@ std::vector<RawBlock> rawBlocks(const QString &gpkg)
     while (OGRFeatureH f = OGR_L_GetNextFeature(l)) {
         const int fi = OGR_F_GetFieldIndex(f, "POP_LAB");
         if (OGR_F_IsFieldSetAndNotNull(f, fi) && OGR_F_GetFieldAsDouble(f, fi) > 0) {
-            OGRGeometryH p = OGR_G_PointOnSurface(OGR_F_GetGeometryRef(f));
+            // Demand's rule: the centroid of a polygon without holes when inside it,
+            // otherwise a point on the surface.
+            OGRGeometryH g = OGR_F_GetGeometryRef(f);
+            OGRGeometryH poly = OGR_G_GetGeometryCount(g) == 1 && wkbFlatten(OGR_G_GetGeometryType(g)) == wkbMultiPolygon
+                ? OGR_G_GetGeometryRef(g, 0) : g;
+            OGRGeometryH p = nullptr;
+            if (wkbFlatten(OGR_G_GetGeometryType(poly)) == wkbPolygon && OGR_G_GetGeometryCount(poly) == 1) {
+                p = OGR_G_CreateGeometry(wkbPoint);
+                OGR_G_Centroid(poly, p);
+                if (!OGR_G_Contains(poly, p)) {
+                    OGR_G_DestroyGeometry(p);
+                    p = nullptr;
+                }
+            }
+            if (!p)
+                p = OGR_G_PointOnSurface(g);
             out.push_back({OGR_G_GetX(p, 0), OGR_G_GetY(p, 0), OGR_F_GetFieldAsDouble(f, fi)});
             OGR_G_DestroyGeometry(p);
         }

@@ -1,0 +1,78 @@
+// Coverage + capacity on the synthetic city (bench/coverage/run.sh makes it): ~490k
+// population blocks, 100 shelters, ~900k-edge walk network, 1000 m limit — the whole
+// chain after the graph cache is warm: open graph, load shelters and blocks, demand
+// points, snapping, the demand × shelter cost table, coverage, nearest-first
+// assignment. Prints one line per step and the total (wall seconds).
+//   bench_coverage CITY.gpkg [CACHE_DIR] [LIMIT_M] [nearest|optimal]
+#include "analysis/Assignment.h"
+#include "analysis/Coverage.h"
+#include "analysis/CoverageNetwork.h"
+#include "analysis/Demand.h"
+#include "analysis/FacilityTable.h"
+#include "analysis/NearestFacility.h"
+#include "model/VectorLayer.h"
+#include "network/RoadGraphBuilder.h"
+#include "network/Snapper.h"
+#include "util/Feedback.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <cstdio>
+
+using namespace refuge;
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: bench_coverage CITY.gpkg [CACHE_DIR] [LIMIT_M] [nearest|optimal]\n");
+        return 2;
+    }
+    const QString city = QString::fromLocal8Bit(argv[1]);
+    const QString cache = argc > 2 ? QString::fromLocal8Bit(argv[2]) : QString();
+    const double limit = argc > 3 ? std::atof(argv[3]) : 1000.0;
+    const AssignmentMethod method = assignmentMethodFromName(argc > 4 ? QString::fromLatin1(argv[4]) : QStringLiteral("nearest"));
+    Feedback fb;
+    QElapsedTimer total, step;
+    total.start();
+    step.start();
+    auto lap = [&](const char *what) {
+        std::printf("%-28s %7.3f s\n", what, double(step.nsecsElapsed()) / 1e9);
+        step.restart();
+    };
+    RoadGraphOptions go;
+    go.source = DataSource{city, QStringLiteral("roads")};
+    go.profile = Profile::load(QStringLiteral("walk"));
+    go.cacheDirectory = cache;
+    RoadGraphReport report;
+    const RoadGraph graph = RoadGraphBuilder::open(go, &fb, &report);
+    lap(report.fromCache ? "graph (cache)" : "graph (built)");
+    const VectorLayer shelters = VectorLayer::load(DataSource{city, QStringLiteral("shelters")}, {graph.crs()});
+    const FacilityTable fac = FacilityTable::fromLayer(shelters, {{}, {}, QStringLiteral("capacity"), {}, {}, {}});
+    lap("load shelters");
+    const VectorLayer blocks = VectorLayer::load(DataSource{city, QStringLiteral("blocks")}, {graph.crs()});
+    lap("load blocks");
+    const DemandSet demand = Demand::fromLayer(blocks, QStringLiteral("population"), 0, fb);
+    lap("demand points");
+    const Snapper snapper(graph);
+    const SnappedLayer fs = snapper.snapAll(fac.points, 300, &fb);
+    const SnappedLayer ds = CoverageNetwork::snapAll(snapper, demand.points, 300, fb);
+    lap("snap");
+    RoutingOptions ro;
+    ro.unit = CostUnit::Meters;
+    ro.limit = limit;
+    const CoverageCosts costs = CoverageNetwork::costs(graph, NearestFacility::sources(fs), fs, ds, ro, fb);
+    lap("cost table");
+    const CoverageResult cov = Coverage::run(demand, costs, {}, 0, fb);
+    lap("coverage");
+    std::vector<double> cap(fac.capacity);
+    const AssignmentResult as = Assignment::run(method, demand.population, costs, cap, fb);
+    lap("assignment");
+    std::printf("%-28s %7.3f s\n", "TOTAL", double(total.nsecsElapsed()) / 1e9);
+    std::printf("nodes %d links %d | blocks %d units %zu | shelters %d | entries %zu\n", graph.nodeCount(), graph.linkCount(),
+                blocks.featureCount(), demand.size(), fac.size(), costs.entryCount());
+    std::printf("population %.0f covered %.0f (%.1f %%) assigned %.0f unassigned %.0f (no reach %.0f, full %.0f)\n",
+                cov.totalPopulation, cov.coveredPopulation, 100 * cov.coveredShare(), as.assigned, as.unassigned(),
+                as.unassignedNoReach, as.unassignedFull);
+    return 0;
+}
