@@ -77,6 +77,7 @@ int runCoverage(const QStringList &args)
         opt("area-field", "Name field of the areas.", "field"),
         opt("assignment", "Capacity assignment: nearest (default; overflow to the next nearest) or optimal (least person-metres).", "method"),
         opt("standard", "Standards profile: shanghai (default), china-national, nfpa1710.", "name"),
+        opt("standard-override", "Change one value of the profile: KEY=NUMBER (repeatable; e.g. shelter.district_supply_m2_per_resident=2).", "kv"),
         opt("walk-speed", "Speed for --euclidean with --max-minutes (m/s; default the standard's walking speed).", "mps"),
     });
     parseOrThrow(parser, args, QStringLiteral("Shelter coverage, capacity assignment and per-capita shelter area, per shelter, per area and overall."));
@@ -95,6 +96,7 @@ int runCoverage(const QStringList &args)
     Feedback feedback;
     CoverageRequest q;
     q.standard = StandardsProfile::load(parser.isSet(QStringLiteral("standard")) ? parser.value(QStringLiteral("standard")) : QStringLiteral("shanghai"));
+    q.standard.applyOverrides(parser.values(QStringLiteral("standard-override")));
     q.assignment = assignmentMethodFromName(parser.value(QStringLiteral("assignment")));
     const FacilityFields fields{parser.value(QStringLiteral("facility-id")), parser.value(QStringLiteral("name-field")),
                                 parser.value(QStringLiteral("capacity-field")), parser.value(QStringLiteral("shelter-area-field")), {}, {}};

@@ -99,6 +99,7 @@ int runFireCoverage(const QStringList &args)
         opt("grid-cell", "Sample grid cell for zones and areas, metres (default 50).", "m"),
         opt("suburban", "Use the suburban district area limit (15 km²) for every station."),
         opt("standard", "Standards profile: shanghai (default), china-national, nfpa1710.", "name"),
+        opt("standard-override", "Change one value of the profile: KEY=NUMBER (repeatable; e.g. shelter.district_supply_m2_per_resident=2).", "kv"),
     });
     parseOrThrow(parser, args, QStringLiteral("Fire response coverage: reach within the response time, first-due zones, district area limits and agreement with official districts."));
     const bool euclidean = parser.isSet(QStringLiteral("euclidean"));
@@ -117,6 +118,7 @@ int runFireCoverage(const QStringList &args)
     Feedback feedback;
     FireRequest q;
     q.standard = StandardsProfile::load(parser.isSet(QStringLiteral("standard")) ? parser.value(QStringLiteral("standard")) : QStringLiteral("shanghai"));
+    q.standard.applyOverrides(parser.values(QStringLiteral("standard-override")));
     q.suburban = parser.isSet(QStringLiteral("suburban"));
     const double defaultLimit = q.standard.number(q.suburban && q.standard.contains(QStringLiteral("fire.response_suburban_s"))
                                                       ? QStringLiteral("fire.response_suburban_s") : QStringLiteral("fire.response_s"), 300);
@@ -144,7 +146,7 @@ int runFireCoverage(const QStringList &args)
         p2.addOptions({opt("euclidean", ""), opt("speed-kmh", "", "k"), opt("name-field", "", "f"), opt("grade-field", "", "f"),
                        opt("turnout-field", "", "f"), opt("official", "", "p"), opt("official-field", "", "f"), opt("demand", "", "p"),
                        opt("population-field", "", "f"), opt("study-area", "", "p"), opt("grid-cell", "", "m"), opt("suburban", ""),
-                       opt("standard", "", "s")});
+                       opt("standard", "", "s"), opt("standard-override", "", "kv")});
         parseOrThrow(p2, netArgs, QString());
         net.setUp(p2, NetworkOptions::NeedFacilities | NetworkOptions::NeedLimit, feedback);
         crs = net.graph.crs();

@@ -95,6 +95,10 @@ int runConfiguredAnalyses(const Project &project, const QString &outDir)
 {
     const QJsonObject analysis = project.analysis;
     const QString standard = analysis.value(QStringLiteral("standard")).toString(QStringLiteral("shanghai"));
+    QStringList overrideArgs; // user changes to the profile, saved in the project
+    const QJsonObject overrides = analysis.value(QStringLiteral("standard_overrides")).toObject();
+    for (auto it = overrides.begin(); it != overrides.end(); ++it)
+        overrideArgs << QStringLiteral("--standard-override") << QStringLiteral("%1=%2").arg(it.key()).arg(it.value().toDouble(), 0, 'g', 17);
     const ProjectLayer *roads = project.layerWithRole(Role::Roads);
     const ProjectLayer *population = project.layerWithRole(Role::Population);
     const ProjectLayer *communities = project.layerWithRole(Role::Communities);
@@ -137,7 +141,7 @@ int runConfiguredAnalyses(const Project &project, const QString &outDir)
                 a << QStringLiteral("--areas") << layerArg(project, *communities) << QStringLiteral("--area-field")
                   << communities->field(QStringLiteral("name"));
             a << limitArgs(c) << QStringLiteral("--assignment") << c.value(QStringLiteral("assignment")).toString(QStringLiteral("nearest"))
-              << QStringLiteral("--standard") << standard << QStringLiteral("--out") << dir.filePath(QStringLiteral("coverage"));
+              << QStringLiteral("--standard") << standard << overrideArgs << QStringLiteral("--out") << dir.filePath(QStringLiteral("coverage"));
             if (runCommandNamed(QStringLiteral("coverage"), a) == Ok)
                 done << QStringLiteral("coverage");
         });
@@ -172,7 +176,7 @@ int runConfiguredAnalyses(const Project &project, const QString &outDir)
                   << population->field(QStringLiteral("population"));
             if (f.value(QStringLiteral("suburban")).toBool())
                 a << QStringLiteral("--suburban");
-            a << limitArgs(f) << QStringLiteral("--standard") << standard << QStringLiteral("--out") << dir.filePath(QStringLiteral("fire"));
+            a << limitArgs(f) << QStringLiteral("--standard") << standard << overrideArgs << QStringLiteral("--out") << dir.filePath(QStringLiteral("fire"));
             if (runCommandNamed(QStringLiteral("fire-coverage"), a) == Ok)
                 done << QStringLiteral("fire");
         });

@@ -140,6 +140,20 @@ void StandardsProfile::applyOverrides(const QJsonObject &overrides)
     }
 }
 
+void StandardsProfile::applyOverrides(const QStringList &keyValues)
+{
+    QJsonObject o;
+    for (const QString &kv : keyValues) {
+        const qsizetype eq = kv.indexOf(QLatin1Char('='));
+        bool ok = false;
+        const double v = eq > 0 ? kv.mid(eq + 1).toDouble(&ok) : 0.0;
+        if (eq <= 0 || !ok)
+            throw InvalidInput(QStringLiteral("standard override '%1' is not KEY=NUMBER").arg(kv));
+        o.insert(kv.left(eq).trimmed(), v);
+    }
+    applyOverrides(o);
+}
+
 StandardsProfile StandardsProfile::fromAnalysisSettings(const QJsonObject &analysis, const QString &fallbackId)
 {
     const QString id = analysis.value(QLatin1String("standard")).toString(fallbackId);

@@ -63,6 +63,8 @@ public:
     // Replaces values from {"key": number, ...}; unknown keys throw InvalidInput.
     // Overridden values get status "user" and keep their default in defaultValue.
     void applyOverrides(const QJsonObject &overrides);
+    // Overrides given as "key=value" texts (the CLI's --standard-override); throws InvalidInput.
+    void applyOverrides(const QStringList &keyValues);
     // The profile id + overrides from a project's analysis settings:
     // {"standard": "shanghai", "standard_overrides": {"key": value}}.
     static StandardsProfile fromAnalysisSettings(const QJsonObject &analysis, const QString &fallbackId = QStringLiteral("shanghai"));
