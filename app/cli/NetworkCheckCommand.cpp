@@ -1,0 +1,60 @@
+// refuge-cli network-check: components, islands, dangling ends, duplicates, zero-length
+// links, one-way dead ends and unsnapped facilities; network_check.gpkg (layer
+// network_problems) + summary.json. Exit 1 when problems are found.
+#include "Cli.h"
+#include "NetworkOptions.h"
+#include "analysis/NetworkCheck.h"
+#include "io/VectorWriter.h"
+#include "util/Error.h"
+#include "util/Feedback.h"
+
+#include <QDir>
+#include <QJsonArray>
+
+namespace refuge::cli {
+
+namespace {
+
+int runNetworkCheck(const QStringList &args)
+{
+    QCommandLineParser parser;
+    NetworkOptions net;
+    net.addTo(parser);
+    parseOrThrow(parser, args, QStringLiteral("Check a road network: connected components (and facilities on small islands), dangling "
+                                              "ends, duplicate and zero-length links, one-way dead ends, unsnapped facilities. "
+                                              "Writes network_check.gpkg and summary.json; exit code 1 when problems are found."));
+    Feedback feedback;
+    try {
+        net.setUp(parser, 0, feedback);
+    } catch (const InvalidInput &e) {
+        // Facilities that do not snap at all are a finding here, not an error.
+        if (!parser.isSet(QStringLiteral("facilities")) || !e.message().contains(QStringLiteral("snap")))
+            throw;
+        net.facilities = VectorLayer();
+        net.snapped = {};
+        feedback.warn(e.message());
+    }
+    const NetworkCheckReport report = NetworkCheck::run(net.graph, net.graphReport, net.snapped, net.facilityIds, feedback);
+    const QString outPath = QDir(net.outDir).filePath(QStringLiteral("network_check.gpkg"));
+    VectorWriter::write(report.problems, outPath, QStringLiteral("network_problems"));
+    QJsonObject summary = net.summary();
+    summary.insert(QStringLiteral("command"), QStringLiteral("network-check"));
+    summary.insert(QStringLiteral("check"), report.toJson());
+    summary.insert(QStringLiteral("output"), outPath);
+    summary.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(feedback.warnings()));
+    writeSummary(net.outDir, summary);
+    for (const QString &line : report.lines())
+        out() << line << "\n";
+    for (const QString &m : net.graphReport.messages())
+        out() << "Note: " << m << "\n";
+    for (const QString &w : feedback.warnings())
+        printError(w);
+    return report.problemCount() > 0 ? ProblemsFound : Ok;
+}
+
+} // namespace
+
+static const bool registered = registerCommand(
+    {QStringLiteral("network-check"), QStringLiteral("Check a road network (components, islands, dead ends, duplicates)"), runNetworkCheck});
+
+} // namespace refuge::cli
