@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <optional>
 
 namespace refuge::cli {
 
@@ -56,6 +57,7 @@ QJsonObject vectorJson(const VectorLayer &l)
                   {QStringLiteral("nonfinite_skipped"), r.nonFinite},
                   {QStringLiteral("outside_crs_skipped"), r.outsideCrs},
                   {QStringLiteral("other_type_skipped"), r.otherDimension},
+                  {QStringLiteral("unreadable_skipped"), r.unreadable},
                   {QStringLiteral("encoding"), r.encoding},
                   {QStringLiteral("messages"), QJsonArray::fromStringList(problemLines(r))}};
     if (!r.crsNote.isEmpty())
@@ -104,8 +106,10 @@ int runInfo(const QStringList &args)
     options.encoding = parser.value(encOpt);
 
     const DatasetKind kind = probeDataset(src.path);
-    QJsonObject doc{{QStringLiteral("path"), src.path}};
+    const QString shown = redactedSource(src.path); // never print a connection string's password
+    QJsonObject doc{{QStringLiteral("path"), shown}};
     int problems = 0;
+    int failedLayers = 0;
     QStringList messages;
 
     if (kind.vector) {
@@ -113,9 +117,22 @@ int runInfo(const QStringList &args)
         QJsonArray layers;
         bool first = true;
         for (const QString &name : names) {
-            const VectorLayer l = VectorLayer::load({src.path, names.size() == 1 && src.layer.isEmpty() ? QString() : name}, options);
+            const QString where = names.size() > 1 ? name + QStringLiteral(": ") : QString();
+            std::optional<VectorLayer> loaded;
+            try {
+                loaded = VectorLayer::load({src.path, names.size() == 1 && src.layer.isEmpty() ? QString() : name}, options);
+            } catch (const Error &e) {
+                // One broken layer of a multi-layer source: report it, describe the others.
+                if (names.size() == 1)
+                    throw;
+                messages << e.message();
+                layers.append(QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("error"), e.message()}});
+                ++failedLayers;
+                continue;
+            }
+            const VectorLayer &l = *loaded;
             if (first && !parser.isSet(json))
-                out() << "File: " << src.path << "\nDriver: " << l.driver() << "\n";
+                out() << "File: " << shown << "\nDriver: " << l.driver() << "\n";
             first = false;
             doc.insert(QStringLiteral("driver"), l.driver());
             layers.append(vectorJson(l));
@@ -124,11 +141,11 @@ int runInfo(const QStringList &args)
             const LoadReport &r = l.report();
             const QStringList lines = problemLines(r);
             for (const QString &m : lines)
-                messages << fileMessage(src.path, (names.size() > 1 ? name + QStringLiteral(": ") : QString()) + m);
+                messages << fileMessage(shown, where + m);
             problems += int(!lines.isEmpty());
             // An empty layer is a problem when it is the file's only or the asked-for layer.
             if (r.read == 0 && (names.size() == 1 || !src.layer.isEmpty())) {
-                messages << fileMessage(src.path, (names.size() > 1 ? name + QStringLiteral(": ") : QString()) + QStringLiteral("layer has no features"));
+                messages << fileMessage(shown, where + QStringLiteral("layer has no features"));
                 ++problems;
             }
         }
@@ -147,7 +164,7 @@ int runInfo(const QStringList &args)
                                                          {QStringLiteral("pixel_size"), QJsonArray{r.pixelWidth(), r.pixelHeight()}},
                                                          {QStringLiteral("extent"), extentJson(r.extent())}});
         if (!parser.isSet(json)) {
-            out() << "File: " << src.path << "\nDriver: " << r.driver() << "\nRaster: " << r.width() << " x " << r.height()
+            out() << "File: " << shown << "\nDriver: " << r.driver() << "\nRaster: " << r.width() << " x " << r.height()
                   << " pixels, " << r.bandCount() << " band(s)\n  CRS: " << r.crs().label() << "\n  Pixel size: "
                   << r.pixelWidth() << " x " << r.pixelHeight() << "\n";
             for (int b = 0; b < r.bandCount(); ++b)
@@ -160,7 +177,7 @@ int runInfo(const QStringList &args)
     out().flush();
     for (const QString &m : messages)
         printError(m);
-    return problems ? ProblemsFound : Ok;
+    return failedLayers ? BadInput : problems ? ProblemsFound : Ok;
 }
 
 static const bool registered = registerCommand({QStringLiteral("info"), QStringLiteral("Describe a vector or raster data file (layers, counts, fields, CRS, extent)"), runInfo});

@@ -1,7 +1,9 @@
 // refuge-cli run: the main job — every analysis configured in a project, into one folder.
 #include "Cli.h"
 #include "model/Project.h"
+#include "io/Gdal.h"
 #include "model/ProjectCheck.h"
+#include "model/RasterLayer.h"
 #include "model/VectorLayer.h"
 #include "util/Error.h"
 
@@ -32,12 +34,21 @@ QJsonObject layerSummary(const Project &project)
 {
     QJsonArray layers;
     for (const ProjectLayer &l : project.layers) {
+        const DataSource src = project.dataSource(l);
+        if (!isConnectionString(src.path) && !probeDataset(src.path).vector) {
+            const RasterLayer r = RasterLayer::open(src.path, l.crs.isEmpty() ? Crs() : Crs::fromUserInput(l.crs));
+            layers.append(QJsonObject{{QStringLiteral("id"), l.id},
+                                      {QStringLiteral("role"), roleName(l.role)},
+                                      {QStringLiteral("raster"), QJsonArray{r.width(), r.height(), r.bandCount()}},
+                                      {QStringLiteral("source_crs"), r.crs().authId()}});
+            continue;
+        }
         LoadOptions opts;
         opts.targetCrs = project.crs;
         opts.encoding = l.encoding;
         if (!l.crs.isEmpty())
             opts.assumedCrs = Crs::fromUserInput(l.crs);
-        const VectorLayer v = VectorLayer::load(project.dataSource(l), opts);
+        const VectorLayer v = VectorLayer::load(src, opts);
         layers.append(QJsonObject{{QStringLiteral("id"), l.id},
                                   {QStringLiteral("role"), roleName(l.role)},
                                   {QStringLiteral("features"), v.featureCount()},
@@ -107,10 +118,10 @@ int runConfiguredAnalyses(const Project &project, const QString &outDir)
         try {
             fn();
         } catch (const UsageError &e) {
-            printError(QStringLiteral("%1: %2").arg(what, e.message));
+            printError(QStringLiteral("%1: %2: %3").arg(project.filePath(), what, e.message));
             ++failures;
         } catch (const Error &e) {
-            printError(QStringLiteral("%1: %2").arg(what, e.message()));
+            printError(QStringLiteral("%1: %2: %3").arg(project.filePath(), what, e.message()));
             ++failures;
         }
     };
@@ -210,8 +221,11 @@ int runRun(const QStringList &args)
     const QString outDir = parser.value(outOpt);
     const Project project = Project::load(path);
     const ProjectCheckResult check = checkProject(project);
+    // Same form as `validate`: "refuge-cli: <project>: error: layer <id>: <what>".
     for (const ProjectProblem &p : check.problems)
-        printError(QStringLiteral("%1: %2%3").arg(path, p.layerId.isEmpty() ? QString() : p.layerId + QStringLiteral(": "), p.message));
+        printError(QStringLiteral("%1: %2: %3%4")
+                       .arg(path, p.severity == ProjectProblem::Severity::Error ? QStringLiteral("error") : QStringLiteral("warning"),
+                            p.layerId.isEmpty() ? QString() : QStringLiteral("layer %1: ").arg(p.layerId), p.message));
     if (check.errorCount())
         return ProblemsFound;
     if (!QDir().mkpath(outDir))

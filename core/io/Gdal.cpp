@@ -3,6 +3,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <cpl_conv.h>
 #include <cpl_error.h>
 #include <mutex>
@@ -37,6 +38,19 @@ CslList toCsl(const QStringList &items)
     return CslList(list);
 }
 
+QString redactedSource(const QString &source)
+{
+    if (!isConnectionString(source))
+        return source;
+    QString out = source;
+    static const QRegularExpression keyword(QStringLiteral(R"re(password\s*=\s*('(?:[^'\\]|\\.)*'|[^\s|]+))re"),
+                                            QRegularExpression::CaseInsensitiveOption);
+    out.replace(keyword, QStringLiteral("password=***"));
+    static const QRegularExpression uri(QStringLiteral(R"re(^(postgres(?:ql)?://[^:/@]*):[^@]*@)re"), QRegularExpression::CaseInsensitiveOption);
+    out.replace(uri, QStringLiteral("\\1:***@"));
+    return out;
+}
+
 GdalErrorCollector::GdalErrorCollector() { CPLPushErrorHandlerEx(&GdalErrorCollector::handler, this); }
 
 GdalErrorCollector::~GdalErrorCollector() { CPLPopErrorHandler(); }
@@ -44,8 +58,12 @@ GdalErrorCollector::~GdalErrorCollector() { CPLPopErrorHandler(); }
 void CPL_STDCALL GdalErrorCollector::handler(CPLErr cls, CPLErrorNum, const char *msg)
 {
     auto *self = static_cast<GdalErrorCollector *>(CPLGetErrorHandlerUserData());
-    if (self && cls >= CE_Warning && msg)
-        self->m_messages << QString::fromUtf8(msg).simplified();
+    if (!self || cls < CE_Warning || !msg)
+        return;
+    const QString text = QString::fromUtf8(msg).simplified();
+    self->m_messages << text;
+    if (cls >= CE_Failure)
+        self->m_failures << text;
 }
 
 QString GdalErrorCollector::first(const QString &prefix) const
@@ -89,7 +107,7 @@ GdalDataset openDataset(const QString &path, unsigned flags, const QStringList &
         else if (reason.contains(QLatin1String("malformed")) || reason.contains(QLatin1String("not a database"))
                  || reason.contains(QLatin1String("truncated"), Qt::CaseInsensitive))
             reason = QStringLiteral("truncated or corrupt file (%1)").arg(reason);
-        throw IoError(fileMessage(path, reason));
+        throw IoError(fileMessage(redactedSource(path), reason));
     }
     return GdalDataset(ds);
 }
@@ -111,7 +129,7 @@ DatasetKind probeDataset(const QString &path)
     kind.vector = GDALDatasetGetLayerCount(ds.get()) > 0;
     kind.raster = GDALGetRasterCount(ds.get()) > 0;
     if (!kind.vector && !kind.raster)
-        throw IoError(fileMessage(path, QStringLiteral("contains no vector layer and no raster band")));
+        throw IoError(fileMessage(redactedSource(path), QStringLiteral("contains no vector layer and no raster band")));
     return kind;
 }
 

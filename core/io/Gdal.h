@@ -62,11 +62,18 @@ public:
     const QStringList &messages() const { return m_messages; }
     // The first message starting with prefix ("PROJ:"), or "".
     QString first(const QString &prefix) const;
+    // Errors (CE_Failure and worse) so far, in order.
+    const QStringList &failures() const { return m_failures; }
 
 private:
     static void CPL_STDCALL handler(CPLErr cls, CPLErrorNum num, const char *msg);
     QStringList m_messages;
+    QStringList m_failures;
 };
+
+// A source for messages: connection strings lose their password ("password=***",
+// "postgresql://user:***@host"); file paths are returned unchanged.
+QString redactedSource(const QString &source);
 
 // Opens a dataset read-only; throws IoError "<path>: <reason>" naming the problem.
 GdalDataset openDataset(const QString &path, unsigned flags, const QStringList &openOptions = {});

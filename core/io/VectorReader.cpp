@@ -275,7 +275,7 @@ VectorLayer VectorReader::read(const DataSource &source, const LoadOptions &opti
             QStringList names;
             for (int i = 0; i < layerCount; ++i)
                 names << QString::fromUtf8(OGR_L_GetName(GDALDatasetGetLayer(ds.get(), i)));
-            throw IoError(fileMessage(path, QStringLiteral("no layer '%1' (layers: %2)").arg(source.layer, names.join(QStringLiteral(", ")))));
+            throw IoError(fileMessage(redactedSource(path), QStringLiteral("no layer '%1' (layers: %2)").arg(source.layer, names.join(QStringLiteral(", ")))));
         }
     } else if (isOsm(path)) {
         layer = GDALDatasetGetLayerByName(ds.get(), "lines");
@@ -373,8 +373,14 @@ VectorLayer VectorReader::read(const DataSource &source, const LoadOptions &opti
     int dimCount[3] = {0, 0, 0};
     const bool geographic = sourceCrs.isGeographic();
     resetGdalError();
+    // A feature whose read raised a GDAL error (a truncated .shp record, a corrupt
+    // page) is counted as unreadable, not as "no geometry"; see also after the loop.
+    const qsizetype failuresBefore = gdalErrors.failures().size();
+    qsizetype failuresSeen = failuresBefore;
     for (OgrFeature f(OGR_L_GetNextFeature(layer)); f; f.reset(OGR_L_GetNextFeature(layer))) {
         ++report.read;
+        const bool readFailed = gdalErrors.failures().size() != failuresSeen;
+        failuresSeen = gdalErrors.failures().size();
         if (feedback && (report.read & 1023) == 0) {
             feedback->throwIfCanceled();
             if (expected > 0)
@@ -382,7 +388,7 @@ VectorLayer VectorReader::read(const DataSource &source, const LoadOptions &opti
         }
         OGRGeometryH og = OGR_F_GetGeometryRef(f.get());
         if (!og) {
-            ++report.nullGeometry;
+            ++(readFailed ? report.unreadable : report.nullGeometry);
             continue;
         }
         Geometry g = fromOgr(og);
@@ -419,9 +425,17 @@ VectorLayer VectorReader::read(const DataSource &source, const LoadOptions &opti
         for (int i = 0; i < fieldCount; ++i)
             cols[std::size_t(i)].push_back(readValue(f.get(), i, out.m_fields[std::size_t(i)].type, rawText));
     }
-    const QString readError = lastGdalError();
-    if (report.read == 0 && !readError.isEmpty())
-        throw IoError(fileMessage(display, readError));
+    if (gdalErrors.failures().size() > failuresBefore) {
+        report.readError = gdalErrors.failures().at(failuresBefore);
+        if (report.read == 0)
+            throw IoError(fileMessage(display, report.readError));
+        // Reading stopped early on an error: the features the layer declares but that
+        // never came are unreadable too (never silently fewer features).
+        if (expected > report.read) {
+            report.unreadable += expected - report.read;
+            report.read = expected;
+        }
+    }
 
     // Layer type: the declared one, else the most common dimension (ties: higher).
     int layerDim = -1;

@@ -18,6 +18,10 @@ QStringList LoadReport::messages() const
     add(otherDimension, "features of another geometry type (mixed geometry types) skipped");
     add(repaired, "invalid geometries repaired (GEOSMakeValid)");
     add(unrepairable, "invalid geometries that could not be repaired skipped");
+    if (unreadable > 0)
+        out << QStringLiteral("%1 features could not be read (truncated or corrupt file?): %2").arg(unreadable).arg(readError);
+    else if (!readError.isEmpty())
+        out << QStringLiteral("GDAL reported an error while reading: %1").arg(readError);
     if (!encodingNote.isEmpty())
         out << encodingNote;
     if (!crsNote.isEmpty())

@@ -36,11 +36,13 @@ struct LoadReport {
     qint64 otherDimension = 0;   // skipped: geometry of another dimension than the layer's
     qint64 repaired = 0;         // invalid geometries repaired with GEOSMakeValid
     qint64 unrepairable = 0;     // skipped: invalid and not repairable
+    qint64 unreadable = 0;       // skipped: GDAL failed reading them (corrupt or truncated file)
+    QString readError;           // GDAL's first error while reading features, if any
     QString encoding;            // text encoding used for attributes
     QString encodingNote;        // how it was chosen, when not declared by the file
     QString crsNote;             // e.g. "no CRS in file; EPSG:4326 assumed from lon/lat columns"
 
-    qint64 skipped() const { return nullGeometry + emptyGeometry + nonFinite + outsideCrs + otherDimension + unrepairable; }
+    qint64 skipped() const { return nullGeometry + emptyGeometry + nonFinite + outsideCrs + otherDimension + unrepairable + unreadable; }
     // One line per non-zero count, e.g. "2 features with NaN/infinite coordinates skipped".
     QStringList messages() const;
 };

@@ -3,6 +3,7 @@
 // path). Each row asserts the exact exit code, one stderr line per problem of the form
 // "refuge-cli: <file>: <what>" with the expected words, no crash, and that no input
 // file changed (SHA-256) and no side file (.aux.xml, -wal, .qix...) appeared.
+#include "CliEnvironment.h"
 #include "TestSupport.h"
 
 #include "model/VectorLayer.h"
@@ -27,7 +28,7 @@ private slots:
     void cli_data();
     void cli();
     void gbkShapefileIsDecoded();
-    void nanAndHugeCoordinatesAreCounted();
+    void skippedFeaturesAreCounted();
 
 private:
     QString bad(const QString &name) const { return m_dir.filePath(name); }
@@ -35,11 +36,13 @@ private:
     QMap<QString, QByteArray> snapshot() const;
 
     QTemporaryDir m_dir;
+    std::unique_ptr<QTemporaryDir> m_xdg;
     bool m_unreadableWorks = false;
 };
 
 void TstBadInput::initTestCase()
 {
+    m_xdg = ensureXdgRuntimeDir();
     QVERIFY2(m_dir.isValid(), qPrintable(m_dir.errorString()));
     // Work on a copy, so a reader that wrote beside its input could not dirty the source tree.
     const QDir source(dataPath(QStringLiteral("bad")));
@@ -113,6 +116,8 @@ void TstBadInput::cli_data()
     row("csv lon/lat not numbers", L{info, "@bad_lonlat.csv"}, "@bad_lonlat.csv", 1, 1, L{"2 features", "without geometry"});
     row("self-intersecting polygon", L{info, "@self_intersecting.geojson"}, "@self_intersecting.geojson", 1, 1, L{"1 invalid", "repaired"});
     row("mixed geometry types", L{info, "@mixed_types.geojson"}, "@mixed_types.geojson", 1, 1, L{"2 features", "mixed geometry types"});
+    row("shapefile cut mid-record", L{info, "@truncated_records.shp"}, "@truncated_records.shp", 1, 1,
+        L{"2 features could not be read", "fread"});
     row("zero-feature layer", L{info, "@zero_features.shp"}, "@zero_features.shp", 1, 1, L{"no features"});
 
     // The user states what the file lacks: exit 0, nothing on stderr.
@@ -221,7 +226,7 @@ void TstBadInput::gbkShapefileIsDecoded()
     QCOMPARE(gbk.report().encoding, QStringLiteral("GBK"));
 }
 
-void TstBadInput::nanAndHugeCoordinatesAreCounted()
+void TstBadInput::skippedFeaturesAreCounted()
 {
     const VectorLayer nan = VectorLayer::load({dataPath(QStringLiteral("bad/nan_coords.geojson")), {}});
     QCOMPARE(nan.report().read, qint64(3));
@@ -244,6 +249,12 @@ void TstBadInput::nanAndHugeCoordinatesAreCounted()
     QCOMPARE(mixed.report().otherDimension, qint64(2));
     QCOMPARE(mixed.featureCount(), 3);
     QCOMPARE(dimension(mixed.geometryType()), 2);
+
+    const VectorLayer cut = VectorLayer::load({dataPath(QStringLiteral("bad/truncated_records.shp")), {}});
+    QCOMPARE(cut.report().read, qint64(5));
+    QCOMPARE(cut.report().unreadable, qint64(2));
+    QCOMPARE(cut.report().nullGeometry, qint64(0));
+    QCOMPARE(cut.featureCount(), 3);
 
     QVERIFY_THROWS_EXCEPTION(CrsError, VectorLayer::load({dataPath(QStringLiteral("bad/unknown_crs.geojson")), {}}));
     QVERIFY_THROWS_EXCEPTION(IoError, VectorLayer::load({dataPath(QStringLiteral("bad/truncated.gpkg")), {}}));

@@ -2,6 +2,7 @@
 // every file (counts, geometry type, CRS, key fields), population and capacity sums
 // through refuge_core, Chinese OSM names, `validate` on the sample projects, `--help`
 // on every command, unknown commands. Skips with a message when the shared data is absent.
+#include "CliEnvironment.h"
 #include "TestSupport.h"
 
 #include "model/VectorLayer.h"
@@ -43,6 +44,7 @@ class TstCliInfo : public QObject {
     Q_OBJECT
 
 private slots:
+    void initTestCase() { m_xdg = ensureXdgRuntimeDir(); }
     void infoOnSharedData_data();
     void infoOnSharedData();
     void everySharedFileIsCovered();
@@ -57,6 +59,7 @@ private slots:
 
 private:
     static QStringList coveredFiles();
+    std::unique_ptr<QTemporaryDir> m_xdg;
 };
 
 void TstCliInfo::infoOnSharedData_data()

@@ -4,6 +4,7 @@
 // read through `refuge-cli info "PG:...|layername=..."` and VectorLayer::load.
 // Exit code 77 (CTest: skipped) with the reason when the server packages are missing.
 #include "PgServer.h"
+#include "CliEnvironment.h"
 #include "TestSupport.h"
 
 #include "model/VectorLayer.h"
@@ -47,10 +48,12 @@ private:
         return table.isEmpty() ? base : base + QStringLiteral("|layername=") + table;
     }
     PgServer m_server;
+    std::unique_ptr<QTemporaryDir> m_xdg;
 };
 
 void TstPostgis::initTestCase()
 {
+    m_xdg = ensureXdgRuntimeDir();
     QString error;
     QVERIFY2(m_server.start(&error), qPrintable(error));
     QVERIFY2(m_server.sql(QStringLiteral("postgres"), QStringLiteral("CREATE DATABASE %1 ENCODING 'UTF8' TEMPLATE template0").arg(kDb), &error),
@@ -161,6 +164,8 @@ void TstPostgis::badConnectionsAndTables_data()
     QTest::newRow("no such table") << QStringLiteral("@|layername=public.nope") << QStringLiteral("no layer 'public.nope'");
     QTest::newRow("no such database") << QStringLiteral("PG:host=127.0.0.1 port=@port dbname=nope user=postgres|layername=public.shelters")
                                       << QStringLiteral("nope");
+    QTest::newRow("password never printed") << QStringLiteral("PG:host=127.0.0.1 port=1 dbname=refuge_test user=postgres password=s3cret|layername=public.shelters")
+                                            << QStringLiteral("password=***");
     QTest::newRow("nothing listening") << QStringLiteral("PG:host=127.0.0.1 port=1 dbname=refuge_test user=postgres|layername=public.shelters")
                                        << QStringLiteral("connect");
 }
@@ -176,7 +181,8 @@ void TstPostgis::badConnectionsAndTables()
     const QString context = QStringLiteral("exit %1, stderr:\n%2").arg(r.exitCode).arg(r.err);
     QVERIFY2(r.exitCode == 2, qPrintable(context));
     QVERIFY2(r.err.count(QLatin1Char('\n')) == 1, qPrintable(context));
-    const QString conn = source.section(QLatin1Char('|'), 0, 0);
+    QVERIFY2(!r.err.contains(QLatin1String("s3cret")), qPrintable(context));
+    const QString conn = source.section(QLatin1Char('|'), 0, 0).replace(QLatin1String("password=s3cret"), QLatin1String("password=***"));
     QVERIFY2(r.err.startsWith(QStringLiteral("refuge-cli: %1: ").arg(conn)), qPrintable(context));
     QVERIFY2(r.err.contains(words, Qt::CaseInsensitive), qPrintable(context));
 }

@@ -102,6 +102,12 @@ os.remove(path("no_dbf.dbf"))
 if os.path.exists(path("no_dbf.cpg")):
     os.remove(path("no_dbf.cpg"))
 
+# 4b. Shapefile whose .shp is cut in the middle of its 4th record (the .shx says 5).
+shapefile("truncated_records", ogr.wkbPoint, [("id", ogr.OFTInteger, 0)],
+          [("POINT (%d 42)" % (-71 - i), {"id": i + 1}) for i in range(5)])
+with open(path("truncated_records.shp"), "r+b") as f:
+    f.truncate(100 + 3 * 28 + 10)  # 100-byte header, 28 bytes per point record
+
 # 5. Shapefile without .prj (no CRS).
 shapefile("no_prj", ogr.wkbPoint, [("id", ogr.OFTInteger, 0)],
           [("POINT (230000 900000)", {"id": 1}), ("POINT (231000 901000)", {"id": 2})], epsg=26986)
