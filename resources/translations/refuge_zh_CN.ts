@@ -903,6 +903,41 @@ Role: %3</source>
     </message>
 </context>
 <context>
+    <name>refuge::desktop::RasterStyleWidget</name>
+    <message>
+        <source>Stretch to the data's minimum and maximum</source>
+        <translation>按数据的最小值和最大值拉伸</translation>
+    </message>
+    <message>
+        <source>Greyscale</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <source>Pseudocolour</source>
+        <translation>伪彩色</translation>
+    </message>
+    <message>
+        <source>Render as:</source>
+        <translation>渲染方式：</translation>
+    </message>
+    <message>
+        <source>Band:</source>
+        <translation>波段：</translation>
+    </message>
+    <message>
+        <source>Colour ramp:</source>
+        <translation>色带：</translation>
+    </message>
+    <message>
+        <source>Minimum:</source>
+        <translation>最小值：</translation>
+    </message>
+    <message>
+        <source>Maximum:</source>
+        <translation>最大值：</translation>
+    </message>
+</context>
+<context>
     <name>refuge::desktop::RoleDialog</name>
     <message>
         <source>Layer role</source>

@@ -10,6 +10,7 @@
 #include "model/VectorLayer.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QUndoStack>
@@ -58,6 +59,49 @@ private Q_SLOTS:
         QVERIFY2(failed.first().at(1).toString().contains(name), qPrintable(failed.first().at(1).toString()));
         QCOMPARE(test::projectJson(*doc), before);
         QCOMPARE(doc->undoStack()->count(), 0);
+    }
+
+    void badFixturesAreRejected_data()
+    {
+        QTest::addColumn<QString>("file");
+        for (const char *f : {"not_geodata.geojson", "syntax_error.geojson", "truncated.gpkg", "empty.geojson"})
+            QTest::newRow(f) << test::sourcePath(QStringLiteral("tests/data/bad/") + QLatin1String(f));
+    }
+
+    void badFixturesAreRejected()
+    {
+        QFETCH(QString, file);
+        QVERIFY(QFile::exists(file));
+        MainWindow window;
+        window.setInteractive(false);
+        ProjectDocument *doc = window.document();
+        doc->setLoadLayers(false);
+        doc->open(test::cambridgeProject());
+        const QByteArray before = test::projectJson(*doc);
+        QSignalSpy failed(window.importer(), &LayerImporter::failed);
+        QSignalSpy added(window.importer(), &LayerImporter::layerAdded);
+        window.importer()->addFiles({file});
+        QVERIFY(QTest::qWaitFor([&] { return !window.importer()->isBusy(); }, 10000));
+        QCOMPARE(added.count(), 0);
+        QCOMPARE(failed.count(), 1);
+        QVERIFY2(failed.first().at(1).toString().contains(QFileInfo(file).fileName()), qPrintable(failed.first().at(1).toString()));
+        QCOMPARE(test::projectJson(*doc), before);
+    }
+
+    void rasterDropIsAdded()
+    {
+        MainWindow window;
+        window.setInteractive(false);
+        ProjectDocument *doc = window.document();
+        doc->open(test::cambridgeProject());
+        QSignalSpy added(window.importer(), &LayerImporter::layerAdded);
+        window.importer()->addFiles({test::sourcePath(QStringLiteral("tests/data/model/dem_nodata.tif"))});
+        QVERIFY(added.wait(10000));
+        QVERIFY(test::waitForLayers(*doc));
+        const LayerData d = doc->layerData(added.first().at(0).toString());
+        QVERIFY2(d.isReady(), qPrintable(d.error));
+        QVERIFY(d.raster);
+        QCOMPARE(doc->effectiveStyle(added.first().at(0).toString()).type, Style::Type::Raster);
     }
 
     void goodDropAddsLayerWithGuessedRole()

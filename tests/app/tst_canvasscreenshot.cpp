@@ -4,13 +4,16 @@
 #include "AppTestSupport.h"
 #include "canvas/MapCanvas.h"
 #include "commands/LayerCommands.h"
+#include "mainwindow/ExportController.h"
 #include "mainwindow/MainWindow.h"
 #include "mainwindow/ProjectController.h"
 #include "model/VectorLayer.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QImage>
+#include <QTemporaryDir>
 #include <QUndoStack>
 
 using namespace refuge;
@@ -74,6 +77,28 @@ private Q_SLOTS:
         QVERIFY2(matching >= inView * 9 / 10, qPrintable(QStringLiteral("%1 of %2 shelters drawn in %3").arg(matching).arg(inView).arg(fill.name())));
         // The corners are outside all data: background white.
         QCOMPARE(shot.pixelColor(2, 2), QColor(Qt::white));
+
+        // Export: the same view at 192 DPI is twice the size, with the shelters in place.
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("view.png"));
+        ExportController::writePng(canvas, png, 192);
+        const QImage exported(png);
+        QCOMPARE(exported.size(), canvas->size() * 2);
+        QCOMPARE(qRound(exported.dotsPerMeterX() * 0.0254), 192);
+        int exportedMatching = 0;
+        for (int i = 0; i < shelters.vector->featureCount(); ++i) {
+            const QPointF px = canvas->toPixel(shelters.vector->geometry(i).points().front());
+            if (canvas->rect().adjusted(5, 5, -5, -5).contains(px.toPoint()))
+                exportedMatching += colourNear(exported, (px * 2).toPoint(), fill, 8, 40) ? 1 : 0;
+        }
+        QVERIFY2(exportedMatching >= inView * 9 / 10, qPrintable(QString::number(exportedMatching)));
+        const QString pdf = dir.filePath(QStringLiteral("view.pdf"));
+        ExportController::writePdf(canvas, pdf);
+        QFile pdfFile(pdf);
+        QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+        const QByteArray pdfBytes = pdfFile.readAll();
+        QVERIFY(pdfBytes.startsWith("%PDF"));
+        QVERIFY(pdfBytes.size() > 10000);
 
         // Hiding the shelters layer removes the markers after a re-render.
         int count = canvas->renderCount();

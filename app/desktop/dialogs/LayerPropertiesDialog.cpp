@@ -3,6 +3,7 @@
 #include "app/RoleNames.h"
 #include "commands/LayerCommands.h"
 #include "dialogs/LabelsWidget.h"
+#include "dialogs/RasterStyleWidget.h"
 #include "dialogs/SymbologyWidget.h"
 #include "document/ProjectDocument.h"
 #include "model/RasterLayer.h"
@@ -86,6 +87,10 @@ LayerPropertiesDialog::LayerPropertiesDialog(ProjectDocument *doc, const QString
         m_labels = new LabelsWidget(fields, this);
         m_labels->setLabels(style.labels);
         m_tabs->addTab(m_labels, tr("Labels"));
+    } else if (data.raster) {
+        m_raster = new RasterStyleWidget(data.raster->bandCount(), this);
+        m_raster->setStyle(doc->effectiveStyle(layerId));
+        m_tabs->addTab(m_raster, tr("Symbology"));
     }
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Apply | QDialogButtonBox::Cancel, this);
@@ -114,6 +119,10 @@ bool LayerPropertiesDialog::apply()
             QMessageBox::warning(this, tr("Symbology"), e.message());
             return false;
         }
+    } else if (m_raster) {
+        const Style style = m_raster->style();
+        if (!(layer->style.isEmpty() && style == m_doc->effectiveStyle(m_layerId)))
+            styleJson = style.toJson();
     }
     const QString name = m_name->text().trimmed();
     const auto role = Role(m_role->currentData().toInt());

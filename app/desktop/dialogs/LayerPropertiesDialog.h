@@ -13,6 +13,7 @@ class QTabWidget;
 namespace refuge::desktop {
 
 class LabelsWidget;
+class RasterStyleWidget;
 class ProjectDocument;
 class SymbologyWidget;
 
@@ -33,6 +34,7 @@ private:
     QSlider *m_opacity;
     SymbologyWidget *m_symbology = nullptr;
     LabelsWidget *m_labels = nullptr;
+    RasterStyleWidget *m_raster = nullptr;
 };
 
 } // namespace refuge::desktop
