@@ -14,11 +14,11 @@ tools="$root/../shared/tools"
 mkdir -p "$work"; cd "$work"
 export XDG_RUNTIME_DIR=${XDG_RUNTIME_DIR:-$(mktemp -d)}
 
-measure() { # measure LABEL CMD... → prints "LABEL: S s, KB KB"
+measure() { # measure LABEL CMD... → prints "LABEL WALL_S PEAK_KB CPU_S"
   local label=$1; shift
-  /usr/bin/time -f "%e %M" -o time.txt "$@" > run.log 2>&1 || { echo "$label failed:"; tail -5 run.log; return 1; }
-  read -r secs kb < time.txt
-  echo "$label $secs $kb"
+  /usr/bin/time -f "%e %M %U %S" -o time.txt "$@" > run.log 2>&1 || { echo "$label failed:"; tail -5 run.log; return 1; }
+  read -r secs kb user sys < time.txt
+  echo "$label $secs $kb $(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')"
 }
 
 for n in "${sizes[@]}"; do
@@ -32,12 +32,15 @@ for n in "${sizes[@]}"; do
   if [ -f "qgis$n.txt" ]; then q=$(cat "qgis$n.txt"); else
     q=$(measure qgis "$tools/qgis_service_area.sh" "$city|layername=roads" "$city|layername=shelters" 1000 32651 "qgis$n.geojson" \
         || echo "qgis 0 0"); echo "$q" > "qgis$n.txt"; fi
-  read -r _ cs ckb <<< "$cold"; read -r _ ws wkb <<< "$warm"; read -r _ qs qkb <<< "$q"
+  read -r _ cs ckb ccpu <<< "$cold"; read -r _ ws wkb wcpu <<< "$warm"; read -r _ qs qkb qcpu <<< "$q"
   edges=$(ogrinfo -ro -so "$city" roads | sed -n 's/Feature Count: //p')
   echo "== N=$n ($edges edges, 100 facilities, 1 km walk)"
-  printf "  %-28s %8s s %9s KB\n" "QGIS serviceareafromlayer" "$qs" "$qkb" "refuge cold (read+build)" "$cs" "$ckb" "refuge warm (graph cache)" "$ws" "$wkb"
-  awk -v q="$qs" -v c="$cs" -v w="$ws" -v qk="$qkb" -v ck="$ckb" -v wk="$wkb" 'BEGIN {
-    if (q > 0) printf "  speed-up cold %.1fx, warm %.1fx; memory cold %.2f, warm %.2f of QGIS\n", q/c, q/w, ck/qk, wk/qk }'
+  echo "  (machine load: $(cut -d' ' -f1-3 /proc/loadavg); wall and CPU seconds)"
+  printf "  %-28s %8s s wall %8s s CPU %9s KB peak\n" "QGIS serviceareafromlayer" "$qs" "${qcpu:-?}" "$qkb" \
+    "refuge cold (read+build)" "$cs" "$ccpu" "$ckb" "refuge warm (graph cache)" "$ws" "$wcpu" "$wkb"
+  awk -v q="$qs" -v c="$cs" -v w="$ws" -v qc="${qcpu:-0}" -v cc="$ccpu" -v wc="$wcpu" -v qk="$qkb" -v ck="$ckb" -v wk="$wkb" 'BEGIN {
+    if (q > 0) printf "  speed-up wall: cold %.1fx, warm %.1fx; memory: cold %.2f, warm %.2f of QGIS\n", q/c, q/w, ck/qk, wk/qk
+    if (qc > 0) printf "  speed-up CPU:  cold %.1fx, warm %.1fx\n", qc/cc, qc/wc }'
   python3 -c "import json; s=json.load(open('out$n/summary.json')); print('  refuge warm: setup %.3f s, analysis %.3f s, total %.3f s' % (s['setup_seconds'], s['analysis_seconds'], s['total_seconds']))"
   [ -x "$nearest" ] && "$nearest" "$city:roads" "$city:shelters" "cache$n" || true
 done

@@ -28,7 +28,7 @@ struct ServiceAreaParameters {
     RoutingOptions routing;      // unit, snap legs, barrier factors (the limit is the last break)
     bool dissolve = false;       // one polygon per break for all facilities
     double accessMeters = -1;    // lateral access distance; < 0 = the graph profile's
-    int quadrantSegments = 4;    // buffer roundness
+    int quadrantSegments = 4;    // buffer roundness (segments per quarter circle)
 };
 
 class ServiceArea {
