@@ -80,12 +80,16 @@ MapCanvas::MapCanvas(ProjectDocument *doc, QWidget *parent) : QWidget(parent), m
     });
     // The first layers to arrive set the initial view.
     connect(doc, &ProjectDocument::layerDataChanged, this, [this] {
-        if (!m_hasView && !m_doc->fullExtent().isNull())
+        if (!m_hasView && !m_doc->fullExtent().isNull()) {
             zoomFull();
+            resetHistory();
+        }
     });
     connect(doc, &ProjectDocument::loadingFinished, this, [this] {
-        if (!m_hasView || m_history.size() <= 1)
+        if (!m_hasView || m_history.size() <= 1) { // the user has not navigated yet
             zoomFull();
+            resetHistory();
+        }
     });
     connect(doc, &ProjectDocument::crsChanged, this, [this] { m_hasView = false; });
 }
@@ -171,7 +175,9 @@ void MapCanvas::zoomFull()
     const QRectF full = m_doc->fullExtent();
     if (full.isNull())
         return;
-    setExtent(full.adjusted(-full.width() * 0.03, -full.height() * 0.03, full.width() * 0.03, full.height() * 0.03));
+    // A margin so markers and labels at the edges stay inside.
+    const double pad = std::max(full.width(), full.height()) * 0.06;
+    setExtent(full.adjusted(-pad, -pad, pad, pad));
 }
 
 void MapCanvas::zoomToLayer(const QString &layerId)
@@ -218,6 +224,14 @@ void MapCanvas::remember()
     m_history.resize(std::size_t(m_historyPos + 1));
     m_history.push_back(e);
     m_historyPos = int(m_history.size()) - 1;
+    Q_EMIT historyChanged();
+}
+
+void MapCanvas::resetHistory()
+{
+    m_historyTimer.stop();
+    m_history = {extent()};
+    m_historyPos = 0;
     Q_EMIT historyChanged();
 }
 

@@ -99,6 +99,7 @@ private:
     void startRender();
     void onRenderDone(const std::shared_ptr<Job> &job);
     void remember();
+    void resetHistory(); // the current view becomes the only history entry
 
     ProjectDocument *m_doc;
     QPointF m_center;
