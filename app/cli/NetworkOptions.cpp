@@ -1,5 +1,6 @@
 #include "NetworkOptions.h"
 #include "Cli.h"
+#include "analysis/NetworkCheck.h"
 #include "network/Barriers.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
@@ -128,6 +129,17 @@ void NetworkOptions::setUp(const QCommandLineParser &p, int needs, Feedback &fee
     if (graph.isEmpty())
         throw InvalidInput(fileMessage(networkName, QStringLiteral("the network is empty")));
 
+    // A network in many pieces gives areas that stop short: say so (network-check lists them).
+    std::vector<int> componentSizes;
+    const std::vector<int> component = NetworkCheck::nodeComponents(graph, &componentSizes);
+    if (componentSizes.size() > 1) {
+        const double mainShare = 100.0 * componentSizes.front() / std::max(1, graph.nodeCount());
+        if (mainShare < 95.0)
+            feedback.warn(fileMessage(networkName, QStringLiteral("the network has %1 disconnected parts; the largest holds only %2% of "
+                                                                  "the junctions (run refuge-cli network-check)")
+                                                       .arg(componentSizes.size()).arg(mainShare, 0, 'f', 1)));
+    }
+
     if (p.isSet(QStringLiteral("barriers"))) {
         const DataSource bs = DataSource::parse(p.value(QStringLiteral("barriers")));
         LoadOptions lo;
@@ -170,6 +182,11 @@ void NetworkOptions::setUp(const QCommandLineParser &p, int needs, Feedback &fee
         sources.assign(snapped.points.size(), {});
         for (std::size_t i = 0; i < sources.size(); ++i)
             sources[i] = {snapped.points[i], turnout};
+        for (std::size_t i = 0; i < snapped.points.size(); ++i)
+            if (snapped.points[i].isSnapped() && component[std::size_t(graph.linkFrom(snapped.points[i].link))] > 0)
+                feedback.warn(fileMessage(name, QStringLiteral("facility %1 is on a small island of the network (%2 junctions)")
+                                                    .arg(facilityIds.value(int(i)))
+                                                    .arg(componentSizes[std::size_t(component[std::size_t(graph.linkFrom(snapped.points[i].link))])])));
         for (int row : snapped.unsnapped)
             feedback.warn(fileMessage(name, QStringLiteral("facility %1 is farther than %2 m from any street (unsnapped)")
                                                 .arg(facilityIds.value(row)).arg(snapMaxMeters)));

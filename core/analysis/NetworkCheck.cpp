@@ -67,6 +67,38 @@ QJsonObject NetworkCheckReport::toJson() const
                        {QStringLiteral("problems"), problemCount()}};
 }
 
+std::vector<int> NetworkCheck::nodeComponents(const RoadGraph &g, std::vector<int> *componentSizes)
+{
+    const std::size_t n = std::size_t(g.nodeCount());
+    std::vector<int> parent(n);
+    std::iota(parent.begin(), parent.end(), 0);
+    for (int l = 0; l < g.linkCount(); ++l) {
+        const int a = findRoot(parent, g.linkFrom(l)), b = findRoot(parent, g.linkTo(l));
+        if (a != b)
+            parent[std::size_t(a)] = b;
+    }
+    std::vector<int> size(n, 0);
+    for (std::size_t v = 0; v < n; ++v)
+        ++size[std::size_t(findRoot(parent, int(v)))];
+    std::vector<int> roots;
+    for (std::size_t v = 0; v < n; ++v)
+        if (size[v] > 0)
+            roots.push_back(int(v));
+    std::stable_sort(roots.begin(), roots.end(), [&](int a, int b) { return size[std::size_t(a)] > size[std::size_t(b)]; });
+    std::vector<int> rank(n, -1);
+    for (std::size_t k = 0; k < roots.size(); ++k)
+        rank[std::size_t(roots[k])] = int(k);
+    if (componentSizes) {
+        componentSizes->clear();
+        for (int r : roots)
+            componentSizes->push_back(size[std::size_t(r)]);
+    }
+    std::vector<int> comp(n);
+    for (std::size_t v = 0; v < n; ++v)
+        comp[v] = rank[std::size_t(findRoot(parent, int(v)))];
+    return comp;
+}
+
 NetworkCheckReport NetworkCheck::run(const RoadGraph &g, const RoadGraphReport &build, const SnappedLayer &facilities,
                                      const QStringList &facilityIds, Feedback &feedback)
 {

@@ -39,6 +39,9 @@ struct NetworkCheckReport {
 class NetworkCheck {
 public:
     // facilities/facilityIds may be empty. Every component but the largest is an island.
+    // Component of every node (0 = the largest, then by size) — cheap (union-find).
+    static std::vector<int> nodeComponents(const RoadGraph &graph, std::vector<int> *componentSizes = nullptr);
+
     static NetworkCheckReport run(const RoadGraph &graph, const RoadGraphReport &build, const SnappedLayer &facilities,
                                   const QStringList &facilityIds, Feedback &feedback);
 };

@@ -39,6 +39,11 @@ private Q_SLOTS:
         QCOMPARE(r.unsnappedFacilities, QStringList{QStringLiteral("C")});
         QCOMPARE(r.problemCount(), 1 + 1 + 1 + 1 + 1);
         QVERIFY(r.problems.featureCount() >= 5);
+        std::vector<int> sizes;
+        const std::vector<int> comp = NetworkCheck::nodeComponents(g, &sizes);
+        QCOMPARE(sizes, (std::vector<int>{4, 2}));
+        QCOMPARE(comp[std::size_t(nodeAt(g, {1000, 0}))], 1);
+        QCOMPARE(comp[std::size_t(nodeAt(g, {0, 0}))], 0);
     }
 
     void cliExitCodes()
