@@ -78,8 +78,18 @@ std::vector<double> RasterLayer::read(int band, const QRect &window) const
         throw IoError(fileMessage(m_path, lastGdalError()));
     if (const auto &nd = m_bands[std::size_t(band)].nodata) {
         const double nan = std::numeric_limits<double>::quiet_NaN();
+        double ndv = *nd;
+        // Compare as the band stores its pixels: a Float32 band cannot hold 0.1 exactly, and
+        // ESRI writes -FLT_MAX rounded to -3.40282346639e+38, just beyond the float range.
+        if (m_bands[std::size_t(band)].dataType == QLatin1String("Float32") && std::isfinite(ndv)) {
+            constexpr double floatMax = std::numeric_limits<float>::max();
+            if (std::abs(ndv) <= floatMax)
+                ndv = double(float(ndv));
+            else if (std::abs(ndv) <= floatMax * (1 + 1e-10))
+                ndv = std::copysign(floatMax, ndv);
+        }
         for (double &v : out)
-            if (v == *nd || (std::isnan(*nd) && std::isnan(v)))
+            if (v == ndv || (std::isnan(ndv) && std::isnan(v)))
                 v = nan;
     }
     return out;

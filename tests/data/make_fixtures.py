@@ -211,7 +211,30 @@ def make_rasters():
     ds = drv.Create(path, 3, 2, 1, gdal.GDT_Byte)
     ds.GetRasterBand(1).WriteRaster(0, 0, 3, 2, bytes([1, 2, 3, 4, 5, 6]))
     ds = None
-    for p in ("dem_nodata.tif.aux.xml", "plain.tif.aux.xml"):
+    # f32_nodata.tif: 4 x 1 Float32 with a nodata value a float cannot hold exactly (0.1):
+    # values 0.1, 1.5, 0.1, 2.5 -> 2 valid pixels (sum 4.0).
+    # f32_esri_nodata.tif: the same values with -FLT_MAX pixels and the nodata written the
+    # way ESRI tools do, rounded to 12 digits (-3.40282346639e+38, beyond -FLT_MAX).
+    for name, nodata, pix in (("f32_nodata.tif", 0.1, 0.1), ("f32_esri_nodata.tif", -3.40282346639e+38, -3.4028234663852886e+38)):
+        ds = drv.Create(os.path.join(MODEL, name), 4, 1, 1, gdal.GDT_Float32)
+        ds.SetGeoTransform((230000.0, 10.0, 0.0, 900000.0, 0.0, -10.0))
+        ds.SetProjection(srs(26986).ExportToWkt())
+        band = ds.GetRasterBand(1)
+        band.SetNoDataValue(nodata)
+        band.WriteRaster(0, 0, 4, 1, struct.pack("<4f", pix, 1.5, pix, 2.5))
+        ds = None
+    # f32_nodata.vrt: f32_nodata.tif through a VRT declaring <NoDataValue>0.1</NoDataValue>;
+    # unlike GTiff, the VRT driver reports 0.1 as the double 0.1, not as float(0.1).
+    write(os.path.join(MODEL, "f32_nodata.vrt"), """<VRTDataset rasterXSize="4" rasterYSize="1">
+  <SRS>EPSG:26986</SRS>
+  <GeoTransform>230000, 10, 0, 900000, 0, -10</GeoTransform>
+  <VRTRasterBand dataType="Float32" band="1">
+    <NoDataValue>0.1</NoDataValue>
+    <SimpleSource><SourceFilename relativeToVRT="1">f32_nodata.tif</SourceFilename><SourceBand>1</SourceBand></SimpleSource>
+  </VRTRasterBand>
+</VRTDataset>
+""")
+    for p in ("dem_nodata.tif.aux.xml", "plain.tif.aux.xml", "f32_nodata.tif.aux.xml", "f32_esri_nodata.tif.aux.xml"):
         if os.path.exists(os.path.join(MODEL, p)):
             os.remove(os.path.join(MODEL, p))
 

@@ -88,6 +88,22 @@ private Q_SLOTS:
         QVERIFY(c.isGeographic());
     }
 
+    // A compound CRS (horizontal + height) takes geography and units from its horizontal part.
+    void compoundCrs()
+    {
+        const Crs c = Crs::fromEpsg(7405);
+        QCOMPARE(c.authId(), QStringLiteral("EPSG:7405"));
+        QCOMPARE(c.name(), QStringLiteral("OSGB36 / British National Grid + ODN height"));
+        QVERIFY(!c.isGeographic());
+        QCOMPARE(c.unitName(), QStringLiteral("metre"));
+        QCOMPARE(c.metresPerUnit(), 1.0);
+        QVERIFY(c.wkt().startsWith(QLatin1String("COMPOUNDCRS[")));
+        const Crs g = Crs::fromUserInput(QStringLiteral("EPSG:4326+5773")); // WGS 84 + EGM96 height
+        QVERIFY(g.isGeographic());
+        QCOMPARE(g.unitName(), QStringLiteral("degree"));
+        QCOMPARE(metricCrsFor(g, QRectF(121.46, 31.22, 0.03, 0.02)).authId(), QStringLiteral("EPSG:32651"));
+    }
+
     void boundCrsBecomesItsSource()
     {
         // WKT1 with TOWGS84 is a BoundCRS in PROJ: we keep the source CRS.

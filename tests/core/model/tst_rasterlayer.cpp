@@ -65,6 +65,31 @@ private Q_SLOTS:
         QVERIFY(std::abs(sum / valid - 16.333333333333) < 1e-9);
     }
 
+    // Float32 pixels equal to the nodata value are masked even when the nodata value is
+    // not exactly a float (0.1), or is ESRI's rounded -3.40282346639e+38 for -FLT_MAX.
+    // GTiff already reports such values rounded to float; the VRT driver does not.
+    void float32Nodata_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("GTiff 0.1") << "model/f32_nodata.tif";
+        QTest::newRow("GTiff ESRI -FLT_MAX") << "model/f32_esri_nodata.tif";
+        QTest::newRow("VRT 0.1") << "model/f32_nodata.vrt";
+    }
+
+    void float32Nodata()
+    {
+        QFETCH(QString, file);
+        const RasterLayer r = RasterLayer::open(test::dataPath(file));
+        QCOMPARE(r.band(0).dataType, QStringLiteral("Float32"));
+        QVERIFY(r.band(0).nodata.has_value());
+        const std::vector<double> v = r.readAll(0);
+        QCOMPARE(v.size(), std::size_t(4));
+        QVERIFY2(std::isnan(v[0]), qPrintable(QString::number(v[0], 'g', 17)));
+        QCOMPARE(v[1], 1.5);
+        QVERIFY(std::isnan(v[2]));
+        QCOMPARE(v[3], 2.5);
+    }
+
     void readWindow_data()
     {
         QTest::addColumn<QRect>("window");
