@@ -101,8 +101,13 @@ int runInfo(const QStringList &args)
     const DataSource src = DataSource::parse(parser.positionalArguments().at(0));
 
     LoadOptions options;
-    if (parser.isSet(crsOpt))
-        options.assumedCrs = Crs::fromUserInput(parser.value(crsOpt));
+    if (parser.isSet(crsOpt)) {
+        try {
+            options.assumedCrs = Crs::fromUserInput(parser.value(crsOpt));
+        } catch (const CrsError &e) {
+            throw UsageError(QStringLiteral("info: --crs: %1").arg(e.message()));
+        }
+    }
     options.encoding = parser.value(encOpt);
 
     const DatasetKind kind = probeDataset(src.path);

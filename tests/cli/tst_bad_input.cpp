@@ -107,7 +107,7 @@ void TstBadInput::cli_data()
     row("unreadable file", L{info, "@unreadable.geojson"}, "@unreadable.geojson", 2, 1, L{"permission denied"});
     row("non-existent path", L{info, "@does_not_exist.gpkg"}, "@does_not_exist.gpkg", 2, 1, L{"no such file"});
     row("missing layer name", L{info, "@ok_points.geojson|layername=nope"}, "@ok_points.geojson", 2, 1, L{"no layer 'nope'"});
-    row("unknown crs option", L{info, "--crs", "EPSG:99999999", "@no_prj.shp"}, "", 2, 1, L{"99999999"});
+    row("unknown crs option", L{info, "--crs", "EPSG:99999999", "@no_prj.shp"}, "", 2, 1, L{"--crs", "99999999"});
 
     // Files that open with problems: exit 1, counts reported.
     row("gbk shapefile without cpg", L{info, "@gbk_no_cpg.shp"}, "@gbk_no_cpg.shp", 1, 1, L{"detected as GBK", "--encoding"});
