@@ -43,6 +43,8 @@ FacilityCosts FacilityCosts::compute(RoadGraph graph, std::vector<NetworkSource>
 {
     if (!(options.limit > 0))
         throw InvalidInput(QStringLiteral("the cost limit must be > 0 (got %1)").arg(options.limit));
+    if (!options.linkFactors.empty() && int(options.linkFactors.size()) != graph.linkCount())
+        throw InvalidInput(QStringLiteral("barrier factors do not match the network")); // checked here: workers must not throw
     // Demand points by link, so each facility's search only looks at links it reached.
     const std::size_t nd = demand.points.size();
     std::vector<std::uint32_t> byLinkFirst(std::size_t(graph.linkCount()) + 1, 0);
