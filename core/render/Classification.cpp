@@ -122,10 +122,10 @@ std::vector<double> Classification::jenks(std::vector<double> values, int classe
     const auto at = [k](int l, int j) { return std::size_t(l) * std::size_t(k + 1) + std::size_t(j); };
     std::vector<int> lower(std::size_t(m + 1) * std::size_t(k + 1), 0);
     std::vector<double> cost(lower.size(), std::numeric_limits<double>::infinity());
-    for (int j = 1; j <= k; ++j) {
-        lower[at(1, j)] = 1;
-        cost[at(1, j)] = 0.0;
-    }
+    // One value forms one class at no cost; it cannot form two or more non-empty classes
+    // (cost stays infinite), so the backtrack below never runs past the first value.
+    lower[at(1, 1)] = 1;
+    cost[at(1, 1)] = 0.0;
     for (int l = 2; l <= m; ++l) {
         double s1 = 0, s2 = 0, w = 0, v = 0;
         for (int mm = 1; mm <= l; ++mm) {

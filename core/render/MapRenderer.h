@@ -1,10 +1,14 @@
 #pragma once
 // MapRenderer: draws a MapSettings snapshot. Synchronous and re-entrant: call it from
-// any thread (the desktop runs it in QtConcurrent::run; the CLI and print call it
+// any thread (the desktop runs it in its own QThreadPool; the CLI and print call it
 // directly). It only reads the snapshot, so several renders may run at once.
+// Threads: layer/band tasks run in a private pool of the renderer. Qt's raster engine
+// may itself hand large fills to QThreadPool::globalInstance() and wait for them, so do
+// not call it from global-pool threads in numbers that can saturate that pool.
 //
 // renderImage(): each visible layer is drawn into its own ARGB image in parallel
-// (QtConcurrent, one task per layer), then the images are composed bottom to top with
+// (QtConcurrent, one task per layer; a layer with many features in view is split into
+// horizontal bands drawn in parallel too), then the images are composed bottom to top with
 // each layer's opacity over the background, and labels are placed last across all
 // layers (top layer first, greedy collision avoidance).
 // render(painter): when the painter's device is a raster image of the output size it
