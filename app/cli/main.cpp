@@ -3,6 +3,7 @@
 #include "util/Error.h"
 
 #include <QGuiApplication>
+#include <cstdio>
 #include <algorithm>
 
 using namespace refuge::cli;
@@ -47,7 +48,10 @@ void parseOrThrow(QCommandLineParser &parser, const QStringList &args, const QSt
     if (!parser.parse(args))
         throw UsageError(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText().replace(args.value(0), QStringLiteral("refuge-cli ") + args.value(0));
+        // Qt names the program by its full path as invoked; show the command instead.
+        QString help = parser.helpText();
+        help.replace(QCoreApplication::arguments().value(0), QStringLiteral("refuge-cli ") + args.value(0));
+        out() << help;
         out().flush();
         std::exit(0);
     }
@@ -65,8 +69,19 @@ static void printUsage()
     out().flush();
 }
 
+// Qt's own diagnostics (e.g. "QStandardPaths: XDG_RUNTIME_DIR not set" under cron/CI,
+// offscreen-platform notes) would break the one-line-per-problem contract on stderr:
+// they are shown only when REFUGE_DEBUG is set. Fatal messages always pass.
+static void cliMessageHandler(QtMsgType type, const QMessageLogContext &, const QString &message)
+{
+    static const bool debug = !qEnvironmentVariableIsEmpty("REFUGE_DEBUG");
+    if (debug || type == QtFatalMsg || type == QtCriticalMsg)
+        fprintf(stderr, "%s\n", qPrintable(message));
+}
+
 int main(int argc, char **argv)
 {
+    qInstallMessageHandler(cliMessageHandler);
     // A QGuiApplication (fonts for `render`), headless when there is no display.
 #if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
