@@ -256,7 +256,9 @@ VectorLayer VectorReader::read(const DataSource &source, const LoadOptions &opti
         }
         if (!options.encoding.isEmpty()) {
             openOptions << QStringLiteral("ENCODING=%1").arg(options.encoding);
-        } else if (declaredEncoding.isEmpty()) {
+        } else if (declaredEncoding.isEmpty() || declaredEncoding == QLatin1String("LDID/87")) {
+            // LDID 87 ("ANSI") is what GDAL and many tools write by default, so it says
+            // little: Chinese files carry it too. Detect the text as if undeclared.
             openOptions << QStringLiteral("ENCODING=");
             rawText = true;
         }
@@ -465,7 +467,8 @@ VectorLayer VectorReader::read(const DataSource &source, const LoadOptions &opti
             for (char ch : s)
                 nonAscii = nonAscii || quint8(ch) >= 0x80;
         if (nonAscii)
-            report.encodingNote = QStringLiteral("no .cpg file: text encoding detected as %1 (state the encoding, e.g. --encoding %1, if this is wrong)").arg(report.encoding);
+            report.encodingNote = QStringLiteral("no .cpg file%2: text encoding detected as %1 (state the encoding, e.g. --encoding %1, if this is wrong)")
+                                      .arg(report.encoding, declaredEncoding.isEmpty() ? QString() : QStringLiteral(" (the DBF only says ANSI, LDID 87)"));
         for (std::size_t c = 0; c < cols.size(); ++c)
             if (out.m_fields[c].type == FieldType::String)
                 for (QVariant &v : cols[c])
