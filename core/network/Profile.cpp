@@ -1,4 +1,5 @@
 #include "network/Profile.h"
+#include "util/Resources.h"
 #include "util/Error.h"
 
 #include <QDir>
@@ -21,9 +22,7 @@ double kmh(double v) { return v / 3.6; }
 
 QString Profile::profileDirectory()
 {
-    const QByteArray env = qgetenv("REFUGE_RESOURCE_DIR");
-    const QString base = env.isEmpty() ? QStringLiteral(REFUGE_RESOURCE_DIR) : QString::fromUtf8(env);
-    return QDir(base).filePath(QStringLiteral("profiles"));
+    return resourcePath(QStringLiteral("profiles"));
 }
 
 QStringList Profile::available()

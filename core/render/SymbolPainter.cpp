@@ -1,4 +1,5 @@
 #include "render/SymbolPainter.h"
+#include "util/Resources.h"
 
 #include <QDir>
 #include <QFile>
@@ -186,10 +187,7 @@ const QPainterPath &SymbolPainter::markerPath(MarkerShape shape)
 
 QString SymbolPainter::resourceDir()
 {
-    const QByteArray env = qgetenv("REFUGE_RESOURCE_DIR");
-    if (!env.isEmpty())
-        return QString::fromLocal8Bit(env);
-    return QStringLiteral(REFUGE_RESOURCE_DIR);
+    return refuge::resourceDir();
 }
 
 QByteArray SymbolPainter::svgIcon(const QString &icon)

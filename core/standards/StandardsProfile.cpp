@@ -1,4 +1,5 @@
 #include "standards/StandardsProfile.h"
+#include "util/Resources.h"
 #include "util/Error.h"
 
 #include <QDir>
@@ -58,7 +59,7 @@ QString StandardsProfile::directory()
     const QByteArray env = qgetenv("REFUGE_STANDARDS_DIR");
     if (!env.isEmpty())
         return QString::fromLocal8Bit(env);
-    return QStringLiteral(REFUGE_RESOURCE_DIR "/standards");
+    return resourcePath(QStringLiteral("standards"));
 }
 
 QStringList StandardsProfile::available()
