@@ -34,6 +34,12 @@ bool registerCommand(Command command);
 // Parses args (args[0] = command name); handles --help; throws UsageError.
 void parseOrThrow(QCommandLineParser &parser, const QStringList &args, const QString &description);
 
+// A command-line option from UTF-8 literals; with `value` it takes an argument.
+QCommandLineOption option(const char *name, const char *help, const char *value = nullptr);
+// The value of a numeric option, or `fallback` when it is not set. Throws UsageError
+// "--NAME must be a number > 0 (got 'x')" (≥ 0 with allowZero).
+double numberOption(const QCommandLineParser &parser, const QString &name, double fallback, bool allowZero = false);
+
 QTextStream &out();
 QTextStream &err();
 // "refuge-cli: <message>" on stderr.

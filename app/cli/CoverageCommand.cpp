@@ -22,22 +22,7 @@ namespace refuge::cli {
 
 namespace {
 
-QCommandLineOption opt(const char *name, const char *help, const char *value = nullptr)
-{
-    return value ? QCommandLineOption(QString::fromLatin1(name), QString::fromUtf8(help), QString::fromLatin1(value))
-                 : QCommandLineOption(QString::fromLatin1(name), QString::fromUtf8(help));
-}
 
-double number(const QCommandLineParser &p, const QString &name, double fallback, bool allowZero = false)
-{
-    if (!p.isSet(name))
-        return fallback;
-    bool ok = false;
-    const double v = p.value(name).toDouble(&ok);
-    if (!ok || !std::isfinite(v) || v < 0 || (!allowZero && v == 0))
-        throw UsageError(QStringLiteral("--%1 must be a number %2 0 (got '%3')").arg(name, allowZero ? QStringLiteral("≥") : QStringLiteral(">"), p.value(name)));
-    return v;
-}
 
 // Buffers of the limit around each shelter: the straight-line "service area".
 std::vector<Geometry> circles(const FacilityTable &f, double radius)
@@ -66,19 +51,19 @@ int runCoverage(const QStringList &args)
     NetworkOptions net;
     net.addTo(parser);
     parser.addOptions({
-        opt("euclidean", "Measure straight-line distance instead of the network (a labelled fallback; --network not needed)."),
-        opt("capacity-field", "Shelter capacity field (persons).", "field"),
-        opt("shelter-area-field", "Shelter effective area field (m²): capacity = area ÷ space per evacuee when no capacity.", "field"),
-        opt("name-field", "Shelter name field (default: the id).", "field"),
-        opt("demand", "Population: polygons or points PATH[:LAYER], or a raster (.tif).", "path"),
-        opt("population-field", "Population field of the demand layer.", "field"),
-        opt("split-cell", "Spread demand polygons larger than one cell over cells of M metres, by area.", "m"),
-        opt("areas", "Areas to sum by (communities, streets, districts): PATH[:LAYER].", "path"),
-        opt("area-field", "Name field of the areas.", "field"),
-        opt("assignment", "Capacity assignment: nearest (default; overflow to the next nearest) or optimal (least person-metres).", "method"),
-        opt("standard", "Standards profile: shanghai (default), china-national, nfpa1710.", "name"),
-        opt("standard-override", "Change one value of the profile: KEY=NUMBER (repeatable; e.g. shelter.district_supply_m2_per_resident=2).", "kv"),
-        opt("walk-speed", "Speed for --euclidean with --max-minutes (m/s; default the standard's walking speed).", "mps"),
+        option("euclidean", "Measure straight-line distance instead of the network (a labelled fallback; --network not needed)."),
+        option("capacity-field", "Shelter capacity field (persons).", "field"),
+        option("shelter-area-field", "Shelter effective area field (m²): capacity = area ÷ space per evacuee when no capacity.", "field"),
+        option("name-field", "Shelter name field (default: the id).", "field"),
+        option("demand", "Population: polygons or points PATH[:LAYER], or a raster (.tif).", "path"),
+        option("population-field", "Population field of the demand layer.", "field"),
+        option("split-cell", "Spread demand polygons larger than one cell over cells of M metres, by area.", "m"),
+        option("areas", "Areas to sum by (communities, streets, districts): PATH[:LAYER].", "path"),
+        option("area-field", "Name field of the areas.", "field"),
+        option("assignment", "Capacity assignment: nearest (default; overflow to the next nearest) or optimal (least person-metres).", "method"),
+        option("standard", "Standards profile: shanghai (default), china-national, nfpa1710.", "name"),
+        option("standard-override", "Change one value of the profile: KEY=NUMBER (repeatable; e.g. shelter.district_supply_m2_per_resident=2).", "kv"),
+        option("walk-speed", "Speed for --euclidean with --max-minutes (m/s; default the standard's walking speed).", "mps"),
     });
     parseOrThrow(parser, args, QStringLiteral("Shelter coverage, capacity assignment and per-capita shelter area, per shelter, per area and overall."));
     const bool euclidean = parser.isSet(QStringLiteral("euclidean"));
@@ -107,7 +92,7 @@ int runCoverage(const QStringList &args)
         || demandSource.path.endsWith(QLatin1String(".tiff"), Qt::CaseInsensitive);
     if (!rasterDemand && !parser.isSet(QStringLiteral("population-field")))
         throw UsageError(QStringLiteral("coverage: --population-field is required for a vector demand layer"));
-    const double splitCell = number(parser, QStringLiteral("split-cell"), 0);
+    const double splitCell = numberOption(parser, QStringLiteral("split-cell"), 0);
 
     QJsonObject summaryExtra;
     Crs crs;
@@ -145,7 +130,7 @@ int runCoverage(const QStringList &args)
     }
 
     // Costs.
-    const double limitUser = meters ? number(parser, QStringLiteral("max-meters"), 0) : number(parser, QStringLiteral("max-minutes"), 0);
+    const double limitUser = meters ? numberOption(parser, QStringLiteral("max-meters"), 0) : numberOption(parser, QStringLiteral("max-minutes"), 0);
     if (!euclidean) {
         const SnappedLayer demandSnapped = CoverageNetwork::snapAll(Snapper(net.graph), q.demand.points, net.snapMaxMeters, feedback);
         q.costs = CoverageNetwork::costs(net.graph, net.sources, net.snapped, demandSnapped, net.routing, feedback);
@@ -165,7 +150,7 @@ int runCoverage(const QStringList &args)
         }
         q.serviceAreaMethod = QStringLiteral("network (%1)").arg(net.graph.profileName());
     } else {
-        const double speed = minutes ? number(parser, QStringLiteral("walk-speed"), q.standard.number(QStringLiteral("shelter.walk_speed_mps"), 1.0)) : 1.0;
+        const double speed = minutes ? numberOption(parser, QStringLiteral("walk-speed"), q.standard.number(QStringLiteral("shelter.walk_speed_mps"), 1.0)) : 1.0;
         const double limit = meters ? limitUser : limitUser * 60.0;
         q.costs = CoverageCosts::euclidean(q.demand.points, q.facilities.points, limit, crs.metresPerUnit(), speed, {}, feedback);
         q.serviceAreas = circles(q.facilities, (meters ? limit : limit * speed) / crs.metresPerUnit());

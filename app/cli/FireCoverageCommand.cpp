@@ -19,22 +19,7 @@ namespace refuge::cli {
 
 namespace {
 
-QCommandLineOption opt(const char *name, const char *help, const char *value = nullptr)
-{
-    return value ? QCommandLineOption(QString::fromLatin1(name), QString::fromUtf8(help), QString::fromLatin1(value))
-                 : QCommandLineOption(QString::fromLatin1(name), QString::fromUtf8(help));
-}
 
-double number(const QCommandLineParser &p, const QString &name, double fallback)
-{
-    if (!p.isSet(name))
-        return fallback;
-    bool ok = false;
-    const double v = p.value(name).toDouble(&ok);
-    if (!ok || !std::isfinite(v) || v <= 0)
-        throw UsageError(QStringLiteral("--%1 must be a number > 0 (got '%2')").arg(name, p.value(name)));
-    return v;
-}
 
 Geometry unionOf(const std::vector<Geometry> &parts)
 {
@@ -86,20 +71,20 @@ int runFireCoverage(const QStringList &args)
     NetworkOptions net;
     net.addTo(parser);
     parser.addOptions({
-        opt("euclidean", "Straight-line travel at --speed-kmh instead of the network (a labelled fallback)."),
-        opt("speed-kmh", "Engine speed for --euclidean (default the standard's planning speed, unverified).", "kmh"),
-        opt("name-field", "Station name field.", "field"),
-        opt("grade-field", "Station grade field (一级/二级/小型/微型 or 1/2/small) for the district area limit.", "field"),
-        opt("turnout-field", "Per-station turnout seconds field (else --turnout-seconds / the standard).", "field"),
-        opt("official", "Official first-due districts: PATH[:LAYER].", "path"),
-        opt("official-field", "Field of the official districts naming the station (its --facility-id value).", "field"),
-        opt("demand", "Population: polygons or points PATH[:LAYER].", "path"),
-        opt("population-field", "Population field of the demand layer.", "field"),
-        opt("study-area", "Polygons bounding the analysis (default: the official districts, else the demand).", "path"),
-        opt("grid-cell", "Sample grid cell for zones and areas, metres (default 50).", "m"),
-        opt("suburban", "Use the suburban district area limit (15 km²) for every station."),
-        opt("standard", "Standards profile: shanghai (default), china-national, nfpa1710.", "name"),
-        opt("standard-override", "Change one value of the profile: KEY=NUMBER (repeatable; e.g. shelter.district_supply_m2_per_resident=2).", "kv"),
+        option("euclidean", "Straight-line travel at --speed-kmh instead of the network (a labelled fallback)."),
+        option("speed-kmh", "Engine speed for --euclidean (default the standard's planning speed, unverified).", "kmh"),
+        option("name-field", "Station name field.", "field"),
+        option("grade-field", "Station grade field (一级/二级/小型/微型 or 1/2/small) for the district area limit.", "field"),
+        option("turnout-field", "Per-station turnout seconds field (else --turnout-seconds / the standard).", "field"),
+        option("official", "Official first-due districts: PATH[:LAYER].", "path"),
+        option("official-field", "Field of the official districts naming the station (its --facility-id value).", "field"),
+        option("demand", "Population: polygons or points PATH[:LAYER].", "path"),
+        option("population-field", "Population field of the demand layer.", "field"),
+        option("study-area", "Polygons bounding the analysis (default: the official districts, else the demand).", "path"),
+        option("grid-cell", "Sample grid cell for zones and areas, metres (default 50).", "m"),
+        option("suburban", "Use the suburban district area limit (15 km²) for every station."),
+        option("standard", "Standards profile: shanghai (default), china-national, nfpa1710.", "name"),
+        option("standard-override", "Change one value of the profile: KEY=NUMBER (repeatable; e.g. shelter.district_supply_m2_per_resident=2).", "kv"),
     });
     parseOrThrow(parser, args, QStringLiteral("Fire response coverage: reach within the response time, first-due zones, district area limits and agreement with official districts."));
     const bool euclidean = parser.isSet(QStringLiteral("euclidean"));
@@ -122,12 +107,12 @@ int runFireCoverage(const QStringList &args)
     q.suburban = parser.isSet(QStringLiteral("suburban"));
     const double defaultLimit = q.standard.number(q.suburban && q.standard.contains(QStringLiteral("fire.response_suburban_s"))
                                                       ? QStringLiteral("fire.response_suburban_s") : QStringLiteral("fire.response_s"), 300);
-    q.responseLimitSeconds = parser.isSet(QStringLiteral("max-minutes")) ? number(parser, QStringLiteral("max-minutes"), 5) * 60.0 : defaultLimit;
+    q.responseLimitSeconds = parser.isSet(QStringLiteral("max-minutes")) ? numberOption(parser, QStringLiteral("max-minutes"), 5) * 60.0 : defaultLimit;
     q.turnoutSeconds = parser.isSet(QStringLiteral("turnout-seconds")) ? parser.value(QStringLiteral("turnout-seconds")).toDouble()
                                                                         : q.standard.number(QStringLiteral("fire.turnout_s"), 60);
     if (!(q.turnoutSeconds >= 0) || !std::isfinite(q.turnoutSeconds))
         throw UsageError(QStringLiteral("--turnout-seconds must be ≥ 0"));
-    const double cell = number(parser, QStringLiteral("grid-cell"), 50);
+    const double cell = numberOption(parser, QStringLiteral("grid-cell"), 50);
 
     Crs crs;
     VectorLayer stationsLayer;
@@ -143,10 +128,10 @@ int runFireCoverage(const QStringList &args)
         QCommandLineParser p2;
         NetworkOptions tmp;
         tmp.addTo(p2);
-        p2.addOptions({opt("euclidean", ""), opt("speed-kmh", "", "k"), opt("name-field", "", "f"), opt("grade-field", "", "f"),
-                       opt("turnout-field", "", "f"), opt("official", "", "p"), opt("official-field", "", "f"), opt("demand", "", "p"),
-                       opt("population-field", "", "f"), opt("study-area", "", "p"), opt("grid-cell", "", "m"), opt("suburban", ""),
-                       opt("standard", "", "s"), opt("standard-override", "", "kv")});
+        p2.addOptions({option("euclidean", ""), option("speed-kmh", "", "k"), option("name-field", "", "f"), option("grade-field", "", "f"),
+                       option("turnout-field", "", "f"), option("official", "", "p"), option("official-field", "", "f"), option("demand", "", "p"),
+                       option("population-field", "", "f"), option("study-area", "", "p"), option("grid-cell", "", "m"), option("suburban", ""),
+                       option("standard", "", "s"), option("standard-override", "", "kv")});
         parseOrThrow(p2, netArgs, QString());
         net.setUp(p2, NetworkOptions::NeedFacilities | NetworkOptions::NeedLimit, feedback);
         crs = net.graph.crs();
@@ -207,7 +192,7 @@ int runFireCoverage(const QStringList &args)
         q.gridCosts = fromNetwork(NearestFacility::run(net.graph, sources, gridSnapped, ro, feedback));
         q.demandCosts = fromNetwork(NearestFacility::run(net.graph, sources, demandSnapped, ro, feedback));
     } else {
-        const double speed = number(parser, QStringLiteral("speed-kmh"), q.standard.number(QStringLiteral("fire.planning_speed_kmh"), 30)) / 3.6;
+        const double speed = numberOption(parser, QStringLiteral("speed-kmh"), q.standard.number(QStringLiteral("fire.planning_speed_kmh"), 30)) / 3.6;
         q.gridCosts = straightLine(q.grid.centres, q.stations, turnout, crs.metresPerUnit(), speed);
         q.demandCosts = straightLine(q.demand.points, q.stations, turnout, crs.metresPerUnit(), speed);
     }

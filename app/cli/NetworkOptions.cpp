@@ -15,52 +15,35 @@ namespace refuge::cli {
 
 namespace {
 
-QCommandLineOption opt(const char *name, const char *help, const char *value = nullptr)
-{
-    return value ? QCommandLineOption(QString::fromLatin1(name), QString::fromUtf8(help), QString::fromLatin1(value))
-                 : QCommandLineOption(QString::fromLatin1(name), QString::fromUtf8(help));
-}
 
-double positive(const QCommandLineParser &p, const QString &name, double fallback)
-{
-    if (!p.isSet(name))
-        return fallback;
-    bool ok = false;
-    const double v = p.value(name).toDouble(&ok);
-    if (!ok || !std::isfinite(v))
-        throw UsageError(QStringLiteral("--%1: '%2' is not a number").arg(name, p.value(name)));
-    if (!(v > 0))
-        throw UsageError(QStringLiteral("--%1 must be > 0 (got %2)").arg(name, p.value(name)));
-    return v;
-}
 
 } // namespace
 
 void NetworkOptions::addTo(QCommandLineParser &parser)
 {
     m_options = {
-        opt("network", "Road lines: PATH[:LAYER] (any GDAL source) or an OSM .osm/.osm.pbf file.", "path"),
-        opt("profile", "Travel profile: walk (default), walk-elderly, drive, or a .json file.", "name"),
-        opt("oneway-field", "One-way field (0/1/-1, yes/no, FT/TF/B); default 'oneway' if present.", "field"),
-        opt("speed-field", "Speed field in km/h; default 'maxspeed' for profiles that use it.", "field"),
-        opt("class-field", "Road class field (OSM highway values or the profile's classes); default 'highway'.", "field"),
-        opt("from-node-field", "Take topology from node id fields: the from-node field.", "field"),
-        opt("to-node-field", "Take topology from node id fields: the to-node field.", "field"),
-        opt("tolerance", "Vertices closer than this are one node (metres, default 0.5).", "m"),
-        opt("snap-max", "Snap points to the nearest street within this distance (metres, default 300).", "m"),
-        opt("no-snap-legs", "Do not count the walk between a point and its street."),
-        opt("crs", "Metric CRS to work in (e.g. EPSG:32651); default the network's (UTM for lon/lat).", "crs"),
-        opt("facilities", "Facility points: PATH[:LAYER].", "path"),
-        opt("facility-id", "Facility id field (default: row number).", "field"),
-        opt("turnout-seconds", "Start cost per facility, seconds (e.g. fire turnout).", "s"),
-        opt("barriers", "Polygons closing the streets they cross: PATH[:LAYER].", "path"),
-        opt("barrier-factor", "Instead of closing, multiply the cost of crossing streets by this factor.", "f"),
-        opt("max-meters", "Cost limit in metres along the network.", "m"),
-        opt("max-minutes", "Cost limit in minutes of travel.", "min"),
-        opt("breaks", "Breaks in the limit's unit, e.g. 5,10,15 (default: the limit).", "list"),
-        opt("out", "Output folder.", "dir"),
-        opt("no-cache", "Do not read or write the graph cache."),
-        opt("cache-dir", "Graph cache folder.", "dir"),
+        option("network", "Road lines: PATH[:LAYER] (any GDAL source) or an OSM .osm/.osm.pbf file.", "path"),
+        option("profile", "Travel profile: walk (default), walk-elderly, drive, or a .json file.", "name"),
+        option("oneway-field", "One-way field (0/1/-1, yes/no, FT/TF/B); default 'oneway' if present.", "field"),
+        option("speed-field", "Speed field in km/h; default 'maxspeed' for profiles that use it.", "field"),
+        option("class-field", "Road class field (OSM highway values or the profile's classes); default 'highway'.", "field"),
+        option("from-node-field", "Take topology from node id fields: the from-node field.", "field"),
+        option("to-node-field", "Take topology from node id fields: the to-node field.", "field"),
+        option("tolerance", "Vertices closer than this are one node (metres, default 0.5).", "m"),
+        option("snap-max", "Snap points to the nearest street within this distance (metres, default 300).", "m"),
+        option("no-snap-legs", "Do not count the walk between a point and its street."),
+        option("crs", "Metric CRS to work in (e.g. EPSG:32651); default the network's (UTM for lon/lat).", "crs"),
+        option("facilities", "Facility points: PATH[:LAYER].", "path"),
+        option("facility-id", "Facility id field (default: row number).", "field"),
+        option("turnout-seconds", "Start cost per facility, seconds (e.g. fire turnout).", "s"),
+        option("barriers", "Polygons closing the streets they cross: PATH[:LAYER].", "path"),
+        option("barrier-factor", "Instead of closing, multiply the cost of crossing streets by this factor.", "f"),
+        option("max-meters", "Cost limit in metres along the network.", "m"),
+        option("max-minutes", "Cost limit in minutes of travel.", "min"),
+        option("breaks", "Breaks in the limit's unit, e.g. 5,10,15 (default: the limit).", "list"),
+        option("out", "Output folder.", "dir"),
+        option("no-cache", "Do not read or write the graph cache."),
+        option("cache-dir", "Graph cache folder.", "dir"),
     };
     parser.addOptions(m_options);
 }
@@ -86,7 +69,7 @@ void NetworkOptions::setUp(const QCommandLineParser &p, int needs, Feedback &fee
     routing.unit = meters ? CostUnit::Meters : CostUnit::Seconds;
     unitLabel = meters ? QStringLiteral("m") : QStringLiteral("min");
     breakScale = meters ? 1.0 : 60.0;
-    const double limit = meters ? positive(p, QStringLiteral("max-meters"), 0) : minutes ? positive(p, QStringLiteral("max-minutes"), 0) : 0;
+    const double limit = meters ? numberOption(p, QStringLiteral("max-meters"), 0) : minutes ? numberOption(p, QStringLiteral("max-minutes"), 0) : 0;
     breaks.clear();
     if (p.isSet(QStringLiteral("breaks"))) {
         for (const QString &s : p.value(QStringLiteral("breaks")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
@@ -105,7 +88,7 @@ void NetworkOptions::setUp(const QCommandLineParser &p, int needs, Feedback &fee
     if (limit > 0)
         routing.limit = limit * breakScale;
     routing.snapLegs = !p.isSet(QStringLiteral("no-snap-legs"));
-    snapMaxMeters = positive(p, QStringLiteral("snap-max"), 300.0);
+    snapMaxMeters = numberOption(p, QStringLiteral("snap-max"), 300.0);
 
     RoadGraphOptions &o = graphOptions;
     o.source = DataSource::parse(p.value(QStringLiteral("network")));
@@ -121,7 +104,7 @@ void NetworkOptions::setUp(const QCommandLineParser &p, int needs, Feedback &fee
     o.toNodeField = p.value(QStringLiteral("to-node-field"));
     if (o.fromNodeField.isEmpty() != o.toNodeField.isEmpty())
         throw UsageError(QStringLiteral("--from-node-field and --to-node-field go together"));
-    o.toleranceMeters = positive(p, QStringLiteral("tolerance"), 0.5);
+    o.toleranceMeters = numberOption(p, QStringLiteral("tolerance"), 0.5);
     o.useCache = !p.isSet(QStringLiteral("no-cache"));
     o.cacheDirectory = p.value(QStringLiteral("cache-dir"));
     graph = RoadGraphBuilder::open(o, &feedback, &graphReport);
@@ -145,7 +128,7 @@ void NetworkOptions::setUp(const QCommandLineParser &p, int needs, Feedback &fee
         LoadOptions lo;
         lo.targetCrs = graph.crs();
         const VectorLayer barriers = VectorLayer::load(bs, lo);
-        const double factor = p.isSet(QStringLiteral("barrier-factor")) ? positive(p, QStringLiteral("barrier-factor"), 1.0) : 0.0;
+        const double factor = p.isSet(QStringLiteral("barrier-factor")) ? numberOption(p, QStringLiteral("barrier-factor"), 1.0) : 0.0;
         routing.linkFactors = Barriers::linkFactors(graph, barriers, factor, &barrierLinks);
     }
 

@@ -3,6 +3,7 @@
 #include "util/Error.h"
 
 #include <QGuiApplication>
+#include <cmath>
 #include <cstdio>
 #include <algorithm>
 
@@ -25,6 +26,24 @@ bool registerCommand(Command command)
                                       [](const Command &c, const QString &name) { return c.name < name; });
     list.insert(pos, std::move(command));
     return true;
+}
+
+QCommandLineOption option(const char *name, const char *help, const char *value)
+{
+    return value ? QCommandLineOption(QString::fromLatin1(name), QString::fromUtf8(help), QString::fromLatin1(value))
+                 : QCommandLineOption(QString::fromLatin1(name), QString::fromUtf8(help));
+}
+
+double numberOption(const QCommandLineParser &parser, const QString &name, double fallback, bool allowZero)
+{
+    if (!parser.isSet(name))
+        return fallback;
+    bool ok = false;
+    const double v = parser.value(name).toDouble(&ok);
+    if (!ok || !std::isfinite(v) || v < 0 || (!allowZero && v == 0))
+        throw UsageError(QStringLiteral("--%1 must be a number %2 0 (got '%3')")
+                             .arg(name, allowZero ? QStringLiteral("≥") : QStringLiteral(">"), parser.value(name)));
+    return v;
 }
 
 QTextStream &out()

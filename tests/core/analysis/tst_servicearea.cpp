@@ -187,7 +187,7 @@ private Q_SLOTS:
                                            << "must be lines";
         QTest::newRow("limit <= 0") << QStringList{QStringLiteral("--network"), gpkg + QStringLiteral(":streets"),
                                                    QStringLiteral("--max-meters"), QStringLiteral("0")}
-                                    << "must be > 0";
+                                    << "must be a number > 0";
         QTest::newRow("unknown profile") << QStringList{QStringLiteral("--network"), gpkg + QStringLiteral(":streets"),
                                                         QStringLiteral("--max-meters"), QStringLiteral("500"),
                                                         QStringLiteral("--profile"), QStringLiteral("hover")}
