@@ -13,6 +13,25 @@ namespace refuge {
 
 namespace {
 
+// One rule for every demand source: a value that is missing/non-numeric, negative or
+// zero is counted in `stats` and not used. Returns true when `pop` is usable.
+bool usablePopulation(bool valid, double pop, DemandStats &stats)
+{
+    if (!valid) {
+        ++stats.nullPopulation;
+        return false;
+    }
+    if (pop < 0) {
+        ++stats.negativePopulation;
+        return false;
+    }
+    if (pop == 0) {
+        ++stats.zeroPopulation;
+        return false;
+    }
+    return true;
+}
+
 // A point on the surface of a geometry (polygons: GEOSPointOnSurface; points: the first).
 bool surfacePoint(GEOSContextHandle_t ctx, const GEOSGeometry *g, QPointF &out)
 {
@@ -175,18 +194,9 @@ DemandSet Demand::fromLayer(const VectorLayer &layer, const QString &populationF
         }
         ++out.stats.features;
         double pop = 0;
-        if (!parsePopulation(layer.attribute(i, field), pop)) {
-            ++out.stats.nullPopulation;
+        const bool parsed = parsePopulation(layer.attribute(i, field), pop); // sets pop
+        if (!usablePopulation(parsed, pop, out.stats))
             continue;
-        }
-        if (pop < 0) {
-            ++out.stats.negativePopulation;
-            continue;
-        }
-        if (pop == 0) {
-            ++out.stats.zeroPopulation;
-            continue;
-        }
         const Geometry &g = layer.geometry(i);
         if (g.isEmpty()) {
             ++out.stats.noPoint;
@@ -249,18 +259,8 @@ DemandSet Demand::fromRaster(const RasterLayer &raster, int band, const Crs &tar
                 if (std::isnan(pop))
                     continue; // nodata: not a feature
                 ++out.stats.features;
-                if (!std::isfinite(pop)) {
-                    ++out.stats.nullPopulation;
+                if (!usablePopulation(std::isfinite(pop), pop, out.stats))
                     continue;
-                }
-                if (pop < 0) {
-                    ++out.stats.negativePopulation;
-                    continue;
-                }
-                if (pop == 0) {
-                    ++out.stats.zeroPopulation;
-                    continue;
-                }
                 pts.push_back(raster.pixelCentre(c, row0 + r));
                 pops.push_back(pop);
             }
