@@ -1,0 +1,509 @@
+// ResultsDock: KPIs, sortable per-area / per-shelter / per-zone tables, Qt Charts bars
+// and zoom-on-click, on a hand-made coverage case (numbers worked out below) and the
+// hand-made fire case of tst_fire; File → Export Report on Cambridge results (HTML +
+// PDF with the figures). REFUGE_DOCK_SHOTS=DIR also saves screenshots (en and zh).
+#include "AppTestSupport.h"
+#include "analysis/CoverageAnalysis.h"
+#include "analysis/CoverageOutputs.h"
+#include "analysis/FireCoverage.h"
+#include "canvas/MapCanvas.h"
+#include "mainwindow/MainWindow.h"
+#include "mainwindow/ProjectController.h"
+#include "mainwindow/ReportExportController.h"
+#include "mainwindow/ReportExportDialog.h"
+#include "model/Project.h"
+#include "model/VectorLayer.h"
+#include "results/CoverageResultsView.h"
+#include "results/FireResultsView.h"
+#include "results/KpiPanel.h"
+#include "results/ResultChart.h"
+#include "results/ResultTableModel.h"
+#include "results/ResultTableView.h"
+#include "results/ResultsDock.h"
+#include "util/Feedback.h"
+
+#include <QMenuBar>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTranslator>
+#include <cmath>
+
+using namespace refuge;
+using namespace refuge::desktop;
+
+namespace {
+
+Geometry rect(double x0, double y0, double x1, double y1)
+{
+    return Geometry::polygon({{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}}});
+}
+
+// Two areas side by side, 1 km squares; five demand points; two shelters; 800 m straight line.
+//   (100,100) 1000  North  → S1 71 m                  covered, assigned 1000 to S1
+//   (900,900) 2000  North  → S2 806 m (beyond 800)    not covered, no shelter in reach
+//   (1100,100) 3000 南区   → S2 640 m                  covered, S2 full → unassigned
+//   (1900,900) 4000 南区   → S2 500 m                  covered, 1000 to S2 (its capacity), 3000 full
+//   (3000,3000) 500 outside                            not covered
+// Totals: 10,500 people, 8,000 covered, 2,000 assigned, 8,500 unassigned (2,500 + 6,000).
+CoverageRequest coverageRequest()
+{
+    Feedback fb;
+    CoverageRequest q;
+    const Crs crs = Crs::fromEpsg(26986);
+    q.demand.crs = crs;
+    q.demand.add({100, 100}, 1000, 0);
+    q.demand.add({900, 900}, 2000, 1);
+    q.demand.add({1100, 100}, 3000, 2);
+    q.demand.add({1900, 900}, 4000, 3);
+    q.demand.add({3000, 3000}, 500, 4);
+    q.facilities.crs = crs;
+    q.facilities.points = {{150, 150}, {1600, 500}};
+    q.facilities.ids = QStringList{QStringLiteral("S1"), QStringLiteral("S2")};
+    q.facilities.names = QStringList{QStringLiteral("Shelter One"), QStringLiteral("Shelter Two")};
+    q.facilities.capacity = {2500, 1000};
+    q.facilities.areaM2 = {FacilityTable::kUnknown, FacilityTable::kUnknown};
+    q.facilities.grades = QStringList{QString(), QString()};
+    q.facilities.turnoutSeconds = {FacilityTable::kUnknown, FacilityTable::kUnknown};
+    q.areas.crs = crs;
+    q.areas.polygons = {rect(0, 0, 1000, 1000), rect(1000, 0, 2000, 1000)};
+    q.areas.names = QStringList{QStringLiteral("North"), QStringLiteral("南区")};
+    q.costs = CoverageCosts::euclidean(q.demand.points, q.facilities.points, 800, 1.0, 1.0, {}, fb);
+    q.costs.method = QStringLiteral("straight line");
+    q.standard = StandardsProfile::load(QStringLiteral("shanghai"));
+    return q;
+}
+
+// The fire case of tests/core/analysis/tst_fire.cpp: two stations, a 4 × 2 grid of 100 m cells.
+FireRequest fireRequest()
+{
+    Feedback fb;
+    FireRequest q;
+    q.stations.crs = Crs::fromEpsg(26986);
+    q.stations.points = {{50, 100}, {350, 100}};
+    q.stations.ids = QStringList{QStringLiteral("E1"), QStringLiteral("E2")};
+    q.stations.names = QStringList{QStringLiteral("Engine 1"), QStringLiteral("Engine 2")};
+    q.stations.grades = QStringList{QStringLiteral("一级"), QString()};
+    q.grid = FireGrid::over(rect(0, 0, 400, 200), 100, 1.0, fb);
+    for (const QPointF &c : q.grid.centres) {
+        q.gridCosts.station.push_back(c.x() < 200 ? 0 : 1);
+        q.gridCosts.seconds.push_back(c.x() == 350 && c.y() == 150 ? 400.f : 120.f);
+    }
+    q.demand.crs = q.stations.crs;
+    q.demand.add({50, 50}, 100, 0);
+    q.demand.add({250, 50}, 50, 1);
+    q.demandCosts.station = {0, 1};
+    q.demandCosts.seconds = {100, 350};
+    q.official.crs = q.stations.crs;
+    q.official.polygons = {rect(0, 0, 300, 200), rect(300, 0, 400, 200)};
+    q.official.names = QStringList{QStringLiteral("E1"), QStringLiteral("E2")};
+    q.standard = StandardsProfile::load(QStringLiteral("shanghai"));
+    q.responseLimitSeconds = 300;
+    q.method = QStringLiteral("straight line");
+    return q;
+}
+
+QString cell(const ResultTableView *t, int proxyRow, int column)
+{
+    return t->proxy()->index(proxyRow, column).data().toString();
+}
+
+// Clicks the cell at (proxy row, column) like a user.
+void clickRow(ResultTableView *t, int proxyRow)
+{
+    const QModelIndex i = t->proxy()->index(proxyRow, 0);
+    t->scrollTo(i);
+    QTest::mouseClick(t->viewport(), Qt::LeftButton, {}, t->visualRect(i).center());
+}
+
+QString tool(const QString &name, const QStringList &args)
+{
+    QProcess p;
+    p.start(name, args);
+    if (!p.waitForFinished(60000))
+        return {};
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+void shot(QWidget *w, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("REFUGE_DOCK_SHOTS");
+    if (dir.isEmpty())
+        return;
+    QDir().mkpath(dir);
+    QVERIFY(w->grab().save(QDir(dir).filePath(name)));
+}
+
+} // namespace
+
+class TestResultsDock : public QObject {
+    Q_OBJECT
+    CoverageRequest m_q;
+    CoverageOutcome m_o;
+    FireRequest m_fq;
+    FireOutcome m_fo;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        Feedback fb;
+        m_q = coverageRequest();
+        m_o = CoverageAnalysis::run(m_q, fb);
+        QCOMPARE(m_o.coverage.totalPopulation, 10500.0);
+        QCOMPARE(m_o.coverage.coveredPopulation, 8000.0);
+        QCOMPARE(m_o.assignment.assigned, 2000.0);
+        m_fq = fireRequest();
+        m_fo = FireCoverage::run(m_fq, fb);
+    }
+
+    void cleanup()
+    {
+        // A failed comparison leaves the test early: never carry its locale into the next.
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    }
+
+    void tabsAppearWithData()
+    {
+        ResultsDock dock;
+        QCOMPARE(dock.windowTitle(), QStringLiteral("Results"));
+        QCOMPARE(dock.tabs()->count(), 0);
+        dock.showFire(m_fq, m_fo);
+        QCOMPARE(dock.tabs()->count(), 1);
+        QCOMPARE(dock.tabs()->tabText(0), QStringLiteral("Fire"));
+        dock.showCoverage(m_q, m_o);
+        QCOMPARE(dock.tabs()->count(), 2);
+        QCOMPARE(dock.tabs()->tabText(0), QStringLiteral("Coverage")); // coverage first
+        QCOMPARE(dock.tabs()->currentIndex(), 0);
+        dock.showCoverage(m_q, m_o); // again: same tabs
+        QCOMPARE(dock.tabs()->count(), 2);
+    }
+
+    void coverageKpis()
+    {
+        ResultsDock dock;
+        dock.showCoverage(m_q, m_o);
+        const KpiPanel *k = dock.coverageView()->kpis();
+        QCOMPARE(k->rowText(0), QStringLiteral("Total population | 10,500 | "));
+        QCOMPARE(k->rowText(1), QStringLiteral("Within 800 m of a shelter | 8,000 | 76.2 %"));
+        QCOMPARE(k->rowText(2), QStringLiteral("Assigned a place | 2,000 | 19.0 %"));
+        QCOMPARE(k->rowText(3), QStringLiteral("Unassigned | 8,500 | no shelter in reach 2,500 · shelters full 6,000"));
+        // Per-capita shelter area: 3,500 persons × the profile's space per evacuee over 10,500 residents.
+        const double space = m_q.standard.number(QStringLiteral("shelter.space_per_evacuee_m2"));
+        const double perResident = 3500 * space / 10500;
+        QCOMPARE(m_o.overall.shelterAreaPerResident, perResident);
+        const QString row4 = k->rowText(4);
+        QVERIFY2(row4.contains(QStringLiteral("%1 m²").arg(QLocale().toString(perResident, 'f', 2))), qPrintable(row4));
+        QVERIFY2(row4.contains(m_o.overall.supplyCheck.pass ? QStringLiteral("pass — ") : QStringLiteral("fail — ")), qPrintable(row4));
+        QVERIFY2(row4.contains(m_o.overall.supplyCheck.citation), qPrintable(row4)); // the clause
+    }
+
+    void areaTable()
+    {
+        ResultsDock dock;
+        dock.showCoverage(m_q, m_o);
+        ResultTableView *t = dock.coverageView()->areaTable();
+        QCOMPARE(t->proxy()->rowCount(), 3);
+        QCOMPARE(t->proxy()->columnCount(), 8);
+        const QStringList north{"North", "3,000", "1,000", "33.3 %", "1,000", "2,000"};
+        const QStringList south{"南区", "7,000", "7,000", "100.0 %", "1,000", "6,000"};
+        const QStringList outside{"(outside areas)", "500", "0", "0.0 %", "0", "500"};
+        for (int c = 0; c < north.size(); ++c) {
+            QCOMPARE(cell(t, 0, c), north[c]);
+            QCOMPARE(cell(t, 1, c), south[c]);
+            QCOMPARE(cell(t, 2, c), outside[c]);
+        }
+        // Sorting is numeric on the raw values, not on the text ("7,000" > "500").
+        t->sortByColumn(1, Qt::DescendingOrder);
+        QCOMPARE(cell(t, 0, 0), QStringLiteral("南区"));
+        QCOMPARE(cell(t, 2, 0), QStringLiteral("(outside areas)"));
+        t->sortByColumn(3, Qt::AscendingOrder);
+        QCOMPARE(cell(t, 0, 0), QStringLiteral("(outside areas)"));
+        QCOMPARE(cell(t, 1, 0), QStringLiteral("North"));
+        QCOMPARE(cell(t, 2, 3), QStringLiteral("100.0 %"));
+        // The check column is coloured and carries the clause in its header tool tip.
+        const QString header = t->proxy()->headerData(7, Qt::Horizontal, Qt::ToolTipRole).toString();
+        QCOMPARE(header, m_o.overall.supplyCheck.citation);
+        QVERIFY(!header.isEmpty());
+    }
+
+    void shelterTable()
+    {
+        ResultsDock dock;
+        dock.showCoverage(m_q, m_o);
+        ResultTableView *t = dock.coverageView()->shelterTable();
+        QCOMPARE(t->proxy()->rowCount(), 2);
+        QCOMPARE(cell(t, 0, 0), QStringLiteral("Shelter One"));
+        QCOMPARE(cell(t, 0, 1), QStringLiteral("North"));
+        QCOMPARE(cell(t, 0, 2), QStringLiteral("2,500"));
+        QCOMPARE(cell(t, 0, 3), QStringLiteral("1,000")); // in reach: the point at 71 m
+        QCOMPARE(cell(t, 0, 4), QStringLiteral("1,000"));
+        QCOMPARE(cell(t, 0, 5), QStringLiteral("40 %"));
+        QCOMPARE(cell(t, 1, 1), QStringLiteral("南区"));
+        QCOMPARE(cell(t, 1, 3), QStringLiteral("7,000"));
+        QCOMPARE(cell(t, 1, 5), QStringLiteral("100 %"));
+        // The full shelter is highlighted, the other not.
+        QVERIFY(!t->proxy()->index(0, 0).data(Qt::BackgroundRole).isValid());
+        QVERIFY(t->proxy()->index(1, 0).data(Qt::BackgroundRole).isValid());
+        t->sortByColumn(5, Qt::DescendingOrder);
+        QCOMPARE(cell(t, 0, 0), QStringLiteral("Shelter Two"));
+    }
+
+    void charts()
+    {
+#ifndef REFUGE_HAVE_CHARTS
+        QSKIP("built without Qt Charts: the dock shows tables only");
+#else
+        ResultsDock dock;
+        dock.showCoverage(m_q, m_o);
+        const ResultChart *cov = dock.coverageView()->coverageChart();
+        QVERIFY(cov);
+        // Areas only (not "outside"), lowest coverage first.
+        QCOMPARE(cov->labels(), (QStringList{QStringLiteral("North"), QStringLiteral("南区")}));
+        QCOMPARE(cov->seriesCount(), 1);
+        QCOMPARE(qRound(cov->value(0, 0) * 1000), 33333);
+        QCOMPARE(cov->value(0, 1), 100.0);
+        QVERIFY(!cov->hasReferenceLine());
+        const ResultChart *load = dock.coverageView()->loadChart();
+        QCOMPARE(load->labels(), (QStringList{QStringLiteral("Shelter Two"), QStringLiteral("Shelter One")}));
+        QCOMPARE(load->value(0, 0), 100.0);
+        QCOMPARE(load->value(0, 1), 40.0);
+        QVERIFY(load->hasReferenceLine());
+        const ResultChart *fire = nullptr;
+        dock.showFire(m_fq, m_fo);
+        fire = dock.fireView()->zoneChart();
+        QCOMPARE(fire->seriesCount(), 1);
+        QCOMPARE(fire->labels().size(), 2);
+        QCOMPARE(m_fo.zones[0].areaCheck.limit, 7.0);
+        QCOMPARE(fire->value(0, 0), 100 * 0.04 / 7.0); // zone km² ÷ limit, in percent
+        QVERIFY(fire->hasReferenceLine());
+#endif
+    }
+
+    void clickZooms()
+    {
+        ResultsDock dock;
+        dock.resize(700, 800);
+        dock.showCoverage(m_q, m_o);
+        QVERIFY(QTest::qWaitForWindowExposed(&dock));
+        QSignalSpy zoom(&dock, &ResultsDock::zoomRequested);
+        ResultTableView *areas = dock.coverageView()->areaTable();
+        areas->sortByColumn(1, Qt::DescendingOrder); // 南区 first
+        clickRow(areas, 0);
+        QCOMPARE(zoom.count(), 1);
+        QCOMPARE(zoom.takeFirst().at(0).toRectF(), QRectF(1000, 0, 1000, 1000));
+        clickRow(areas, 2); // outside every area: nothing to zoom to
+        QCOMPARE(zoom.count(), 0);
+        dock.coverageView()->pages()->setCurrentIndex(1);
+        ResultTableView *shelters = dock.coverageView()->shelterTable();
+        clickRow(shelters, 0); // Shelter One at (150, 150): 500 m around it
+        QCOMPARE(zoom.count(), 1);
+        QCOMPARE(zoom.takeFirst().at(0).toRectF(), QRectF(-350, -350, 1000, 1000));
+        shelters->setCurrentIndex(shelters->proxy()->index(1, 0));
+        QTest::keyClick(shelters, Qt::Key_Return);
+        QCOMPARE(zoom.takeFirst().at(0).toRectF(), QRectF(1100, 0, 1000, 1000));
+
+        dock.showFire(m_fq, m_fo);
+        ResultTableView *zones = dock.fireView()->zoneTable();
+        QTRY_VERIFY(zones->isVisible());
+        clickRow(zones, 1);
+        QCOMPARE(zoom.count(), 1);
+        QCOMPARE(zoom.takeFirst().at(0).toRectF(), m_fo.zones[1].zone.bounds());
+        QCOMPARE(m_fo.zones[1].zone.bounds(), QRectF(200, 0, 200, 200));
+    }
+
+    void fireTab()
+    {
+        ResultsDock dock;
+        dock.showFire(m_fq, m_fo);
+        const KpiPanel *k = dock.fireView()->kpis();
+        QCOMPARE(k->rowText(0), QStringLiteral("Residents reached within 300 s | 100 | 66.7 % of 150"));
+        QCOMPARE(k->rowText(1), QStringLiteral("Area reached | 0.07 km² | 87.5 % of 0.08 km²"));
+        QVERIFY2(k->rowText(2).startsWith(QStringLiteral("Response limit | 300 s | pass — ≤ 300 s")), qPrintable(k->rowText(2)));
+        QCOMPARE(k->rowText(3), QStringLiteral("Zones over the area limit | 0 | of 2"));
+        QCOMPARE(k->rowText(4), QStringLiteral("Agreement with official districts | 75.0 % | of the area · 66.7 % of residents · differences: 1"));
+        ResultTableView *t = dock.fireView()->zoneTable();
+        QCOMPARE(t->proxy()->rowCount(), 2);
+        QCOMPARE(t->proxy()->columnCount(), 8); // with the official districts' agreement
+        const QStringList e1{"Engine 1", "一级", "0.04", "7.0", "pass", "100", "100", "67 %"};
+        for (int c = 0; c < e1.size(); ++c)
+            QCOMPARE(cell(t, 0, c), e1[c]);
+        QCOMPARE(cell(t, 1, 5), QStringLiteral("50"));
+        QCOMPARE(cell(t, 1, 6), QStringLiteral("0"));
+        t->sortByColumn(5, Qt::AscendingOrder);
+        QCOMPARE(cell(t, 0, 0), QStringLiteral("Engine 2"));
+    }
+
+    void failingZoneHighlighted()
+    {
+        FireRequest q = m_fq;
+        q.standard.applyOverrides(QJsonObject{{"fire.district_km2.default", 0.03}});
+        Feedback fb;
+        const FireOutcome o = FireCoverage::run(q, fb);
+        FireResultsView view;
+        view.setResults(q, o);
+        QCOMPARE(cell(view.zoneTable(), 1, 4), QStringLiteral("fail"));
+        QVERIFY(view.zoneTable()->proxy()->index(1, 0).data(Qt::BackgroundRole).isValid());
+        QCOMPARE(view.kpis()->rowText(3), QStringLiteral("Zones over the area limit | 1 | of 2"));
+#ifdef REFUGE_HAVE_CHARTS
+        // Engine 2 (0.04 km² over 0.03) leads, at 133 %.
+        QCOMPARE(view.zoneChart()->labels().front(), QStringLiteral("Engine 2"));
+        QCOMPARE(view.zoneChart()->value(0, 0), 100 * 0.04 / 0.03);
+#endif
+    }
+
+    void mainWindowWiring()
+    {
+        MainWindow window;
+        window.setInteractive(false);
+        ResultsDock *dock = window.resultsDock();
+        QVERIFY(dock);
+        QVERIFY(!dock->isVisible());
+        QStringList file;
+        for (QAction *a : window.menuBar()->actions())
+            if (a->text() == QLatin1String("&File"))
+                for (QAction *f : a->menu()->actions())
+                    file << f->text();
+        QVERIFY2(file.contains(QStringLiteral("Export &Report…")), qPrintable(file.join(QLatin1Char(','))));
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        dock->showCoverage(m_q, m_o);
+        QVERIFY(dock->isVisible());
+        emit dock->zoomRequested(QRectF(1000, 0, 1000, 1000));
+        const QRectF e = window.canvas()->extent();
+        QVERIFY2(e.contains(QRectF(1000, 0, 1000, 1000).adjusted(1, 1, -1, -1)), qPrintable(QStringLiteral("%1 %2 %3 %4").arg(e.x()).arg(e.y()).arg(e.width()).arg(e.height())));
+        QVERIFY(e.width() < 3000 && e.height() < 3000);
+    }
+
+    void chinese()
+    {
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(REFUGE_QM_DIR "/refuge_zh_CN.qm")));
+        QCoreApplication::installTranslator(&translator);
+        QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+        {
+            ResultsDock dock;
+            dock.resize(560, 900);
+            dock.showCoverage(m_q, m_o);
+            dock.showFire(m_fq, m_fo);
+            QCOMPARE(dock.windowTitle(), QStringLiteral("分析结果"));
+            QCOMPARE(dock.tabs()->tabText(0), QStringLiteral("避难场所覆盖"));
+            QCOMPARE(dock.tabs()->tabText(1), QStringLiteral("消防覆盖"));
+            const ResultTableView *t = dock.coverageView()->areaTable();
+            QCOMPARE(t->proxy()->headerData(1, Qt::Horizontal).toString(), QStringLiteral("人口"));
+            QCOMPARE(cell(t, 1, 1), QStringLiteral("7,000"));
+            QCOMPARE(cell(t, 2, 0), QStringLiteral("（区域之外）"));
+            QCOMPARE(cell(t, 0, 7), QStringLiteral("不达标"));
+            QVERIFY(dock.coverageView()->kpis()->rowText(0).startsWith(QStringLiteral("总人口 | 10,500")));
+            dock.tabs()->setCurrentIndex(0);
+            shot(&dock, QStringLiteral("dock-coverage-zh.png"));
+            dock.coverageView()->pages()->setCurrentIndex(1);
+            shot(&dock, QStringLiteral("dock-shelters-zh.png"));
+            dock.tabs()->setCurrentIndex(1);
+            shot(&dock, QStringLiteral("dock-fire-zh.png"));
+        }
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        QCoreApplication::removeTranslator(&translator);
+    }
+
+    void screenshotsEnglish()
+    {
+        if (qEnvironmentVariable("REFUGE_DOCK_SHOTS").isEmpty())
+            QSKIP("set REFUGE_DOCK_SHOTS=DIR to save screenshots");
+        ResultsDock dock;
+        dock.resize(560, 900);
+        dock.showCoverage(m_q, m_o);
+        dock.showFire(m_fq, m_fo);
+        dock.tabs()->setCurrentIndex(0);
+        shot(&dock, QStringLiteral("dock-coverage-en.png"));
+        dock.coverageView()->pages()->setCurrentIndex(1);
+        shot(&dock, QStringLiteral("dock-shelters-en.png"));
+        dock.tabs()->setCurrentIndex(1);
+        shot(&dock, QStringLiteral("dock-fire-en.png"));
+    }
+
+    void reportFolderCheck()
+    {
+        QTemporaryDir empty;
+        const QString msg = ReportExportDialog::checkResultsFolder(empty.path());
+        QVERIFY(msg.startsWith(QDir::toNativeSeparators(empty.path()) + QStringLiteral(": no analysis results")));
+        QVERIFY(ReportExportDialog::checkResultsFolder(empty.filePath(QStringLiteral("missing"))).contains(QStringLiteral("does not exist")));
+    }
+
+    // File → Export Report on Cambridge results written by the core outputs (the CLI's files).
+    void exportReport()
+    {
+        ProjectDocument doc;
+        doc.open(test::cambridgeProject());
+        QVERIFY(test::waitForLayers(doc));
+        const Project &project = doc.project();
+        const QString gpkg = test::sourcePath(QStringLiteral("maps/cambridge/cambridge.gpkg"));
+        LoadOptions lo;
+        lo.targetCrs = project.crs;
+        Feedback fb;
+        CoverageRequest q;
+        const VectorLayer shelters = VectorLayer::load(DataSource{gpkg, QStringLiteral("shelters")}, lo);
+        q.facilities = FacilityTable::fromLayer(shelters, {QStringLiteral("Name"), QStringLiteral("Name"), QStringLiteral("Capacity"), {}, {}, {}});
+        q.demand = Demand::fromLayer(VectorLayer::load(DataSource{gpkg, QStringLiteral("blocks_2000")}, lo), QStringLiteral("POP_LAB"), 0, fb);
+        q.areas = CoverageAreas::fromLayer(VectorLayer::load(DataSource{gpkg, QStringLiteral("neighborhoods")}, lo), QStringLiteral("NAME"));
+        q.costs = CoverageCosts::euclidean(q.demand.points, q.facilities.points, 800, project.crs.metresPerUnit(), 1.0, {}, fb);
+        q.costs.method = QStringLiteral("straight line");
+        q.standard = StandardsProfile::load(QStringLiteral("shanghai"));
+        const CoverageOutcome o = CoverageAnalysis::run(q, fb);
+        QCOMPARE(o.coverage.totalPopulation, 101355.0);
+        QTemporaryDir results;
+        CoverageOutputs::write(q, o, results.filePath(QStringLiteral("coverage")));
+
+        // The dock on the same results: one row per neighbourhood (+ outside), 15 shelters.
+        ResultsDock dock;
+        dock.showCoverage(q, o);
+        QCOMPARE(dock.coverageView()->kpis()->rowText(0), QStringLiteral("Total population | 101,355 | "));
+        QCOMPARE(dock.coverageView()->areaTable()->proxy()->rowCount(), int(o.areas.size()));
+        QVERIFY(o.areas.size() >= std::size_t(q.areas.size()));
+        QCOMPARE(dock.coverageView()->shelterTable()->proxy()->rowCount(), 15);
+        const QString covered = QLocale().toString(o.coverage.coveredPopulation, 'f', 0);
+
+        MainWindow window;
+        window.setInteractive(false);
+        window.projects()->openProject(test::cambridgeProject());
+        ReportExportController *reports = window.reports();
+        reports->setResultsFolder(results.path());
+        QCOMPARE(reports->resultsFolder(), results.path());
+        QTemporaryDir out;
+        QSignalSpy done(reports, &ReportExportController::finished);
+        QSignalSpy failed(reports, &ReportExportController::failed);
+        QVERIFY(reports->start(results.path(), out.filePath(QStringLiteral("report")), QStringLiteral("zh"), false));
+        QVERIFY(!reports->exportAction()->isEnabled());
+        QVERIFY(done.wait(60000) || done.count() == 1);
+        QCOMPARE(failed.count(), 0);
+        QVERIFY(reports->exportAction()->isEnabled());
+        const QString pdf = done.front().at(0).toString();
+        QCOMPARE(pdf, QDir(out.filePath(QStringLiteral("report"))).filePath(QStringLiteral("report.pdf")));
+        QVERIFY(QFileInfo(pdf).size() > 10000);
+        QFile html(out.filePath(QStringLiteral("report/report.html")));
+        QVERIFY(html.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(html.readAll());
+        QVERIFY(text.contains(QStringLiteral("应急避难与消防覆盖评估报告")));
+        QVERIFY(text.contains(QStringLiteral("101,355")));
+        QVERIFY2(text.contains(covered), qPrintable(covered));
+        if (!QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty()) {
+            const QString pdfText = tool(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+            QVERIFY(pdfText.contains(QStringLiteral("101,355")));
+            QVERIFY(pdfText.contains(covered));
+        }
+
+        // No results in the folder: failed() names it.
+        QTemporaryDir empty;
+        QVERIFY(reports->start(empty.path(), out.filePath(QStringLiteral("none")), QStringLiteral("en"), false));
+        QVERIFY(failed.wait(30000) || failed.count() == 1);
+        QVERIFY2(failed.front().at(0).toString().startsWith(empty.path()), qPrintable(failed.front().at(0).toString()));
+        QVERIFY(failed.front().at(0).toString().contains(QStringLiteral("no results")));
+    }
+};
+
+QTEST_MAIN(TestResultsDock)
+#include "tst_resultsdock.moc"
