@@ -137,6 +137,22 @@
         <source>changed in this project</source>
         <translation>本项目修改</translation>
     </message>
+    <message>
+        <source>straight line</source>
+        <translation>直线距离</translation>
+    </message>
+    <message>
+        <source>nearest</source>
+        <translation>就近</translation>
+    </message>
+    <message>
+        <source>optimal</source>
+        <translation>最优</translation>
+    </message>
+    <message>
+        <source>network (%1)</source>
+        <translation>路网（%1）</translation>
+    </message>
 </context>
 <context>
     <name>RoleNames</name>
@@ -330,10 +346,6 @@
         <translation>负荷率</translation>
     </message>
     <message>
-        <source>Assigned ÷ capacity; full shelters are highlighted</source>
-        <translation>安置人数÷容量；容量已满的避难场所以底色标出</translation>
-    </message>
-    <message>
         <source>Coverage share by area (lowest %1 of %2)</source>
         <translation>各区域覆盖率（%2 个中最低的 %1 个）</translation>
     </message>
@@ -342,16 +354,28 @@
         <translation>各区域覆盖率</translation>
     </message>
     <message>
-        <source>Shelter load (highest %1 of %2)</source>
-        <translation>避难场所负荷率（%2 个中最高的 %1 个）</translation>
-    </message>
-    <message>
-        <source>Shelter load</source>
-        <translation>避难场所负荷率</translation>
-    </message>
-    <message>
         <source>Total population</source>
         <translation>总人口</translation>
+    </message>
+    <message>
+        <source>Assigned ÷ capacity</source>
+        <translation>安置人数÷容量</translation>
+    </message>
+    <message>
+        <source>Demand ÷ capacity</source>
+        <translation>需求÷容量</translation>
+    </message>
+    <message>
+        <source>Covered residents for whom this is the nearest shelter ÷ capacity; overloaded shelters (over 100 %) are highlighted</source>
+        <translation>以该避难场所为最近场所的覆盖居民÷容量；超过 100 % 即超负荷，以底色标出</translation>
+    </message>
+    <message>
+        <source>Shelter load: nearest residents ÷ capacity (highest %1 of %2)</source>
+        <translation>避难场所负荷：就近居民÷容量（%2 个中最高的 %1 个）</translation>
+    </message>
+    <message>
+        <source>Shelter load: nearest residents ÷ capacity</source>
+        <translation>避难场所负荷：就近居民÷容量</translation>
     </message>
 </context>
 <context>

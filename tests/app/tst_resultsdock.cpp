@@ -245,7 +245,10 @@ private Q_SLOTS:
         QCOMPARE(cell(t, 1, 1), QStringLiteral("南区"));
         QCOMPARE(cell(t, 1, 3), QStringLiteral("7,000"));
         QCOMPARE(cell(t, 1, 5), QStringLiteral("100 %"));
-        // The full shelter is highlighted, the other not.
+        // Demand ÷ capacity: covered residents nearest to it per place — 7,000 for 1,000 places.
+        QCOMPARE(cell(t, 0, 6), QStringLiteral("40 %"));
+        QCOMPARE(cell(t, 1, 6), QStringLiteral("700 %"));
+        // The overloaded shelter is highlighted, the other not.
         QVERIFY(!t->proxy()->index(0, 0).data(Qt::BackgroundRole).isValid());
         QVERIFY(t->proxy()->index(1, 0).data(Qt::BackgroundRole).isValid());
         t->sortByColumn(5, Qt::DescendingOrder);
@@ -264,12 +267,12 @@ private Q_SLOTS:
         // Areas only (not "outside"), lowest coverage first.
         QCOMPARE(cov->labels(), (QStringList{QStringLiteral("North"), QStringLiteral("南区")}));
         QCOMPARE(cov->seriesCount(), 1);
-        QCOMPARE(qRound(cov->value(0, 0) * 1000), 33333);
+        QCOMPARE(cov->value(0, 0), 33.3); // 1,000 of 3,000, as labelled
         QCOMPARE(cov->value(0, 1), 100.0);
         QVERIFY(!cov->hasReferenceLine());
         const ResultChart *load = dock.coverageView()->loadChart();
         QCOMPARE(load->labels(), (QStringList{QStringLiteral("Shelter Two"), QStringLiteral("Shelter One")}));
-        QCOMPARE(load->value(0, 0), 100.0);
+        QCOMPARE(load->value(0, 0), 700.0);
         QCOMPARE(load->value(0, 1), 40.0);
         QVERIFY(load->hasReferenceLine());
         const ResultChart *fire = nullptr;
@@ -278,7 +281,7 @@ private Q_SLOTS:
         QCOMPARE(fire->seriesCount(), 1);
         QCOMPARE(fire->labels().size(), 2);
         QCOMPARE(m_fo.zones[0].areaCheck.limit, 7.0);
-        QCOMPARE(fire->value(0, 0), 100 * 0.04 / 7.0); // zone km² ÷ limit, in percent
+        QCOMPARE(fire->value(0, 0), 0.571); // 0.04 km² ÷ 7 km², in percent
         QVERIFY(fire->hasReferenceLine());
 #endif
     }
@@ -351,7 +354,7 @@ private Q_SLOTS:
 #ifdef REFUGE_HAVE_CHARTS
         // Engine 2 (0.04 km² over 0.03) leads, at 133 %.
         QCOMPARE(view.zoneChart()->labels().front(), QStringLiteral("Engine 2"));
-        QCOMPARE(view.zoneChart()->value(0, 0), 100 * 0.04 / 0.03);
+        QCOMPARE(view.zoneChart()->value(0, 0), 133.0);
 #endif
     }
 
@@ -375,7 +378,8 @@ private Q_SLOTS:
         QVERIFY(dock->isVisible());
         emit dock->zoomRequested(QRectF(1000, 0, 1000, 1000));
         const QRectF e = window.canvas()->extent();
-        QVERIFY2(e.contains(QRectF(1000, 0, 1000, 1000).adjusted(1, 1, -1, -1)), qPrintable(QStringLiteral("%1 %2 %3 %4").arg(e.x()).arg(e.y()).arg(e.width()).arg(e.height())));
+        QVERIFY2(e.contains(QRectF(1000, 0, 1000, 1000).adjusted(1, 1, -1, -1)),
+                 qPrintable(QStringLiteral("%1 %2 %3 %4").arg(e.x()).arg(e.y()).arg(e.width()).arg(e.height())));
         QVERIFY(e.width() < 3000 && e.height() < 3000);
     }
 
@@ -466,6 +470,10 @@ private Q_SLOTS:
         QVERIFY(o.areas.size() >= std::size_t(q.areas.size()));
         QCOMPARE(dock.coverageView()->shelterTable()->proxy()->rowCount(), 15);
         const QString covered = QLocale().toString(o.coverage.coveredPopulation, 'f', 0);
+        dock.resize(560, 900);
+        shot(&dock, QStringLiteral("dock-cambridge-areas-en.png"));
+        dock.coverageView()->pages()->setCurrentIndex(1);
+        shot(&dock, QStringLiteral("dock-cambridge-shelters-en.png"));
 
         MainWindow window;
         window.setInteractive(false);
@@ -502,6 +510,21 @@ private Q_SLOTS:
         QVERIFY(failed.wait(30000) || failed.count() == 1);
         QVERIFY2(failed.front().at(0).toString().startsWith(empty.path()), qPrintable(failed.front().at(0).toString()));
         QVERIFY(failed.front().at(0).toString().contains(QStringLiteral("no results")));
+
+        if (!qEnvironmentVariable("REFUGE_DOCK_SHOTS").isEmpty()) { // the dock beside the map, zoomed to a neighbourhood
+            window.resize(1600, 1000);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.resultsDock()->showCoverage(q, o);
+            QVERIFY(test::waitForLayers(*window.document()));
+            ResultTableView *areas = window.resultsDock()->coverageView()->areaTable();
+            areas->sortByColumn(3, Qt::AscendingOrder);
+            QTRY_VERIFY_WITH_TIMEOUT(window.canvas()->hasImage() && !window.canvas()->isRendering(), 20000);
+            const int renders = window.canvas()->renderCount();
+            clickRow(areas, 0);
+            QTRY_VERIFY_WITH_TIMEOUT(window.canvas()->renderCount() > renders && !window.canvas()->isRendering(), 20000);
+            shot(&window, QStringLiteral("window-cambridge-en.png"));
+        }
     }
 };
 

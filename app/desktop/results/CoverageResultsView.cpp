@@ -12,6 +12,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <memory>
 #include <numeric>
 
@@ -41,7 +42,16 @@ QWidget *tableWithChart(ResultTableView *table, [[maybe_unused]] ResultChart *ch
     return split;
 }
 
-bool isFull(const CoverageFacilityRow &f) { return f.capacity > 0 && f.assigned >= f.capacity * (1 - 1e-9); }
+// Covered residents for whom this is the nearest shelter, per place: over 1 the shelter is
+// overloaded (assignment caps what it takes at its capacity; the rest overflow or wait).
+double demandRatio(const CoverageFacilityRow &f)
+{
+    if (f.capacity > 0)
+        return f.nearestPopulation / f.capacity;
+    return f.nearestPopulation > 0 ? std::numeric_limits<double>::infinity() : 0.0;
+}
+
+bool isOverloaded(const CoverageFacilityRow &f) { return demandRatio(f) > 1.0; }
 
 } // namespace
 
@@ -116,7 +126,8 @@ void CoverageResultsView::fillKpis(const CoverageRequest &request, const Coverag
     }
     const QString standard = QLocale().language() == QLocale::Chinese && !request.standard.nameZh().isEmpty() ? request.standard.nameZh()
                                                                                                               : request.standard.name();
-    m_kpis->addNote(tr("%1 · %2 assignment · standard: %3").arg(o.method, assignmentMethodName(o.assignment.method), standard));
+    const QString assignment = ResultFormat::methodName(assignmentMethodName(o.assignment.method));
+    m_kpis->addNote(tr("%1 · %2 assignment · standard: %3").arg(ResultFormat::methodName(o.method), assignment, standard));
     if (!o.warnings.isEmpty())
         m_kpis->addNote(tr("Notes (%1): %2").arg(o.warnings.size()).arg(o.warnings.front()), o.warnings.join(QLatin1Char('\n')));
 }
@@ -156,10 +167,12 @@ void CoverageResultsView::fillShelters(const CoverageRequest &request, const Cov
         {tr("Capacity"), Kind::Number, 0, [row](int r) { return QVariant(row(r).capacity); }, {}},
         {tr("In reach"), Kind::Number, 0, [row](int r) { return QVariant(row(r).populationInReach); }, tr("Residents within the limit of this shelter")},
         {tr("Assigned"), Kind::Number, 0, [row](int r) { return QVariant(row(r).assigned); }, {}},
-        {tr("Load"), Kind::Percent, 0, [row](int r) { return QVariant(row(r).loadRatio()); }, tr("Assigned ÷ capacity; full shelters are highlighted")},
+        {tr("Load"), Kind::Percent, 0, [row](int r) { return QVariant(row(r).loadRatio()); }, tr("Assigned ÷ capacity")},
+        {tr("Demand ÷ capacity"), Kind::Percent, 0, [row](int r) { return QVariant(demandRatio(row(r))); },
+         tr("Covered residents for whom this is the nearest shelter ÷ capacity; overloaded shelters (over 100 %) are highlighted")},
     };
     m_shelterTable->resultModel()->setTable(std::move(columns), int(rows->size()));
-    m_shelterTable->resultModel()->setHighlight([row](int r) { return isFull(row(r)); });
+    m_shelterTable->resultModel()->setHighlight([row](int r) { return isOverloaded(row(r)); });
     m_shelterTable->fitColumns();
     const double mpu = request.facilities.crs.isValid() && request.facilities.crs.metresPerUnit() > 0 ? request.facilities.crs.metresPerUnit() : 1.0;
     const double d = kPointBufferMeters / mpu;
@@ -194,23 +207,26 @@ void CoverageResultsView::fillCharts([[maybe_unused]] const CoverageOutcome &o)
                                                   : tr("Coverage share by area"),
                              labels, {share}, true);
 
-    // Shelter load, highest first; full shelters red.
-    std::vector<int> shelters(o.facilities.size());
-    std::iota(shelters.begin(), shelters.end(), 0);
+    // Shelter demand ÷ capacity, highest first; overloaded shelters red.
+    std::vector<int> shelters; // a shelter without places but with residents nearby has no ratio: the table flags it
+    for (int i = 0; i < int(o.facilities.size()); ++i)
+        if (std::isfinite(demandRatio(o.facilities[std::size_t(i)])))
+            shelters.push_back(i);
     std::stable_sort(shelters.begin(), shelters.end(),
-                     [&](int a, int b) { return o.facilities[std::size_t(a)].loadRatio() > o.facilities[std::size_t(b)].loadRatio(); });
+                     [&](int a, int b) { return demandRatio(o.facilities[std::size_t(a)]) > demandRatio(o.facilities[std::size_t(b)]); });
     const int shelterTotal = int(shelters.size());
     if (shelterTotal > kMaxBars)
         shelters.resize(kMaxBars);
     labels.clear();
-    ChartSeries load{tr("Load"), {}, QColor(49, 130, 189), {}};
+    ChartSeries load{tr("Demand ÷ capacity"), {}, QColor(49, 130, 189), {}};
     for (int i : shelters) {
         const CoverageFacilityRow &f = o.facilities[std::size_t(i)];
         labels << (f.name.isEmpty() ? f.id : f.name);
-        load.values.push_back(f.loadRatio());
-        load.alert.push_back(isFull(f));
+        load.values.push_back(demandRatio(f));
+        load.alert.push_back(isOverloaded(f));
     }
-    m_loadChart->setBars(shelterTotal > kMaxBars ? tr("Shelter load (highest %1 of %2)").arg(kMaxBars).arg(shelterTotal) : tr("Shelter load"),
+    m_loadChart->setBars(shelterTotal > kMaxBars ? tr("Shelter load: nearest residents ÷ capacity (highest %1 of %2)").arg(kMaxBars).arg(shelterTotal)
+                                                 : tr("Shelter load: nearest residents ÷ capacity"),
                          labels, {load}, true, 1.0);
 #endif
 }

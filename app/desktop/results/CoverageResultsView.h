@@ -1,8 +1,9 @@
 #pragma once
 // CoverageResultsView: the "Coverage" page of the results dock — headline figures
 // (population, covered, assigned, unassigned, per-capita shelter area against the
-// standard with its clause), sortable tables per area and per shelter (full shelters
-// highlighted) and bar charts (coverage share by area, shelter load with a 100 % line).
+// standard with its clause), sortable tables per area and per shelter (overloaded
+// shelters — more nearest residents than places — highlighted) and bar charts (coverage
+// share by area; nearest residents ÷ capacity per shelter with a 100 % line).
 // Clicking a row asks to zoom to the area's extent or 500 m around the shelter. Keeps
 // copies of the result rows it shows, never the request's demand. GUI thread only.
 #include "analysis/CoverageAnalysis.h"

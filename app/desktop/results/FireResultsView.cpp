@@ -87,7 +87,7 @@ void FireResultsView::fillKpis(const FireRequest &request, const FireOutcome &o)
                        tr("of the area · %1 of residents · differences: %2")
                            .arg(percent(o.agreementPopulationShare()), number(double(o.differences.size()))));
     }
-    m_kpis->addNote(tr("%1 · turnout %2 s%3").arg(request.method, number(request.turnoutSeconds),
+    m_kpis->addNote(tr("%1 · turnout %2 s%3").arg(ResultFormat::methodName(request.method), number(request.turnoutSeconds),
                                                  request.suburban ? tr(" · suburban limits") : QString()));
     if (!o.warnings.isEmpty())
         m_kpis->addNote(tr("Notes (%1): %2").arg(o.warnings.size()).arg(o.warnings.front()), o.warnings.join(QLatin1Char('\n')));

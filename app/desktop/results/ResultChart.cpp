@@ -21,6 +21,16 @@ QString shortLabel(const QString &s, int max = 22)
 {
     return s.size() <= max ? s : s.left(max - 1) + QChar(0x2026);
 }
+// The value as its bar label shows it: 3 significant digits, but never in exponent form
+// (8413 %, 33.3 %, 0.571 %).
+double roundForLabel(double v)
+{
+    if (v == 0)
+        return 0;
+    const int digits = std::max(0, 2 - int(std::floor(std::log10(std::abs(v)))));
+    const double f = std::pow(10.0, digits);
+    return std::round(v * f) / f;
+}
 } // namespace
 
 ResultChart::ResultChart(QWidget *parent) : QChartView(parent)
@@ -70,7 +80,9 @@ void ResultChart::setBars(const QString &title, const QStringList &labels, const
         set->setLabelFont(font);
         set->setLabelColor(QColor(40, 40, 40));
         for (int i = n - 1; i >= 0; --i) {
-            const double v = i < int(s->values.size()) && std::isfinite(s->values[std::size_t(i)]) ? s->values[std::size_t(i)] * scale : 0.0;
+            // Not finite (demand at a shelter without capacity): no bar; the table shows it.
+            const double raw = i < int(s->values.size()) ? s->values[std::size_t(i)] * scale : 0.0;
+            const double v = std::isfinite(raw) ? roundForLabel(raw) : 0.0;
             set->append(v);
             maxValue = std::max(maxValue, v);
             if (i < int(s->alert.size()) && s->alert[std::size_t(i)])
@@ -80,7 +92,7 @@ void ResultChart::setBars(const QString &title, const QStringList &labels, const
     }
     bars->setLabelsVisible(true);
     bars->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
-    bars->setLabelsPrecision(3);
+    bars->setLabelsPrecision(12); // values are rounded already (roundForLabel)
     bars->setLabelsFormat(percent ? QStringLiteral("@value %") : QStringLiteral("@value"));
     bars->setBarWidth(series.size() > 1 ? 0.8 : 0.7);
     c->addSeries(bars);
@@ -95,12 +107,16 @@ void ResultChart::setBars(const QString &title, const QStringList &labels, const
     auto *x = new QValueAxis;
     x->setLabelsFont(font);
     if (percent) {
-        // 0 … 100 % in steps of 25 (50 above 200 %), room on the right for the value labels.
+        // From 0 to at least 100 % in round steps (25 % up to 100 %), room on the right for the value labels.
         const double top = std::max(100.0, maxValue);
+        double step = 25;
+        for (double s : {25.0, 50.0, 100.0, 250.0, 500.0, 1000.0, 2500.0, 5000.0, 10000.0})
+            if ((step = s) * 5 >= top)
+                break;
         x->setRange(0, top * 1.15);
         x->setTickType(QValueAxis::TicksDynamic);
         x->setTickAnchor(0);
-        x->setTickInterval(top > 200 ? 50 : 25);
+        x->setTickInterval(step);
         x->setLabelFormat(QStringLiteral("%.0f %%"));
     } else {
         x->setRange(0, maxValue > 0 ? maxValue * 1.15 : 1.0);

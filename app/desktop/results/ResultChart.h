@@ -28,7 +28,8 @@ public:
     void setBars(const QString &title, const QStringList &labels, const std::vector<ChartSeries> &series, bool percent,
                  double reference = 0, const QString &valueTitle = {});
     QStringList labels() const { return m_labels; }
-    // The drawn value of series `s`, item `i` (percent units already applied).
+    // The drawn value of series `s`, item `i`: percent units applied, rounded to 3 significant
+    // digits (as labelled).
     double value(int s, int i) const;
     int seriesCount() const;
     bool hasReferenceLine() const { return m_reference > 0; }

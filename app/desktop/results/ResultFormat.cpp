@@ -38,6 +38,19 @@ QString compareSign(const QString &compare)
     return compare;
 }
 
+QString methodName(const QString &method)
+{
+    if (method == QLatin1String("straight line"))
+        return QCoreApplication::translate("ResultFormat", "straight line");
+    if (method == QLatin1String("nearest"))
+        return QCoreApplication::translate("ResultFormat", "nearest");
+    if (method == QLatin1String("optimal"))
+        return QCoreApplication::translate("ResultFormat", "optimal");
+    if (method.startsWith(QLatin1String("network (")) && method.endsWith(QLatin1Char(')')))
+        return QCoreApplication::translate("ResultFormat", "network (%1)").arg(method.mid(9, method.size() - 10));
+    return method;
+}
+
 QString checkNote(const CheckResult &check, int decimals, const QString &unit)
 {
     if (check.key.isEmpty())

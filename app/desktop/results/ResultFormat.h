@@ -17,6 +17,8 @@ QString number(double value, int decimals = 0);
 QString percent(double share, int decimals = 1);
 // ">=" → "≥", "<=" → "≤".
 QString compareSign(const QString &compare);
+// Core's method names for the UI: "straight line", "network (walk)", "nearest", "optimal".
+QString methodName(const QString &method);
 // A standards check for the UI: "≥ 1.00 · GB 21734-2008 §5.4", "(unverified)" or
 // "(changed in this project)" appended for such values; empty when there was no check.
 QString checkNote(const CheckResult &check, int decimals, const QString &unit = {});
