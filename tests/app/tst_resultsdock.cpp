@@ -22,7 +22,9 @@
 #include "results/ResultsDock.h"
 #include "util/Feedback.h"
 
+#include <QDialogButtonBox>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -436,6 +438,21 @@ private Q_SLOTS:
         const QString msg = ReportExportDialog::checkResultsFolder(empty.path());
         QVERIFY(msg.startsWith(QDir::toNativeSeparators(empty.path()) + QStringLiteral(": no analysis results")));
         QVERIFY(ReportExportDialog::checkResultsFolder(empty.filePath(QStringLiteral("missing"))).contains(QStringLiteral("does not exist")));
+        // The dialog refuses it (Export disabled) and accepts a folder with coverage/summary.json.
+        ReportExportDialog dialog;
+        dialog.setResultsFolder(empty.path());
+        QPushButton *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QVERIFY(!ok->isEnabled());
+        QCOMPARE(dialog.outputFolder(), QDir(empty.path()).filePath(QStringLiteral("report")));
+        shot(&dialog, QStringLiteral("export-dialog-en.png"));
+        QVERIFY(QDir(empty.path()).mkpath(QStringLiteral("coverage")));
+        QFile summary(empty.filePath(QStringLiteral("coverage/summary.json")));
+        QVERIFY(summary.open(QIODevice::WriteOnly));
+        summary.write("{}");
+        summary.close();
+        dialog.setResultsFolder(empty.path());
+        QVERIFY(ok->isEnabled());
+        QCOMPARE(dialog.language(), QStringLiteral("en"));
     }
 
     // File → Export Report on Cambridge results written by the core outputs (the CLI's files).
@@ -484,7 +501,7 @@ private Q_SLOTS:
         QTemporaryDir out;
         QSignalSpy done(reports, &ReportExportController::finished);
         QSignalSpy failed(reports, &ReportExportController::failed);
-        QVERIFY(reports->start(results.path(), out.filePath(QStringLiteral("report")), QStringLiteral("zh"), false));
+        QVERIFY(reports->start(results.path(), out.filePath(QStringLiteral("report")), QStringLiteral("zh"))); // with maps
         QVERIFY(!reports->exportAction()->isEnabled());
         QVERIFY(done.wait(60000) || done.count() == 1);
         QCOMPARE(failed.count(), 0);
@@ -492,6 +509,7 @@ private Q_SLOTS:
         const QString pdf = done.front().at(0).toString();
         QCOMPARE(pdf, QDir(out.filePath(QStringLiteral("report"))).filePath(QStringLiteral("report.pdf")));
         QVERIFY(QFileInfo(pdf).size() > 10000);
+        QVERIFY(QFileInfo(out.filePath(QStringLiteral("report/map_coverage.png"))).size() > 10000); // the map rendered on the worker
         QFile html(out.filePath(QStringLiteral("report/report.html")));
         QVERIFY(html.open(QIODevice::ReadOnly));
         const QString text = QString::fromUtf8(html.readAll());
