@@ -33,14 +33,14 @@ double roundForLabel(double v)
 }
 } // namespace
 
-ResultChart::ResultChart(QWidget *parent) : QChartView(parent)
+// The chart is given at construction: QChartView(QWidget *) makes a default chart that a
+// later setChart() would release without deleting.
+ResultChart::ResultChart(QWidget *parent) : QChartView(new QChart, parent)
 {
     setRenderHint(QPainter::Antialiasing);
-    auto *c = new QChart;
-    c->setAnimationOptions(QChart::NoAnimation);
-    c->setMargins(QMargins(4, 4, 8, 4));
-    c->setBackgroundRoundness(0);
-    setChart(c);
+    chart()->setAnimationOptions(QChart::NoAnimation);
+    chart()->setMargins(QMargins(4, 4, 8, 4));
+    chart()->setBackgroundRoundness(0);
 }
 
 void ResultChart::setBars(const QString &title, const QStringList &labels, const std::vector<ChartSeries> &series, bool percent,
