@@ -59,11 +59,15 @@ void ReportExportController::exportReport()
         return;
     ReportExportDialog dialog(m_window);
     QString results = m_resultsFolder;
-    if (results.isEmpty() && !m_doc->filePath().isEmpty())
-        results = QFileInfo(m_doc->filePath()).absolutePath(); // a guess; the dialog says if it holds no results
+    if (results.isEmpty() && !m_doc->filePath().isEmpty()) { // results written beside the project, if any
+        const QString guess = QFileInfo(m_doc->filePath()).absolutePath();
+        if (ReportExportDialog::checkResultsFolder(guess).isEmpty())
+            results = guess;
+    }
     dialog.setResultsFolder(results);
     if (dialog.exec() != QDialog::Accepted)
         return;
+    m_resultsFolder = dialog.resultsFolder(); // offered again next time in this session
     start(dialog.resultsFolder(), dialog.outputFolder(), dialog.language(), dialog.includeMaps());
 }
 
