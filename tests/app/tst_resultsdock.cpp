@@ -20,6 +20,8 @@
 #include "results/ResultTableModel.h"
 #include "results/ResultTableView.h"
 #include "results/ResultsDock.h"
+#include "analysis/CoverageNetwork.h"
+#include "network/RoadGraphBuilder.h"
 #include "util/Feedback.h"
 
 #include <QDialogButtonBox>
@@ -453,6 +455,58 @@ private Q_SLOTS:
         dialog.setResultsFolder(empty.path());
         QVERIFY(ok->isEnabled());
         QCOMPARE(dialog.language(), QStringLiteral("en"));
+    }
+
+    // The sample's walk coverage built as `refuge-cli run` builds it (800 m on the streets,
+    // 15 shelters, nearest assignment): the dock shows the documented figures.
+    void cambridgeNetworkFigures()
+    {
+        const QString gpkg = test::sourcePath(QStringLiteral("maps/cambridge/cambridge.gpkg"));
+        const Crs crs = Crs::fromEpsg(26986);
+        Feedback fb;
+        RoadGraphOptions go;
+        go.source = DataSource{gpkg, QStringLiteral("streets")};
+        go.profile = Profile::load(QStringLiteral("walk"));
+        go.crs = crs;
+        go.onewayField = QStringLiteral("Direction");
+        go.useCache = false;
+        const RoadGraph graph = RoadGraphBuilder::open(go, &fb);
+        LoadOptions lo;
+        lo.targetCrs = crs;
+        const VectorLayer shelters = VectorLayer::load(DataSource{gpkg, QStringLiteral("shelters")}, lo);
+        CoverageRequest q;
+        q.facilities = FacilityTable::fromLayer(shelters, {QStringLiteral("Name"), QStringLiteral("Name"), QStringLiteral("Capacity"), {}, {}, {}});
+        q.demand = Demand::fromLayer(VectorLayer::load(DataSource{gpkg, QStringLiteral("blocks_2000")}, lo), QStringLiteral("POP_LAB"), 0, fb);
+        q.areas = CoverageAreas::fromLayer(VectorLayer::load(DataSource{gpkg, QStringLiteral("neighborhoods")}, lo), QStringLiteral("NAME"));
+        q.standard = StandardsProfile::load(QStringLiteral("shanghai"));
+        const Snapper snapper(graph);
+        const SnappedLayer snapped = snapper.snapAll(Snapper::representativePoints(shelters, crs), 300, &fb);
+        std::vector<NetworkSource> sources(snapped.points.size());
+        for (std::size_t i = 0; i < sources.size(); ++i)
+            sources[i] = {snapped.points[i], 0.0};
+        RoutingOptions ro;
+        ro.unit = CostUnit::Meters;
+        ro.limit = 800;
+        q.costs = CoverageNetwork::costs(graph, sources, snapped, CoverageNetwork::snapAll(snapper, q.demand.points, 300, fb), ro, fb);
+        const CoverageOutcome o = CoverageAnalysis::run(q, fb);
+
+        ResultsDock dock;
+        dock.showCoverage(q, o);
+        const KpiPanel *k = dock.coverageView()->kpis();
+        QCOMPARE(k->rowText(0), QStringLiteral("Total population | 101,355 | "));
+        QVERIFY2(k->rowText(1).startsWith(QStringLiteral("Within 800 m of a shelter | 52,529 | ")), qPrintable(k->rowText(1)));
+        QVERIFY2(k->rowText(2).startsWith(QStringLiteral("Assigned a place | 10,457 | ")), qPrintable(k->rowText(2)));
+        QVERIFY2(k->rowText(5).startsWith(QStringLiteral("network (walk) · nearest assignment")), qPrintable(k->rowText(5)));
+        QCOMPARE(dock.coverageView()->shelterTable()->proxy()->rowCount(), 15);
+        // The per-area table adds up to the headline figures.
+        const ResultTableView *areas = dock.coverageView()->areaTable();
+        double covered = 0, assigned = 0;
+        for (int r = 0; r < areas->proxy()->rowCount(); ++r) {
+            covered += areas->proxy()->index(r, 2).data(ResultTableModel::SortRole).toDouble();
+            assigned += areas->proxy()->index(r, 4).data(ResultTableModel::SortRole).toDouble();
+        }
+        QCOMPARE(qRound(covered), 52529);
+        QCOMPARE(qRound(assigned), 10457);
     }
 
     // File → Export Report on Cambridge results written by the core outputs (the CLI's files).
