@@ -16,6 +16,7 @@
 #include "results/CoverageResultsView.h"
 #include "results/FireResultsView.h"
 #include "results/KpiPanel.h"
+#include "results/ResultFormat.h"
 #include "results/ResultChart.h"
 #include "results/ResultTableModel.h"
 #include "results/ResultTableView.h"
@@ -507,6 +508,65 @@ private Q_SLOTS:
         }
         QCOMPARE(qRound(covered), 52529);
         QCOMPARE(qRound(assigned), 10457);
+    }
+
+    // Cambridge fire response in straight lines (30 km/h + 60 s turnout, 100 m grid over the
+    // official engine districts): one row per station, zone populations adding up.
+    void cambridgeFire()
+    {
+        const QString gpkg = test::sourcePath(QStringLiteral("maps/cambridge/cambridge.gpkg"));
+        LoadOptions lo;
+        lo.targetCrs = Crs::fromEpsg(26986);
+        Feedback fb;
+        FireRequest q;
+        q.standard = StandardsProfile::load(QStringLiteral("shanghai"));
+        q.stations = FacilityTable::fromLayer(VectorLayer::load(DataSource{gpkg, QStringLiteral("fire_stations")}, lo),
+                                              {QStringLiteral("ENGINE"), QStringLiteral("SITE_NAME"), {}, {}, {}, {}});
+        q.demand = Demand::fromLayer(VectorLayer::load(DataSource{gpkg, QStringLiteral("blocks_2000")}, lo), QStringLiteral("POP_LAB"), 0, fb);
+        q.official = CoverageAreas::fromLayer(VectorLayer::load(DataSource{gpkg, QStringLiteral("engine_districts")}, lo), QStringLiteral("ENGINE"));
+        GEOSContextHandle_t ctx = geosContext();
+        std::vector<GEOSGeometry *> parts;
+        for (const Geometry &g : q.official.polygons)
+            parts.push_back(g.toGeos().release());
+        GeosGeom all(GEOSGeom_createCollection_r(ctx, GEOS_GEOMETRYCOLLECTION, parts.data(), unsigned(parts.size())));
+        GeosGeom study(GEOSUnaryUnion_r(ctx, all.get()));
+        q.grid = FireGrid::over(Geometry::fromGeos(study.get()), 100, 1.0, fb);
+        auto nearest = [&](const std::vector<QPointF> &pts) {
+            NearestCosts c;
+            for (const QPointF &p : pts) {
+                c.seconds.push_back(std::numeric_limits<float>::infinity());
+                c.station.push_back(-1);
+                for (int s = 0; s < q.stations.size(); ++s) {
+                    const QPointF f = q.stations.points[std::size_t(s)];
+                    const float t = float(std::hypot(f.x() - p.x(), f.y() - p.y()) / (30 / 3.6) + 60);
+                    if (t < c.seconds.back()) {
+                        c.seconds.back() = t;
+                        c.station.back() = s;
+                    }
+                }
+            }
+            return c;
+        };
+        q.gridCosts = nearest(q.grid.centres);
+        q.demandCosts = nearest(q.demand.points);
+        q.method = QStringLiteral("straight line");
+        const FireOutcome o = FireCoverage::run(q, fb);
+        QVERIFY(o.hasOfficial);
+
+        ResultsDock dock;
+        dock.resize(560, 900);
+        dock.showFire(q, o);
+        const ResultTableView *t = dock.fireView()->zoneTable();
+        QCOMPARE(t->proxy()->rowCount(), q.stations.size());
+        double population = 0;
+        for (int r = 0; r < t->proxy()->rowCount(); ++r)
+            population += t->proxy()->index(r, 5).data(ResultTableModel::SortRole).toDouble();
+        QCOMPARE(qRound(population), 101355);
+        QCOMPARE(qRound(o.totalPopulation), 101355);
+        const QString agreement = dock.fireView()->kpis()->rowText(4);
+        QVERIFY2(agreement.startsWith(QStringLiteral("Agreement with official districts | %1 | ").arg(ResultFormat::percent(o.agreementAreaShare()))),
+                 qPrintable(agreement));
+        shot(&dock, QStringLiteral("dock-cambridge-fire-en.png"));
     }
 
     // File → Export Report on Cambridge results written by the core outputs (the CLI's files).
