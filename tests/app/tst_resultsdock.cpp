@@ -23,6 +23,7 @@
 #include "results/ResultsDock.h"
 #include "analysis/CoverageNetwork.h"
 #include "network/RoadGraphBuilder.h"
+#include "render/FontResolver.h"
 #include "util/Feedback.h"
 
 #include <QDialogButtonBox>
@@ -408,6 +409,13 @@ private Q_SLOTS:
             QCOMPARE(cell(t, 2, 0), QStringLiteral("（区域之外）"));
             QCOMPARE(cell(t, 0, 7), QStringLiteral("不达标"));
             QVERIFY(dock.coverageView()->kpis()->rowText(0).startsWith(QStringLiteral("总人口 | 10,500")));
+#ifdef REFUGE_HAVE_CHARTS
+            // Chart text in the CJK family FontResolver picks (Qt Charts' own fallback shows boxes offscreen).
+            if (!FontResolver::cjkFamily().isEmpty()) {
+                QCOMPARE(dock.coverageView()->coverageChart()->chart()->titleFont().family(), FontResolver::cjkFamily());
+                QCOMPARE(dock.coverageView()->coverageChart()->chart()->axes(Qt::Vertical).front()->labelsFont().family(), FontResolver::cjkFamily());
+            }
+#endif
             dock.tabs()->setCurrentIndex(0);
             shot(&dock, QStringLiteral("dock-coverage-zh.png"));
             dock.coverageView()->pages()->setCurrentIndex(1);
