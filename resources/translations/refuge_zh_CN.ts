@@ -71,7 +71,7 @@
         <translation>放弃</translation>
     </message>
     <message>
-        <source>Don't Save</source>
+        <source>Don&apos;t Save</source>
         <translation>不保存</translation>
     </message>
     <message>
@@ -125,6 +125,33 @@
     <message>
         <source>Restore Defaults</source>
         <translation>恢复默认值</translation>
+    </message>
+</context>
+<context>
+    <name>ResultFormat</name>
+    <message>
+        <source>unverified</source>
+        <translation>未核实</translation>
+    </message>
+    <message>
+        <source>changed in this project</source>
+        <translation>本项目修改</translation>
+    </message>
+    <message>
+        <source>straight line</source>
+        <translation>直线距离</translation>
+    </message>
+    <message>
+        <source>nearest</source>
+        <translation>就近</translation>
+    </message>
+    <message>
+        <source>optimal</source>
+        <translation>最优</translation>
+    </message>
+    <message>
+        <source>network (%1)</source>
+        <translation>路网（%1）</translation>
     </message>
 </context>
 <context>
@@ -209,6 +236,149 @@
     </message>
 </context>
 <context>
+    <name>refuge::desktop::CoverageResultsView</name>
+    <message>
+        <source>By area</source>
+        <translation>分区统计</translation>
+    </message>
+    <message>
+        <source>By shelter</source>
+        <translation>分避难场所统计</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 米</translation>
+    </message>
+    <message>
+        <source>Population</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <source>Within %1 of a shelter</source>
+        <translation>距避难场所 %1 以内</translation>
+    </message>
+    <message>
+        <source>Assigned a place</source>
+        <translation>可安置人口</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>未安置</translation>
+    </message>
+    <message>
+        <source>no shelter in reach %1 · shelters full %2</source>
+        <translation>服务范围内无避难场所 %1 · 避难场所容量已满 %2</translation>
+    </message>
+    <message>
+        <source>Shelter area per resident</source>
+        <translation>人均避难场所面积</translation>
+    </message>
+    <message>
+        <source>%1 m²</source>
+        <translation>%1 m²</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>不达标</translation>
+    </message>
+    <message>
+        <source>%1 · %2 assignment · standard: %3</source>
+        <translation>%1 · 分配方式 %2 · 标准：%3</translation>
+    </message>
+    <message>
+        <source>Notes (%1): %2</source>
+        <translation>说明（%1 条）：%2</translation>
+    </message>
+    <message>
+        <source>(outside areas)</source>
+        <translation>（区域之外）</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Covered</source>
+        <translation>覆盖人口</translation>
+    </message>
+    <message>
+        <source>Covered %</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>已安置</translation>
+    </message>
+    <message>
+        <source>m² per resident</source>
+        <translation>人均 m²</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>Shelter</source>
+        <translation>避难场所</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <source>In reach</source>
+        <translation>服务范围内人口</translation>
+    </message>
+    <message>
+        <source>Residents within the limit of this shelter</source>
+        <translation>在该避难场所服务半径/时限内的居民</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>负荷率</translation>
+    </message>
+    <message>
+        <source>Coverage share by area (lowest %1 of %2)</source>
+        <translation>各区域覆盖率（%2 个中最低的 %1 个）</translation>
+    </message>
+    <message>
+        <source>Coverage share by area</source>
+        <translation>各区域覆盖率</translation>
+    </message>
+    <message>
+        <source>Total population</source>
+        <translation>总人口</translation>
+    </message>
+    <message>
+        <source>Assigned ÷ capacity</source>
+        <translation>安置人数÷容量</translation>
+    </message>
+    <message>
+        <source>Demand ÷ capacity</source>
+        <translation>需求÷容量</translation>
+    </message>
+    <message>
+        <source>Covered residents for whom this is the nearest shelter ÷ capacity; overloaded shelters (over 100 %) are highlighted</source>
+        <translation>以该避难场所为最近场所的覆盖居民÷容量；超过 100 % 即超负荷，以底色标出</translation>
+    </message>
+    <message>
+        <source>Shelter load: nearest residents ÷ capacity (highest %1 of %2)</source>
+        <translation>避难场所负荷：就近居民÷容量（%2 个中最高的 %1 个）</translation>
+    </message>
+    <message>
+        <source>Shelter load: nearest residents ÷ capacity</source>
+        <translation>避难场所负荷：就近居民÷容量</translation>
+    </message>
+</context>
+<context>
     <name>refuge::desktop::ExportController</name>
     <message>
         <source>Export View as &amp;Image (PNG)…</source>
@@ -253,6 +423,129 @@
     <message>
         <source>Exporting PDF…</source>
         <translation>正在导出 PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>refuge::desktop::FireResultsView</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Residents reached within %1</source>
+        <translation>%1 内可到达的居民</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>占 %2 的 %1</translation>
+    </message>
+    <message>
+        <source>Area reached</source>
+        <translation>按时到达面积</translation>
+    </message>
+    <message>
+        <source>%1 km²</source>
+        <translation>%1 km²</translation>
+    </message>
+    <message>
+        <source>%1 of %2 km²</source>
+        <translation>占 %2 km² 的 %1</translation>
+    </message>
+    <message>
+        <source>Response limit</source>
+        <translation>响应时间</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>不达标</translation>
+    </message>
+    <message>
+        <source>Zones over the area limit</source>
+        <translation>超过面积上限的辖区</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>共 %1 个</translation>
+    </message>
+    <message>
+        <source>Agreement with official districts</source>
+        <translation>与现行辖区一致</translation>
+    </message>
+    <message>
+        <source>of the area · %1 of residents · differences: %2</source>
+        <translation>（面积）· 人口 %1 · 不一致区块 %2 处</translation>
+    </message>
+    <message>
+        <source>%1 · turnout %2 s%3</source>
+        <translation>%1 · 出动时间 %2 秒%3</translation>
+    </message>
+    <message>
+        <source> · suburban limits</source>
+        <translation> · 郊区标准</translation>
+    </message>
+    <message>
+        <source>Notes (%1): %2</source>
+        <translation>说明（%1 条）：%2</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>消防站</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Zone km²</source>
+        <translation>辖区 km²</translation>
+    </message>
+    <message>
+        <source>First-due zone: where this station arrives first</source>
+        <translation>第一出动辖区：该站最先到达的范围</translation>
+    </message>
+    <message>
+        <source>Limit km²</source>
+        <translation>上限 km²</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>Population</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>按时到达人口</translation>
+    </message>
+    <message>
+        <source>Residents reached within the response limit</source>
+        <translation>在响应时间内可到达的居民</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>一致比例</translation>
+    </message>
+    <message>
+        <source>Share of the official district where this station is also the computed first-due station</source>
+        <translation>现行辖区中计算结果也由该站第一出动的面积比例</translation>
+    </message>
+    <message>
+        <source>Zone area ÷ limit</source>
+        <translation>辖区面积÷上限</translation>
+    </message>
+    <message>
+        <source>Zone area as a share of the grade limit (highest %1 of %2)</source>
+        <translation>辖区面积占等级面积上限的比例（%2 个中最高的 %1 个）</translation>
+    </message>
+    <message>
+        <source>Zone area as a share of the grade limit</source>
+        <translation>辖区面积占等级面积上限的比例</translation>
     </message>
 </context>
 <context>
@@ -905,7 +1198,7 @@ Role: %3</source>
 <context>
     <name>refuge::desktop::RasterStyleWidget</name>
     <message>
-        <source>Stretch to the data's minimum and maximum</source>
+        <source>Stretch to the data&apos;s minimum and maximum</source>
         <translation>按数据的最小值和最大值拉伸</translation>
     </message>
     <message>
@@ -935,6 +1228,132 @@ Role: %3</source>
     <message>
         <source>Maximum:</source>
         <translation>最大值：</translation>
+    </message>
+</context>
+<context>
+    <name>refuge::desktop::ReportExportController</name>
+    <message>
+        <source>Export &amp;Report…</source>
+        <translation>导出评估报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Write the reviewer&apos;s report (HTML and PDF) on analysis results</source>
+        <translation>根据分析结果生成评审报告（HTML 和 PDF）</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>正在生成报告…</translation>
+    </message>
+    <message>
+        <source>Export Report</source>
+        <translation>导出评估报告</translation>
+    </message>
+    <message>
+        <source>The report could not be written.
+%1</source>
+        <translation>无法生成报告。
+%1</translation>
+    </message>
+    <message>
+        <source>Report written:
+%1
+%2
+
+Open the PDF now?</source>
+        <translation>报告已生成：
+%1
+%2
+
+现在打开 PDF 吗？</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>说明：</translation>
+    </message>
+</context>
+<context>
+    <name>refuge::desktop::ReportExportDialog</name>
+    <message>
+        <source>Include maps</source>
+        <translation>包含地图</translation>
+    </message>
+    <message>
+        <source>Export Report</source>
+        <translation>导出评估报告</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Results folder:</source>
+        <translation>结果文件夹：</translation>
+    </message>
+    <message>
+        <source>Report folder:</source>
+        <translation>报告文件夹：</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Results folder</source>
+        <translation>结果文件夹</translation>
+    </message>
+    <message>
+        <source>Report folder</source>
+        <translation>报告文件夹</translation>
+    </message>
+    <message>
+        <source>Choose the folder with the analysis results.</source>
+        <translation>请选择存放分析结果的文件夹。</translation>
+    </message>
+    <message>
+        <source>%1: the folder does not exist</source>
+        <translation>%1：文件夹不存在</translation>
+    </message>
+    <message>
+        <source>%1: no analysis results (expected coverage/summary.json or fire/summary.json)</source>
+        <translation>%1：没有分析结果（应有 coverage/summary.json 或 fire/summary.json）</translation>
+    </message>
+</context>
+<context>
+    <name>refuge::desktop::ResultTableModel</name>
+    <message>
+        <source>pass</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>不达标</translation>
+    </message>
+</context>
+<context>
+    <name>refuge::desktop::ResultsDock</name>
+    <message>
+        <source>Results</source>
+        <translation>分析结果</translation>
+    </message>
+    <message>
+        <source>No results yet. Run an analysis from the Analysis menu.</source>
+        <translation>尚无结果。请从“分析”菜单运行分析。</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>避难场所覆盖</translation>
+    </message>
+    <message>
+        <source>Fire</source>
+        <translation>消防覆盖</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,8 @@
 #include "mainwindow/LayerImporter.h"
 #include "mainwindow/MapStatusBar.h"
 #include "mainwindow/ProjectController.h"
+#include "mainwindow/ReportExportController.h"
+#include "results/ResultsDock.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -37,7 +39,8 @@ MainWindow::MainWindow(QWidget *parent)
       m_identify(new IdentifyPanel(m_doc, this)), m_projects(new ProjectController(m_doc, this)),
       m_importer(new LayerImporter(m_doc, this)), m_export(new ExportController(m_canvas, this)),
       m_statusBar(new MapStatusBar(m_doc, m_canvas, statusBar())), m_panTool(new PanTool(m_canvas)),
-      m_zoomTool(new ZoomBoxTool(m_canvas)), m_identifyTool(new IdentifyTool(m_canvas)), m_selectTool(new SelectTool(m_canvas))
+      m_zoomTool(new ZoomBoxTool(m_canvas)), m_identifyTool(new IdentifyTool(m_canvas)), m_selectTool(new SelectTool(m_canvas)),
+      m_reports(new ReportExportController(m_doc, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setCentralWidget(m_canvas);
@@ -69,8 +72,10 @@ MainWindow::MainWindow(QWidget *parent)
             [this](const QStringList &w) { statusBar()->showMessage(w.join(QStringLiteral("; ")), 8000); });
 
     m_canvas->setTool(m_panTool);
+    connect(m_resultsDock, &ResultsDock::zoomRequested, m_canvas, [this](const QRectF &e) { m_canvas->setExtent(e); });
     updateTitle();
     restoreLayout();
+    m_resultsDock->hide(); // until results arrive
 }
 
 MainWindow::~MainWindow() = default;
@@ -88,6 +93,8 @@ void MainWindow::createDocks()
     m_attributeDock = dock(m_attributes, tr("Attributes"), QStringLiteral("AttributesDock"), Qt::BottomDockWidgetArea);
     m_identifyDock = dock(m_identify, tr("Identify Results"), QStringLiteral("IdentifyDock"), Qt::BottomDockWidgetArea);
     tabifyDockWidget(m_attributeDock, m_identifyDock);
+    m_resultsDock = new ResultsDock(this);
+    addDockWidget(Qt::RightDockWidgetArea, m_resultsDock);
     m_attributeDock->hide();
     m_identifyDock->hide();
     resizeDocks({m_layerDock}, {280}, Qt::Horizontal);
@@ -179,6 +186,7 @@ void MainWindow::createActions()
     file->addSeparator();
     file->addAction(m_export->pngAction());
     file->addAction(m_export->pdfAction());
+    file->addAction(m_reports->exportAction());
     file->addSeparator();
     file->addAction(settings);
     file->addSeparator();
@@ -196,7 +204,7 @@ void MainWindow::createActions()
         view->addAction(a);
     view->addSeparator();
     QMenu *panels = view->addMenu(tr("Panels"));
-    for (QDockWidget *d : {m_layerDock, m_attributeDock, m_identifyDock})
+    for (QDockWidget *d : {m_layerDock, m_attributeDock, m_identifyDock, static_cast<QDockWidget *>(m_resultsDock)})
         panels->addAction(d->toggleViewAction());
     QMenu *layer = menuBar()->addMenu(tr("&Layer"));
     layer->addAction(m_importer->addLayerAction());
@@ -243,6 +251,7 @@ void MainWindow::setInteractive(bool interactive)
 {
     m_projects->setInteractive(interactive);
     m_importer->setAskRole(interactive);
+    m_reports->setInteractive(interactive);
 }
 
 void MainWindow::openAttributeTable(const QString &layerId)

@@ -2,7 +2,8 @@
 // MainWindow: wires the document, canvas, panels, tools, controllers, menus and tool
 // bars together, and remembers its layout (QSettings). Holds no logic of its own:
 // project files → ProjectController, adding layers → LayerImporter, export →
-// ExportController, status bar → MapStatusBar. GUI thread only.
+// ExportController, report → ReportExportController, status bar → MapStatusBar,
+// analysis results → ResultsDock. GUI thread only.
 #include <QMainWindow>
 
 class QActionGroup;
@@ -21,6 +22,8 @@ class MapStatusBar;
 class MapTool;
 class ProjectController;
 class ProjectDocument;
+class ReportExportController;
+class ResultsDock;
 class SelectTool;
 
 class MainWindow : public QMainWindow {
@@ -37,6 +40,8 @@ public:
     ProjectController *projects() const { return m_projects; }
     LayerImporter *importer() const { return m_importer; }
     IdentifyTool *identifyTool() const { return m_identifyTool; }
+    ResultsDock *resultsDock() const { return m_resultsDock; }
+    ReportExportController *reports() const { return m_reports; }
 
     void openAttributeTable(const QString &layerId);
     void showLayerProperties(const QString &layerId);
@@ -70,6 +75,8 @@ private:
     MapTool *m_zoomTool;
     IdentifyTool *m_identifyTool;
     SelectTool *m_selectTool;
+    ResultsDock *m_resultsDock = nullptr;
+    ReportExportController *m_reports;
 };
 
 } // namespace refuge::desktop

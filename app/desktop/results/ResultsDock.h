@@ -1,0 +1,44 @@
+#pragma once
+// ResultsDock: the dock where analysis results are read — a "Coverage" and a "Fire"
+// tab, each appearing once it has results (CoverageResultsView, FireResultsView).
+// Clicking a table row emits zoomRequested with an extent in the project CRS; the main
+// window points the map canvas at it. The analysis runner calls showCoverage/showFire
+// on the GUI thread with the finished request and outcome. GUI thread only.
+#include "analysis/CoverageAnalysis.h"
+#include "analysis/FireCoverage.h"
+
+#include <QDockWidget>
+#include <QRectF>
+
+class QStackedWidget;
+class QTabWidget;
+
+namespace refuge::desktop {
+
+class CoverageResultsView;
+class FireResultsView;
+
+class ResultsDock : public QDockWidget {
+    Q_OBJECT
+public:
+    explicit ResultsDock(QWidget *parent = nullptr);
+    void showCoverage(const refuge::CoverageRequest &request, const refuge::CoverageOutcome &outcome);
+    void showFire(const refuge::FireRequest &request, const refuge::FireOutcome &outcome);
+
+    CoverageResultsView *coverageView() const { return m_coverage; }
+    FireResultsView *fireView() const { return m_fire; }
+    QTabWidget *tabs() const { return m_tabs; }
+
+signals:
+    void zoomRequested(const QRectF &extent); // in the project CRS
+
+private:
+    void showTab(QWidget *page, const QString &title, int preferredIndex);
+
+    QStackedWidget *m_stack;
+    QTabWidget *m_tabs;
+    CoverageResultsView *m_coverage;
+    FireResultsView *m_fire;
+};
+
+} // namespace refuge::desktop
