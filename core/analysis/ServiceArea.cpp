@@ -204,6 +204,27 @@ Geometry ServiceArea::bufferSections(const std::vector<std::vector<QPointF>> &se
 
 VectorLayer ServiceArea::run(ServiceAreaParameters p, Feedback &feedback)
 {
+    p.polygons = true;
+    p.lines = false;
+    return compute(std::move(p), feedback).areas;
+}
+
+namespace {
+
+Geometry multiLine(const std::vector<std::vector<QPointF>> &sections)
+{
+    Geometry g(GeometryType::MultiLineString);
+    for (const std::vector<QPointF> &s : sections) {
+        g.beginPart();
+        g.addRing(s);
+    }
+    return g;
+}
+
+} // namespace
+
+ServiceAreaResult ServiceArea::compute(ServiceAreaParameters p, Feedback &feedback)
+{
     if (p.breaks.empty())
         throw InvalidInput(QStringLiteral("service area: no break given"));
     std::sort(p.breaks.begin(), p.breaks.end());
@@ -222,6 +243,7 @@ VectorLayer ServiceArea::run(ServiceAreaParameters p, Feedback &feedback)
         double brk;
         Geometry polygon;
         double streetMeters;
+        Geometry lines;
     };
     std::atomic<int> done{0};
     std::vector<Piece> pieces;
@@ -237,12 +259,15 @@ VectorLayer ServiceArea::run(ServiceAreaParameters p, Feedback &feedback)
         const ShortestPathTree tree = ShortestPathTree::compute(p.graph, p.facilities, p.routing, nullptr);
         std::vector<double> breaks = p.breaks;
         std::vector<Piece> out = QtConcurrent::blockingMapped<std::vector<Piece>>(breaks, [&](double b) {
-            Piece piece{-1, b, Geometry(GeometryType::MultiPolygon), 0};
+            Piece piece{-1, b, Geometry(GeometryType::MultiPolygon), 0, {}};
             if (feedback.isCanceled())
                 return piece;
             try {
                 const auto sections = reachedSections(tree, b, -1, &piece.streetMeters);
-                piece.polygon = bufferSections(sections, bufferDistance, p.quadrantSegments);
+                if (p.polygons)
+                    piece.polygon = bufferSections(sections, bufferDistance, p.quadrantSegments);
+                if (p.lines)
+                    piece.lines = multiLine(sections);
             } catch (...) {
                 keepFirst(std::current_exception());
             }
@@ -263,7 +288,8 @@ VectorLayer ServiceArea::run(ServiceAreaParameters p, Feedback &feedback)
                 for (double b : p.breaks) {
                     double street = 0;
                     const auto sections = reachedSections(tree, b, -1, &street);
-                    mine.push_back({f, b, bufferSections(sections, bufferDistance, p.quadrantSegments), street});
+                    mine.push_back({f, b, p.polygons ? bufferSections(sections, bufferDistance, p.quadrantSegments) : Geometry(),
+                                    street, p.lines ? multiLine(sections) : Geometry()});
                 }
             } catch (...) {
                 keepFirst(std::current_exception());
@@ -278,23 +304,32 @@ VectorLayer ServiceArea::run(ServiceAreaParameters p, Feedback &feedback)
     if (firstError)
         std::rethrow_exception(firstError);
 
-    VectorLayer layer(QStringLiteral("service_areas"), GeometryType::MultiPolygon, p.graph.crs());
-    layer.addField({QStringLiteral("facility_id"), FieldType::String});
-    layer.addField({QStringLiteral("break"), FieldType::Real});
-    layer.addField({QStringLiteral("unit"), FieldType::String});
-    layer.addField({QStringLiteral("area_m2"), FieldType::Real});
-    layer.addField({QStringLiteral("street_m"), FieldType::Real});
+    ServiceAreaResult result;
+    VectorLayer &layer = result.areas;
+    layer = VectorLayer(QStringLiteral("service_areas"), GeometryType::MultiPolygon, p.graph.crs());
+    result.lines = VectorLayer(QStringLiteral("service_lines"), GeometryType::MultiLineString, p.graph.crs());
+    for (VectorLayer *l : {&result.areas, &result.lines}) {
+        l->addField({QStringLiteral("facility_id"), FieldType::String});
+        l->addField({QStringLiteral("break"), FieldType::Real});
+        l->addField({QStringLiteral("unit"), FieldType::String});
+        if (l == &result.areas)
+            l->addField({QStringLiteral("area_m2"), FieldType::Real});
+        l->addField({QStringLiteral("street_m"), FieldType::Real});
+    }
     for (Piece &piece : pieces) {
-        if (piece.polygon.isEmpty())
-            continue;
         const QString id = piece.facility < 0 ? QStringLiteral("all")
                                               : p.facilityIds.value(piece.facility, QString::number(piece.facility));
+        if (!piece.lines.isEmpty())
+            result.lines.addFeature(std::move(piece.lines), {id, piece.brk, unit, piece.streetMeters});
+        if (piece.polygon.isEmpty())
+            continue;
         const double area = piece.polygon.area() * unitScale * unitScale;
         layer.addFeature(std::move(piece.polygon), {id, piece.brk, unit, area, piece.streetMeters});
     }
     layer.buildIndex();
+    result.lines.buildIndex();
     feedback.setProgress(100);
-    return layer;
+    return result;
 }
 
 } // namespace refuge
