@@ -17,7 +17,8 @@ std::vector<std::vector<QPointF>> ServiceArea::reachedSections(const ShortestPat
     const RoadGraph &g = tree.graph();
     const RoadGraph::Data &d = g.data();
     std::vector<int> links;
-    for (int n = 0; n < g.nodeCount(); ++n) {
+    for (const std::uint32_t node : tree.reachedNodes()) {
+        const int n = int(node);
         const float c = tree.nodeCost(n);
         if (!(c <= limit))
             continue;
