@@ -11,6 +11,8 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
+#include <QThread>
+#include <QtConcurrent>
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -75,6 +77,21 @@ public:
         return out;
     }
 
+    // Adds other's values; returns other's indexes in this table.
+    std::vector<std::uint32_t> merge(const ValueTable &other)
+    {
+        std::vector<std::uint32_t> remap(other.m_raw.size(), 0);
+        for (std::size_t i = 1; i < other.m_raw.size(); ++i) {
+            auto it = m_index.constFind(other.m_raw[i]);
+            if (it == m_index.constEnd()) {
+                m_raw.push_back(other.m_raw[i]);
+                it = m_index.insert(m_raw.back(), std::uint32_t(m_raw.size() - 1));
+            }
+            remap[i] = *it;
+        }
+        return remap;
+    }
+
 private:
     std::vector<QByteArray> m_raw;
     QHash<QByteArray, std::uint32_t> m_index;
@@ -113,6 +130,87 @@ bool inRange(const QPointF *p, std::size_t n, bool geographic)
             return false;
     }
     return true;
+}
+
+// What one reading thread gathers (feature indexes local to it).
+struct Chunk {
+    std::vector<QPointF> points;
+    std::vector<std::uint32_t> partFirst{0};
+    std::vector<std::uint32_t> partFeature;
+    std::uint32_t featureCount = 0;
+    qint64 skippedGeometry = 0, read = 0;
+    int dims[3] = {0, 0, 0};
+    ValueTable tables[4]; // class, one-way, speed, node ids (from and to)
+    std::vector<std::uint32_t> index[5];
+    QString failure;      // GDAL's first error while reading
+};
+
+// reserve: features to make room for (the whole layer's in the first of two chunks, so
+// that appending the second needs no reallocation); expected: for progress.
+void readChunk(OGRLayerH layer, const int fieldOf[5], bool geographic, double reserve, double expected, Feedback *feedback, Chunk &out)
+{
+    if (reserve > 0) {
+        out.partFeature.reserve(std::size_t(reserve));
+        out.partFirst.reserve(std::size_t(reserve) + 1);
+        out.points.reserve(2 * std::size_t(reserve));
+        for (int c = 0; c < 5; ++c)
+            if (fieldOf[c] >= 0)
+                out.index[c].reserve(std::size_t(reserve));
+    }
+    OGR_L_ResetReading(layer);
+    for (OgrFeature f(OGR_L_GetNextFeature(layer)); f; f.reset(OGR_L_GetNextFeature(layer))) {
+        ++out.read;
+        if (feedback && (out.read & 4095) == 0) {
+            feedback->throwIfCanceled();
+            if (expected > 0)
+                feedback->setProgress(std::min(50.0, 50.0 * double(out.read) / expected));
+        }
+        OGRGeometryH og = OGR_F_GetGeometryRef(f.get());
+        if (!og || OGR_G_IsEmpty(og)) {
+            ++out.skippedGeometry;
+            continue;
+        }
+        const std::size_t firstPoint = out.points.size(), firstPart = out.partFeature.size();
+        const auto feature = out.featureCount;
+        if (wkbFlatten(OGR_G_GetGeometryType(og)) == wkbLineString) {
+            const int n = OGR_G_GetPointCount(og);
+            out.points.resize(firstPoint + std::size_t(n));
+            QPointF *p = out.points.data() + firstPoint;
+            OGR_G_GetPoints(og, p, sizeof(QPointF), reinterpret_cast<char *>(p) + sizeof(double), sizeof(QPointF), nullptr, 0);
+            out.partFirst.push_back(std::uint32_t(out.points.size()));
+            out.partFeature.push_back(feature);
+            ++out.dims[1];
+        } else {
+            const Geometry g = fromOgr(og);
+            const int d = dimension(g.type());
+            if (d != 1) {
+                if (d >= 0)
+                    ++out.dims[d];
+                ++out.skippedGeometry;
+                continue;
+            }
+            ++out.dims[1];
+            for (int r = 0; r < g.ringCount(); ++r) {
+                out.points.insert(out.points.end(), g.ringPoints(r), g.ringPoints(r) + g.ringSize(r));
+                out.partFirst.push_back(std::uint32_t(out.points.size()));
+                out.partFeature.push_back(feature);
+            }
+        }
+        bool ok = out.points.size() > firstPoint && inRange(out.points.data() + firstPoint, out.points.size() - firstPoint, geographic);
+        for (std::size_t k = firstPart; ok && k < out.partFeature.size(); ++k)
+            ok = out.partFirst[k + 1] - out.partFirst[k] >= 2;
+        if (!ok) {
+            out.points.resize(firstPoint);
+            out.partFirst.resize(firstPart + 1);
+            out.partFeature.resize(firstPart);
+            ++out.skippedGeometry;
+            continue;
+        }
+        for (int c = 0; c < 5; ++c)
+            if (fieldOf[c] >= 0)
+                out.index[c].push_back(out.tables[c >= 3 ? 3 : c].add(f.get(), fieldOf[c]));
+        ++out.featureCount;
+    }
 }
 
 } // namespace
@@ -266,90 +364,103 @@ RoadLines RoadLines::read(const RoadGraphOptions &options, Feedback *feedback)
         ignored.reset(CSLAddString(ignored.release(), "OGR_STYLE"));
         OGR_L_SetIgnoredFields(layer, const_cast<const char **>(ignored.get()));
     }
-    ValueTable tables[5], *nodeTable = &tables[3];
-
+    // Features: GeoPackages of many features are read in two fid ranges on two threads
+    // (one connection each) and joined in fid order, as one sequential read would give.
     const GIntBig expected = OGR_L_GetFeatureCount(layer, FALSE);
-    if (expected > 0) {
-        out.partFeature.reserve(std::size_t(expected));
-        out.partFirst.reserve(std::size_t(expected) + 1);
-        out.points.reserve(2 * std::size_t(expected));
-        for (int c = 0; c < 5; ++c)
-            if (fieldOf[c] >= 0)
-                columns[c]->index.reserve(std::size_t(expected));
-    }
     const bool geographic = sourceCrs.isGeographic();
-    qint64 read = 0;
-    int dims[3] = {0, 0, 0};
-    const qsizetype failuresBefore = gdalErrors.failures().size();
-    OGR_L_ResetReading(layer);
-    for (OgrFeature f(OGR_L_GetNextFeature(layer)); f; f.reset(OGR_L_GetNextFeature(layer))) {
-        ++read;
-        if (feedback && (read & 4095) == 0) {
-            feedback->throwIfCanceled();
-            if (expected > 0)
-                feedback->setProgress(50.0 * double(read) / double(expected));
+    const QString driver = QString::fromUtf8(GDALGetDriverShortName(GDALGetDatasetDriver(ds.get())));
+    const QByteArray fidColumn(OGR_L_GetFIDColumn(layer));
+    GIntBig split = -1;
+    if (driver == QLatin1String("GPKG") && expected >= 100000 && !fidColumn.isEmpty() && QThread::idealThreadCount() > 1) {
+        const QByteArray sql = "SELECT MIN(\"" + fidColumn + "\"), MAX(\"" + fidColumn + "\") FROM \"" + QByteArray(OGR_L_GetName(layer)) + "\"";
+        if (OGRLayerH r = GDALDatasetExecuteSQL(ds.get(), sql.constData(), nullptr, nullptr)) {
+            if (OgrFeature f{OGR_L_GetNextFeature(r)}; f && OGR_F_IsFieldSetAndNotNull(f.get(), 0) && OGR_F_IsFieldSetAndNotNull(f.get(), 1))
+                split = OGR_F_GetFieldAsInteger64(f.get(), 0) + (OGR_F_GetFieldAsInteger64(f.get(), 1) - OGR_F_GetFieldAsInteger64(f.get(), 0)) / 2 + 1;
+            GDALDatasetReleaseResultSet(ds.get(), r);
         }
-        OGRGeometryH og = OGR_F_GetGeometryRef(f.get());
-        if (!og || OGR_G_IsEmpty(og)) {
-            ++out.skippedGeometry;
-            continue;
-        }
-        const std::size_t firstPoint = out.points.size(), firstPart = out.partFeature.size();
-        const auto feature = out.featureCount;
-        if (wkbFlatten(OGR_G_GetGeometryType(og)) == wkbLineString) {
-            const int n = OGR_G_GetPointCount(og);
-            out.points.resize(firstPoint + std::size_t(n));
-            QPointF *p = out.points.data() + firstPoint;
-            OGR_G_GetPoints(og, p, sizeof(QPointF), reinterpret_cast<char *>(p) + sizeof(double), sizeof(QPointF), nullptr, 0);
-            out.partFirst.push_back(std::uint32_t(out.points.size()));
-            out.partFeature.push_back(feature);
-            ++dims[1];
-        } else {
-            const Geometry g = fromOgr(og);
-            const int d = dimension(g.type());
-            if (d != 1) {
-                if (d >= 0)
-                    ++dims[d];
-                ++out.skippedGeometry;
-                continue;
-            }
-            ++dims[1];
-            for (int r = 0; r < g.ringCount(); ++r) {
-                out.points.insert(out.points.end(), g.ringPoints(r), g.ringPoints(r) + g.ringSize(r));
-                out.partFirst.push_back(std::uint32_t(out.points.size()));
-                out.partFeature.push_back(feature);
-            }
-        }
-        bool ok = out.points.size() > firstPoint && inRange(out.points.data() + firstPoint, out.points.size() - firstPoint, geographic);
-        for (std::size_t k = firstPart; ok && k < out.partFeature.size(); ++k)
-            ok = out.partFirst[k + 1] - out.partFirst[k] >= 2;
-        if (!ok) {
-            out.points.resize(firstPoint);
-            out.partFirst.resize(firstPart + 1);
-            out.partFeature.resize(firstPart);
-            ++out.skippedGeometry;
-            continue;
-        }
-        for (int c = 0; c < 5; ++c)
-            if (fieldOf[c] >= 0)
-                columns[c]->index.push_back((c >= 3 ? *nodeTable : tables[c]).add(f.get(), fieldOf[c]));
-        ++out.featureCount;
     }
-    if (gdalErrors.failures().size() > failuresBefore) {
+    Chunk first, second;
+    const qsizetype failuresBefore = gdalErrors.failures().size();
+    if (split < 0) {
+        readChunk(layer, fieldOf, geographic, double(expected), double(expected), feedback, first);
+    } else {
+        const QByteArray below = "\"" + fidColumn + "\" < " + QByteArray::number(split);
+        const QByteArray above = "\"" + fidColumn + "\" >= " + QByteArray::number(split);
+        QStringList ignoredNames;
+        for (int i = 0; i < names.size(); ++i)
+            if (std::find(std::begin(fieldOf), std::end(fieldOf), i) == std::end(fieldOf))
+                ignoredNames << names[i];
+        const QByteArray layerName(OGR_L_GetName(layer));
+        std::exception_ptr workerError;
+        QFuture<void> worker = QtConcurrent::run([&] {
+            try {
+                GdalErrorCollector errors;
+                GdalDataset own = openDataset(path, GDAL_OF_VECTOR);
+                OGRLayerH l = GDALDatasetGetLayerByName(own.get(), layerName.constData());
+                if (!l)
+                    throw IoError(fileMessage(out.display, QStringLiteral("cannot open the layer a second time")));
+                CslList ignored = toCsl(ignoredNames << QStringLiteral("OGR_STYLE"));
+                OGR_L_SetIgnoredFields(l, const_cast<const char **>(ignored.get()));
+                OGR_L_SetAttributeFilter(l, above.constData());
+                readChunk(l, fieldOf, geographic, double(expected) / 2, 0, nullptr, second);
+                second.failure = errors.failures().isEmpty() ? QString() : errors.failures().first();
+            } catch (...) {
+                workerError = std::current_exception();
+            }
+        });
+        try {
+            OGR_L_SetAttributeFilter(layer, below.constData());
+            readChunk(layer, fieldOf, geographic, double(expected), double(expected) / 2, feedback, first);
+        } catch (...) {
+            worker.waitForFinished();
+            throw;
+        }
+        worker.waitForFinished();
+        if (workerError)
+            std::rethrow_exception(workerError);
+    }
+    if (gdalErrors.failures().size() > failuresBefore)
+        first.failure = gdalErrors.failures().at(failuresBefore);
+    const qint64 read = first.read + second.read;
+    const QString failure = !first.failure.isEmpty() ? first.failure : second.failure;
+    // Join: the second range's features after the first's, its values in the first's tables.
+    out.points = std::move(first.points);
+    out.partFirst = std::move(first.partFirst);
+    out.partFeature = std::move(first.partFeature);
+    out.points.insert(out.points.end(), second.points.begin(), second.points.end());
+    const auto pointOffset = std::uint32_t(out.points.size() - second.points.size());
+    for (std::size_t k = 1; k < second.partFirst.size(); ++k)
+        out.partFirst.push_back(second.partFirst[k] + pointOffset);
+    for (std::uint32_t f : second.partFeature)
+        out.partFeature.push_back(f + first.featureCount);
+    out.featureCount = first.featureCount + second.featureCount;
+    out.skippedGeometry = first.skippedGeometry + second.skippedGeometry;
+    for (int c = 0; c < 5; ++c) {
+        ValueTable &table = c >= 3 ? first.tables[3] : first.tables[c];
+        const std::vector<std::uint32_t> remap = table.merge(c >= 3 ? second.tables[3] : second.tables[c]);
+        std::vector<std::uint32_t> &index = first.index[c];
+        for (std::uint32_t v : second.index[c])
+            index.push_back(remap[v]);
+        columns[c]->index = std::move(index);
+    }
+    second = Chunk(); // before reprojection's temporaries
+    if (!failure.isEmpty()) {
         if (read == 0)
-            throw IoError(fileMessage(out.display, gdalErrors.failures().at(failuresBefore)));
+            throw IoError(fileMessage(out.display, failure));
         if (expected > read)
             out.skippedGeometry += expected - read;
     }
-    if (out.featureCount == 0 && (dims[0] > 0 || dims[2] > 0))
+    if (out.featureCount == 0 && (first.dims[0] + second.dims[0] > 0 || first.dims[2] + second.dims[2] > 0))
         throw InvalidInput(fileMessage(out.display, QStringLiteral("the network layer must be lines, not %1")
-                                                        .arg(dims[2] >= dims[0] ? QStringLiteral("Polygon") : QStringLiteral("Point"))));
+                                                        .arg(first.dims[2] + second.dims[2] >= first.dims[0] + second.dims[0]
+                                                                 ? QStringLiteral("Polygon")
+                                                                 : QStringLiteral("Point"))));
     for (int c = 0; c < 5; ++c) {
         if (fieldOf[c] < 0) {
             columns[c]->index.assign(out.featureCount, 0);
             columns[c]->values.assign(1, QVariant());
         } else {
-            columns[c]->values = (c >= 3 ? *nodeTable : tables[c]).values(OGR_Fld_GetType(OGR_FD_GetFieldDefn(defn, fieldOf[c])));
+            columns[c]->values = first.tables[c >= 3 ? 3 : c].values(OGR_Fld_GetType(OGR_FD_GetFieldDefn(defn, fieldOf[c])));
         }
     }
 
