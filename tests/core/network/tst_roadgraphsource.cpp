@@ -3,6 +3,7 @@
 // features it cannot use and names the file and problem on bad input.
 #include "TestSupport.h"
 #include "io/Gdal.h"
+#include <gdal_utils.h>
 #include "model/VectorLayer.h"
 #include "network/RoadGraphBuilder.h"
 #include "network/RoadGraphSource.h"
@@ -144,6 +145,34 @@ private Q_SLOTS:
         QCOMPARE(streamed.excludedByClass, loaded.excludedByClass);
         QCOMPARE(streamed.zeroLength, loaded.zeroLength);
         QCOMPARE(streamed.messages(), loaded.messages());
+    }
+
+    void shapefileWithDeclaredEncoding()
+    {
+        // A Shapefile with a .cpg is streamed; one without takes the VectorLayer path
+        // (encoding detection). Both give the GeoPackage's graph.
+        QTemporaryDir dir;
+        ensureGdal();
+        const RoadGraphOptions gpkg = cambridge(QStringLiteral("drive"));
+        GdalDataset src = openDataset(gpkg.source.path, GDAL_OF_VECTOR);
+        for (const char *encoding : {"UTF-8", ""}) {
+            const QString shp = dir.filePath(QStringLiteral("streets%1.shp").arg(QString::fromLatin1(encoding).remove(QLatin1Char('-'))));
+            CslList args = toCsl({QStringLiteral("-f"), QStringLiteral("ESRI Shapefile"), QStringLiteral("-lco"),
+                                  QStringLiteral("ENCODING=%1").arg(QString::fromLatin1(encoding)), QStringLiteral("streets")});
+            GDALVectorTranslateOptions *vto = GDALVectorTranslateOptionsNew(args.get(), nullptr);
+            GDALDatasetH srcHandle = src.get();
+            GdalDataset out(GDALVectorTranslate(shp.toUtf8().constData(), nullptr, 1, &srcHandle, vto, nullptr));
+            GDALVectorTranslateOptionsFree(vto);
+            QVERIFY(out);
+            out.reset();
+            RoadGraphOptions o = gpkg;
+            o.source = DataSource{shp, {}};
+            const RoadGraph a = RoadGraphBuilder::open(o);
+            const RoadGraph b = RoadGraphBuilder::open(gpkg);
+            QCOMPARE(a.linkCount(), b.linkCount());
+            QCOMPARE(a.data().arcSeconds, b.data().arcSeconds);
+            QCOMPARE(a.data().points, b.data().points);
+        }
     }
 
     void lonLatIsReprojectedAndSkipsCounted()
