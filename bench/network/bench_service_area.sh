@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Side by side: refuge-cli service-area (cold: reading + graph build; warm: graph cache)
+# Side by side: refuge-cli service-area (cold: reading + graph build; warm: graph cache;
+# lines only with --output lines, like QGIS's OUTPUT_LINES, and polygons)
 # and QGIS native:serviceareafromlayer on the same synthetic city, 100 facilities,
 # 1 km walk; then nearest-facility cost for every node (bench_nearest_facility).
 # usage: bench/network/bench_service_area.sh [BUILD_DIR] [WORK_DIR] [SIZES...]
@@ -7,7 +8,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-build="${1:-$root/build/default}"; work="${2:-/tmp/refuge-netbench}"; shift 2 || true
+build="$(cd "${1:-$root/build/default}" && pwd)"; work="${2:-/tmp/refuge-netbench}"; shift 2 || true
 sizes=("${@:-300 700}"); [ $# -eq 0 ] && sizes=(300 700)
 cli="$build/bin/refuge-cli"; nearest="$build/bench/bench_nearest_facility"
 tools="$root/../shared/tools"
@@ -24,23 +25,31 @@ measure() { # measure LABEL CMD... → prints "LABEL WALL_S PEAK_KB CPU_S"
 for n in "${sizes[@]}"; do
   city="city$n.gpkg"
   [ -f "$city" ] || /usr/bin/python3 "$tools/synthetic_city.py" "$n" 100 "$city" > /dev/null
-  rm -rf "cache$n" "out$n"
-  cold=$(measure cold "$cli" service-area --network "$city:roads" --facilities "$city:shelters" --max-meters 1000 \
-           --profile walk --out "out$n" --cache-dir "cache$n")
-  warm=$(measure warm "$cli" service-area --network "$city:roads" --facilities "$city:shelters" --max-meters 1000 \
-           --profile walk --out "out$n" --cache-dir "cache$n")
+  rm -rf "cache$n" "out$n" "cachel$n" "outl$n"
+  run=("$cli" service-area --network "$city:roads" --facilities "$city:shelters" --max-meters 1000 --profile walk)
+  cold=$(measure cold "${run[@]}" --out "out$n" --cache-dir "cache$n")
+  warm=$(measure warm "${run[@]}" --out "out$n" --cache-dir "cache$n")
+  # Lines only (--output lines): the like-for-like comparison with QGIS's OUTPUT_LINES.
+  coldl=$(measure coldl "${run[@]}" --output lines --out "outl$n" --cache-dir "cachel$n")
+  warml=$(measure warml "${run[@]}" --output lines --out "outl$n" --cache-dir "cachel$n")
   if [ -f "qgis$n.txt" ]; then q=$(cat "qgis$n.txt"); else
     q=$(measure qgis "$tools/qgis_service_area.sh" "$city|layername=roads" "$city|layername=shelters" 1000 32651 "qgis$n.geojson" \
         || echo "qgis 0 0"); echo "$q" > "qgis$n.txt"; fi
   read -r _ cs ckb ccpu <<< "$cold"; read -r _ ws wkb wcpu <<< "$warm"; read -r _ qs qkb qcpu <<< "$q"
+  read -r _ cls clkb clcpu <<< "$coldl"; read -r _ wls wlkb wlcpu <<< "$warml"
   edges=$(ogrinfo -ro -so "$city" roads | sed -n 's/Feature Count: //p')
   echo "== N=$n ($edges edges, 100 facilities, 1 km walk)"
   echo "  (machine load: $(cut -d' ' -f1-3 /proc/loadavg); wall and CPU seconds)"
-  printf "  %-28s %8s s wall %8s s CPU %9s KB peak\n" "QGIS serviceareafromlayer" "$qs" "${qcpu:-?}" "$qkb" \
-    "refuge cold (read+build)" "$cs" "$ccpu" "$ckb" "refuge warm (graph cache)" "$ws" "$wcpu" "$wkb"
-  awk -v q="$qs" -v c="$cs" -v w="$ws" -v qc="${qcpu:-0}" -v cc="$ccpu" -v wc="$wcpu" -v qk="$qkb" -v ck="$ckb" -v wk="$wkb" 'BEGIN {
-    if (q > 0) printf "  speed-up wall: cold %.1fx, warm %.1fx; memory: cold %.2f, warm %.2f of QGIS\n", q/c, q/w, ck/qk, wk/qk
-    if (qc > 0) printf "  speed-up CPU:  cold %.1fx, warm %.1fx\n", qc/cc, qc/wc }'
+  printf "  %-34s %8s s wall %8s s CPU %9s KB peak\n" "QGIS serviceareafromlayer (lines)" "$qs" "${qcpu:-?}" "$qkb" \
+    "refuge lines cold (read+build)" "$cls" "$clcpu" "$clkb" "refuge lines warm (graph cache)" "$wls" "$wlcpu" "$wlkb" \
+    "refuge polygons cold (read+build)" "$cs" "$ccpu" "$ckb" "refuge polygons warm (graph cache)" "$ws" "$wcpu" "$wkb"
+  ratios() { # ratios LABEL COLD_S COLD_CPU COLD_KB WARM_S WARM_CPU WARM_KB
+    awk -v l="$1" -v q="$qs" -v qc="${qcpu:-0}" -v qk="$qkb" -v c="$2" -v cc="$3" -v ck="$4" -v w="$5" -v wc="$6" -v wk="$7" 'BEGIN {
+      if (q > 0) printf "  %-9s speed-up wall cold %.1fx, warm %.1fx; CPU cold %s, warm %s; memory cold %.2f, warm %.2f of QGIS\n", l, q/c, q/w,
+        (qc > 0 ? sprintf("%.1fx", qc/cc) : "?"), (qc > 0 ? sprintf("%.1fx", qc/wc) : "?"), ck/qk, wk/qk }'
+  }
+  ratios lines: "$cls" "$clcpu" "$clkb" "$wls" "$wlcpu" "$wlkb"
+  ratios polygons: "$cs" "$ccpu" "$ckb" "$ws" "$wcpu" "$wkb"
   python3 -c "import json; s=json.load(open('out$n/summary.json')); print('  refuge warm: setup %.3f s, analysis %.3f s, total %.3f s' % (s['setup_seconds'], s['analysis_seconds'], s['total_seconds']))"
   [ -x "$nearest" ] && "$nearest" "$city:roads" "$city:shelters" "cache$n" || true
 done

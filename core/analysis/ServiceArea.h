@@ -29,6 +29,14 @@ struct ServiceAreaParameters {
     bool dissolve = false;       // one polygon per break for all facilities
     double accessMeters = -1;    // lateral access distance; < 0 = the graph profile's
     int quadrantSegments = 4;    // buffer roundness (segments per quarter circle)
+    bool polygons = true;        // build the polygons (GEOS: almost all the time)
+    bool lines = false;          // also give the reached street sections as lines
+};
+
+// The two outputs of one run; a layer not asked for is empty.
+struct ServiceAreaResult {
+    VectorLayer areas; // "service_areas": MultiPolygon; facility_id, break, unit, area_m2, street_m
+    VectorLayer lines; // "service_lines": MultiLineString; facility_id, break, unit, street_m
 };
 
 class ServiceArea {
@@ -36,6 +44,8 @@ public:
     // Layer "service_areas" (MultiPolygon, graph CRS): facility_id, break, unit,
     // area_m2, street_m. Throws InvalidInput on empty/invalid breaks or no facility.
     static VectorLayer run(ServiceAreaParameters parameters, Feedback &feedback);
+    // Polygons and/or lines as parameters.polygons / parameters.lines ask (same checks).
+    static ServiceAreaResult compute(ServiceAreaParameters parameters, Feedback &feedback);
 
     // The reached sections (polylines) of a tree within `limit`, counting only
     // `onlySource` when ≥ 0; totalMeters receives their length.

@@ -65,7 +65,8 @@ QByteArray GraphCache::key(const RoadGraphOptions &o)
     const QString path = o.source.path;
     if (isConnectionString(path) || !QFileInfo(path).isFile())
         return {};
-    QCryptographicHash h(QCryptographicHash::Sha256);
+    // MD5: only to notice changes, and 5× faster than Qt's SHA-256 (49 vs 9 ms for the 2 MiB read).
+    QCryptographicHash h(QCryptographicHash::Md5);
     h.addData(QByteArray::number(kVersion));
     hashFile(h, path);
     if (QFileInfo(path).suffix().compare(QLatin1String("shp"), Qt::CaseInsensitive) == 0)

@@ -1,5 +1,7 @@
 #include "network/RoadGraphBuilder.h"
 #include "network/GraphCache.h"
+#include "network/RoadGraphSource.h"
+#include "io/VectorReader.h"
 #include "model/VectorLayer.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
@@ -37,7 +39,9 @@ std::uint32_t hilbertIndex(std::uint32_t x, std::uint32_t y)
     return d;
 }
 
-// Open-addressing hash from grid cell to vertex cluster.
+// Open-addressing hash from grid cell to vertex cluster. Most lookups are of the empty
+// cells around a new vertex: a small bit filter (cache-resident, 8 bits per entry)
+// answers those without touching the big table.
 class CellMap {
 public:
     explicit CellMap(std::size_t expected)
@@ -47,9 +51,16 @@ public:
             cap <<= 1;
         m_keys.assign(cap, kEmpty);
         m_values.resize(cap);
+        m_filterBits = 10;
+        while ((std::size_t(1) << m_filterBits) < expected * 8 && m_filterBits < 26)
+            ++m_filterBits;
+        m_filter.assign((std::size_t(1) << m_filterBits) / 64, 0);
     }
     std::uint32_t find(std::uint64_t key) const
     {
+        const std::uint64_t f = filterBit(key);
+        if ((m_filter[f >> 6] & (std::uint64_t(1) << (f & 63))) == 0)
+            return kNone;
         for (std::size_t i = slot(key);; i = (i + 1) & (m_keys.size() - 1)) {
             if (m_keys[i] == key)
                 return m_values[i];
@@ -61,6 +72,8 @@ public:
     {
         if ((m_size + 1) * 2 > m_keys.size())
             grow();
+        const std::uint64_t f = filterBit(key);
+        m_filter[f >> 6] |= std::uint64_t(1) << (f & 63);
         for (std::size_t i = slot(key);; i = (i + 1) & (m_keys.size() - 1)) {
             if (m_keys[i] == key)
                 return;
@@ -77,6 +90,7 @@ public:
 private:
     static constexpr std::uint64_t kEmpty = ~std::uint64_t(0);
     std::size_t slot(std::uint64_t k) const { return std::size_t((k * 0x9E3779B97F4A7C15ull) >> 20) & (m_keys.size() - 1); }
+    std::uint64_t filterBit(std::uint64_t k) const { return (k * 0xC2B2AE3D27D4EB4Full) >> (64 - m_filterBits); }
     void grow()
     {
         std::vector<std::uint64_t> keys = std::move(m_keys);
@@ -90,6 +104,8 @@ private:
     }
     std::vector<std::uint64_t> m_keys;
     std::vector<std::uint32_t> m_values;
+    std::vector<std::uint64_t> m_filter;
+    int m_filterBits = 10;
     std::size_t m_size = 0;
 };
 
@@ -106,13 +122,20 @@ double polylineLength(const QPointF *p, std::size_t n)
     return s;
 }
 
-QString resolveField(const VectorLayer &layer, const QString &given, const QString &fallback)
+// Sources RoadLines::read handles exactly as VectorLayer::load would; the others
+// (OSM configuration, CSV coordinate columns, GeoJSON "crs" names, Shapefile text
+// encoding detection) take the VectorLayer path.
+bool streamable(const QString &path)
 {
-    if (!given.isEmpty()) {
-        layer.requireField(given);
-        return given;
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("osm") || suffix == QLatin1String("pbf") || suffix == QLatin1String("csv")
+        || suffix == QLatin1String("geojson") || suffix == QLatin1String("json") || suffix == QLatin1String("dbf"))
+        return false;
+    if (suffix == QLatin1String("shp")) {
+        const QString declared = declaredShapefileEncoding(path);
+        return !declared.isEmpty() && declared != QLatin1String("LDID/87");
     }
-    return layer.fieldIndex(fallback) >= 0 ? fallback : QString();
+    return true;
 }
 
 } // namespace
@@ -124,6 +147,8 @@ QStringList RoadGraphReport::messages() const
         if (n > 0)
             out << QStringLiteral("%1 %2").arg(n).arg(what);
     };
+    add(skippedGeometry, QStringLiteral("road features without a usable line geometry skipped (null, empty, not a line, "
+                                        "bad coordinates or unreadable)"));
     add(excludedByClass, QStringLiteral("road features excluded by the profile (road class)"));
     add(closedByOneWay, QStringLiteral("road features closed by their one-way value"));
     add(unknownOneWay, QStringLiteral("one-way values not understood (taken as two-way)"));
@@ -135,71 +160,91 @@ QStringList RoadGraphReport::messages() const
 
 RoadGraph RoadGraphBuilder::build(const VectorLayer &lines, const RoadGraphOptions &options, Feedback *feedback, RoadGraphReport *reportOut)
 {
+    return build(RoadLines::fromLayer(lines, options), options, feedback, reportOut);
+}
+
+RoadGraph RoadGraphBuilder::build(RoadLines lines, const RoadGraphOptions &options, Feedback *feedback, RoadGraphReport *reportOut)
+{
     QElapsedTimer timer;
     timer.start();
     RoadGraphReport local;
     RoadGraphReport &report = reportOut ? *reportOut : local;
-    const QString display = lines.source().path.isEmpty() ? lines.name() : lines.source().displayName();
-    if (dimension(lines.geometryType()) != 1)
-        throw InvalidInput(fileMessage(display, QStringLiteral("the network layer must be lines, not %1").arg(geometryTypeName(lines.geometryType()))));
-    if (lines.featureCount() == 0)
-        throw InvalidInput(fileMessage(display, QStringLiteral("the network layer is empty")));
-    if (lines.crs().isValid() && lines.crs().isGeographic())
-        throw CrsError(fileMessage(display, QStringLiteral("the network must be in a metric CRS to build a graph (got %1)").arg(lines.crs().label())));
+    const QString display = lines.display;
+    report.skippedGeometry = lines.skippedGeometry;
+    if (lines.featureCount == 0)
+        throw InvalidInput(fileMessage(display, lines.skippedGeometry > 0
+                                                    ? QStringLiteral("no usable line in the network layer (%1 features without a usable line geometry)")
+                                                          .arg(lines.skippedGeometry)
+                                                    : QStringLiteral("the network layer is empty")));
+    if (lines.crs.isValid() && lines.crs.isGeographic())
+        throw CrsError(fileMessage(display, QStringLiteral("the network must be in a metric CRS to build a graph (got %1)").arg(lines.crs.label())));
     const Profile &profile = options.profile;
-    const double toUnit = lines.crs().isValid() && lines.crs().metresPerUnit() > 0 ? lines.crs().metresPerUnit() : 1.0;
+    const double toUnit = lines.crs.isValid() && lines.crs.metresPerUnit() > 0 ? lines.crs.metresPerUnit() : 1.0;
     const double tol = std::max(options.toleranceMeters, 1e-9) / toUnit;
+    report.onewayField = lines.oneway.name;
+    report.classField = lines.roadClass.name;
+    report.speedField = lines.speed.name;
+    const bool useNodeFields = lines.fromNode.present() && lines.toNode.present();
 
-    // Fields.
-    report.onewayField = resolveField(lines, options.onewayField, QStringLiteral("oneway"));
-    report.classField = resolveField(lines, options.classField, QStringLiteral("highway"));
-    report.speedField = options.speedField.isEmpty() ? (profile.usesMaxspeed() ? resolveField(lines, {}, QStringLiteral("maxspeed")) : QString())
-                                                     : resolveField(lines, options.speedField, {});
-    const int onewayIdx = report.onewayField.isEmpty() ? -1 : lines.fieldIndex(report.onewayField);
-    const int classIdx = report.classField.isEmpty() ? -1 : lines.fieldIndex(report.classField);
-    const int speedIdx = report.speedField.isEmpty() ? -1 : lines.fieldIndex(report.speedField);
-    const bool useNodeFields = !options.fromNodeField.isEmpty() && !options.toNodeField.isEmpty();
-    const int fromIdx = useNodeFields ? lines.requireField(options.fromNodeField) : -1;
-    const int toIdx = useNodeFields ? lines.requireField(options.toNodeField) : -1;
+    // Per distinct value: class exclusion and speed, speed override, one-way.
+    constexpr double kNoSpeed = -1;
+    const auto &classes = lines.roadClass.values;
+    std::vector<char> classExcluded(classes.size(), 0);
+    std::vector<double> classSpeed(classes.size());
+    for (std::size_t v = 0; v < classes.size(); ++v) {
+        const QString cls = classes[v].toString();
+        classExcluded[v] = lines.roadClass.present() && profile.excludes(cls) ? 1 : 0;
+        classSpeed[v] = profile.classSpeed(cls);
+    }
+    std::vector<double> speedValue(lines.speed.values.size(), kNoSpeed); // kNoSpeed: null; 0: unusable
+    for (std::size_t v = 1; v < lines.speed.values.size(); ++v) {
+        const QVariant &x = lines.speed.values[v];
+        bool ok = false;
+        double s = x.toDouble(&ok) / 3.6;
+        if (!ok)
+            s = parseMaxspeed(x.toString());
+        speedValue[v] = s > 0 && std::isfinite(s) ? s : 0.0;
+    }
+    const bool readOneway = lines.oneway.present() && profile.obeysOneWay();
+    std::vector<OneWay> wayValue(lines.oneway.values.size(), OneWay::Both);
+    std::vector<char> wayKnown(lines.oneway.values.size(), 1);
+    for (std::size_t v = 0; readOneway && v < wayValue.size(); ++v) {
+        bool recognised = true;
+        wayValue[v] = parseOneWay(lines.oneway.values[v], &recognised);
+        wayKnown[v] = recognised ? 1 : 0;
+    }
 
     // Per feature: usable?, one-way, speed.
-    const int nf = lines.featureCount();
-    report.features = nf;
-    std::vector<OneWay> featureOneWay(std::size_t(nf), OneWay::Both);
-    std::vector<float> featureSpeed(std::size_t(nf), float(profile.defaultSpeed()));
-    std::vector<char> usable(std::size_t(nf), 1);
-    for (int i = 0; i < nf; ++i) {
-        const QString cls = classIdx >= 0 ? lines.attribute(i, classIdx).toString() : QString();
-        if (classIdx >= 0 && profile.excludes(cls)) {
-            usable[std::size_t(i)] = 0;
+    const std::size_t nf = lines.featureCount;
+    report.features = qint64(nf);
+    std::vector<OneWay> featureOneWay(nf, OneWay::Both);
+    std::vector<float> featureSpeed(nf, float(profile.defaultSpeed()));
+    std::vector<char> usable(nf, 1);
+    for (std::size_t i = 0; i < nf; ++i) {
+        const std::uint32_t c = lines.roadClass.index[i];
+        if (classExcluded[c]) {
+            usable[i] = 0;
             ++report.excludedByClass;
             continue;
         }
-        double speed = profile.classSpeed(cls);
-        if (speedIdx >= 0) {
-            const QVariant v = lines.attribute(i, speedIdx);
-            if (v.isValid() && !v.isNull()) {
-                bool ok = false;
-                double s = v.toDouble(&ok) / 3.6;
-                if (!ok)
-                    s = parseMaxspeed(v.toString());
-                if (s > 0 && std::isfinite(s))
-                    speed = s;
-                else
-                    ++report.badSpeed;
-            }
+        double speed = classSpeed[c];
+        if (lines.speed.present()) {
+            const double s = speedValue[lines.speed.index[i]];
+            if (s > 0)
+                speed = s;
+            else if (s == 0)
+                ++report.badSpeed;
         }
-        featureSpeed[std::size_t(i)] = float(speed);
-        if (onewayIdx >= 0 && profile.obeysOneWay()) {
-            bool recognised = true;
-            const OneWay w = parseOneWay(lines.attribute(i, onewayIdx), &recognised);
-            report.unknownOneWay += recognised ? 0 : 1;
-            if (w == OneWay::Closed) {
-                usable[std::size_t(i)] = 0;
+        featureSpeed[i] = float(speed);
+        if (readOneway) {
+            const std::uint32_t w = lines.oneway.index[i];
+            report.unknownOneWay += wayKnown[w] ? 0 : 1;
+            if (wayValue[w] == OneWay::Closed) {
+                usable[i] = 0;
                 ++report.closedByOneWay;
                 continue;
             }
-            featureOneWay[std::size_t(i)] = w;
+            featureOneWay[i] = wayValue[w];
         }
     }
     if (feedback) {
@@ -211,58 +256,60 @@ RoadGraph RoadGraphBuilder::build(const VectorLayer &lines, const RoadGraphOptio
     std::vector<QPointF> nodePos;  // per cluster / node id
     std::vector<RawLink> raw;
     std::vector<QPointF> pts;      // link points
-    std::vector<std::uint32_t> clusterUse;
-    std::size_t totalVertices = 0;
-    for (int i = 0; i < nf; ++i)
-        totalVertices += lines.geometry(i).points().size();
+    const std::size_t totalVertices = lines.points.size();
+    const std::size_t np = lines.partCount();
     pts.reserve(totalVertices);
-    raw.reserve(std::size_t(nf));
+    raw.reserve(nf);
     if (useNodeFields) {
-        QHash<QString, std::uint32_t> ids;
-        auto nodeId = [&](const QVariant &v, QPointF p) {
-            const QString key = v.toString();
-            auto it = ids.constFind(key);
-            if (it != ids.constEnd())
-                return *it;
-            const auto id = std::uint32_t(nodePos.size());
-            ids.insert(key, id);
-            nodePos.push_back(p);
-            return id;
+        std::vector<std::uint32_t> valueNode(lines.fromNode.values.size(), 0xFFFFFFFFu);
+        auto nodeId = [&](std::uint32_t value, QPointF p) {
+            if (valueNode[value] == 0xFFFFFFFFu) {
+                valueNode[value] = std::uint32_t(nodePos.size());
+                nodePos.push_back(p);
+            }
+            return valueNode[value];
         };
-        for (int i = 0; i < nf; ++i) {
-            if (!usable[std::size_t(i)])
+        for (std::size_t k = 0; k < np;) {
+            // The feature's parts are consecutive: its points run from its first part's start to its last part's end.
+            const std::uint32_t i = lines.partFeature[k];
+            std::size_t e = k + 1;
+            while (e < np && lines.partFeature[e] == i)
+                ++e;
+            const QPointF *gp = lines.points.data() + lines.partFirst[k];
+            const std::size_t gn = lines.partFirst[e] - lines.partFirst[k];
+            k = e;
+            if (!usable[i])
                 continue;
-            const QVariant a = lines.attribute(i, fromIdx), b = lines.attribute(i, toIdx);
-            const std::vector<QPointF> &gp = lines.geometry(i).points();
-            if (!a.isValid() || a.isNull() || !b.isValid() || b.isNull() || gp.size() < 2) {
+            const std::uint32_t a = lines.fromNode.index[i], b = lines.toNode.index[i];
+            if (a == 0 || b == 0 || gn < 2) {
                 ++report.missingNodeIds;
                 continue;
             }
             const auto first = std::uint32_t(pts.size());
-            for (const QPointF &p : gp)
-                if (pts.size() == first || pts.back() != p)
-                    pts.push_back(p);
+            for (std::size_t j = 0; j < gn; ++j)
+                if (pts.size() == first || pts.back() != gp[j])
+                    pts.push_back(gp[j]);
             const auto count = std::uint32_t(pts.size() - first);
             if (count < 2) {
                 pts.resize(first);
                 ++report.zeroLength;
                 continue;
             }
-            raw.push_back({nodeId(a, gp.front()), nodeId(b, gp.back()), std::uint32_t(i), first, count});
+            raw.push_back({nodeId(a, gp[0]), nodeId(b, gp[gn - 1]), i, first, count});
         }
     } else {
         // Cluster every vertex on a grid of cell size = tolerance.
         std::vector<std::uint32_t> vertexCluster(totalVertices);
-        CellMap cells(totalVertices / 2 + 16);
-        const double tol2 = tol * tol;
-        // Offset so no reachable cell maps to the hash's empty marker (all bits set).
-        auto cellKey = [](std::int64_t ix, std::int64_t iy) {
-            return (std::uint64_t(std::uint32_t(ix + 0x40000000)) << 32) | std::uint64_t(std::uint32_t(iy + 0x40000000));
-        };
-        std::size_t v = 0;
-        for (int i = 0; i < nf; ++i) {
-            const Geometry &g = lines.geometry(i);
-            for (const QPointF &p : g.points()) {
+        std::vector<std::uint32_t> clusterUse;
+        {
+            CellMap cells(totalVertices / 2 + 16);
+            const double tol2 = tol * tol;
+            // Offset so no reachable cell maps to the hash's empty marker (all bits set).
+            auto cellKey = [](std::int64_t ix, std::int64_t iy) {
+                return (std::uint64_t(std::uint32_t(ix + 0x40000000)) << 32) | std::uint64_t(std::uint32_t(iy + 0x40000000));
+            };
+            for (std::size_t v = 0; v < totalVertices; ++v) {
+                const QPointF p = lines.points[v];
                 const auto ix = std::int64_t(std::floor(p.x() / tol)), iy = std::int64_t(std::floor(p.y() / tol));
                 std::uint32_t c = cells.find(cellKey(ix, iy));
                 if (c != CellMap::kNone) {
@@ -285,66 +332,58 @@ RoadGraph RoadGraphBuilder::build(const VectorLayer &lines, const RoadGraphOptio
                     clusterUse.push_back(0);
                     cells.insert(cellKey(ix, iy), c);
                 }
-                vertexCluster[v++] = c;
+                vertexCluster[v] = c;
             }
         }
         // Uses: endpoints count twice so they are always nodes.
-        v = 0;
-        for (int i = 0; i < nf; ++i) {
-            const Geometry &g = lines.geometry(i);
-            for (int r = 0; r < g.ringCount(); ++r) {
-                const int n = g.ringSize(r);
-                for (int k = 0; k < n; ++k) {
-                    const std::uint32_t c = vertexCluster[v + std::size_t(k)];
-                    if (usable[std::size_t(i)])
-                        clusterUse[c] += (k == 0 || k == n - 1) ? 2 : 1;
-                }
-                v += std::size_t(n);
-            }
+        for (std::size_t k = 0; k < np; ++k) {
+            if (!usable[lines.partFeature[k]])
+                continue;
+            const std::uint32_t b = lines.partFirst[k], e = lines.partFirst[k + 1];
+            for (std::uint32_t v = b; v < e; ++v)
+                clusterUse[vertexCluster[v]] += (v == b || v + 1 == e) ? 2 : 1;
         }
         if (feedback) {
             feedback->throwIfCanceled();
             feedback->setProgress(40);
         }
         // Cut lines at node vertices.
-        v = 0;
-        for (int i = 0; i < nf; ++i) {
-            const Geometry &g = lines.geometry(i);
-            for (int r = 0; r < g.ringCount(); ++r) {
-                const int n = g.ringSize(r);
-                const QPointF *gp = g.ringPoints(r);
-                const std::size_t base = v;
-                v += std::size_t(n);
-                if (!usable[std::size_t(i)] || n < 2)
+        for (std::size_t k = 0; k < np; ++k) {
+            const std::uint32_t i = lines.partFeature[k];
+            const std::uint32_t base = lines.partFirst[k];
+            const int n = int(lines.partFirst[k + 1] - base);
+            const QPointF *gp = lines.points.data() + base;
+            if (!usable[i] || n < 2)
+                continue;
+            std::uint32_t startCluster = vertexCluster[base];
+            auto first = std::uint32_t(pts.size());
+            pts.push_back(nodePos[startCluster]);
+            std::uint32_t prevCluster = startCluster;
+            for (int j = 1; j < n; ++j) {
+                const std::uint32_t c = vertexCluster[base + std::uint32_t(j)];
+                const bool isNode = j == n - 1 || clusterUse[c] >= 2;
+                if (c == prevCluster)
+                    continue; // repeated vertex (endpoint clusters are always nodes)
+                prevCluster = c;
+                pts.push_back(isNode ? nodePos[c] : gp[j]);
+                if (!isNode)
                     continue;
-                std::uint32_t startCluster = vertexCluster[base];
-                auto first = std::uint32_t(pts.size());
-                pts.push_back(nodePos[startCluster]);
-                std::uint32_t prevCluster = startCluster;
-                for (int k = 1; k < n; ++k) {
-                    const std::uint32_t c = vertexCluster[base + std::size_t(k)];
-                    const bool isNode = k == n - 1 || clusterUse[c] >= 2;
-                    if (c == prevCluster)
-                        continue; // repeated vertex (endpoint clusters are always nodes)
-                    prevCluster = c;
-                    pts.push_back(isNode ? nodePos[c] : gp[k]);
-                    if (!isNode)
-                        continue;
-                    const auto count = std::uint32_t(pts.size() - first);
-                    if (c == startCluster && polylineLength(pts.data() + first, count) < tol) {
-                        ++report.zeroLength;
-                        pts.resize(first);
-                    } else {
-                        raw.push_back({startCluster, c, std::uint32_t(i), first, count});
-                    }
-                    startCluster = c;
-                    first = std::uint32_t(pts.size());
-                    pts.push_back(nodePos[c]);
+                const auto count = std::uint32_t(pts.size() - first);
+                if (c == startCluster && polylineLength(pts.data() + first, count) < tol) {
+                    ++report.zeroLength;
+                    pts.resize(first);
+                } else {
+                    raw.push_back({startCluster, c, i, first, count});
                 }
-                pts.resize(first); // the dangling start point of the next piece
+                startCluster = c;
+                first = std::uint32_t(pts.size());
+                pts.push_back(nodePos[c]);
             }
+            pts.resize(first); // the dangling start point of the next piece
         }
     }
+    const Crs crs = lines.crs;
+    lines = RoadLines(); // the source arrays are no longer needed: free them before the graph's
     if (raw.empty())
         throw InvalidInput(fileMessage(display, QStringLiteral("no usable road for profile '%1' (%2 features; %3)")
                                                     .arg(profile.name()).arg(nf).arg(report.messages().join(QStringLiteral("; ")))));
@@ -382,7 +421,7 @@ RoadGraph RoadGraphBuilder::build(const VectorLayer &lines, const RoadGraphOptio
     std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return hv[a] < hv[b]; });
     std::vector<std::uint32_t> newId(nodePos.size(), 0xFFFFFFFFu);
     auto data = std::make_shared<RoadGraph::Data>();
-    data->crs = lines.crs();
+    data->crs = crs;
     data->profileName = profile.name();
     data->accessMeters = profile.accessMeters();
     data->snapSpeed = profile.snapSpeed();
@@ -515,8 +554,8 @@ RoadGraph RoadGraphBuilder::open(const RoadGraphOptions &options, Feedback *feed
             return *cached;
         }
     }
-    const VectorLayer lines = loadLines(options, feedback);
-    RoadGraph graph = build(lines, options, feedback, &report);
+    RoadGraph graph = streamable(options.source.path) ? build(RoadLines::read(options, feedback), options, feedback, &report)
+                                                      : build(loadLines(options, feedback), options, feedback, &report);
     report.buildSeconds = double(timer.nsecsElapsed()) / 1e9;
     if (!key.isEmpty()) {
         try {

@@ -22,6 +22,7 @@ namespace refuge {
 
 class Feedback;
 class VectorLayer;
+struct RoadLines;
 
 struct RoadGraphOptions {
     DataSource source;
@@ -39,7 +40,8 @@ struct RoadGraphOptions {
 
 // What the build did with the source (nothing is dropped without a count here).
 struct RoadGraphReport {
-    qint64 features = 0;          // line features read
+    qint64 features = 0;          // line features read (with a usable line geometry)
+    qint64 skippedGeometry = 0;   // features without one (null, empty, not a line, bad coordinates, unreadable)
     qint64 excludedByClass = 0;   // features the profile excludes (e.g. motorways for walking)
     qint64 closedByOneWay = 0;    // features with a one-way value meaning closed
     qint64 unknownOneWay = 0;     // one-way values not understood (taken as two-way)
@@ -60,7 +62,12 @@ public:
     // layer is not lines or nothing usable remains.
     static RoadGraph build(const VectorLayer &lines, const RoadGraphOptions &options, Feedback *feedback = nullptr,
                            RoadGraphReport *report = nullptr);
+    // The same from flat road lines (RoadGraphSource.h), freed as soon as the topology is built.
+    static RoadGraph build(RoadLines lines, const RoadGraphOptions &options, Feedback *feedback = nullptr,
+                           RoadGraphReport *report = nullptr);
     // Loads options.source (OSM aware), reprojects, builds; uses and refreshes the cache.
+    // GDAL sources are streamed into RoadLines (only the needed fields, no VectorLayer);
+    // OSM, CSV, GeoJSON and Shapefiles of undeclared encoding go through VectorLayer::load.
     static RoadGraph open(const RoadGraphOptions &options, Feedback *feedback = nullptr, RoadGraphReport *report = nullptr);
     // Loads the line layer as open() would (OSM files through resources/osmconf.ini,
     // reprojected to options.crs or a metric CRS).

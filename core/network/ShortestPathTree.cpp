@@ -154,6 +154,7 @@ ShortestPathTree ShortestPathTree::compute(RoadGraph graph, std::vector<NetworkS
         if (it.cost > cost[it.node] || done[it.node])
             continue; // stale
         done[it.node] = 1;
+        t.m_settled.push_back(it.node);
         ++settled;
         if (feedback && (settled & 0xFFFF) == 0) {
             feedback->throwIfCanceled();

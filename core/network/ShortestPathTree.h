@@ -52,6 +52,9 @@ public:
     float nodeCost(int n) const { return m_cost[std::size_t(n)]; }
     int nodeSource(int n) const { return m_source[std::size_t(n)]; }
     int reachedNodeCount() const { return m_reached; }
+    // The reached nodes (finite cost), in the order the search settled them: what a
+    // bounded search touched, without scanning every node of the graph.
+    const std::vector<std::uint32_t> &reachedNodes() const { return m_settled; }
 
     // Cost of link l per unit in the direction given, with the barrier factor (inf: closed).
     double linkCost(int l, bool backward) const;
@@ -78,6 +81,7 @@ private:
     std::vector<NetworkSource> m_sources;
     std::vector<float> m_cost;
     std::vector<std::int32_t> m_source;
+    std::vector<std::uint32_t> m_settled;
     std::vector<std::pair<int, int>> m_linkSources; // (link, source), sorted: sources sitting on links
     int m_reached = 0;
     double legCost(double meters) const;
