@@ -1,28 +1,13 @@
 // refuge-cli service-area: polygons reachable from each facility along the streets
 // within each break (per facility, or dissolved), as service_areas.gpkg + summary.json.
+// A thin parser over core's ServiceAreaJob.
 #include "Cli.h"
 #include "NetworkOptions.h"
-#include "analysis/ServiceArea.h"
-#include "io/VectorWriter.h"
+#include "analysis/jobs/ServiceAreaJob.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
 
-#include <QDir>
-#include <QElapsedTimer>
-#include <QFile>
-#include <QJsonDocument>
-#include <QJsonArray>
-#include <QSaveFile>
-
 namespace refuge::cli {
-
-void writeSummary(const QString &dir, const QJsonObject &summary)
-{
-    const QString path = QDir(dir).filePath(QStringLiteral("summary.json"));
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(summary).toJson(QJsonDocument::Indented)) < 0 || !f.commit())
-        throw IoError(fileMessage(path, QStringLiteral("cannot write")));
-}
 
 namespace {
 
@@ -38,51 +23,22 @@ int runServiceArea(const QStringList &args)
     parser.addOptions({dissolve, access});
     parseOrThrow(parser, args, QStringLiteral("Service areas: the area within each break of every facility along the streets. "
                                               "Writes service_areas.gpkg (layer service_areas: facility_id, break, unit) and summary.json."));
-    QElapsedTimer timer;
-    timer.start();
-    Feedback feedback;
-    net.setUp(parser, NetworkOptions::NeedFacilities | NetworkOptions::NeedLimit, feedback);
-
-    ServiceAreaParameters p;
-    p.graph = net.graph;
-    p.facilities = net.sources;
-    p.facilityIds = net.facilityIds;
-    for (double b : net.breaks)
-        p.breaks.push_back(b * net.breakScale);
-    p.routing = net.routing;
-    p.dissolve = parser.isSet(dissolve);
+    ServiceAreaSettings s;
+    s.network = net.settings(parser, NetworkOptions::NeedNetwork | NetworkOptions::NeedFacilities | NetworkOptions::NeedOut
+                                         | NetworkOptions::NeedLimit);
+    s.dissolve = parser.isSet(dissolve);
     if (parser.isSet(access)) {
         bool ok = false;
-        p.accessMeters = parser.value(access).toDouble(&ok);
-        if (!ok || !(p.accessMeters > 0))
+        s.accessMeters = parser.value(access).toDouble(&ok);
+        if (!ok || !(s.accessMeters > 0))
             throw UsageError(QStringLiteral("--access-meters must be > 0"));
     }
-    QElapsedTimer t;
-    t.start();
-    VectorLayer areas = ServiceArea::run(p, feedback);
-    const double analysisSeconds = double(t.nsecsElapsed()) / 1e9;
-    // Breaks in the user's unit (minutes or metres).
-    const int breakField = areas.fieldIndex(QStringLiteral("break")), unitField = areas.fieldIndex(QStringLiteral("unit"));
-    for (int i = 0; i < areas.featureCount(); ++i) {
-        areas.setAttribute(i, breakField, areas.attribute(i, breakField).toDouble() / net.breakScale);
-        areas.setAttribute(i, unitField, net.unitLabel);
-    }
-    const QString outPath = QDir(net.outDir).filePath(QStringLiteral("service_areas.gpkg"));
-    VectorWriter::write(areas, outPath, QStringLiteral("service_areas"));
-
-    QJsonObject summary = net.summary();
-    summary.insert(QStringLiteral("command"), QStringLiteral("service-area"));
-    summary.insert(QStringLiteral("polygons"), areas.featureCount());
-    summary.insert(QStringLiteral("dissolved"), p.dissolve);
-    summary.insert(QStringLiteral("access_m"), p.accessMeters > 0 ? p.accessMeters : net.graph.accessMeters());
-    summary.insert(QStringLiteral("output"), outPath);
-    summary.insert(QStringLiteral("analysis_seconds"), analysisSeconds);
-    summary.insert(QStringLiteral("total_seconds"), double(timer.nsecsElapsed()) / 1e9);
-    summary.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(feedback.warnings()));
-    writeSummary(net.outDir, summary);
-    out() << "service areas: " << areas.featureCount() << " polygons for " << net.snapped.snappedCount() << " of "
-          << net.snapped.points.size() << " facilities -> " << outPath << "\n";
-    for (const QString &w : feedback.warnings())
+    s.outDir = NetworkOptions::outDir(parser);
+    Feedback feedback;
+    const ServiceAreaJobResult r = ServiceAreaJob::run(s, feedback);
+    out() << "service areas: " << r.areas.featureCount() << " polygons for " << r.snappedFacilities << " of " << r.totalFacilities
+          << " facilities -> " << r.outputPath << "\n";
+    for (const QString &w : r.warnings)
         printError(w);
     return Ok;
 }
