@@ -1,5 +1,6 @@
 #include "mainwindow/MainWindow.h"
 
+#include "analysis/AnalysisController.h"
 #include "attributes/AttributeTablePanel.h"
 #include "attributes/IdentifyPanel.h"
 #include "canvas/IdentifyTool.h"
@@ -36,6 +37,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_layerPanel(new LayerPanel(m_doc, this)), m_attributes(new AttributeTablePanel(m_doc, this)),
       m_identify(new IdentifyPanel(m_doc, this)), m_projects(new ProjectController(m_doc, this)),
       m_importer(new LayerImporter(m_doc, this)), m_export(new ExportController(m_canvas, this)),
+      m_analysis(new AnalysisController(m_doc, this)),
       m_statusBar(new MapStatusBar(m_doc, m_canvas, statusBar())), m_panTool(new PanTool(m_canvas)),
       m_zoomTool(new ZoomBoxTool(m_canvas)), m_identifyTool(new IdentifyTool(m_canvas)), m_selectTool(new SelectTool(m_canvas))
 {
@@ -205,6 +207,7 @@ void MainWindow::createActions()
     layer->addAction(properties);
     layer->addAction(table);
     layer->addAction(zoomLayer);
+    m_analysis->addTo(menuBar()->addMenu(tr("&Analysis")));
     menuBar()->addMenu(tr("&Help"))->addAction(about);
 
     // Tool bars

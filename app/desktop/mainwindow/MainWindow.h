@@ -2,7 +2,7 @@
 // MainWindow: wires the document, canvas, panels, tools, controllers, menus and tool
 // bars together, and remembers its layout (QSettings). Holds no logic of its own:
 // project files → ProjectController, adding layers → LayerImporter, export →
-// ExportController, status bar → MapStatusBar. GUI thread only.
+// ExportController, analyses → AnalysisController, status bar → MapStatusBar. GUI thread only.
 #include <QMainWindow>
 
 class QActionGroup;
@@ -10,6 +10,7 @@ class QDockWidget;
 
 namespace refuge::desktop {
 
+class AnalysisController;
 class AttributeTablePanel;
 class ExportController;
 class IdentifyPanel;
@@ -37,6 +38,7 @@ public:
     ProjectController *projects() const { return m_projects; }
     LayerImporter *importer() const { return m_importer; }
     IdentifyTool *identifyTool() const { return m_identifyTool; }
+    AnalysisController *analysis() const { return m_analysis; }
 
     void openAttributeTable(const QString &layerId);
     void showLayerProperties(const QString &layerId);
@@ -65,6 +67,7 @@ private:
     ProjectController *m_projects;
     LayerImporter *m_importer;
     ExportController *m_export;
+    AnalysisController *m_analysis;
     MapStatusBar *m_statusBar;
     MapTool *m_panTool;
     MapTool *m_zoomTool;

@@ -1,0 +1,72 @@
+#pragma once
+// AnalysisController: the Analysis menu — opens the Service Area, Zones, Coverage and
+// Fire dialogs on the open project, and applies a finished run: the job wrote its
+// files into a fresh folder under results/ beside the project (a temporary folder
+// for a project never saved); the controller adds the result layers, styled, through
+// one undo step replacing the previous run's layers, and hands coverage and fire
+// outcomes on (coverageFinished / fireFinished, for the results dock). GUI thread only.
+#include "analysis/AnalysisDialog.h"
+#include "analysis/jobs/CoverageJob.h"
+#include "analysis/jobs/FireJob.h"
+#include "analysis/jobs/ServiceAreaJob.h"
+#include "analysis/jobs/ZonesJob.h"
+#include "model/Project.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTemporaryDir>
+#include <memory>
+
+class QAction;
+class QMenu;
+class QWidget;
+
+namespace refuge::desktop {
+
+class ProjectDocument;
+
+class AnalysisController : public QObject {
+    Q_OBJECT
+public:
+    enum class Kind { ServiceArea, Zones, Coverage, Fire };
+
+    AnalysisController(ProjectDocument *doc, QWidget *window);
+    ~AnalysisController() override;
+
+    QAction *action(Kind kind) const;
+    // Adds the four actions to `menu`.
+    void addTo(QMenu *menu) const;
+    // Opens (or raises) the dialog of `kind`, window-modal; returns it.
+    AnalysisDialog *openDialog(Kind kind);
+    AnalysisDialog *currentDialog() const { return m_dialog; }
+
+    // A new, empty folder for a run of `analysis` ("coverage"...). Throws IoError.
+    QString newRunDirectory(const QString &analysis);
+    // The folder of the last finished run (empty: none yet).
+    QString resultsDirectory() const { return m_lastResults; }
+
+    // Called by the dialogs with a finished run (GUI thread). Throw refuge::Error.
+    void applyServiceArea(const ServiceAreaJobResult &result, const ServiceAreaSettings &settings);
+    void applyZones(const ZonesJobResult &result);
+    void applyCoverage(const CoverageJobResult &result);
+    void applyFire(const FireJobResult &result);
+
+Q_SIGNALS:
+    void coverageFinished(const refuge::CoverageRequest &request, const refuge::CoverageOutcome &outcome);
+    void fireFinished(const refuge::FireRequest &request, const refuge::FireOutcome &outcome);
+    void resultsDirectoryChanged(const QString &directory);
+
+private:
+    ProjectLayer resultLayer(const QString &analysis, const QString &group, const QString &gpkg, const QString &layer,
+                             const QString &name, const QJsonObject &style) const;
+    void finishRun(const QString &analysis, const std::vector<ProjectLayer> &layers, const QString &text, const QString &dir);
+
+    ProjectDocument *m_doc;
+    QWidget *m_window;
+    QAction *m_actions[4];
+    QPointer<AnalysisDialog> m_dialog;
+    std::unique_ptr<QTemporaryDir> m_tempResults; // for unsaved projects
+    QString m_lastResults;
+};
+
+} // namespace refuge::desktop
