@@ -327,6 +327,22 @@
         <source>Differences from the official districts</source>
         <translation>与现行辖区的差异</translation>
     </message>
+    <message>
+        <source>cannot create a folder for the results: %1</source>
+        <translation>无法创建结果文件夹：%1</translation>
+    </message>
+    <message>
+        <source>cannot create the results folder</source>
+        <translation>无法创建结果文件夹</translation>
+    </message>
+    <message>
+        <source>cannot replace the previous results (is a file open in another program?)</source>
+        <translation>无法替换上一次的结果（是否有文件在其他程序中打开？）</translation>
+    </message>
+    <message>
+        <source>cannot be written</source>
+        <translation>无法写入</translation>
+    </message>
 </context>
 <context>
     <name>refuge::desktop::AnalysisDialog</name>

@@ -63,6 +63,11 @@ class TestAnalysisDialogs : public QObject {
         w->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
     }
 
+    int historyRuns() const
+    {
+        return int(QDir(QDir(m_dir.path()).filePath(QStringLiteral("results/history"))).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size());
+    }
+
     bool runToEnd(AnalysisDialog *d)
     {
         QSignalSpy done(d, &AnalysisDialog::runFinished);
@@ -177,8 +182,11 @@ private Q_SLOTS:
         QCOMPARE(style.field, QStringLiteral("break"));
         QCOMPARE(int(style.ranges.size()), 2);
         QVERIFY(style.ranges[0].symbol.fillColor.lightness() < style.ranges[1].symbol.fillColor.lightness());
-        QVERIFY(QFile::exists(QDir(analysis()->resultsDirectory()).filePath(QStringLiteral("service_areas.gpkg"))));
-        QVERIFY(analysis()->resultsDirectory().startsWith(QDir(m_dir.path()).filePath(QStringLiteral("results"))));
+        // The layer reads its run's own folder; results/service_area/ holds a copy of the latest run.
+        QCOMPARE(analysis()->resultsDirectory(), QDir(m_dir.path()).filePath(QStringLiteral("results")));
+        QVERIFY(QFile::exists(QDir(analysis()->resultsDirectory()).filePath(QStringLiteral("service_area/service_areas.gpkg"))));
+        QVERIFY2(doc()->layerById(ids.front())->path.startsWith(QLatin1String("results/history/service_area-")),
+                 qPrintable(doc()->layerById(ids.front())->path));
         if (!qEnvironmentVariableIsEmpty("REFUGE_SHOTS_DIR")) {
             m_window->resize(1400, 900);
             m_window->show();
@@ -196,8 +204,12 @@ private Q_SLOTS:
         const QStringList replaced = resultIds(QStringLiteral("service_area"));
         QCOMPARE(replaced.size(), 1);
         QVERIFY(replaced.front() != ids.front());
+        QVERIFY(test::waitForLayers(*doc()));
+        QCOMPARE(doc()->layerData(replaced.front()).vector->featureCount(), 15);
         doc()->undoStack()->undo();
         QCOMPARE(resultIds(QStringLiteral("service_area")), ids);
+        QVERIFY(test::waitForLayers(*doc()));
+        QCOMPARE(doc()->layerData(ids.front()).vector->featureCount(), 30); // the first run's data again
         doc()->undoStack()->undo();
         QCOMPARE(doc()->layerCount(), layers);
         QVERIFY(resultIds(QStringLiteral("service_area")).isEmpty());
@@ -236,7 +248,8 @@ private Q_SLOTS:
         const LayerData shelters = doc()->layerData(sheltersId);
         QCOMPARE(shelters.vector->featureCount(), 15);
         QCOMPARE(doc()->effectiveStyle(sheltersId).field, QStringLiteral("load_ratio"));
-        QVERIFY(QFile::exists(QDir(analysis()->resultsDirectory()).filePath(QStringLiteral("summary.json"))));
+        QVERIFY(QFile::exists(QDir(analysis()->resultsDirectory()).filePath(QStringLiteral("coverage/summary.json"))));
+        QVERIFY(QFile::exists(QDir(analysis()->resultsDirectory()).filePath(QStringLiteral("coverage/coverage.gpkg"))));
         if (!qEnvironmentVariableIsEmpty("REFUGE_SHOTS_DIR")) {
             m_window->resize(1400, 900);
             m_window->show();
@@ -297,6 +310,7 @@ private Q_SLOTS:
         auto *cov = qobject_cast<CoverageDialog *>(analysis()->openDialog(AnalysisController::Kind::Coverage));
         const QByteArray before = test::projectJson(*doc());
         const int undoCount = doc()->undoStack()->count();
+        const int runs = historyRuns();
         QSignalSpy done(cov, &AnalysisDialog::runFinished);
         QVERIFY(cov->run());
         QVERIFY(cov->isRunning());
@@ -308,6 +322,7 @@ private Q_SLOTS:
         QVERIFY(cov->isVisible()); // stays open to change and run again
         QCOMPARE(test::projectJson(*doc()), before);
         QCOMPARE(doc()->undoStack()->count(), undoCount);
+        QCOMPARE(historyRuns(), runs); // the canceled run's folder is gone
         cov->close();
     }
 
@@ -317,8 +332,10 @@ private Q_SLOTS:
         cov->populationField()->addItem(QStringLiteral("NOPE"), QStringLiteral("NOPE"));
         cov->populationField()->setCurrentIndex(cov->populationField()->count() - 1);
         const int layers = doc()->layerCount();
+        const int runs = historyRuns();
         QVERIFY(runToEnd(cov));
         QCOMPARE(cov->state(), AnalysisDialog::State::Failed);
+        QCOMPARE(historyRuns(), runs);
         QVERIFY2(cov->lastError().contains(QLatin1String("NOPE")), qPrintable(cov->lastError()));
         QVERIFY2(cov->lastError().contains(QLatin1String("blocks_2000")), qPrintable(cov->lastError()));
         QCOMPARE(doc()->layerCount(), layers);

@@ -13,6 +13,7 @@
 #include <QAction>
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QMenu>
 #include <QUndoStack>
@@ -75,23 +76,42 @@ AnalysisDialog *AnalysisController::openDialog(Kind kind)
     return d;
 }
 
+QString AnalysisController::resultsRoot()
+{
+    const QString root = ProjectJobSettings::resultsDirectory(m_doc->project());
+    if (!root.isEmpty())
+        return root;
+    if (!m_tempResults)
+        m_tempResults = std::make_unique<QTemporaryDir>(QDir::temp().filePath(QStringLiteral("refuge-results-XXXXXX")));
+    if (!m_tempResults->isValid())
+        throw IoError(fileMessage(QDir::tempPath(), tr("cannot create a folder for the results: %1").arg(m_tempResults->errorString())));
+    return m_tempResults->path();
+}
+
 QString AnalysisController::newRunDirectory(const QString &analysis)
 {
-    QString base = ProjectJobSettings::resultsDirectory(m_doc->project());
-    if (base.isEmpty()) {
-        if (!m_tempResults)
-            m_tempResults = std::make_unique<QTemporaryDir>(QDir::temp().filePath(QStringLiteral("refuge-results-XXXXXX")));
-        if (!m_tempResults->isValid())
-            throw IoError(fileMessage(QDir::tempPath(), QStringLiteral("cannot create a folder for the results: %1").arg(m_tempResults->errorString())));
-        base = m_tempResults->path();
-    }
+    const QDir history(QDir(resultsRoot()).filePath(QStringLiteral("history")));
     const QString stem = QStringLiteral("%1-%2").arg(analysis, QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
-    QString dir = QDir(base).filePath(stem);
+    QString dir = history.filePath(stem);
     for (int n = 2; QFileInfo::exists(dir); ++n)
-        dir = QDir(base).filePath(QStringLiteral("%1-%2").arg(stem).arg(n));
+        dir = history.filePath(QStringLiteral("%1-%2").arg(stem).arg(n));
     if (!QDir().mkpath(dir))
-        throw IoError(fileMessage(dir, QStringLiteral("cannot create the results folder")));
+        throw IoError(fileMessage(dir, tr("cannot create the results folder")));
     return dir;
+}
+
+void AnalysisController::publish(const QString &runDir, const QString &analysis)
+{
+    const QString latest = QDir(resultsRoot()).filePath(analysis);
+    if (QFileInfo::exists(latest) && !QDir(latest).removeRecursively())
+        throw IoError(fileMessage(latest, tr("cannot replace the previous results (is a file open in another program?)")));
+    if (!QDir().mkpath(latest))
+        throw IoError(fileMessage(latest, tr("cannot create the results folder")));
+    for (const QFileInfo &f : QDir(runDir).entryInfoList(QDir::Files)) {
+        const QString to = QDir(latest).filePath(f.fileName());
+        if (!QFile::copy(f.absoluteFilePath(), to))
+            throw IoError(fileMessage(to, tr("cannot be written")));
+    }
 }
 
 ProjectLayer AnalysisController::resultLayer(const QString &analysis, const QString &group, const QString &gpkg, const QString &layer,
@@ -113,6 +133,7 @@ ProjectLayer AnalysisController::resultLayer(const QString &analysis, const QStr
 void AnalysisController::finishRun(const QString &analysis, const std::vector<ProjectLayer> &layers, const QString &text,
                                    const QString &dir)
 {
+    publish(dir, analysis);
     // Ids must not collide within one run either.
     std::vector<ProjectLayer> unique = layers;
     for (std::size_t i = 1; i < unique.size(); ++i)
@@ -137,8 +158,8 @@ void AnalysisController::finishRun(const QString &analysis, const std::vector<Pr
         indices.push_back(points ? -1 : abovePolygons++);
     }
     m_doc->undoStack()->push(new ResultLayersCommand(m_doc, analysis, unique, indices, text));
-    m_lastResults = dir;
-    Q_EMIT resultsDirectoryChanged(dir);
+    m_lastResults = resultsRoot();
+    Q_EMIT resultsDirectoryChanged(m_lastResults);
 }
 
 void AnalysisController::applyServiceArea(const ServiceAreaJobResult &r, const ServiceAreaSettings &s)

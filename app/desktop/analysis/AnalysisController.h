@@ -1,10 +1,14 @@
 #pragma once
 // AnalysisController: the Analysis menu — opens the Service Area, Zones, Coverage and
-// Fire dialogs on the open project, and applies a finished run: the job wrote its
-// files into a fresh folder under results/ beside the project (a temporary folder
-// for a project never saved); the controller adds the result layers, styled, through
-// one undo step replacing the previous run's layers, and hands coverage and fire
-// outcomes on (coverageFinished / fireFinished, for the results dock). GUI thread only.
+// Fire dialogs on the open project, and applies a finished run. Results live beside
+// the project in results/ (a temporary folder for a project never saved), laid out
+// like `refuge-cli run --out results`: the job writes into a fresh folder
+// results/history/<analysis>-<time>/, which the result layers point to (so undoing a
+// re-run brings back the earlier data), and a copy goes to results/<analysis>/
+// (coverage, fire, service_area, zones: the latest run, for the report). The layers
+// are added, styled, through one undo step replacing the previous run's layers;
+// coverage and fire outcomes are handed on (coverageFinished / fireFinished, for the
+// results dock). GUI thread only.
 #include "analysis/AnalysisDialog.h"
 #include "analysis/jobs/CoverageJob.h"
 #include "analysis/jobs/FireJob.h"
@@ -42,7 +46,8 @@ public:
 
     // A new, empty folder for a run of `analysis` ("coverage"...). Throws IoError.
     QString newRunDirectory(const QString &analysis);
-    // The folder of the last finished run (empty: none yet).
+    // The results folder once a run finished (results/, holding coverage/, fire/ ...;
+    // empty before the first run).
     QString resultsDirectory() const { return m_lastResults; }
 
     // Called by the dialogs with a finished run (GUI thread). Throw refuge::Error.
@@ -59,6 +64,8 @@ Q_SIGNALS:
 private:
     ProjectLayer resultLayer(const QString &analysis, const QString &group, const QString &gpkg, const QString &layer,
                              const QString &name, const QJsonObject &style) const;
+    QString resultsRoot();
+    void publish(const QString &runDir, const QString &analysis);
     void finishRun(const QString &analysis, const std::vector<ProjectLayer> &layers, const QString &text, const QString &dir);
 
     ProjectDocument *m_doc;

@@ -15,6 +15,17 @@
 #include "mainwindow/MapStatusBar.h"
 #include "mainwindow/ProjectController.h"
 
+// The results dock and the report export come from another branch: wired here when
+// they are present, found as children of the window.
+#if __has_include("results/ResultsDock.h")
+#include "results/ResultsDock.h"
+#define REFUGE_HAVE_RESULTS_DOCK 1
+#endif
+#if __has_include("mainwindow/ReportExportController.h")
+#include "mainwindow/ReportExportController.h"
+#define REFUGE_HAVE_REPORT_EXPORT 1
+#endif
+
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
@@ -71,6 +82,7 @@ MainWindow::MainWindow(QWidget *parent)
             [this](const QStringList &w) { statusBar()->showMessage(w.join(QStringLiteral("; ")), 8000); });
 
     m_canvas->setTool(m_panTool);
+    connectAnalysisResults();
     updateTitle();
     restoreLayout();
 }
@@ -226,6 +238,28 @@ void MainWindow::createActions()
     toolBar->setObjectName(QStringLiteral("AttributesToolBar"));
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->addActions({identify, select, clearSel, table});
+}
+
+void MainWindow::connectAnalysisResults()
+{
+#ifdef REFUGE_HAVE_RESULTS_DOCK
+    if (auto *dock = findChild<ResultsDock *>()) {
+        connect(m_analysis, &AnalysisController::coverageFinished, dock, [dock](const CoverageRequest &q, const CoverageOutcome &o) {
+            dock->showCoverage(q, o);
+            dock->show();
+            dock->raise();
+        });
+        connect(m_analysis, &AnalysisController::fireFinished, dock, [dock](const FireRequest &q, const FireOutcome &o) {
+            dock->showFire(q, o);
+            dock->show();
+            dock->raise();
+        });
+    }
+#endif
+#ifdef REFUGE_HAVE_REPORT_EXPORT
+    if (auto *reports = findChild<ReportExportController *>())
+        connect(m_analysis, &AnalysisController::resultsDirectoryChanged, reports, &ReportExportController::setResultsFolder);
+#endif
 }
 
 void MainWindow::updateTitle()

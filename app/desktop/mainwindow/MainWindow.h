@@ -53,6 +53,7 @@ protected:
 private:
     void createDocks();
     void createActions();
+    void connectAnalysisResults();
     void updateTitle();
     void restoreLayout();
 
