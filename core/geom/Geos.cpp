@@ -40,7 +40,14 @@ ThreadGeos &threadGeos()
 
 GEOSContextHandle_t geosContext() { return threadGeos().handle; }
 
-QString lastGeosError() { return QString::fromUtf8(threadGeos().lastError); }
+QString lastGeosError()
+{
+    // Taken, not peeked: a later failure must not carry an earlier call's message.
+    ThreadGeos &geos = threadGeos();
+    const QString message = geos.lastError[0] ? QString::fromUtf8(geos.lastError) : QStringLiteral("no message from GEOS");
+    geos.lastError[0] = 0;
+    return message;
+}
 
 void GeosGeometryDeleter::operator()(GEOSGeometry *g) const noexcept
 {

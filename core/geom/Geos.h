@@ -11,7 +11,7 @@ namespace refuge {
 GEOSContextHandle_t geosContext();
 
 // Message of the last GEOS error on this thread ("" if none).
-QString lastGeosError();
+QString lastGeosError(); // this thread's last GEOS error message, cleared once read
 
 struct GeosGeometryDeleter {
     void operator()(GEOSGeometry *g) const noexcept;

@@ -221,17 +221,20 @@ void Project::save(const QString &filePath)
     QSaveFile f(filePath);
     if (!f.open(QIODevice::WriteOnly))
         throw IoError(fileMessage(filePath, QStringLiteral("cannot be written (%1)").arg(f.errorString())));
+    // Work on a copy: this project keeps its path and layer paths unless the write succeeds.
+    Project saved = *this;
     const QString oldDir = directory();
-    m_filePath = QFileInfo(filePath).absoluteFilePath();
+    saved.m_filePath = QFileInfo(filePath).absoluteFilePath();
     // Re-anchor relative paths when saving elsewhere.
-    if (!oldDir.isEmpty() && oldDir != directory()) {
-        for (ProjectLayer &l : layers)
+    if (!oldDir.isEmpty() && oldDir != saved.directory()) {
+        for (ProjectLayer &l : saved.layers)
             if (!isConnectionString(l.path) && QFileInfo(l.path).isRelative())
-                l.path = storedPath(QDir(oldDir).absoluteFilePath(l.path));
+                l.path = saved.storedPath(QDir(oldDir).absoluteFilePath(l.path));
     }
-    f.write(QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
+    f.write(QJsonDocument(saved.toJson()).toJson(QJsonDocument::Indented));
     if (!f.commit())
         throw IoError(fileMessage(filePath, QStringLiteral("cannot be written (%1)").arg(f.errorString())));
+    *this = std::move(saved);
 }
 
 QString Project::directory() const { return m_filePath.isEmpty() ? QString() : QFileInfo(m_filePath).absolutePath(); }

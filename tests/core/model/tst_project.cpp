@@ -305,8 +305,12 @@ private Q_SLOTS:
         // saving into a folder that does not exist fails cleanly and writes nothing
         Project p = Project::load(sampleProject());
         const QString bad = m_tmp.filePath(QStringLiteral("no/such/dir/p.refuge"));
+        const QString before = p.filePath();
+        const QString firstPath = p.layers.front().path;
         QVERIFY_THROWS_EXCEPTION(IoError, p.save(bad));
         QVERIFY(!QFile::exists(bad));
+        QCOMPARE(p.filePath(), before);            // still the project it was
+        QCOMPARE(p.layers.front().path, firstPath); // paths not re-anchored
     }
 
     // A CRS without an authority code is written as WKT and read back as the same CRS.
