@@ -315,11 +315,14 @@ private Q_SLOTS:
         QVERIFY(cov->run());
         QVERIFY(cov->isRunning());
         QVERIFY(cov->cancelButton()->isEnabled());
+        QVERIFY(!cov->shelters()->isEnabled()); // inputs locked while running
         shot(cov, QStringLiteral("coverage_running"));
         cov->cancelButton()->click();
         QVERIFY(done.wait(60000) || done.count() > 0);
         QCOMPARE(cov->state(), AnalysisDialog::State::Canceled);
         QVERIFY(cov->isVisible()); // stays open to change and run again
+        QVERIFY(cov->shelters()->isEnabled());
+        QVERIFY(cov->runButton()->isEnabled());
         QCOMPARE(test::projectJson(*doc()), before);
         QCOMPARE(doc()->undoStack()->count(), undoCount);
         QCOMPARE(historyRuns(), runs); // the canceled run's folder is gone

@@ -16,10 +16,11 @@
 namespace refuge::desktop {
 
 AnalysisDialog::AnalysisDialog(QWidget *parent)
-    : QDialog(parent), m_form(new QFormLayout), m_progress(new QProgressBar(this)), m_status(new QLabel(this)),
+    : QDialog(parent), m_inputs(new QWidget(this)), m_form(new QFormLayout(m_inputs)), m_progress(new QProgressBar(this)), m_status(new QLabel(this)),
       m_run(new QPushButton(tr("&Run"), this)), m_cancel(new QPushButton(tr("Cancel"), this)), m_close(new QPushButton(tr("Close"), this))
 {
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_form->setContentsMargins(0, 0, 0, 0);
     m_progress->setRange(0, 100);
     m_progress->setValue(0);
     m_progress->setVisible(false);
@@ -39,7 +40,7 @@ AnalysisDialog::AnalysisDialog(QWidget *parent)
     connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, &AnalysisDialog::finished);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(m_form);
+    layout->addWidget(m_inputs);
     layout->addStretch(1);
     layout->addWidget(m_status);
     layout->addWidget(m_progress);
@@ -154,9 +155,7 @@ void AnalysisDialog::setRunning(bool running)
     m_cancel->setEnabled(running);
     m_progress->setVisible(running);
     m_progress->setValue(0);
-    for (QWidget *w : findChildren<QWidget *>(QString(), Qt::FindDirectChildrenOnly))
-        if (w != m_progress && w != m_status && !w->isWindow() && !qobject_cast<QDialogButtonBox *>(w))
-            w->setEnabled(!running);
+    m_inputs->setEnabled(!running); // keeps each input's own enabled state
 }
 
 void AnalysisDialog::showError(const QString &message)

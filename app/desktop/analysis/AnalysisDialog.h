@@ -70,6 +70,7 @@ private:
     void setRunning(bool running);
     void showError(const QString &message);
 
+    QWidget *m_inputs;
     QFormLayout *m_form;
     QProgressBar *m_progress;
     QLabel *m_status;
