@@ -28,6 +28,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QUndoStack>
 
 using namespace refuge;
@@ -144,6 +145,22 @@ private Q_SLOTS:
         QCOMPARE(fire->turnout()->value(), 60.0);
         shot(fire, QStringLiteral("fire_dialog"));
         fire->close();
+    }
+
+    void speaksChinese()
+    {
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(REFUGE_QM_DIR "/refuge_zh_CN.qm")));
+        QCoreApplication::installTranslator(&translator);
+        auto *cov = analysis()->openDialog(AnalysisController::Kind::Coverage);
+        QCOMPARE(cov->windowTitle(), QStringLiteral("避难场所覆盖与容量"));
+        QCOMPARE(cov->runButton()->text(), QStringLiteral("运行(&R)"));
+        shot(cov, QStringLiteral("coverage_dialog_zh"));
+        auto *fire = analysis()->openDialog(AnalysisController::Kind::Fire);
+        QCOMPARE(fire->windowTitle(), QStringLiteral("消防响应"));
+        shot(fire, QStringLiteral("fire_dialog_zh"));
+        fire->close();
+        QCoreApplication::removeTranslator(&translator);
     }
 
     void validationNamesTheProblem()

@@ -3,6 +3,7 @@
 #include "analysis/InputWidgets.h"
 #include "analysis/NetworkSection.h"
 #include "analysis/jobs/ProjectJobSettings.h"
+#include "app/Language.h"
 #include "document/ProjectDocument.h"
 #include "standards/StandardsProfile.h"
 #include "util/Error.h"
@@ -12,7 +13,6 @@
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QLabel>
-#include <QLocale>
 
 namespace refuge::desktop {
 
@@ -22,7 +22,7 @@ void fillStandards(QComboBox *combo, const QString &current)
         QString text = id;
         try {
             const StandardsProfile p = StandardsProfile::load(id);
-            const bool zh = QLocale().language() == QLocale::Chinese && !p.nameZh().isEmpty();
+            const bool zh = Language::resolve(Language::stored()) == QLatin1String("zh_CN") && !p.nameZh().isEmpty();
             text = zh ? p.nameZh() : p.name().isEmpty() ? id : p.name();
         } catch (const Error &) {
         }

@@ -1,9 +1,14 @@
 #include "analysis/NetworkSection.h"
 #include "analysis/InputWidgets.h"
+#include "app/Language.h"
 #include "document/ProjectDocument.h"
 #include "network/Profile.h"
 
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -13,6 +18,22 @@
 #include <algorithm>
 
 namespace refuge::desktop {
+
+namespace {
+
+// "Walking (adult)" / "步行" from resources/profiles/<name>.json; the name if none.
+QString profileTitle(const QString &name)
+{
+    QFile f(QDir(Profile::profileDirectory()).filePath(name + QStringLiteral(".json")));
+    if (!f.open(QIODevice::ReadOnly))
+        return name;
+    const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
+    const bool zh = Language::resolve(Language::stored()) == QLatin1String("zh_CN");
+    const QString title = o.value(zh ? QStringLiteral("title_zh") : QStringLiteral("title")).toString();
+    return title.isEmpty() ? name : title;
+}
+
+} // namespace
 
 NetworkSection::NetworkSection(ProjectDocument *doc, QFormLayout *form, QWidget *parent, const NetworkSettings &prefill, int options,
                                const QString &limitLabel)
@@ -27,7 +48,7 @@ NetworkSection::NetworkSection(ProjectDocument *doc, QFormLayout *form, QWidget 
     profile = new QComboBox(parent);
     profile->setObjectName(QStringLiteral("profile"));
     for (const QString &p : Profile::available())
-        profile->addItem(p, p);
+        profile->addItem(profileTitle(p), p);
     const int pi = profile->findData(prefill.profile);
     if (pi < 0 && !prefill.profile.isEmpty())
         profile->addItem(prefill.profile, prefill.profile); // a .json file named in the project
