@@ -236,9 +236,15 @@ private Q_SLOTS:
     {
         auto *cov = qobject_cast<CoverageDialog *>(analysis()->openDialog(AnalysisController::Kind::Coverage));
         QSignalSpy finished(analysis(), &AnalysisController::coverageFinished);
+        QSignalSpy progress(cov->progressBar(), &QProgressBar::valueChanged);
         const int layers = doc()->layerCount();
         QVERIFY(runToEnd(cov));
         QCOMPARE(finished.count(), 1);
+        // The steps (network, demand, costs, service areas, analysis, files) fill one bar.
+        int highest = 0;
+        for (const QList<QVariant> &v : progress)
+            highest = std::max(highest, v.at(0).toInt());
+        QVERIFY2(highest >= 95, qPrintable(QString::number(highest)));
         QCOMPARE(doc()->layerCount(), layers + 3);
         QVERIFY(test::waitForLayers(*doc()));
         QString demandId, sheltersId;

@@ -87,6 +87,7 @@ CoverageJobResult CoverageJob::run(const CoverageSettings &s, Feedback &feedback
     if (!s.euclidean) {
         NetworkSettings ns = s.network;
         ns.facilityIdField = s.fields.id;
+        feedback.setProgressSpan(0, 25);
         net = NetworkInputs::open(ns, feedback);
         crs = net.graph.crs();
         facilitiesLayer = net.facilities;
@@ -104,6 +105,7 @@ CoverageJobResult CoverageJob::run(const CoverageSettings &s, Feedback &feedback
     q.facilities = FacilityTable::fromLayer(facilitiesLayer, s.fields);
     feedback.throwIfCanceled();
 
+    feedback.setProgressSpan(25, 40);
     loadDemand(s, crs, q, feedback);
     if (!s.areas.path.isEmpty()) {
         const VectorLayer areas = VectorLayer::load(s.areas, LoadOptions{crs, {}, {}, true});
@@ -113,7 +115,9 @@ CoverageJobResult CoverageJob::run(const CoverageSettings &s, Feedback &feedback
 
     const double limitUser = s.network.limit;
     if (!s.euclidean) {
+        feedback.setProgressSpan(40, 50);
         const SnappedLayer demandSnapped = CoverageNetwork::snapAll(Snapper(net.graph), q.demand.points, s.network.snapMaxMeters, feedback);
+        feedback.setProgressSpan(50, 65);
         q.costs = CoverageNetwork::costs(net.graph, net.sources, net.snapped, demandSnapped, net.routing, feedback);
         ServiceAreaParameters sp;
         sp.graph = net.graph;
@@ -121,6 +125,7 @@ CoverageJobResult CoverageJob::run(const CoverageSettings &s, Feedback &feedback
         sp.facilityIds = q.facilities.ids;
         sp.breaks = {net.routing.limit};
         sp.routing = net.routing;
+        feedback.setProgressSpan(65, 85);
         const VectorLayer areas = ServiceArea::run(sp, feedback);
         q.serviceAreas.assign(std::size_t(q.facilities.size()), Geometry());
         const int idField = areas.fieldIndex(QStringLiteral("facility_id"));
@@ -138,6 +143,7 @@ CoverageJobResult CoverageJob::run(const CoverageSettings &s, Feedback &feedback
         q.serviceAreaMethod = QStringLiteral("straight-line buffer");
     }
 
+    feedback.setProgressSpan(85, 95);
     r.outcome = CoverageAnalysis::run(q, feedback);
     r.summary = r.outcome.summaryJson(q);
     for (auto it = summaryExtra.begin(); it != summaryExtra.end(); ++it)
@@ -154,6 +160,7 @@ CoverageJobResult CoverageJob::run(const CoverageSettings &s, Feedback &feedback
         r.warnings << w.toString();
     if (!s.outDir.isEmpty()) {
         feedback.throwIfCanceled();
+        feedback.setProgressSpan(95, 100);
         CoverageOutputs::write(q, r.outcome, s.outDir);
         r.summary.insert(QStringLiteral("seconds"), double(timer.nsecsElapsed()) / 1e9);
         AnalysisFiles::writeJson(QDir(s.outDir).filePath(QStringLiteral("summary.json")), r.summary);

@@ -97,6 +97,7 @@ FireJobResult FireJob::run(const FireSettings &s, Feedback &feedback)
         ns.unit = CostUnit::Seconds;
         ns.limit = q.responseLimitSeconds / 60.0;
         ns.turnoutSeconds = q.turnoutSeconds;
+        feedback.setProgressSpan(0, 25);
         net = NetworkInputs::open(ns, feedback);
         crs = net.graph.crs();
         stationsLayer = net.facilities;
@@ -118,6 +119,7 @@ FireJobResult FireJob::run(const FireSettings &s, Feedback &feedback)
             turnout[std::size_t(i)] = q.stations.turnoutSeconds[std::size_t(i)];
     feedback.throwIfCanceled();
 
+    feedback.setProgressSpan(25, 40);
     if (!s.demand.path.isEmpty()) {
         const VectorLayer d = VectorLayer::load(s.demand, LoadOptions{crs, {}, {}, true}, &feedback);
         q.demand = Demand::fromLayer(d, s.populationField, 0, feedback);
@@ -151,8 +153,10 @@ FireJobResult FireJob::run(const FireSettings &s, Feedback &feedback)
         RoutingOptions ro = net.routing;
         ro.limit = std::numeric_limits<double>::infinity(); // zones: every reachable cell
         const Snapper snapper(net.graph);
+        feedback.setProgressSpan(40, 55);
         const SnappedLayer gridSnapped = snapper.snapAll(q.grid.centres, s.network.snapMaxMeters, &feedback);
         const SnappedLayer demandSnapped = snapper.snapAll(q.demand.points, s.network.snapMaxMeters, &feedback);
+        feedback.setProgressSpan(55, 80);
         q.gridCosts = fromNetwork(NearestFacility::run(net.graph, sources, gridSnapped, ro, feedback));
         q.demandCosts = fromNetwork(NearestFacility::run(net.graph, sources, demandSnapped, ro, feedback));
     } else {
@@ -161,6 +165,7 @@ FireJobResult FireJob::run(const FireSettings &s, Feedback &feedback)
         q.demandCosts = straightLine(q.demand.points, q.stations, turnout, crs.metresPerUnit(), speed);
     }
 
+    feedback.setProgressSpan(80, 95);
     r.outcome = FireCoverage::run(q, feedback);
     r.summary = r.outcome.summaryJson(q);
     for (auto it = networkSummary.begin(); it != networkSummary.end(); ++it)
@@ -175,6 +180,7 @@ FireJobResult FireJob::run(const FireSettings &s, Feedback &feedback)
         r.warnings << w.toString();
     if (!s.outDir.isEmpty()) {
         feedback.throwIfCanceled();
+        feedback.setProgressSpan(95, 100);
         FireCoverageOutputs::write(q, r.outcome, s.outDir);
         r.summary.insert(QStringLiteral("seconds"), double(timer.nsecsElapsed()) / 1e9);
         AnalysisFiles::writeJson(QDir(s.outDir).filePath(QStringLiteral("summary.json")), r.summary);

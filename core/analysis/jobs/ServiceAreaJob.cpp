@@ -49,7 +49,9 @@ ServiceAreaJobResult ServiceAreaJob::run(const ServiceAreaSettings &settings, Fe
         throw InvalidInput(QStringLiteral("service areas need a limit > 0 (minutes or metres)"));
     if (settings.accessMeters == 0)
         throw InvalidInput(QStringLiteral("the access distance must be > 0 m"));
+    feedback.setProgressSpan(0, 30);
     const NetworkInputs net = NetworkInputs::open(settings.network, feedback);
+    feedback.setProgressSpan(30, 95);
 
     ServiceAreaParameters p;
     p.graph = net.graph;
@@ -83,6 +85,7 @@ ServiceAreaJobResult ServiceAreaJob::run(const ServiceAreaSettings &settings, Fe
     r.summary.insert(QStringLiteral("analysis_seconds"), analysisSeconds);
     if (!settings.outDir.isEmpty()) {
         feedback.throwIfCanceled();
+        feedback.setProgressSpan(95, 100);
         if (!QDir().mkpath(settings.outDir))
             throw IoError(fileMessage(settings.outDir, QStringLiteral("cannot create the output folder")));
         r.outputPath = QDir(settings.outDir).filePath(QStringLiteral("service_areas.gpkg"));

@@ -17,7 +17,9 @@ ZonesJobResult ZonesJob::run(const ZonesSettings &settings, Feedback &feedback)
     timer.start();
     if (settings.network.facilities.path.isEmpty())
         throw InvalidInput(QStringLiteral("zones need a facilities layer"));
+    feedback.setProgressSpan(0, 30);
     const NetworkInputs net = NetworkInputs::open(settings.network, feedback);
+    feedback.setProgressSpan(30, 95);
     ZonesParameters p;
     p.graph = net.graph;
     p.facilities = net.sources;
@@ -41,6 +43,7 @@ ZonesJobResult ZonesJob::run(const ZonesSettings &settings, Feedback &feedback)
     r.summary.insert(QStringLiteral("analysis_seconds"), analysisSeconds);
     if (!settings.outDir.isEmpty()) {
         feedback.throwIfCanceled();
+        feedback.setProgressSpan(95, 100);
         if (!QDir().mkpath(settings.outDir))
             throw IoError(fileMessage(settings.outDir, QStringLiteral("cannot create the output folder")));
         r.outputPath = QDir(settings.outDir).filePath(QStringLiteral("zones.gpkg"));
