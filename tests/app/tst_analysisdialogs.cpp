@@ -367,6 +367,29 @@ private Q_SLOTS:
         QCOMPARE(doc()->layerCount(), layers);
         cov->close();
     }
+
+    // Last: replaces the project. A project never saved keeps its results in a
+    // temporary folder, with absolute layer paths.
+    void unsavedProjectUsesATemporaryFolder()
+    {
+        Project p = doc()->project();
+        for (ProjectLayer &l : p.layers)
+            l.path = p.resolvedPath(l);
+        p.setFilePath(QString());
+        doc()->setProject(p);
+        QVERIFY(test::waitForLayers(*doc()));
+        auto *sa = qobject_cast<ServiceAreaDialog *>(analysis()->openDialog(AnalysisController::Kind::ServiceArea));
+        QVERIFY(runToEnd(sa));
+        const QStringList ids = resultIds(QStringLiteral("service_area"));
+        QCOMPARE(ids.size(), 1);
+        const QString results = analysis()->resultsDirectory();
+        QVERIFY2(results.startsWith(QDir::tempPath()), qPrintable(results));
+        QVERIFY(QDir::isAbsolutePath(doc()->layerById(ids.front())->path));
+        QVERIFY(test::waitForLayers(*doc()));
+        QCOMPARE(doc()->layerData(ids.front()).vector->featureCount(), 15);
+        doc()->undoStack()->undo();
+        QVERIFY(QDir(results).removeRecursively());
+    }
 };
 
 QTEST_MAIN(TestAnalysisDialogs)

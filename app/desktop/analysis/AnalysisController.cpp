@@ -81,8 +81,11 @@ QString AnalysisController::resultsRoot()
     const QString root = ProjectJobSettings::resultsDirectory(m_doc->project());
     if (!root.isEmpty())
         return root;
-    if (!m_tempResults)
+    if (!m_tempResults) {
         m_tempResults = std::make_unique<QTemporaryDir>(QDir::temp().filePath(QStringLiteral("refuge-results-XXXXXX")));
+        // Kept after exit: a project saved later still finds its result layers there.
+        m_tempResults->setAutoRemove(false);
+    }
     if (!m_tempResults->isValid())
         throw IoError(fileMessage(QDir::tempPath(), tr("cannot create a folder for the results: %1").arg(m_tempResults->errorString())));
     return m_tempResults->path();
