@@ -3,50 +3,17 @@
 // service-area/zones (NetworkOptions); --euclidean measures straight lines instead.
 #include "Cli.h"
 #include "NetworkOptions.h"
-#include "analysis/CoverageAnalysis.h"
-#include "analysis/CoverageNetwork.h"
-#include "analysis/CoverageOutputs.h"
-#include "analysis/AnalysisFiles.h"
-#include "analysis/ServiceArea.h"
-#include "model/RasterLayer.h"
-#include "network/Snapper.h"
+#include "JobReports.h"
+#include "analysis/jobs/CoverageJob.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
 
 #include <QDir>
-#include <QElapsedTimer>
-#include <QJsonArray>
-#include <cmath>
 
 namespace refuge::cli {
 
-namespace {
-
-
-
-// Buffers of the limit around each shelter: the straight-line "service area".
-std::vector<Geometry> circles(const FacilityTable &f, double radius)
-{
-    std::vector<Geometry> out;
-    GEOSContextHandle_t ctx = geosContext();
-    for (const QPointF &p : f.points) {
-        if (!std::isfinite(p.x())) {
-            out.emplace_back();
-            continue;
-        }
-        GeosGeom pt(GEOSGeom_createPointFromXY_r(ctx, p.x(), p.y()));
-        GeosGeom b = checkedGeos(GEOSBuffer_r(ctx, pt.get(), radius, 16), "buffer");
-        out.push_back(Geometry::fromGeos(b.get()));
-    }
-    return out;
-}
-
-} // namespace
-
 int runCoverage(const QStringList &args)
 {
-    QElapsedTimer timer;
-    timer.start();
     QCommandLineParser parser;
     NetworkOptions net;
     net.addTo(parser);
@@ -78,102 +45,39 @@ int runCoverage(const QStringList &args)
     if (meters == minutes)
         throw UsageError(QStringLiteral("coverage: give one of --max-meters M or --max-minutes T"));
 
-    Feedback feedback;
-    CoverageRequest q;
-    q.standard = StandardsProfile::load(parser.isSet(QStringLiteral("standard")) ? parser.value(QStringLiteral("standard")) : QStringLiteral("shanghai"));
-    q.standard.applyOverrides(parser.values(QStringLiteral("standard-override")));
-    q.assignment = assignmentMethodFromName(parser.value(QStringLiteral("assignment")));
-    const FacilityFields fields{parser.value(QStringLiteral("facility-id")), parser.value(QStringLiteral("name-field")),
-                                parser.value(QStringLiteral("capacity-field")), parser.value(QStringLiteral("shelter-area-field")), {}, {}};
-    if (fields.capacity.isEmpty() && fields.area.isEmpty())
+    CoverageSettings s;
+    s.euclidean = euclidean;
+    s.network = net.settings(parser, (euclidean ? 0 : NetworkOptions::NeedNetwork) | NetworkOptions::NeedFacilities
+                                         | NetworkOptions::NeedLimit | NetworkOptions::NeedOut);
+    s.fields = {parser.value(QStringLiteral("facility-id")), parser.value(QStringLiteral("name-field")),
+                parser.value(QStringLiteral("capacity-field")), parser.value(QStringLiteral("shelter-area-field")), {}, {}};
+    if (s.fields.capacity.isEmpty() && s.fields.area.isEmpty())
         throw UsageError(QStringLiteral("coverage: give --capacity-field or --shelter-area-field"));
-    const DataSource demandSource = DataSource::parse(parser.value(QStringLiteral("demand")));
-    const bool rasterDemand = demandSource.path.endsWith(QLatin1String(".tif"), Qt::CaseInsensitive)
-        || demandSource.path.endsWith(QLatin1String(".tiff"), Qt::CaseInsensitive);
-    if (!rasterDemand && !parser.isSet(QStringLiteral("population-field")))
+    s.demand = DataSource::parse(parser.value(QStringLiteral("demand")));
+    s.populationField = parser.value(QStringLiteral("population-field"));
+    if (!CoverageJob::isRaster(s.demand) && s.populationField.isEmpty())
         throw UsageError(QStringLiteral("coverage: --population-field is required for a vector demand layer"));
-    const double splitCell = numberOption(parser, QStringLiteral("split-cell"), 0);
-
-    QJsonObject summaryExtra;
-    Crs crs;
-    VectorLayer facilitiesLayer;
-    if (!euclidean) {
-        net.setUp(parser, NetworkOptions::NeedFacilities | NetworkOptions::NeedLimit, feedback);
-        crs = net.graph.crs();
-        facilitiesLayer = net.facilities;
-        summaryExtra = net.summary();
-    } else {
-        if (parser.isSet(QStringLiteral("crs")))
-            crs = Crs::fromUserInput(parser.value(QStringLiteral("crs")));
-        facilitiesLayer = VectorLayer::load(DataSource::parse(parser.value(QStringLiteral("facilities"))), LoadOptions{crs, {}, {}, true});
-        if (!crs.isValid()) {
-            crs = metricCrsFor(facilitiesLayer.crs(), facilitiesLayer.extent());
-            facilitiesLayer = facilitiesLayer.reprojected(crs);
-        }
-        if (crs.isGeographic())
-            throw UsageError(QStringLiteral("--crs must be a projected CRS"));
-    }
-    q.facilities = FacilityTable::fromLayer(facilitiesLayer, fields);
-
-    // Demand.
-    if (rasterDemand) {
-        q.demand = Demand::fromRaster(RasterLayer::open(demandSource.path), 0, crs, feedback);
-    } else {
-        const VectorLayer demandLayer = VectorLayer::load(demandSource, LoadOptions{crs, {}, {}, true}, &feedback);
-        q.demand = Demand::fromLayer(demandLayer, parser.value(QStringLiteral("population-field")), splitCell, feedback);
-    }
-    if (q.demand.size() == 0)
-        throw InvalidInput(fileMessage(demandSource.displayName(), QStringLiteral("no population: every value is zero, null or negative")));
+    s.splitCellMeters = numberOption(parser, QStringLiteral("split-cell"), 0);
     if (parser.isSet(QStringLiteral("areas"))) {
-        const VectorLayer areas = VectorLayer::load(DataSource::parse(parser.value(QStringLiteral("areas"))), LoadOptions{crs, {}, {}, true});
-        q.areas = CoverageAreas::fromLayer(areas, parser.value(QStringLiteral("area-field")));
+        s.areas = DataSource::parse(parser.value(QStringLiteral("areas")));
+        s.areaField = parser.value(QStringLiteral("area-field"));
     }
+    s.assignment = parser.value(QStringLiteral("assignment"));
+    s.standard = parser.isSet(QStringLiteral("standard")) ? parser.value(QStringLiteral("standard")) : QStringLiteral("shanghai");
+    s.standardOverrides = parser.values(QStringLiteral("standard-override"));
+    if (minutes && euclidean)
+        s.walkSpeedMps = numberOption(parser, QStringLiteral("walk-speed"), 0);
+    s.outDir = NetworkOptions::outDir(parser);
+    Feedback feedback;
+    printCoverage(CoverageJob::run(s, feedback));
+    return Ok;
+}
 
-    // Costs.
-    const double limitUser = meters ? numberOption(parser, QStringLiteral("max-meters"), 0) : numberOption(parser, QStringLiteral("max-minutes"), 0);
-    if (!euclidean) {
-        const SnappedLayer demandSnapped = CoverageNetwork::snapAll(Snapper(net.graph), q.demand.points, net.snapMaxMeters, feedback);
-        q.costs = CoverageNetwork::costs(net.graph, net.sources, net.snapped, demandSnapped, net.routing, feedback);
-        ServiceAreaParameters sp;
-        sp.graph = net.graph;
-        sp.facilities = net.sources;
-        sp.facilityIds = q.facilities.ids;
-        sp.breaks = {net.routing.limit};
-        sp.routing = net.routing;
-        const VectorLayer areas = ServiceArea::run(sp, feedback);
-        q.serviceAreas.assign(std::size_t(q.facilities.size()), Geometry());
-        const int idField = areas.fieldIndex(QStringLiteral("facility_id"));
-        for (int i = 0; i < areas.featureCount(); ++i) {
-            const int f = q.facilities.indexOf(areas.attribute(i, idField).toString());
-            if (f >= 0)
-                q.serviceAreas[std::size_t(f)] = areas.geometry(i);
-        }
-        q.serviceAreaMethod = QStringLiteral("network (%1)").arg(net.graph.profileName());
-    } else {
-        const double speed = minutes ? numberOption(parser, QStringLiteral("walk-speed"), q.standard.number(QStringLiteral("shelter.walk_speed_mps"), 1.0)) : 1.0;
-        const double limit = meters ? limitUser : limitUser * 60.0;
-        q.costs = CoverageCosts::euclidean(q.demand.points, q.facilities.points, limit, crs.metresPerUnit(), speed, {}, feedback);
-        q.serviceAreas = circles(q.facilities, (meters ? limit : limit * speed) / crs.metresPerUnit());
-        q.serviceAreaMethod = QStringLiteral("straight-line buffer");
-    }
-
-    const CoverageOutcome o = CoverageAnalysis::run(q, feedback);
-    const QString outDir = parser.value(QStringLiteral("out"));
-    CoverageOutputs::write(q, o, outDir);
-    QJsonObject summary = o.summaryJson(q);
-    for (auto it = summaryExtra.begin(); it != summaryExtra.end(); ++it)
-        if (!summary.contains(it.key()))
-            summary.insert(it.key(), it.value());
-    summary.insert(QStringLiteral("limit_user"), limitUser);
-    summary.insert(QStringLiteral("limit_user_unit"), meters ? QStringLiteral("m") : QStringLiteral("min"));
-    summary.insert(QStringLiteral("euclidean"), euclidean);
-    QJsonArray warnings = summary.value(QStringLiteral("warnings")).toArray();
-    for (const QString &w : feedback.warnings())
-        warnings.append(w);
-    summary.insert(QStringLiteral("warnings"), warnings);
-    summary.insert(QStringLiteral("seconds"), double(timer.nsecsElapsed()) / 1e9);
-    AnalysisFiles::writeJson(QDir(outDir).filePath(QStringLiteral("summary.json")), summary);
-
+void printCoverage(const CoverageJobResult &r)
+{
+    const CoverageOutcome &o = r.outcome;
+    const bool meters = r.summary.value(QStringLiteral("limit_user_unit")).toString() == QLatin1String("m");
+    const double limitUser = r.summary.value(QStringLiteral("limit_user")).toDouble();
     out() << QStringLiteral("coverage: %1 of %2 people within %3 %4 of a shelter (%5 %); assigned %6, unassigned %7\n")
                  .arg(o.coverage.coveredPopulation, 0, 'f', 0)
                  .arg(o.coverage.totalPopulation, 0, 'f', 0)
@@ -182,10 +86,9 @@ int runCoverage(const QStringList &args)
                  .arg(100.0 * o.coverage.coveredShare(), 0, 'f', 1)
                  .arg(o.assignment.assigned, 0, 'f', 0)
                  .arg(o.assignment.unassigned(), 0, 'f', 0);
-    for (const QJsonValue &w : warnings)
-        out() << "  note: " << w.toString() << "\n";
-    out() << "results: " << QDir(outDir).absolutePath() << "\n";
-    return Ok;
+    for (const QString &w : r.warnings)
+        out() << "  note: " << w << "\n";
+    out() << "results: " << QDir(r.outDir).absolutePath() << "\n";
 }
 
 static const bool registered = registerCommand({QStringLiteral("coverage"), QStringLiteral("Shelter coverage, capacity and per-capita area"), runCoverage});

@@ -3,6 +3,7 @@
 // network_problems) + summary.json. Exit 1 when problems are found.
 #include "Cli.h"
 #include "NetworkOptions.h"
+#include "analysis/AnalysisFiles.h"
 #include "analysis/NetworkCheck.h"
 #include "io/VectorWriter.h"
 #include "util/Error.h"
@@ -23,29 +24,32 @@ int runNetworkCheck(const QStringList &args)
     parseOrThrow(parser, args, QStringLiteral("Check a road network: connected components (and facilities on small islands), dangling "
                                               "ends, duplicate and zero-length links, one-way dead ends, unsnapped facilities. "
                                               "Writes network_check.gpkg and summary.json; exit code 1 when problems are found."));
+    const NetworkSettings settings = net.settings(parser, NetworkOptions::NeedNetwork | NetworkOptions::NeedOut);
+    const QString outDir = NetworkOptions::outDir(parser);
     Feedback feedback;
+    NetworkInputs in = NetworkInputs::openNetwork(settings, feedback);
     try {
-        net.setUp(parser, 0, feedback);
+        in.loadFacilities(feedback);
     } catch (const InvalidInput &e) {
         // Facilities that do not snap at all are a finding here, not an error.
-        if (!parser.isSet(QStringLiteral("facilities")) || !e.message().contains(QStringLiteral("snap")))
+        if (!e.message().contains(QStringLiteral("snap")))
             throw;
-        net.facilities = VectorLayer();
-        net.snapped = {};
+        in.facilities = VectorLayer();
+        in.snapped = {};
         feedback.warn(e.message());
     }
-    const NetworkCheckReport report = NetworkCheck::run(net.graph, net.graphReport, net.snapped, net.facilityIds, feedback);
-    const QString outPath = QDir(net.outDir).filePath(QStringLiteral("network_check.gpkg"));
+    const NetworkCheckReport report = NetworkCheck::run(in.graph, in.graphReport, in.snapped, in.facilityIds, feedback);
+    const QString outPath = QDir(outDir).filePath(QStringLiteral("network_check.gpkg"));
     VectorWriter::write(report.problems, outPath, QStringLiteral("network_problems"));
-    QJsonObject summary = net.summary();
+    QJsonObject summary = in.summary();
     summary.insert(QStringLiteral("command"), QStringLiteral("network-check"));
     summary.insert(QStringLiteral("check"), report.toJson());
     summary.insert(QStringLiteral("output"), outPath);
     summary.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(feedback.warnings()));
-    writeSummary(net.outDir, summary);
+    AnalysisFiles::writeJson(QDir(outDir).filePath(QStringLiteral("summary.json")), summary);
     for (const QString &line : report.lines())
         out() << line << "\n";
-    for (const QString &m : net.graphReport.messages())
+    for (const QString &m : in.graphReport.messages())
         out() << "Note: " << m << "\n";
     for (const QString &w : feedback.warnings())
         printError(w);

@@ -1,5 +1,8 @@
 // refuge-cli run: the main job — every analysis configured in a project, into one folder.
 #include "Cli.h"
+#include "JobReports.h"
+#include "analysis/jobs/ProjectJobSettings.h"
+#include "util/Feedback.h"
 #include "model/Project.h"
 #include "io/Gdal.h"
 #include "model/ProjectCheck.h"
@@ -63,8 +66,9 @@ QJsonObject layerSummary(const Project &project)
 
 
 // --- Analyses configured in project.analysis (coverage, fire, report) -------------
-// Each runs through its own refuge-cli command with arguments built from the project's
-// roles and field mappings, so `run` and the single commands give the same figures.
+// Coverage and fire run through the same core jobs as the single commands, with
+// settings filled from the project's roles and field mappings (ProjectJobSettings),
+// so `run`, the single commands and the desktop give the same figures.
 int runCommandNamed(const QString &name, const QStringList &args)
 {
     for (const Command &c : commands())
@@ -73,46 +77,10 @@ int runCommandNamed(const QString &name, const QStringList &args)
     throw UsageError(QStringLiteral("run: command '%1' is not available").arg(name));
 }
 
-QString layerArg(const Project &project, const ProjectLayer &l)
-{
-    const QString path = project.resolvedPath(l);
-    return l.layer.isEmpty() ? path : path + QLatin1Char(':') + l.layer;
-}
-
-void addNetworkArgs(QStringList &a, const Project &project, const QJsonObject &settings, const QString &defaultProfile)
-{
-    const ProjectLayer *roads = project.layerWithRole(Role::Roads);
-    a << QStringLiteral("--network") << layerArg(project, *roads)
-      << QStringLiteral("--profile") << settings.value(QStringLiteral("profile")).toString(defaultProfile);
-    if (!roads->field(QStringLiteral("oneway")).isEmpty())
-        a << QStringLiteral("--oneway-field") << roads->field(QStringLiteral("oneway"));
-    if (!roads->field(QStringLiteral("speed")).isEmpty())
-        a << QStringLiteral("--speed-field") << roads->field(QStringLiteral("speed"));
-    if (project.crs.isValid() && !project.crs.isGeographic())
-        a << QStringLiteral("--crs") << project.crs.authId();
-}
-
-QStringList limitArgs(const QJsonObject &settings)
-{
-    if (settings.contains(QStringLiteral("max_meters")))
-        return {QStringLiteral("--max-meters"), QString::number(settings.value(QStringLiteral("max_meters")).toDouble())};
-    if (settings.contains(QStringLiteral("max_minutes")))
-        return {QStringLiteral("--max-minutes"), QString::number(settings.value(QStringLiteral("max_minutes")).toDouble())};
-    return {};
-}
-
 // Returns the number of analyses that failed (each failure printed, the others still run).
 int runConfiguredAnalyses(const Project &project, const QString &outDir)
 {
     const QJsonObject analysis = project.analysis;
-    const QString standard = analysis.value(QStringLiteral("standard")).toString(QStringLiteral("shanghai"));
-    QStringList overrideArgs; // user changes to the profile, saved in the project
-    const QJsonObject overrides = analysis.value(QStringLiteral("standard_overrides")).toObject();
-    for (auto it = overrides.begin(); it != overrides.end(); ++it)
-        overrideArgs << QStringLiteral("--standard-override") << QStringLiteral("%1=%2").arg(it.key()).arg(it.value().toDouble(), 0, 'g', 17);
-    const ProjectLayer *roads = project.layerWithRole(Role::Roads);
-    const ProjectLayer *population = project.layerWithRole(Role::Population);
-    const ProjectLayer *communities = project.layerWithRole(Role::Communities);
     int failures = 0;
     auto attempt = [&](const QString &what, const std::function<void()> &fn) {
         try {
@@ -129,67 +97,20 @@ int runConfiguredAnalyses(const Project &project, const QString &outDir)
     QStringList done;
     if (analysis.contains(QStringLiteral("coverage"))) {
         attempt(QStringLiteral("coverage"), [&] {
-            const QJsonObject c = analysis.value(QStringLiteral("coverage")).toObject();
-            const ProjectLayer *shelters = project.layerWithRole(Role::Shelters);
-            if (!shelters || !population)
-                throw UsageError(QStringLiteral("needs a shelters layer and a population layer"));
-            QStringList a;
-            if (roads && !c.value(QStringLiteral("euclidean")).toBool())
-                addNetworkArgs(a, project, c, QStringLiteral("walk"));
-            else
-                a << QStringLiteral("--euclidean");
-            a << QStringLiteral("--facilities") << layerArg(project, *shelters);
-            const QString name = shelters->field(QStringLiteral("name"));
-            if (!name.isEmpty())
-                a << QStringLiteral("--facility-id") << name << QStringLiteral("--name-field") << name;
-            if (!shelters->field(QStringLiteral("capacity")).isEmpty())
-                a << QStringLiteral("--capacity-field") << shelters->field(QStringLiteral("capacity"));
-            if (!shelters->field(QStringLiteral("area")).isEmpty())
-                a << QStringLiteral("--shelter-area-field") << shelters->field(QStringLiteral("area"));
-            a << QStringLiteral("--demand") << layerArg(project, *population) << QStringLiteral("--population-field")
-              << population->field(QStringLiteral("population"));
-            if (communities && !communities->field(QStringLiteral("name")).isEmpty())
-                a << QStringLiteral("--areas") << layerArg(project, *communities) << QStringLiteral("--area-field")
-                  << communities->field(QStringLiteral("name"));
-            a << limitArgs(c) << QStringLiteral("--assignment") << c.value(QStringLiteral("assignment")).toString(QStringLiteral("nearest"))
-              << QStringLiteral("--standard") << standard << overrideArgs << QStringLiteral("--out") << dir.filePath(QStringLiteral("coverage"));
-            if (runCommandNamed(QStringLiteral("coverage"), a) == Ok)
-                done << QStringLiteral("coverage");
+            CoverageSettings s = ProjectJobSettings::coverage(project);
+            s.outDir = dir.filePath(QStringLiteral("coverage"));
+            Feedback feedback;
+            printCoverage(CoverageJob::run(s, feedback));
+            done << QStringLiteral("coverage");
         });
     }
     if (analysis.contains(QStringLiteral("fire"))) {
         attempt(QStringLiteral("fire"), [&] {
-            const QJsonObject f = analysis.value(QStringLiteral("fire")).toObject();
-            const ProjectLayer *stations = project.layerWithRole(Role::FireStations);
-            if (!stations)
-                throw UsageError(QStringLiteral("needs a fire_stations layer"));
-            QStringList a;
-            if (roads && !f.value(QStringLiteral("euclidean")).toBool())
-                addNetworkArgs(a, project, f, QStringLiteral("drive"));
-            else
-                a << QStringLiteral("--euclidean");
-            a << QStringLiteral("--facilities") << layerArg(project, *stations);
-            const QString id = stations->field(QStringLiteral("id")).isEmpty() ? stations->field(QStringLiteral("name")) : stations->field(QStringLiteral("id"));
-            if (!id.isEmpty())
-                a << QStringLiteral("--facility-id") << id;
-            if (!stations->field(QStringLiteral("name")).isEmpty())
-                a << QStringLiteral("--name-field") << stations->field(QStringLiteral("name"));
-            if (!stations->field(QStringLiteral("grade")).isEmpty())
-                a << QStringLiteral("--grade-field") << stations->field(QStringLiteral("grade"));
-            if (!stations->field(QStringLiteral("turnout")).isEmpty())
-                a << QStringLiteral("--turnout-field") << stations->field(QStringLiteral("turnout"));
-            if (f.contains(QStringLiteral("turnout_seconds")))
-                a << QStringLiteral("--turnout-seconds") << QString::number(f.value(QStringLiteral("turnout_seconds")).toDouble());
-            if (const ProjectLayer *off = project.layerWithRole(Role::OfficialDistricts))
-                a << QStringLiteral("--official") << layerArg(project, *off) << QStringLiteral("--official-field") << off->field(QStringLiteral("facility"));
-            if (population)
-                a << QStringLiteral("--demand") << layerArg(project, *population) << QStringLiteral("--population-field")
-                  << population->field(QStringLiteral("population"));
-            if (f.value(QStringLiteral("suburban")).toBool())
-                a << QStringLiteral("--suburban");
-            a << limitArgs(f) << QStringLiteral("--standard") << standard << overrideArgs << QStringLiteral("--out") << dir.filePath(QStringLiteral("fire"));
-            if (runCommandNamed(QStringLiteral("fire-coverage"), a) == Ok)
-                done << QStringLiteral("fire");
+            FireSettings s = ProjectJobSettings::fire(project);
+            s.outDir = dir.filePath(QStringLiteral("fire"));
+            Feedback feedback;
+            printFire(FireJob::run(s, feedback));
+            done << QStringLiteral("fire");
         });
     }
     const bool wantReport = !analysis.contains(QStringLiteral("report")) || analysis.value(QStringLiteral("report")).toBool(true);

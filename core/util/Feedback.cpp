@@ -16,7 +16,8 @@ void Feedback::setProgress(double percent)
 {
     if (std::isnan(percent))
         return;
-    percent = std::clamp(percent, 0.0, 100.0);
+    const double from = m_spanFrom.load(), to = m_spanTo.load();
+    percent = from + std::clamp(percent, 0.0, 100.0) * (to - from) / 100.0;
     m_progress.store(percent);
     if (!m_onProgress)
         return;
@@ -29,6 +30,13 @@ void Feedback::setProgress(double percent)
     }
     // Outside the lock: the callback may call warn()/warnings() on this Feedback.
     m_onProgress(percent);
+}
+
+void Feedback::setProgressSpan(double from, double to)
+{
+    from = std::clamp(from, 0.0, 100.0);
+    m_spanFrom.store(from);
+    m_spanTo.store(std::clamp(to, from, 100.0));
 }
 
 void Feedback::warn(const QString &message)

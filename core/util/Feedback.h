@@ -23,6 +23,9 @@ public:
 
     // percent in [0, 100]; calls the callback when it changes by at least 0.5.
     void setProgress(double percent);
+    // A job of several steps that each report 0–100: the steps' progress from now on
+    // is mapped into [from, to] of the whole (default [0, 100]). Any thread.
+    void setProgressSpan(double from, double to);
     double progress() const noexcept { return m_progress.load(); }
 
     // Non-fatal problems (skipped features, guessed encodings...) collected for reports.
@@ -33,6 +36,7 @@ private:
     ProgressCallback m_onProgress;
     std::atomic<bool> m_canceled{false};
     std::atomic<double> m_progress{0.0};
+    std::atomic<double> m_spanFrom{0.0}, m_spanTo{100.0};
     double m_lastReported = -1.0;
     mutable std::mutex m_mutex;
     QStringList m_warnings;

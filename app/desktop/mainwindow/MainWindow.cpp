@@ -1,5 +1,6 @@
 #include "mainwindow/MainWindow.h"
 
+#include "analysis/AnalysisController.h"
 #include "attributes/AttributeTablePanel.h"
 #include "attributes/IdentifyPanel.h"
 #include "canvas/IdentifyTool.h"
@@ -38,6 +39,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_layerPanel(new LayerPanel(m_doc, this)), m_attributes(new AttributeTablePanel(m_doc, this)),
       m_identify(new IdentifyPanel(m_doc, this)), m_projects(new ProjectController(m_doc, this)),
       m_importer(new LayerImporter(m_doc, this)), m_export(new ExportController(m_canvas, this)),
+      m_analysis(new AnalysisController(m_doc, this)),
       m_statusBar(new MapStatusBar(m_doc, m_canvas, statusBar())), m_panTool(new PanTool(m_canvas)),
       m_zoomTool(new ZoomBoxTool(m_canvas)), m_identifyTool(new IdentifyTool(m_canvas)), m_selectTool(new SelectTool(m_canvas)),
       m_reports(new ReportExportController(m_doc, this))
@@ -73,6 +75,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_canvas->setTool(m_panTool);
     connect(m_resultsDock, &ResultsDock::zoomRequested, m_canvas, [this](const QRectF &e) { m_canvas->setExtent(e); });
+    connectAnalysisResults();
     updateTitle();
     restoreLayout();
     m_resultsDock->hide(); // until results arrive
@@ -213,6 +216,7 @@ void MainWindow::createActions()
     layer->addAction(properties);
     layer->addAction(table);
     layer->addAction(zoomLayer);
+    m_analysis->addTo(menuBar()->addMenu(tr("&Analysis")));
     menuBar()->addMenu(tr("&Help"))->addAction(about);
 
     // Tool bars
@@ -231,6 +235,22 @@ void MainWindow::createActions()
     toolBar->setObjectName(QStringLiteral("AttributesToolBar"));
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->addActions({identify, select, clearSel, table});
+}
+
+void MainWindow::connectAnalysisResults()
+{
+    ResultsDock *dock = m_resultsDock;
+    connect(m_analysis, &AnalysisController::coverageFinished, dock, [dock](const CoverageRequest &q, const CoverageOutcome &o) {
+        dock->showCoverage(q, o);
+        dock->show();
+        dock->raise();
+    });
+    connect(m_analysis, &AnalysisController::fireFinished, dock, [dock](const FireRequest &q, const FireOutcome &o) {
+        dock->showFire(q, o);
+        dock->show();
+        dock->raise();
+    });
+    connect(m_analysis, &AnalysisController::resultsDirectoryChanged, m_reports, &ReportExportController::setResultsFolder);
 }
 
 void MainWindow::updateTitle()

@@ -2,8 +2,8 @@
 // MainWindow: wires the document, canvas, panels, tools, controllers, menus and tool
 // bars together, and remembers its layout (QSettings). Holds no logic of its own:
 // project files → ProjectController, adding layers → LayerImporter, export →
-// ExportController, report → ReportExportController, status bar → MapStatusBar,
-// analysis results → ResultsDock. GUI thread only.
+// ExportController, analyses → AnalysisController, report → ReportExportController,
+// status bar → MapStatusBar, analysis results → ResultsDock. GUI thread only.
 #include <QMainWindow>
 
 class QActionGroup;
@@ -11,6 +11,7 @@ class QDockWidget;
 
 namespace refuge::desktop {
 
+class AnalysisController;
 class AttributeTablePanel;
 class ExportController;
 class IdentifyPanel;
@@ -42,6 +43,7 @@ public:
     IdentifyTool *identifyTool() const { return m_identifyTool; }
     ResultsDock *resultsDock() const { return m_resultsDock; }
     ReportExportController *reports() const { return m_reports; }
+    AnalysisController *analysis() const { return m_analysis; }
 
     void openAttributeTable(const QString &layerId);
     void showLayerProperties(const QString &layerId);
@@ -56,6 +58,7 @@ protected:
 private:
     void createDocks();
     void createActions();
+    void connectAnalysisResults();
     void updateTitle();
     void restoreLayout();
 
@@ -70,6 +73,7 @@ private:
     ProjectController *m_projects;
     LayerImporter *m_importer;
     ExportController *m_export;
+    AnalysisController *m_analysis;
     MapStatusBar *m_statusBar;
     MapTool *m_panTool;
     MapTool *m_zoomTool;

@@ -45,6 +45,22 @@ private Q_SLOTS:
         QCOMPARE(calls, 1);
     }
 
+    void progressSpanMapsSteps()
+    {
+        std::vector<double> calls;
+        Feedback fb([&](double p) { calls.push_back(p); });
+        fb.setProgressSpan(0, 40);
+        fb.setProgress(50);
+        fb.setProgress(100);
+        fb.setProgressSpan(40, 100);
+        fb.setProgress(0);   // same as 40: not reported again
+        fb.setProgress(50);
+        fb.setProgress(100);
+        const std::vector<double> expected = {20.0, 40.0, 70.0, 100.0};
+        QCOMPARE(calls, expected);
+        QCOMPARE(fb.progress(), 100.0);
+    }
+
     void progressWithoutCallback()
     {
         Feedback fb;

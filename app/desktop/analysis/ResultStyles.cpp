@@ -1,0 +1,160 @@
+#include "analysis/ResultStyles.h"
+#include "render/ColorRamp.h"
+#include "render/Style.h"
+
+
+namespace refuge::desktop {
+
+namespace {
+
+Symbol polygon(const QColor &fill, const QColor &stroke, double strokeMm = 0.2)
+{
+    Symbol s;
+    s.fillColor = fill;
+    s.strokeColor = stroke;
+    s.strokeWidthMm = strokeMm;
+    return s;
+}
+
+Symbol marker(const QColor &fill, double sizeMm)
+{
+    Symbol s;
+    s.fillColor = fill;
+    s.strokeColor = QColor(40, 40, 40);
+    s.strokeWidthMm = 0.15;
+    s.sizeMm = sizeMm;
+    return s;
+}
+
+QString number(double v)
+{
+    return QString::number(v, 'g', 6);
+}
+
+} // namespace
+
+QJsonObject ResultStyles::serviceAreas(const std::vector<double> &breaks, const QString &unitLabel)
+{
+    Style style;
+    style.type = Style::Type::Graduated;
+    style.field = QStringLiteral("break");
+    style.ramp = QStringLiteral("greens");
+    style.symbol = polygon(QColor(120, 180, 120, 110), QColor(40, 90, 40));
+    // Dark green for the smallest break, paler and more transparent for larger ones.
+    const QColor dark(0, 109, 44), light(199, 233, 192);
+    double lower = 0;
+    const int n = int(breaks.size());
+    for (int i = 0; i < n; ++i) {
+        const double t = n > 1 ? double(i) / (n - 1) : 0.0;
+        QColor c = QColor::fromRgbF(float(dark.redF() + t * (light.redF() - dark.redF())),
+                                    float(dark.greenF() + t * (light.greenF() - dark.greenF())),
+                                    float(dark.blueF() + t * (light.blueF() - dark.blueF())));
+        c.setAlpha(int(170 - 60 * t));
+        StyleRange r;
+        r.lower = lower;
+        r.upper = breaks[std::size_t(i)];
+        r.label = QStringLiteral("≤ %1 %2").arg(number(r.upper), unitLabel);
+        r.symbol = polygon(c, dark.darker(120), 0.2);
+        style.ranges.push_back(r);
+        lower = r.upper;
+    }
+    return style.toJson();
+}
+
+QJsonObject ResultStyles::zones(const QStringList &facilityIds, const QString &field)
+{
+    Style style;
+    style.type = Style::Type::Categorized;
+    style.field = field;
+    style.ramp = QStringLiteral("categorical");
+    style.symbol = polygon(QColor(200, 200, 200, 120), QColor(80, 80, 80));
+    const std::vector<QColor> colors = ColorRamp::named(QStringLiteral("categorical")).colors(int(std::max<qsizetype>(1, facilityIds.size())));
+    for (int i = 0; i < facilityIds.size(); ++i) {
+        StyleCategory c;
+        c.value = facilityIds[i];
+        c.label = facilityIds[i];
+        QColor fill = colors[std::size_t(i) % colors.size()];
+        fill.setAlpha(140);
+        c.symbol = polygon(fill, QColor(60, 60, 60), 0.3);
+        style.categories.push_back(c);
+    }
+    return style.toJson();
+}
+
+QJsonObject ResultStyles::coveredDemand(const QString &coveredLabel, const QString &uncoveredLabel)
+{
+    Style style;
+    style.type = Style::Type::Categorized;
+    style.field = QStringLiteral("covered");
+    style.symbol = marker(QColor(150, 150, 150), 1.2);
+    StyleCategory yes;
+    yes.value = true;
+    yes.label = coveredLabel;
+    yes.symbol = marker(QColor(26, 152, 80), 1.2);
+    StyleCategory no;
+    no.value = false;
+    no.label = uncoveredLabel;
+    no.symbol = marker(QColor(215, 48, 39), 1.6);
+    style.categories = {yes, no};
+    return style.toJson();
+}
+
+QJsonObject ResultStyles::shelterLoad()
+{
+    Style style;
+    style.type = Style::Type::Graduated;
+    style.field = QStringLiteral("load_ratio");
+    style.ramp = QStringLiteral("yellow_red");
+    style.symbol = marker(QColor(150, 150, 150), 4);
+    struct Band {
+        double lower, upper;
+        QColor color;
+        const char *label;
+    };
+    const Band bands[] = {{0, 0.5, QColor(26, 150, 65), "< 50 %"},
+                          {0.5, 0.8, QColor(166, 217, 106), "50 – 80 %"},
+                          {0.8, 1.0, QColor(253, 174, 97), "80 – 100 %"},
+                          {1.0, 1e12, QColor(215, 25, 28), "> 100 %"}};
+    for (const Band &b : bands) {
+        StyleRange r;
+        r.lower = b.lower;
+        r.upper = b.upper;
+        r.label = QString::fromUtf8(b.label);
+        r.symbol = marker(b.color, 5);
+        r.symbol.marker = MarkerShape::Square;
+        r.symbol.strokeColor = QColor(20, 20, 20);
+        r.symbol.strokeWidthMm = 0.45;
+        style.ranges.push_back(r);
+    }
+    return style.toJson();
+}
+
+QJsonObject ResultStyles::outline(const QString &color)
+{
+    Style style;
+    style.symbol = polygon(Qt::transparent, QColor(color), 0.5);
+    return style.toJson();
+}
+
+QJsonObject ResultStyles::unreached()
+{
+    Style style;
+    Symbol s = polygon(QColor(215, 48, 39, 90), QColor(165, 0, 38), 0.3);
+    s.hatch = HatchPattern::BDiagonal;
+    s.hatchColor = QColor(165, 0, 38);
+    style.symbol = s;
+    return style.toJson();
+}
+
+QJsonObject ResultStyles::differences()
+{
+    Style style;
+    Symbol s = polygon(QColor(255, 255, 255, 0), QColor(84, 39, 143), 0.4);
+    s.hatch = HatchPattern::FDiagonal;
+    s.hatchColor = QColor(84, 39, 143);
+    s.strokeStyle = Qt::DashLine;
+    style.symbol = s;
+    return style.toJson();
+}
+
+} // namespace refuge::desktop

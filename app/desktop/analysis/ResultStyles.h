@@ -1,0 +1,26 @@
+#pragma once
+// ResultStyles: the symbology of analysis result layers, as Style JSON for a
+// ProjectLayer — service areas graduated by break (darkest for the smallest break;
+// the layers are written largest break first so small breaks stay visible), zones
+// categorized by facility, demand covered / not covered, shelters graduated by load
+// ratio, fire zones by station, the unreached area and the differences with the
+// official districts. Built from the values the run produced, not from the file.
+// Pure functions; any thread.
+#include <QJsonObject>
+#include <QStringList>
+#include <vector>
+
+namespace refuge::desktop {
+
+class ResultStyles {
+public:
+    static QJsonObject serviceAreas(const std::vector<double> &breaks, const QString &unitLabel);
+    static QJsonObject zones(const QStringList &facilityIds, const QString &field = QStringLiteral("facility_id"));
+    static QJsonObject coveredDemand(const QString &coveredLabel, const QString &uncoveredLabel);
+    static QJsonObject shelterLoad();
+    static QJsonObject outline(const QString &color);
+    static QJsonObject unreached();
+    static QJsonObject differences();
+};
+
+} // namespace refuge::desktop

@@ -1,0 +1,172 @@
+#include "analysis/jobs/CoverageJob.h"
+#include "analysis/AnalysisFiles.h"
+#include "analysis/CoverageNetwork.h"
+#include "analysis/CoverageOutputs.h"
+#include "analysis/ServiceArea.h"
+#include "geom/Geos.h"
+#include "model/RasterLayer.h"
+#include "network/Snapper.h"
+#include "util/Error.h"
+#include "util/Feedback.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <cmath>
+
+namespace refuge {
+
+namespace {
+
+// Buffers of the limit around each shelter: the straight-line "service area".
+std::vector<Geometry> circles(const FacilityTable &f, double radius)
+{
+    std::vector<Geometry> out;
+    GEOSContextHandle_t ctx = geosContext();
+    for (const QPointF &p : f.points) {
+        if (!std::isfinite(p.x())) {
+            out.emplace_back();
+            continue;
+        }
+        GeosGeom pt(GEOSGeom_createPointFromXY_r(ctx, p.x(), p.y()));
+        GeosGeom b = checkedGeos(GEOSBuffer_r(ctx, pt.get(), radius, 16), "buffer");
+        out.push_back(Geometry::fromGeos(b.get()));
+    }
+    return out;
+}
+
+void loadDemand(const CoverageSettings &s, const Crs &crs, CoverageRequest &q, Feedback &feedback)
+{
+    if (CoverageJob::isRaster(s.demand)) {
+        q.demand = Demand::fromRaster(RasterLayer::open(s.demand.path), 0, crs, feedback);
+    } else {
+        const VectorLayer demandLayer = VectorLayer::load(s.demand, LoadOptions{crs, {}, {}, true}, &feedback);
+        q.demand = Demand::fromLayer(demandLayer, s.populationField, s.splitCellMeters, feedback);
+    }
+    if (q.demand.size() == 0)
+        throw InvalidInput(fileMessage(s.demand.displayName(), QStringLiteral("no population: every value is zero, null or negative")));
+}
+
+} // namespace
+
+bool CoverageJob::isRaster(const DataSource &source)
+{
+    return source.path.endsWith(QLatin1String(".tif"), Qt::CaseInsensitive) || source.path.endsWith(QLatin1String(".tiff"), Qt::CaseInsensitive);
+}
+
+CoverageJobResult CoverageJob::run(const CoverageSettings &s, Feedback &feedback)
+{
+    QElapsedTimer timer;
+    timer.start();
+    if (s.network.facilities.path.isEmpty())
+        throw InvalidInput(QStringLiteral("coverage needs a shelters layer"));
+    if (s.demand.path.isEmpty())
+        throw InvalidInput(QStringLiteral("coverage needs a population layer"));
+    if (!s.euclidean && s.network.network.path.isEmpty())
+        throw InvalidInput(QStringLiteral("coverage needs a road network (or straight-line distances)"));
+    if (!(s.network.limit > 0))
+        throw InvalidInput(QStringLiteral("coverage needs a limit > 0 (minutes or metres)"));
+    if (s.fields.capacity.isEmpty() && s.fields.area.isEmpty())
+        throw InvalidInput(fileMessage(s.network.facilities.displayName(), QStringLiteral("no capacity or effective area field given")));
+    if (!isRaster(s.demand) && s.populationField.isEmpty())
+        throw InvalidInput(fileMessage(s.demand.displayName(), QStringLiteral("no population field given")));
+    if (s.areas.path.isEmpty() != s.areaField.isEmpty())
+        throw InvalidInput(QStringLiteral("the areas layer and its name field go together"));
+    const bool meters = s.network.unit == CostUnit::Meters;
+
+    CoverageJobResult r;
+    CoverageRequest &q = r.request;
+    q.standard = StandardsProfile::load(s.standard.isEmpty() ? QStringLiteral("shanghai") : s.standard);
+    q.standard.applyOverrides(s.standardOverrides);
+    q.assignment = assignmentMethodFromName(s.assignment);
+
+    QJsonObject summaryExtra;
+    Crs crs;
+    VectorLayer facilitiesLayer;
+    NetworkInputs net;
+    if (!s.euclidean) {
+        NetworkSettings ns = s.network;
+        ns.facilityIdField = s.fields.id;
+        feedback.setProgressSpan(0, 25);
+        net = NetworkInputs::open(ns, feedback);
+        crs = net.graph.crs();
+        facilitiesLayer = net.facilities;
+        summaryExtra = net.summary();
+    } else {
+        crs = s.network.crs;
+        facilitiesLayer = VectorLayer::load(s.network.facilities, LoadOptions{crs, {}, {}, true});
+        if (!crs.isValid()) {
+            crs = metricCrsFor(facilitiesLayer.crs(), facilitiesLayer.extent());
+            facilitiesLayer = facilitiesLayer.reprojected(crs);
+        }
+        if (crs.isGeographic())
+            throw InvalidInput(QStringLiteral("%1 is not metric; use a projected CRS").arg(crs.authId()));
+    }
+    q.facilities = FacilityTable::fromLayer(facilitiesLayer, s.fields);
+    feedback.throwIfCanceled();
+
+    feedback.setProgressSpan(25, 40);
+    loadDemand(s, crs, q, feedback);
+    if (!s.areas.path.isEmpty()) {
+        const VectorLayer areas = VectorLayer::load(s.areas, LoadOptions{crs, {}, {}, true});
+        q.areas = CoverageAreas::fromLayer(areas, s.areaField);
+    }
+    feedback.throwIfCanceled();
+
+    const double limitUser = s.network.limit;
+    if (!s.euclidean) {
+        feedback.setProgressSpan(40, 50);
+        const SnappedLayer demandSnapped = CoverageNetwork::snapAll(Snapper(net.graph), q.demand.points, s.network.snapMaxMeters, feedback);
+        feedback.setProgressSpan(50, 65);
+        q.costs = CoverageNetwork::costs(net.graph, net.sources, net.snapped, demandSnapped, net.routing, feedback);
+        ServiceAreaParameters sp;
+        sp.graph = net.graph;
+        sp.facilities = net.sources;
+        sp.facilityIds = q.facilities.ids;
+        sp.breaks = {net.routing.limit};
+        sp.routing = net.routing;
+        feedback.setProgressSpan(65, 85);
+        const VectorLayer areas = ServiceArea::run(sp, feedback);
+        q.serviceAreas.assign(std::size_t(q.facilities.size()), Geometry());
+        const int idField = areas.fieldIndex(QStringLiteral("facility_id"));
+        for (int i = 0; i < areas.featureCount(); ++i) {
+            const int f = q.facilities.indexOf(areas.attribute(i, idField).toString());
+            if (f >= 0)
+                q.serviceAreas[std::size_t(f)] = areas.geometry(i);
+        }
+        q.serviceAreaMethod = QStringLiteral("network (%1)").arg(net.graph.profileName());
+    } else {
+        const double speed = meters ? 1.0 : s.walkSpeedMps > 0 ? s.walkSpeedMps : q.standard.number(QStringLiteral("shelter.walk_speed_mps"), 1.0);
+        const double limit = meters ? limitUser : limitUser * 60.0;
+        q.costs = CoverageCosts::euclidean(q.demand.points, q.facilities.points, limit, crs.metresPerUnit(), speed, {}, feedback);
+        q.serviceAreas = circles(q.facilities, (meters ? limit : limit * speed) / crs.metresPerUnit());
+        q.serviceAreaMethod = QStringLiteral("straight-line buffer");
+    }
+
+    feedback.setProgressSpan(85, 95);
+    r.outcome = CoverageAnalysis::run(q, feedback);
+    r.summary = r.outcome.summaryJson(q);
+    for (auto it = summaryExtra.begin(); it != summaryExtra.end(); ++it)
+        if (!r.summary.contains(it.key()))
+            r.summary.insert(it.key(), it.value());
+    r.summary.insert(QStringLiteral("limit_user"), limitUser);
+    r.summary.insert(QStringLiteral("limit_user_unit"), meters ? QStringLiteral("m") : QStringLiteral("min"));
+    r.summary.insert(QStringLiteral("euclidean"), s.euclidean);
+    QJsonArray warnings = r.summary.value(QStringLiteral("warnings")).toArray();
+    for (const QString &w : feedback.warnings())
+        warnings.append(w);
+    r.summary.insert(QStringLiteral("warnings"), warnings);
+    for (const QJsonValue &w : warnings)
+        r.warnings << w.toString();
+    if (!s.outDir.isEmpty()) {
+        feedback.throwIfCanceled();
+        feedback.setProgressSpan(95, 100);
+        CoverageOutputs::write(q, r.outcome, s.outDir);
+        r.summary.insert(QStringLiteral("seconds"), double(timer.nsecsElapsed()) / 1e9);
+        AnalysisFiles::writeJson(QDir(s.outDir).filePath(QStringLiteral("summary.json")), r.summary);
+        r.outDir = s.outDir;
+    }
+    return r;
+}
+
+} // namespace refuge

@@ -1,0 +1,192 @@
+#include "analysis/jobs/FireJob.h"
+#include "analysis/AnalysisFiles.h"
+#include "analysis/FireCoverageOutputs.h"
+#include "analysis/NearestFacility.h"
+#include "geom/Geos.h"
+#include "util/Error.h"
+#include "util/Feedback.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <cmath>
+#include <limits>
+
+namespace refuge {
+
+namespace {
+
+Geometry unionOf(const std::vector<Geometry> &parts)
+{
+    GEOSContextHandle_t ctx = geosContext();
+    std::vector<GEOSGeometry *> gs;
+    for (const Geometry &g : parts)
+        gs.push_back(g.toGeos().release());
+    GeosGeom coll(GEOSGeom_createCollection_r(ctx, GEOS_GEOMETRYCOLLECTION, gs.data(), unsigned(gs.size())));
+    GeosGeom u = checkedGeos(GEOSUnaryUnion_r(ctx, coll.get()), "union of the study area");
+    return Geometry::fromGeos(u.get());
+}
+
+NearestCosts fromNetwork(const NearestFacilityResult &r)
+{
+    NearestCosts c;
+    c.seconds = r.demandCost;
+    c.station.assign(r.demandFacility.begin(), r.demandFacility.end());
+    return c;
+}
+
+NearestCosts straightLine(const std::vector<QPointF> &pts, const FacilityTable &st, const std::vector<double> &turnout, double mPerUnit,
+                          double speed)
+{
+    NearestCosts c;
+    c.seconds.assign(pts.size(), std::numeric_limits<float>::infinity());
+    c.station.assign(pts.size(), -1);
+    for (std::size_t i = 0; i < pts.size(); ++i) {
+        for (int s = 0; s < st.size(); ++s) {
+            const QPointF f = st.points[std::size_t(s)];
+            if (!std::isfinite(f.x()))
+                continue;
+            const double t = std::hypot(f.x() - pts[i].x(), f.y() - pts[i].y()) * mPerUnit / speed + turnout[std::size_t(s)];
+            if (t < c.seconds[i]) {
+                c.seconds[i] = float(t);
+                c.station[i] = s;
+            }
+        }
+    }
+    return c;
+}
+
+} // namespace
+
+FireJobResult FireJob::run(const FireSettings &s, Feedback &feedback)
+{
+    QElapsedTimer timer;
+    timer.start();
+    if (s.network.facilities.path.isEmpty())
+        throw InvalidInput(QStringLiteral("fire coverage needs a fire stations layer"));
+    if (!s.euclidean && s.network.network.path.isEmpty())
+        throw InvalidInput(QStringLiteral("fire coverage needs a road network (or straight-line distances)"));
+    if (s.official.path.isEmpty() != s.officialField.isEmpty())
+        throw InvalidInput(QStringLiteral("the official districts layer and its station field go together"));
+    if (s.demand.path.isEmpty() != s.populationField.isEmpty())
+        throw InvalidInput(QStringLiteral("the population layer and its population field go together"));
+    if (s.official.path.isEmpty() && s.studyArea.path.isEmpty() && s.demand.path.isEmpty())
+        throw InvalidInput(QStringLiteral("fire coverage needs official districts, a study area or a population layer to bound the analysis"));
+    if (!(s.gridCellMeters > 0))
+        throw InvalidInput(QStringLiteral("the grid cell must be > 0 m"));
+
+    FireJobResult r;
+    FireRequest &q = r.request;
+    q.standard = StandardsProfile::load(s.standard.isEmpty() ? QStringLiteral("shanghai") : s.standard);
+    q.standard.applyOverrides(s.standardOverrides);
+    q.suburban = s.suburban;
+    const double defaultLimit = q.standard.number(q.suburban && q.standard.contains(QStringLiteral("fire.response_suburban_s"))
+                                                      ? QStringLiteral("fire.response_suburban_s") : QStringLiteral("fire.response_s"), 300);
+    q.responseLimitSeconds = s.responseMinutes > 0 ? s.responseMinutes * 60.0 : defaultLimit;
+    q.turnoutSeconds = s.turnoutSeconds >= 0 ? s.turnoutSeconds : q.standard.number(QStringLiteral("fire.turnout_s"), 60);
+    if (!std::isfinite(q.turnoutSeconds))
+        throw InvalidInput(QStringLiteral("the turnout time must be ≥ 0 s"));
+
+    Crs crs;
+    VectorLayer stationsLayer;
+    QJsonObject networkSummary;
+    NetworkInputs net;
+    if (!s.euclidean) {
+        NetworkSettings ns = s.network;
+        ns.facilityIdField = s.fields.id;
+        ns.unit = CostUnit::Seconds;
+        ns.limit = q.responseLimitSeconds / 60.0;
+        ns.turnoutSeconds = q.turnoutSeconds;
+        feedback.setProgressSpan(0, 25);
+        net = NetworkInputs::open(ns, feedback);
+        crs = net.graph.crs();
+        stationsLayer = net.facilities;
+        networkSummary = net.summary();
+        q.method = QStringLiteral("network (%1)").arg(net.graph.profileName());
+    } else {
+        crs = s.network.crs;
+        stationsLayer = VectorLayer::load(s.network.facilities, LoadOptions{crs, {}, {}, true});
+        if (!crs.isValid()) {
+            crs = metricCrsFor(stationsLayer.crs(), stationsLayer.extent());
+            stationsLayer = stationsLayer.reprojected(crs);
+        }
+        q.method = QStringLiteral("straight line");
+    }
+    q.stations = FacilityTable::fromLayer(stationsLayer, s.fields);
+    std::vector<double> turnout(std::size_t(q.stations.size()), q.turnoutSeconds);
+    for (int i = 0; i < q.stations.size(); ++i)
+        if (std::isfinite(q.stations.turnoutSeconds[std::size_t(i)]))
+            turnout[std::size_t(i)] = q.stations.turnoutSeconds[std::size_t(i)];
+    feedback.throwIfCanceled();
+
+    feedback.setProgressSpan(25, 40);
+    if (!s.demand.path.isEmpty()) {
+        const VectorLayer d = VectorLayer::load(s.demand, LoadOptions{crs, {}, {}, true}, &feedback);
+        q.demand = Demand::fromLayer(d, s.populationField, 0, feedback);
+    }
+    q.demand.crs = crs;
+    if (!s.official.path.isEmpty()) {
+        const VectorLayer off = VectorLayer::load(s.official, LoadOptions{crs, {}, {}, true});
+        q.official = CoverageAreas::fromLayer(off, s.officialField);
+    }
+    Geometry study;
+    if (!s.studyArea.path.isEmpty()) {
+        const VectorLayer sa = VectorLayer::load(s.studyArea, LoadOptions{crs, {}, {}, true});
+        study = unionOf(sa.geometries());
+    } else if (!q.official.isEmpty()) {
+        study = unionOf(q.official.polygons);
+    } else if (q.demand.size() > 0) {
+        QRectF b(q.demand.points.front(), q.demand.points.front());
+        for (const QPointF &p : q.demand.points)
+            b = b.united(QRectF(p, p));
+        study = Geometry::polygon({{b.topLeft(), b.topRight(), b.bottomRight(), b.bottomLeft(), b.topLeft()}});
+    } else {
+        throw InvalidInput(fileMessage(s.demand.displayName(), QStringLiteral("no population to bound the analysis")));
+    }
+    q.grid = FireGrid::over(study, s.gridCellMeters, crs.metresPerUnit(), feedback);
+    feedback.throwIfCanceled();
+
+    if (!s.euclidean) {
+        std::vector<NetworkSource> sources = net.sources;
+        for (std::size_t i = 0; i < sources.size(); ++i)
+            sources[i].startCost = turnout[i];
+        RoutingOptions ro = net.routing;
+        ro.limit = std::numeric_limits<double>::infinity(); // zones: every reachable cell
+        const Snapper snapper(net.graph);
+        feedback.setProgressSpan(40, 55);
+        const SnappedLayer gridSnapped = snapper.snapAll(q.grid.centres, s.network.snapMaxMeters, &feedback);
+        const SnappedLayer demandSnapped = snapper.snapAll(q.demand.points, s.network.snapMaxMeters, &feedback);
+        feedback.setProgressSpan(55, 80);
+        q.gridCosts = fromNetwork(NearestFacility::run(net.graph, sources, gridSnapped, ro, feedback));
+        q.demandCosts = fromNetwork(NearestFacility::run(net.graph, sources, demandSnapped, ro, feedback));
+    } else {
+        const double speed = (s.speedKmh > 0 ? s.speedKmh : q.standard.number(QStringLiteral("fire.planning_speed_kmh"), 30)) / 3.6;
+        q.gridCosts = straightLine(q.grid.centres, q.stations, turnout, crs.metresPerUnit(), speed);
+        q.demandCosts = straightLine(q.demand.points, q.stations, turnout, crs.metresPerUnit(), speed);
+    }
+
+    feedback.setProgressSpan(80, 95);
+    r.outcome = FireCoverage::run(q, feedback);
+    r.summary = r.outcome.summaryJson(q);
+    for (auto it = networkSummary.begin(); it != networkSummary.end(); ++it)
+        if (!r.summary.contains(it.key()))
+            r.summary.insert(it.key(), it.value());
+    QJsonArray warnings = r.summary.value(QStringLiteral("warnings")).toArray();
+    for (const QString &w : feedback.warnings() + q.demand.stats.messages())
+        warnings.append(w);
+    r.summary.insert(QStringLiteral("warnings"), warnings);
+    r.summary.insert(QStringLiteral("euclidean"), s.euclidean);
+    for (const QJsonValue &w : warnings)
+        r.warnings << w.toString();
+    if (!s.outDir.isEmpty()) {
+        feedback.throwIfCanceled();
+        feedback.setProgressSpan(95, 100);
+        FireCoverageOutputs::write(q, r.outcome, s.outDir);
+        r.summary.insert(QStringLiteral("seconds"), double(timer.nsecsElapsed()) / 1e9);
+        AnalysisFiles::writeJson(QDir(s.outDir).filePath(QStringLiteral("summary.json")), r.summary);
+        r.outDir = s.outDir;
+    }
+    return r;
+}
+
+} // namespace refuge

@@ -1,0 +1,178 @@
+#include "analysis/jobs/NetworkInputs.h"
+#include "analysis/NetworkCheck.h"
+#include "network/Barriers.h"
+#include "util/Error.h"
+#include "util/Feedback.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <algorithm>
+#include <cmath>
+
+namespace refuge {
+
+std::vector<double> NetworkSettings::effectiveBreaks() const
+{
+    std::vector<double> out;
+    for (double b : breaks) {
+        if (!(b > 0) || !std::isfinite(b))
+            throw InvalidInput(QStringLiteral("break %1 is not a number > 0").arg(b));
+        if (limit > 0 && b > limit)
+            throw InvalidInput(QStringLiteral("break %1 exceeds the limit %2").arg(b).arg(limit));
+        out.push_back(b);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    if (out.empty() && limit > 0)
+        out.push_back(limit);
+    return out;
+}
+
+NetworkInputs NetworkInputs::open(const NetworkSettings &settings, Feedback &feedback)
+{
+    NetworkInputs in = openNetwork(settings, feedback);
+    in.loadFacilities(feedback);
+    return in;
+}
+
+NetworkInputs NetworkInputs::openNetwork(const NetworkSettings &s, Feedback &feedback)
+{
+    QElapsedTimer timer;
+    timer.start();
+    NetworkInputs in;
+    in.settings = s;
+    if (s.network.path.isEmpty())
+        throw InvalidInput(QStringLiteral("no road network given"));
+    if (!(s.snapMaxMeters > 0))
+        throw InvalidInput(QStringLiteral("the snap distance must be > 0 m (got %1)").arg(s.snapMaxMeters));
+    if (!(s.turnoutSeconds >= 0) || !std::isfinite(s.turnoutSeconds))
+        throw InvalidInput(QStringLiteral("the turnout time must be ≥ 0 s (got %1)").arg(s.turnoutSeconds));
+    if (s.turnoutSeconds > 0 && s.unit == CostUnit::Meters)
+        throw InvalidInput(QStringLiteral("a turnout time needs a time limit (minutes), not metres"));
+    if (s.crs.isValid() && s.crs.isGeographic())
+        throw InvalidInput(QStringLiteral("%1 is not metric; use a projected CRS").arg(s.crs.authId()));
+    in.breaks = s.effectiveBreaks();
+    in.routing.unit = s.unit;
+    if (s.limit > 0)
+        in.routing.limit = s.limit * s.unitScale();
+    in.routing.snapLegs = s.snapLegs;
+
+    RoadGraphOptions o;
+    o.source = s.network;
+    o.profile = Profile::load(s.profile.isEmpty() ? QStringLiteral("walk") : s.profile);
+    o.crs = s.crs;
+    o.onewayField = s.onewayField;
+    o.speedField = s.speedField;
+    o.classField = s.classField;
+    o.fromNodeField = s.fromNodeField;
+    o.toNodeField = s.toNodeField;
+    o.toleranceMeters = s.toleranceMeters;
+    o.useCache = s.useCache;
+    o.cacheDirectory = s.cacheDirectory;
+    in.graph = RoadGraphBuilder::open(o, &feedback, &in.graphReport);
+    const QString networkName = s.network.displayName();
+    if (in.graph.isEmpty())
+        throw InvalidInput(fileMessage(networkName, QStringLiteral("the network is empty")));
+    feedback.throwIfCanceled();
+
+    // A network in many pieces gives areas that stop short: say so (network-check lists them).
+    std::vector<int> &componentSizes = in.m_componentSizes;
+    in.m_component = NetworkCheck::nodeComponents(in.graph, &componentSizes);
+    if (componentSizes.size() > 1) {
+        const double mainShare = 100.0 * componentSizes.front() / std::max(1, in.graph.nodeCount());
+        if (mainShare < 95.0)
+            feedback.warn(fileMessage(networkName, QStringLiteral("the network has %1 disconnected parts; the largest holds only %2% of "
+                                                                  "the junctions (run refuge-cli network-check)")
+                                                       .arg(componentSizes.size()).arg(mainShare, 0, 'f', 1)));
+    }
+
+    if (!s.barriers.path.isEmpty()) {
+        LoadOptions lo;
+        lo.targetCrs = in.graph.crs();
+        const VectorLayer barriers = VectorLayer::load(s.barriers, lo);
+        in.routing.linkFactors = Barriers::linkFactors(in.graph, barriers, s.barrierFactor, &in.barrierLinks);
+    }
+
+    in.setupSeconds = double(timer.nsecsElapsed()) / 1e9;
+    return in;
+}
+
+void NetworkInputs::loadFacilities(Feedback &feedback)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const NetworkSettings &s = settings;
+    NetworkInputs &in = *this;
+    const QString networkName = s.network.displayName();
+    const std::vector<int> &component = m_component;
+    const std::vector<int> &componentSizes = m_componentSizes;
+    if (!s.facilities.path.isEmpty()) {
+        LoadOptions lo;
+        lo.targetCrs = in.graph.crs();
+        in.facilities = VectorLayer::load(s.facilities, lo);
+        const QString name = s.facilities.displayName();
+        if (in.facilities.featureCount() == 0)
+            throw InvalidInput(fileMessage(name, QStringLiteral("no facilities (the layer is empty)")));
+        const int idField = s.facilityIdField.isEmpty() ? -1 : in.facilities.requireField(s.facilityIdField);
+        for (int i = 0; i < in.facilities.featureCount(); ++i)
+            in.facilityIds << (idField >= 0 ? in.facilities.attribute(i, idField).toString() : QString::number(i));
+        const std::vector<QPointF> pts = Snapper::representativePoints(in.facilities, in.graph.crs());
+        const double mPerUnit = in.graph.crs().metresPerUnit() > 0 ? in.graph.crs().metresPerUnit() : 1.0;
+        const double margin = s.snapMaxMeters / mPerUnit;
+        const QRectF grown = in.graph.extent().adjusted(-margin, -margin, margin, margin);
+        const bool anyInside = std::any_of(pts.begin(), pts.end(), [&](const QPointF &pt) { return grown.contains(pt); });
+        if (!anyInside)
+            throw InvalidInput(fileMessage(name, QStringLiteral("all %1 facilities lie outside the network's extent (%2)")
+                                                     .arg(pts.size()).arg(networkName)));
+        in.snapped = Snapper(in.graph).snapAll(pts, s.snapMaxMeters, &feedback);
+        if (in.snapped.snappedCount() == 0)
+            throw InvalidInput(fileMessage(name, QStringLiteral("no facility within the snap distance (%1 m) of a street").arg(s.snapMaxMeters)));
+        in.sources.assign(in.snapped.points.size(), {});
+        for (std::size_t i = 0; i < in.sources.size(); ++i)
+            in.sources[i] = {in.snapped.points[i], s.turnoutSeconds};
+        for (std::size_t i = 0; i < in.snapped.points.size(); ++i) {
+            if (!in.snapped.points[i].isSnapped())
+                continue;
+            const int c = component[std::size_t(in.graph.linkFrom(in.snapped.points[i].link))];
+            if (c > 0)
+                feedback.warn(fileMessage(name, QStringLiteral("facility %1 is on a small island of the network (%2 junctions)")
+                                                    .arg(in.facilityIds.value(int(i)))
+                                                    .arg(componentSizes[std::size_t(c)])));
+        }
+        for (int row : in.snapped.unsnapped)
+            feedback.warn(fileMessage(name, QStringLiteral("facility %1 is farther than %2 m from any street (unsnapped)")
+                                                .arg(in.facilityIds.value(row)).arg(s.snapMaxMeters)));
+    }
+    setupSeconds += double(timer.nsecsElapsed()) / 1e9;
+}
+
+QJsonObject NetworkInputs::summary() const
+{
+    QJsonArray unsnappedIds;
+    for (int row : snapped.unsnapped)
+        unsnappedIds.append(facilityIds.value(row));
+    QJsonArray breakList;
+    for (double b : breaks)
+        breakList.append(b);
+    return QJsonObject{
+        {QStringLiteral("network"), QJsonObject{{QStringLiteral("source"), settings.network.toString()},
+                                                {QStringLiteral("profile"), graph.profileName()},
+                                                {QStringLiteral("crs"), graph.crs().authId()},
+                                                {QStringLiteral("nodes"), graph.nodeCount()},
+                                                {QStringLiteral("links"), graph.linkCount()},
+                                                {QStringLiteral("from_cache"), graphReport.fromCache},
+                                                {QStringLiteral("cache_file"), graphReport.cacheFile},
+                                                {QStringLiteral("build_seconds"), graphReport.buildSeconds},
+                                                {QStringLiteral("messages"), QJsonArray::fromStringList(graphReport.messages())},
+                                                {QStringLiteral("barrier_links"), barrierLinks}}},
+        {QStringLiteral("facilities"), QJsonObject{{QStringLiteral("total"), int(snapped.points.size())},
+                                                   {QStringLiteral("snapped"), snapped.snappedCount()},
+                                                   {QStringLiteral("unsnapped"), unsnappedIds},
+                                                   {QStringLiteral("snap_max_m"), settings.snapMaxMeters}}},
+        {QStringLiteral("unit"), settings.unitLabel()},
+        {QStringLiteral("breaks"), breakList},
+        {QStringLiteral("snap_legs"), routing.snapLegs},
+        {QStringLiteral("setup_seconds"), setupSeconds}};
+}
+
+} // namespace refuge

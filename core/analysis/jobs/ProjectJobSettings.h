@@ -1,0 +1,34 @@
+#pragma once
+// ProjectJobSettings: the settings of each analysis job filled from a project — the
+// layers with the roles each needs (roads, shelters, population, communities,
+// fire_stations, official_districts), their field mappings, and the project's
+// `analysis` section (profile, max_meters / max_minutes, assignment, turnout,
+// suburban, standard + standard_overrides). Missing roles leave the source empty;
+// the job then refuses with a message (the desktop dialog shows it before running).
+// Used by `refuge-cli run` and the desktop dialogs. Pure functions; any thread.
+#include "analysis/jobs/CoverageJob.h"
+#include "analysis/jobs/FireJob.h"
+#include "analysis/jobs/ServiceAreaJob.h"
+#include "analysis/jobs/ZonesJob.h"
+#include "model/Project.h"
+
+namespace refuge {
+
+class ProjectJobSettings {
+public:
+    // Roads of the project with its one-way/speed/class fields, the profile of `section`
+    // (else defaultProfile), its limit, and the project CRS when metric.
+    static NetworkSettings network(const Project &project, const QJsonObject &section, const QString &defaultProfile);
+    static CoverageSettings coverage(const Project &project);
+    static FireSettings fire(const Project &project);
+    // Shelters as facilities; profile and limit from analysis.service_area, else coverage.
+    static ServiceAreaSettings serviceArea(const Project &project);
+    static ZonesSettings zones(const Project &project);
+
+    static QString standardName(const Project &project);
+    static QStringList standardOverrides(const Project &project); // "KEY=NUMBER"
+    // "<project folder>/results", or empty for a project never saved.
+    static QString resultsDirectory(const Project &project);
+};
+
+} // namespace refuge

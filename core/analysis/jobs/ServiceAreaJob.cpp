@@ -1,0 +1,113 @@
+#include "analysis/jobs/ServiceAreaJob.h"
+#include "analysis/AnalysisFiles.h"
+#include "analysis/ServiceArea.h"
+#include "io/VectorWriter.h"
+#include "util/Error.h"
+#include "util/Feedback.h"
+
+#include <QDir>
+#include <QFile>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <algorithm>
+#include <numeric>
+
+namespace refuge {
+
+namespace {
+
+// The features ordered by break, largest first (stable): drawn in file order, the
+// small breaks stay visible on top of the large ones, here and in QGIS.
+VectorLayer largestBreakFirst(const VectorLayer &areas)
+{
+    const int breakField = areas.fieldIndex(QStringLiteral("break"));
+    std::vector<int> order(std::size_t(areas.featureCount()));
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        return areas.attribute(a, breakField).toDouble() > areas.attribute(b, breakField).toDouble();
+    });
+    VectorLayer out(areas.name(), areas.geometryType(), areas.crs());
+    for (const Field &f : areas.fields())
+        out.addField(f);
+    for (int i : order) {
+        QVariantList values;
+        for (int f = 0; f < int(areas.fields().size()); ++f)
+            values << areas.attribute(i, f);
+        out.addFeature(areas.geometry(i), values);
+    }
+    return out;
+}
+
+} // namespace
+
+ServiceAreaJobResult ServiceAreaJob::run(const ServiceAreaSettings &settings, Feedback &feedback)
+{
+    QElapsedTimer timer;
+    timer.start();
+    if (settings.network.facilities.path.isEmpty())
+        throw InvalidInput(QStringLiteral("service areas need a facilities layer"));
+    if (!(settings.network.limit > 0))
+        throw InvalidInput(QStringLiteral("service areas need a limit > 0 (minutes or metres)"));
+    if (settings.accessMeters == 0)
+        throw InvalidInput(QStringLiteral("the access distance must be > 0 m"));
+    feedback.setProgressSpan(0, 30);
+    const NetworkInputs net = NetworkInputs::open(settings.network, feedback);
+    feedback.setProgressSpan(30, 95);
+
+    ServiceAreaParameters p;
+    p.graph = net.graph;
+    p.facilities = net.sources;
+    p.facilityIds = net.facilityIds;
+    const double scale = settings.network.unitScale();
+    for (double b : net.breaks)
+        p.breaks.push_back(b * scale);
+    p.routing = net.routing;
+    p.dissolve = settings.dissolve;
+    p.accessMeters = settings.accessMeters;
+    p.polygons = settings.polygons;
+    p.lines = settings.lines;
+    QElapsedTimer t;
+    t.start();
+    ServiceAreaJobResult r;
+    ServiceAreaResult computed = ServiceArea::compute(p, feedback);
+    const double analysisSeconds = double(t.nsecsElapsed()) / 1e9;
+    // Breaks in the user's unit (minutes or metres).
+    for (VectorLayer *layer : {&computed.areas, &computed.lines}) {
+        const int breakField = layer->fieldIndex(QStringLiteral("break")), unitField = layer->fieldIndex(QStringLiteral("unit"));
+        for (int i = 0; i < layer->featureCount(); ++i) {
+            layer->setAttribute(i, breakField, layer->attribute(i, breakField).toDouble() / scale);
+            layer->setAttribute(i, unitField, settings.network.unitLabel());
+        }
+    }
+    r.areas = largestBreakFirst(computed.areas);
+    r.lines = std::move(computed.lines);
+    r.snappedFacilities = net.snapped.snappedCount();
+    r.totalFacilities = int(net.snapped.points.size());
+    r.warnings = feedback.warnings();
+    r.summary = net.summary();
+    r.summary.insert(QStringLiteral("command"), QStringLiteral("service-area"));
+    r.summary.insert(QStringLiteral("polygons"), r.areas.featureCount());
+    r.summary.insert(QStringLiteral("line_features"), r.lines.featureCount());
+    r.summary.insert(QStringLiteral("dissolved"), p.dissolve);
+    r.summary.insert(QStringLiteral("access_m"), p.accessMeters > 0 ? p.accessMeters : net.graph.accessMeters());
+    r.summary.insert(QStringLiteral("analysis_seconds"), analysisSeconds);
+    if (!settings.outDir.isEmpty()) {
+        feedback.throwIfCanceled();
+        feedback.setProgressSpan(95, 100);
+        if (!QDir().mkpath(settings.outDir))
+            throw IoError(fileMessage(settings.outDir, QStringLiteral("cannot create the output folder")));
+        r.outputPath = QDir(settings.outDir).filePath(QStringLiteral("service_areas.gpkg"));
+        QFile::remove(r.outputPath); // only this run's layers
+        if (settings.polygons)
+            VectorWriter::write(r.areas, r.outputPath, QStringLiteral("service_areas"));
+        if (settings.lines)
+            VectorWriter::write(r.lines, r.outputPath, QStringLiteral("service_lines"));
+        r.summary.insert(QStringLiteral("output"), r.outputPath);
+        r.summary.insert(QStringLiteral("total_seconds"), double(timer.nsecsElapsed()) / 1e9);
+        r.summary.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(r.warnings));
+        AnalysisFiles::writeJson(QDir(settings.outDir).filePath(QStringLiteral("summary.json")), r.summary);
+    }
+    return r;
+}
+
+} // namespace refuge
