@@ -4,6 +4,7 @@
 #include "util/Error.h"
 #include "util/Feedback.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -17,22 +18,41 @@ struct Projection {
     QPointF point;
 };
 
+// Closest point to q on segment a-b: its parameter t in [0, 1] and squared distance.
+// The one formula for candidates and the chosen link, so their distances compare equal.
+inline double segmentDistance2(QPointF a, QPointF b, QPointF q, double &t)
+{
+    const double dx = b.x() - a.x(), dy = b.y() - a.y();
+    const double len2 = dx * dx + dy * dy;
+    t = len2 > 0 ? ((q.x() - a.x()) * dx + (q.y() - a.y()) * dy) / len2 : 0.0;
+    t = std::clamp(t, 0.0, 1.0);
+    const double cx = a.x() + t * dx, cy = a.y() + t * dy;
+    return (cx - q.x()) * (cx - q.x()) + (cy - q.y()) * (cy - q.y());
+}
+
+// Squared distance from q to the polyline p[0..n) (+inf below two points).
+double polylineDistance2(const QPointF *p, int n, QPointF q)
+{
+    double best = std::numeric_limits<double>::infinity();
+    double t = 0;
+    for (int i = 1; i < n; ++i)
+        best = std::min(best, segmentDistance2(p[i - 1], p[i], q, t));
+    return best;
+}
+
 Projection project(const QPointF *p, int n, QPointF q)
 {
     Projection best;
     double s = 0;
     for (int i = 1; i < n; ++i) {
+        double t = 0;
+        const double d2 = segmentDistance2(p[i - 1], p[i], q, t);
         const double dx = p[i].x() - p[i - 1].x(), dy = p[i].y() - p[i - 1].y();
-        const double len2 = dx * dx + dy * dy;
-        double t = len2 > 0 ? ((q.x() - p[i - 1].x()) * dx + (q.y() - p[i - 1].y()) * dy) / len2 : 0.0;
-        t = std::clamp(t, 0.0, 1.0);
-        const QPointF c(p[i - 1].x() + t * dx, p[i - 1].y() + t * dy);
-        const double d2 = (c.x() - q.x()) * (c.x() - q.x()) + (c.y() - q.y()) * (c.y() - q.y());
-        const double len = std::sqrt(len2);
+        const double len = std::sqrt(dx * dx + dy * dy);
         if (d2 < best.distance2) {
             best.distance2 = d2;
             best.along = s + t * len;
-            best.point = c;
+            best.point = QPointF(p[i - 1].x() + t * dx, p[i - 1].y() + t * dy);
         }
         s += len;
     }
@@ -56,12 +76,15 @@ SnappedPoint Snapper::snap(QPointF p, double maxMeters) const
     if (!std::isfinite(p.x()) || !std::isfinite(p.y()) || m_graph.isEmpty())
         return out;
     const double unit = m_graph.crs().isValid() && m_graph.crs().metresPerUnit() > 0 ? m_graph.crs().metresPerUnit() : 1.0;
-    const std::vector<std::uint32_t> hit = m_index.nearest(p, 1, maxMeters / unit, [&](std::uint32_t l) {
-        return std::sqrt(project(m_graph.linkPoints(int(l)), m_graph.linkPointCount(int(l)), p).distance2);
-    });
-    if (hit.empty())
+    const RoadGraph::Data &d = m_graph.data();
+    double d2 = 0;
+    const std::int64_t hit = m_index.nearestItem(p, maxMeters / unit, [&](std::uint32_t l) {
+        const std::uint32_t first = d.linkFirstPoint[l];
+        return polylineDistance2(d.points.data() + first, int(d.linkFirstPoint[l + 1] - first), p);
+    }, d2);
+    if (hit < 0)
         return out;
-    const int l = int(hit.front());
+    const int l = int(hit);
     const Projection pr = project(m_graph.linkPoints(l), m_graph.linkPointCount(l), p);
     if (std::sqrt(pr.distance2) * unit > maxMeters)
         return out;
