@@ -119,8 +119,7 @@ int runCoverage(const QStringList &args)
     if (rasterDemand) {
         q.demand = Demand::fromRaster(RasterLayer::open(demandSource.path), 0, crs, feedback);
     } else {
-        const VectorLayer demandLayer = VectorLayer::load(demandSource, LoadOptions{crs, {}, {}, true}, &feedback);
-        q.demand = Demand::fromLayer(demandLayer, parser.value(QStringLiteral("population-field")), splitCell, feedback);
+        q.demand = Demand::load(demandSource, parser.value(QStringLiteral("population-field")), splitCell, LoadOptions{crs, {}, {}, true}, feedback);
     }
     if (q.demand.size() == 0)
         throw InvalidInput(fileMessage(demandSource.displayName(), QStringLiteral("no population: every value is zero, null or negative")));

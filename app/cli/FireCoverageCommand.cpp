@@ -156,8 +156,8 @@ int runFireCoverage(const QStringList &args)
             turnout[std::size_t(s)] = q.stations.turnoutSeconds[std::size_t(s)];
 
     if (parser.isSet(QStringLiteral("demand"))) {
-        const VectorLayer d = VectorLayer::load(DataSource::parse(parser.value(QStringLiteral("demand"))), LoadOptions{crs, {}, {}, true}, &feedback);
-        q.demand = Demand::fromLayer(d, parser.value(QStringLiteral("population-field")), 0, feedback);
+        q.demand = Demand::load(DataSource::parse(parser.value(QStringLiteral("demand"))), parser.value(QStringLiteral("population-field")), 0,
+                                LoadOptions{crs, {}, {}, true}, feedback);
     }
     q.demand.crs = crs;
     if (parser.isSet(QStringLiteral("official"))) {
