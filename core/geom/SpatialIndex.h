@@ -4,6 +4,7 @@
 // safe from any number of threads.
 #include <QPointF>
 #include <QRectF>
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <limits>
@@ -37,9 +38,11 @@ public:
     // below the squared box distance (e.g. to the item's real geometry), within
     // maxDistance; ties go to the lower item id. Returns the item, or -1 (bestD2 = +inf).
     // Branch and bound, nearest children first, no allocation for ordinary trees:
-    // for many queries (snapping) where nearest() with a callback is too slow.
+    // for many queries (snapping) where nearest() with a callback is too slow. A hint
+    // (an indexed item likely near p, e.g. the previous query's answer) bounds the
+    // search from the start; it changes only the speed, never the result.
     template <class Exact>
-    std::int64_t nearestItem(QPointF p, double maxDistance, Exact &&exact2, double &bestD2) const;
+    std::int64_t nearestItem(QPointF p, double maxDistance, Exact &&exact2, double &bestD2, std::int64_t hint = -1) const;
 
 private:
     struct Box {
@@ -51,16 +54,17 @@ private:
     std::vector<std::uint32_t> m_indices; // item id for leaves, child offset for nodes
     std::vector<std::size_t> m_levelBounds;
 
+    // Branch-free (max instead of comparisons): the same values, without mispredictions.
     static double boxDist2(double x, double y, const Box &b)
     {
-        const double dx = x < b.x0 ? b.x0 - x : (x > b.x1 ? x - b.x1 : 0.0);
-        const double dy = y < b.y0 ? b.y0 - y : (y > b.y1 ? y - b.y1 : 0.0);
+        const double dx = std::max(0.0, std::max(b.x0 - x, x - b.x1));
+        const double dy = std::max(0.0, std::max(b.y0 - y, y - b.y1));
         return dx * dx + dy * dy;
     }
 };
 
 template <class Exact>
-std::int64_t SpatialIndex::nearestItem(QPointF p, double maxDistance, Exact &&exact2, double &bestD2) const
+std::int64_t SpatialIndex::nearestItem(QPointF p, double maxDistance, Exact &&exact2, double &bestD2, std::int64_t hint) const
 {
     bestD2 = std::numeric_limits<double>::infinity();
     std::int64_t best = -1;
@@ -68,6 +72,14 @@ std::int64_t SpatialIndex::nearestItem(QPointF p, double maxDistance, Exact &&ex
         return best;
     const double x = p.x(), y = p.y();
     double bound = maxDistance * maxDistance; // prune boxes farther than this
+    if (hint >= 0) {
+        const double d2 = exact2(std::uint32_t(hint));
+        if (d2 <= bound) {
+            best = hint;
+            bestD2 = d2;
+            bound = d2;
+        }
+    }
     struct Entry {
         double d2;
         std::uint32_t node;

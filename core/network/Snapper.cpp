@@ -69,7 +69,19 @@ Snapper::Snapper(RoadGraph graph) : m_graph(std::move(graph))
     m_index = SpatialIndex(boxes);
 }
 
-SnappedPoint Snapper::snap(QPointF p, double maxMeters) const
+SnappedPoint Snapper::snap(QPointF p, double maxMeters) const { return snapNear(p, maxMeters, -1); }
+
+void Snapper::snapRange(const QPointF *points, std::size_t count, double maxMeters, SnappedPoint *out) const
+{
+    int hint = -1;
+    for (std::size_t i = 0; i < count; ++i) {
+        out[i] = snapNear(points[i], maxMeters, hint);
+        if (out[i].isSnapped())
+            hint = out[i].link;
+    }
+}
+
+SnappedPoint Snapper::snapNear(QPointF p, double maxMeters, int hintLink) const
 {
     SnappedPoint out;
     out.input = p;
@@ -81,7 +93,7 @@ SnappedPoint Snapper::snap(QPointF p, double maxMeters) const
     const std::int64_t hit = m_index.nearestItem(p, maxMeters / unit, [&](std::uint32_t l) {
         const std::uint32_t first = d.linkFirstPoint[l];
         return polylineDistance2(d.points.data() + first, int(d.linkFirstPoint[l + 1] - first), p);
-    }, d2);
+    }, d2, hintLink);
     if (hit < 0)
         return out;
     const int l = int(hit);
@@ -103,16 +115,18 @@ SnappedPoint Snapper::snap(QPointF p, double maxMeters) const
 SnappedLayer Snapper::snapAll(const std::vector<QPointF> &points, double maxMeters, Feedback *feedback) const
 {
     SnappedLayer out;
-    out.points.reserve(points.size());
-    for (std::size_t i = 0; i < points.size(); ++i) {
-        if (feedback && (i & 1023) == 0) {
+    out.points.resize(points.size());
+    constexpr std::size_t chunk = 1024;
+    for (std::size_t i = 0; i < points.size(); i += chunk) {
+        if (feedback) {
             feedback->throwIfCanceled();
             feedback->setProgress(100.0 * double(i) / double(points.size()));
         }
-        out.points.push_back(snap(points[i], maxMeters));
-        if (!out.points.back().isSnapped())
-            out.unsnapped.push_back(int(i));
+        snapRange(points.data() + i, std::min(chunk, points.size() - i), maxMeters, out.points.data() + i);
     }
+    for (std::size_t i = 0; i < points.size(); ++i)
+        if (!out.points[i].isSnapped())
+            out.unsnapped.push_back(int(i));
     return out;
 }
 

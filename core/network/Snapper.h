@@ -37,6 +37,9 @@ public:
 
     const RoadGraph &graph() const { return m_graph; }
     SnappedPoint snap(QPointF p, double maxMeters) const;
+    // snap() for points[0..count) into out[0..count), in order: each result bounds the
+    // next search, so runs of nearby points (file order, a chunk of a layer) go faster.
+    void snapRange(const QPointF *points, std::size_t count, double maxMeters, SnappedPoint *out) const;
     SnappedLayer snapAll(const std::vector<QPointF> &points, double maxMeters, Feedback *feedback = nullptr) const;
     // Points of a layer in the graph's CRS (reprojected when needed): the point itself,
     // a point on the surface of polygons, the middle vertex of lines. Empty/null
@@ -44,6 +47,8 @@ public:
     static std::vector<QPointF> representativePoints(const VectorLayer &layer, const Crs &target);
 
 private:
+    SnappedPoint snapNear(QPointF p, double maxMeters, int hintLink) const;
+
     RoadGraph m_graph;
     SpatialIndex m_index; // over link bounds
 };
