@@ -3,12 +3,15 @@
 // Demand::fromLayer(VectorLayer::load(...)); the VectorReader steps are shared.
 #include "analysis/Demand.h"
 #include "analysis/DemandPoint.h"
+#include "io/ArrowStream.h"
 #include "io/VectorReader.h"
 #include "model/VectorLayer.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
 
+#include <QtEndian>
 #include <cmath>
+#include <cstring>
 
 namespace refuge {
 
@@ -81,6 +84,54 @@ bool readSimplePolygon(OGRGeometryH og, bool geographic, std::vector<QPointF> &r
     double x0 = p[0].x(), x1 = x0, y0 = p[0].y(), y1 = y0;
     bool finite = true;
     for (int i = 0; i < n; ++i) {
+        finite = finite && std::isfinite(p[i].x()) && std::isfinite(p[i].y());
+        x0 = std::min(x0, p[i].x());
+        x1 = std::max(x1, p[i].x());
+        y0 = std::min(y0, p[i].y());
+        y1 = std::max(y1, p[i].y());
+    }
+    if (!finite || VectorReader::outsideRange(QRectF(QPointF(x0, y0), QPointF(x1, y1)), geographic)) {
+        rings.resize(first);
+        return false;
+    }
+    return true;
+}
+
+// readSimplePolygon for little-endian 2D WKB (the Arrow stream's geometry column).
+bool readSimplePolygonWkb(const unsigned char *w, std::size_t size, bool geographic, std::vector<QPointF> &rings, bool &multi)
+{
+    if constexpr (Q_BYTE_ORDER != Q_LITTLE_ENDIAN)
+        return false;
+    std::size_t o = 0;
+    auto u32 = [&](std::uint32_t &v) {
+        if (o + 4 > size)
+            return false;
+        std::memcpy(&v, w + o, 4);
+        o += 4;
+        return true;
+    };
+    auto header = [&](std::uint32_t &type) {
+        if (o + 1 > size || w[o] != 1)
+            return false;
+        ++o;
+        return u32(type);
+    };
+    std::uint32_t type = 0, count = 0;
+    if (!header(type))
+        return false;
+    multi = type == 6;
+    if (multi && !(u32(count) && count == 1 && header(type)))
+        return false;
+    std::uint32_t n = 0;
+    if (type != 3 || !u32(count) || count != 1 || !u32(n) || n < 4 || n > std::uint32_t(kMaxFastRing) || o + std::size_t(n) * 16 > size)
+        return false;
+    const std::size_t first = rings.size();
+    rings.resize(first + n);
+    QPointF *p = rings.data() + first;
+    std::memcpy(static_cast<void *>(p), w + o, std::size_t(n) * 16);
+    double x0 = p[0].x(), x1 = x0, y0 = p[0].y(), y1 = y0;
+    bool finite = true;
+    for (std::uint32_t i = 0; i < n; ++i) {
         finite = finite && std::isfinite(p[i].x()) && std::isfinite(p[i].y());
         x0 = std::min(x0, p[i].x());
         x1 = std::max(x1, p[i].x());
@@ -225,21 +276,9 @@ DemandSet Demand::load(const DataSource &source, const QString &populationField,
         batch.clear();
     };
 
-    OGR_L_ResetReading(src.layer);
-    resetGdalError();
-    const qsizetype failuresBefore = gdalErrors.failures().size();
-    qsizetype failuresSeen = failuresBefore;
-    for (OgrFeature f(OGR_L_GetNextFeature(src.layer)); f; f.reset(OGR_L_GetNextFeature(src.layer))) {
-        ++report.read;
-        const bool readFailed = gdalErrors.failures().size() != failuresSeen;
-        failuresSeen = gdalErrors.failures().size();
-        if ((report.read & 1023) == 0) {
-            feedback.throwIfCanceled();
-            if (expected > 0)
-                feedback.setProgress(100.0 * double(report.read) / double(expected));
-        }
-        OGRGeometryH og = OGR_F_GetGeometryRef(f.get());
-        Pending item;
+    // One feature: a simple polygon's ring into the batch, anything else through the
+    // load's checks as a Geometry.
+    auto addFeature = [&](Pending item, OGRGeometryH og, bool readFailed) {
         const std::size_t ringStart = batch.rings.size();
         if (og && layerDim == 2 && readSimplePolygon(og, geographic, batch.rings, item.multi)) {
             item.first = ringStart;
@@ -247,17 +286,79 @@ DemandSet Demand::load(const DataSource &source, const QString &populationField,
         } else {
             Geometry g;
             if (!VectorReader::acceptGeometry(og, readFailed, src, g, report))
-                continue;
+                return;
             item.generic = int(batch.geometries.size());
             batch.geometries.push_back(std::move(g));
         }
-        item.popValid = readPopulation(f.get(), field, popType, src.rawText, item.pop);
         batch.items.push_back(item);
         if (batch.items.size() >= kBatch)
             flush();
+    };
+    auto progress = [&] {
+        feedback.throwIfCanceled();
+        if (expected > 0)
+            feedback.setProgress(100.0 * double(report.read) / double(expected));
+    };
+
+    OGR_L_ResetReading(src.layer);
+    resetGdalError();
+    const qsizetype failuresBefore = gdalErrors.failures().size();
+    std::unique_ptr<ArrowStream> arrow;
+    if (src.driver == QLatin1String("GPKG") && layerDim == 2 && (popType == FieldType::Integer || popType == FieldType::Real))
+        arrow = ArrowStream::open(src.layer, fields[std::size_t(field)].name);
+    if (arrow) {
+        // GeoPackage: batches of WKB + population from GDAL's Arrow stream.
+        while (arrow->next()) {
+            progress();
+            for (std::int64_t r = 0; r < arrow->rows(); ++r) {
+                ++report.read;
+                Pending item;
+                item.popValid = arrow->number(r, item.pop) && std::isfinite(item.pop);
+                const unsigned char *wkb = nullptr;
+                std::size_t size = 0;
+                if (!arrow->geometry(r, wkb, size)) {
+                    addFeature(item, nullptr, false);
+                    continue;
+                }
+                const std::size_t ringStart = batch.rings.size();
+                if (readSimplePolygonWkb(wkb, size, geographic, batch.rings, item.multi)) {
+                    item.first = ringStart;
+                    item.count = int(batch.rings.size() - ringStart);
+                    batch.items.push_back(item);
+                    if (batch.items.size() >= kBatch)
+                        flush();
+                    continue;
+                }
+                OGRGeometryH og = nullptr;
+                const bool parsed = OGR_G_CreateFromWkbEx(wkb, nullptr, &og, size) == OGRERR_NONE;
+                OgrGeometry owned(og);
+                addFeature(item, parsed ? og : nullptr, !parsed);
+            }
+        }
+        if (!arrow->error().isEmpty() && report.read == 0)
+            throw IoError(fileMessage(display, arrow->error()));
+        if (!arrow->error().isEmpty()) {
+            report.readError = arrow->error();
+            if (expected > report.read) {
+                report.unreadable += expected - report.read;
+                report.read = expected;
+            }
+        }
+    } else {
+        qsizetype failuresSeen = failuresBefore;
+        for (OgrFeature f(OGR_L_GetNextFeature(src.layer)); f; f.reset(OGR_L_GetNextFeature(src.layer))) {
+            ++report.read;
+            const bool readFailed = gdalErrors.failures().size() != failuresSeen;
+            failuresSeen = gdalErrors.failures().size();
+            if ((report.read & 1023) == 0)
+                progress();
+            Pending item;
+            item.popValid = readPopulation(f.get(), field, popType, src.rawText, item.pop);
+            addFeature(item, OGR_F_GetGeometryRef(f.get()), readFailed);
+        }
     }
     flush();
-    if (gdalErrors.failures().size() > failuresBefore) {
+    if (gdalErrors.failures().size() > failuresBefore && report.readError.isEmpty()) {
         report.readError = gdalErrors.failures().at(failuresBefore);
         if (report.read == 0)
             throw IoError(fileMessage(display, report.readError));

@@ -76,11 +76,12 @@ std::vector<Row> awkwardRows()
     };
 }
 
-QString writeFixture(const QString &dir)
+// driver "GPKG" (read through GDAL's Arrow stream) or "SQLite" (feature by feature).
+QString writeFixture(const QString &dir, const QString &driver)
 {
     ensureGdal();
-    const QString path = dir + QStringLiteral("/awkward.gpkg");
-    GdalDataset ds(GDALCreate(GDALGetDriverByName("GPKG"), path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr));
+    const QString path = dir + (driver == QLatin1String("GPKG") ? QStringLiteral("/awkward.gpkg") : QStringLiteral("/awkward.sqlite"));
+    GdalDataset ds(GDALCreate(GDALGetDriverByName(driver.toLatin1().constData()), path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr));
     OgrSrs srs(OSRNewSpatialReference(nullptr));
     OSRImportFromEPSG(srs.get(), 26986);
     OGRLayerH layer = GDALDatasetCreateLayer(ds.get(), "blocks", srs.get(), wkbPolygon, nullptr);
@@ -134,15 +135,17 @@ class TestDemandLoad : public QObject {
 private Q_SLOTS:
     void sameAsLayer_data()
     {
-        QTest::addColumn<QString>("layer");
+        QTest::addColumn<QString>("layer"); // Cambridge layer, or the fixture's driver
         QTest::addColumn<QString>("field");
         QTest::addColumn<int>("epsg");
         QTest::newRow("cambridge blocks") << "blocks_2000" << "POP_LAB" << 0;
         QTest::newRow("cambridge blocks → UTM 19N") << "blocks_2000" << "POP_LAB" << 32619;
         QTest::newRow("cambridge shelters (points)") << "shelters" << "Capacity" << 0;
         QTest::newRow("cambridge shelters → WGS 84") << "shelters" << "capacity" << 4326;
-        QTest::newRow("awkward polygons") << "" << "pop" << 0;
-        QTest::newRow("awkward polygons → UTM 19N") << "" << "pop" << 32619;
+        QTest::newRow("awkward polygons, GeoPackage") << "GPKG" << "pop" << 0;
+        QTest::newRow("awkward polygons, GeoPackage → UTM 19N") << "GPKG" << "pop" << 32619;
+        QTest::newRow("awkward polygons, SQLite") << "SQLite" << "pop" << 0;
+        QTest::newRow("awkward polygons, SQLite → UTM 19N") << "SQLite" << "pop" << 32619;
     }
     void sameAsLayer()
     {
@@ -150,8 +153,9 @@ private Q_SLOTS:
         QFETCH(QString, field);
         QFETCH(int, epsg);
         QTemporaryDir dir;
-        const DataSource source = layer.isEmpty() ? DataSource{writeFixture(dir.path()), QString()}
-                                                  : DataSource{test::sourcePath(QStringLiteral("maps/cambridge/cambridge.gpkg")), layer};
+        const bool fixture = layer == QLatin1String("GPKG") || layer == QLatin1String("SQLite");
+        const DataSource source = fixture ? DataSource{writeFixture(dir.path(), layer), QString()}
+                                          : DataSource{test::sourcePath(QStringLiteral("maps/cambridge/cambridge.gpkg")), layer};
         const LoadOptions options{epsg > 0 ? Crs::fromEpsg(epsg) : Crs(), {}, {}, true};
         Feedback fb;
         const VectorLayer l = VectorLayer::load(source, options);
@@ -159,7 +163,7 @@ private Q_SLOTS:
         const DemandSet got = Demand::load(source, field, 0, options, fb);
         QVERIFY(expected.size() > 5);
         compare(got, expected, l.report().messages());
-        if (layer.isEmpty()) {
+        if (fixture) {
             // The fixture really exercises the repair and skip counts.
             QVERIFY(l.report().repaired >= 2);
             QCOMPARE(l.report().nullGeometry, 1);
