@@ -35,14 +35,15 @@ public:
                                        const std::function<double(std::uint32_t)> &exact = {}) const;
 
     // The one item nearest to p by an exact squared distance exact2(item) that is never
-    // below the squared box distance (e.g. to the item's real geometry), within
-    // maxDistance; ties go to the lower item id. Returns the item, or -1 (bestD2 = +inf).
+    // below the squared box distance (e.g. to the item's real geometry), with
+    // exact2 ≤ maxDistance2 (squared, so callers can pass a distance they computed
+    // squared without rounding); ties go to the lower item id. Returns the item, or -1 (bestD2 = +inf).
     // Branch and bound, nearest children first, no allocation for ordinary trees:
     // for many queries (snapping) where nearest() with a callback is too slow. A hint
     // (an indexed item likely near p, e.g. the previous query's answer) bounds the
     // search from the start; it changes only the speed, never the result.
     template <class Exact>
-    std::int64_t nearestItem(QPointF p, double maxDistance, Exact &&exact2, double &bestD2, std::int64_t hint = -1) const;
+    std::int64_t nearestItem(QPointF p, double maxDistance2, Exact &&exact2, double &bestD2, std::int64_t hint = -1) const;
 
 private:
     struct Box {
@@ -64,14 +65,14 @@ private:
 };
 
 template <class Exact>
-std::int64_t SpatialIndex::nearestItem(QPointF p, double maxDistance, Exact &&exact2, double &bestD2, std::int64_t hint) const
+std::int64_t SpatialIndex::nearestItem(QPointF p, double maxDistance2, Exact &&exact2, double &bestD2, std::int64_t hint) const
 {
     bestD2 = std::numeric_limits<double>::infinity();
     std::int64_t best = -1;
-    if (m_boxes.empty() || !(maxDistance >= 0))
+    if (m_boxes.empty() || !(maxDistance2 >= 0))
         return best;
     const double x = p.x(), y = p.y();
-    double bound = maxDistance * maxDistance; // prune boxes farther than this
+    double bound = maxDistance2; // prune boxes farther than this
     if (hint >= 0) {
         const double d2 = exact2(std::uint32_t(hint));
         if (d2 <= bound) {
@@ -114,7 +115,7 @@ std::int64_t SpatialIndex::nearestItem(QPointF p, double maxDistance, Exact &&ex
                 const std::uint32_t id = m_indices[c];
                 const double d2 = exact2(id);
                 if (d2 < bestD2 || (d2 == bestD2 && std::int64_t(id) < best)) {
-                    if (d2 > maxDistance * maxDistance)
+                    if (d2 > maxDistance2)
                         continue;
                     bestD2 = d2;
                     best = id;

@@ -1,7 +1,10 @@
 // Snapper on the Cambridge streets (maps/cambridge/cambridge.gpkg): for 6,000
 // random points, the snapped link, point, distance and offset equal a brute-force scan
 // of every segment of every link (nearest distance, ties to the lower link); points
-// beyond the limit stay unsnapped; the parallel snapAll gives the same rows.
+// beyond the limit stay unsnapped; the parallel snapAll gives the same rows. The same
+// on a hand-made network mixing a dense street grid with long diagonal roads (which
+// the Snapper keeps out of its grid) and points far outside it.
+#include "NetworkTestData.h"
 #include "TestSupport.h"
 #include "analysis/CoverageNetwork.h"
 #include "network/RoadGraphBuilder.h"
@@ -107,6 +110,45 @@ private Q_SLOTS:
             const SnappedPoint one = snapper.snap(points[i], maxMeters);
             QCOMPARE(all.points[i].link, one.link);
             QCOMPARE(all.points[i].offsetMeters, one.offsetMeters);
+        }
+    }
+
+    void longLinksAndFarPoints()
+    {
+        std::vector<test::Road> roads;
+        for (int i = 0; i <= 20; ++i) {
+            roads.push_back({{{0, i * 50.0}, {1000, i * 50.0}}});
+            roads.push_back({{{i * 50.0, 0}, {i * 50.0, 1000}}});
+        }
+        roads.push_back({{{-5000, -3000}, {6000, 4000}}});          // long diagonals
+        roads.push_back({{{-4000, 5000}, {300, 40}, {7000, -2000}}});
+        const RoadGraph g = test::buildGraph(roads);
+        const Snapper snapper(g);
+        std::mt19937 rng(7);
+        std::uniform_real_distribution<double> near(-200, 1200), far(-20000, 20000);
+        std::vector<QPointF> points;
+        for (int i = 0; i < 3000; ++i)
+            points.emplace_back(i % 3 ? near(rng) : far(rng), i % 3 ? near(rng) : far(rng));
+        points.emplace_back(25, 25);   // equally far from four streets: the lowest link
+        points.emplace_back(300, 40);  // on the bend of a long road
+        for (const double maxMeters : {1e12, 400.0, 30.0}) {
+            int snapped = 0;
+            std::vector<SnappedPoint> range(points.size());
+            snapper.snapRange(points.data(), points.size(), maxMeters, range.data());
+            for (std::size_t i = 0; i < points.size(); ++i) {
+                const QPointF p = points[i];
+                const Brute b = bruteNearest(g, p);
+                const SnappedPoint s = snapper.snap(p, maxMeters);
+                QCOMPARE(range[i].link, s.link);
+                if (std::sqrt(b.distance2) > maxMeters) {
+                    QVERIFY(!s.isSnapped());
+                    continue;
+                }
+                ++snapped;
+                QVERIFY2(s.link == b.link, qPrintable(QStringLiteral("(%1, %2): link %3, brute force %4").arg(p.x()).arg(p.y()).arg(s.link).arg(b.link)));
+                QCOMPARE(s.distanceMeters, std::sqrt(b.distance2));
+            }
+            QVERIFY(snapped > (maxMeters > 1e9 ? 3000 : 1000));
         }
     }
 
