@@ -140,6 +140,7 @@ private Q_SLOTS:
         QTest::addColumn<int>("epsg");
         QTest::newRow("cambridge blocks") << "blocks_2000" << "POP_LAB" << 0;
         QTest::newRow("cambridge blocks → UTM 19N") << "blocks_2000" << "POP_LAB" << 32619;
+        QTest::newRow("cambridge blocks, text as population") << "blocks_2000" << "STFID" << 0;
         QTest::newRow("cambridge shelters (points)") << "shelters" << "Capacity" << 0;
         QTest::newRow("cambridge shelters → WGS 84") << "shelters" << "capacity" << 4326;
         QTest::newRow("awkward polygons, GeoPackage") << "GPKG" << "pop" << 0;
