@@ -205,8 +205,11 @@ DemandSet Demand::load(const DataSource &source, const QString &populationField,
     LoadReport &report = src.report;
     const bool geographic = src.sourceCrs.isGeographic();
     const GIntBig expected = OGR_L_GetFeatureCount(src.layer, FALSE);
-    if (expected > 0)
+    if (expected > 0) {
         out.points.reserve(std::size_t(expected));
+        out.population.reserve(std::size_t(expected));
+        out.feature.reserve(std::size_t(expected));
+    }
     int rows = 0; // features kept by the load: the VectorLayer row numbers
     Batch batch;
 
