@@ -17,8 +17,8 @@ SnappedLayer CoverageNetwork::snapAll(const Snapper &snapper, const std::vector<
     QtConcurrent::blockingMap(chunks, [&](std::size_t c) {
         if (feedback.isCanceled())
             return;
-        for (std::size_t i = c * chunk; i < std::min(points.size(), (c + 1) * chunk); ++i)
-            out.points[i] = snapper.snap(points[i], maxMeters);
+        const std::size_t first = c * chunk, end = std::min(points.size(), (c + 1) * chunk);
+        snapper.snapRange(points.data() + first, end - first, maxMeters, out.points.data() + first);
     });
     feedback.throwIfCanceled();
     for (std::size_t i = 0; i < out.points.size(); ++i)

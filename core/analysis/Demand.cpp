@@ -1,4 +1,5 @@
 #include "analysis/Demand.h"
+#include "analysis/DemandPoint.h"
 #include "crs/CoordinateTransform.h"
 #include "geom/Geometry.h"
 #include "model/RasterLayer.h"
@@ -11,39 +12,10 @@
 
 namespace refuge {
 
+using detail::surfacePoint;
+using detail::usablePopulation;
+
 namespace {
-
-// One rule for every demand source: a value that is missing/non-numeric, negative or
-// zero is counted in `stats` and not used. Returns true when `pop` is usable.
-bool usablePopulation(bool valid, double pop, DemandStats &stats)
-{
-    if (!valid) {
-        ++stats.nullPopulation;
-        return false;
-    }
-    if (pop < 0) {
-        ++stats.negativePopulation;
-        return false;
-    }
-    if (pop == 0) {
-        ++stats.zeroPopulation;
-        return false;
-    }
-    return true;
-}
-
-// A point on the surface of a geometry (polygons: GEOSPointOnSurface; points: the first).
-bool surfacePoint(GEOSContextHandle_t ctx, const GEOSGeometry *g, QPointF &out)
-{
-    GeosGeom p(GEOSPointOnSurface_r(ctx, g));
-    if (!p || GEOSisEmpty_r(ctx, p.get()) == 1)
-        return false;
-    double x = 0, y = 0;
-    if (GEOSGeomGetX_r(ctx, p.get(), &x) != 1 || GEOSGeomGetY_r(ctx, p.get(), &y) != 1)
-        return false;
-    out = QPointF(x, y);
-    return std::isfinite(x) && std::isfinite(y);
-}
 
 // Spreads `pop` of polygon `g` over an aligned grid of `cell` metres.
 void splitOverCells(GEOSContextHandle_t ctx, const Geometry &geom, const GEOSGeometry *g, double pop, double cell,
@@ -92,46 +64,11 @@ void splitOverCells(GEOSContextHandle_t ctx, const Geometry &geom, const GEOSGeo
         out.add(pc.p, pop * pc.area / covered, feature);
 }
 
-// Area centroid of a single-ring polygon when it lies inside the ring (crossing
-// number): the common case for blocks, without a round trip through GEOS.
-bool ringCentroidInside(const Geometry &g, QPointF &out)
-{
-    if (g.partCount() != 1 || g.ringCount() != 1)
-        return false;
-    const QPointF *p = g.ringPoints(0);
-    const int n = g.ringSize(0);
-    if (n < 4)
-        return false;
-    double a = 0, cx = 0, cy = 0;
-    const QPointF o = p[0];
-    for (int i = 0; i + 1 < n; ++i) {
-        const double x0 = p[i].x() - o.x(), y0 = p[i].y() - o.y(), x1 = p[i + 1].x() - o.x(), y1 = p[i + 1].y() - o.y();
-        const double c = x0 * y1 - x1 * y0;
-        a += c;
-        cx += (x0 + x1) * c;
-        cy += (y0 + y1) * c;
-    }
-    if (std::abs(a) < 1e-12)
-        return false;
-    const QPointF c(o.x() + cx / (3 * a), o.y() + cy / (3 * a));
-    bool inside = false;
-    for (int i = 0, j = n - 1; i < n; j = i++) {
-        if ((p[i].y() > c.y()) != (p[j].y() > c.y())
-            && c.x() < (p[j].x() - p[i].x()) * (c.y() - p[i].y()) / (p[j].y() - p[i].y()) + p[i].x())
-            inside = !inside;
-    }
-    // Keep clear of the boundary (a centroid on an edge is not "on the surface").
-    if (!inside)
-        return false;
-    out = c;
-    return true;
-}
-
 } // namespace
 
 QStringList DemandStats::messages() const
 {
-    QStringList m;
+    QStringList m = sourceMessages;
     auto add = [&](qint64 n, const QString &what) {
         if (n > 0)
             m << QStringLiteral("%1 %2").arg(n).arg(what);
@@ -209,7 +146,7 @@ DemandSet Demand::fromLayer(const VectorLayer &layer, const QString &populationF
         }
         if (!(cell > 0 && g.area() > cell * cell)) {
             QPointF c;
-            if (ringCentroidInside(g, c)) {
+            if (g.partCount() == 1 && g.ringCount() == 1 && detail::ringCentroidInside(g.ringPoints(0), g.ringSize(0), c)) {
                 out.add(c, pop, i);
                 ++out.stats.used;
                 continue;

@@ -18,6 +18,8 @@ namespace refuge {
 class Feedback;
 class RasterLayer;
 class VectorLayer;
+struct DataSource;
+struct LoadOptions;
 
 struct DemandStats {
     qint64 features = 0;        // source features (or raster cells with data) examined
@@ -27,6 +29,7 @@ struct DemandStats {
     qint64 zeroPopulation = 0;  // 0: kept out of the units (nothing to cover)
     qint64 noPoint = 0;         // no point could be placed (empty/degenerate geometry)
     qint64 splitFeatures = 0;   // polygons spread over several cells
+    QStringList sourceMessages; // what reading the source skipped or repaired (Demand::load)
     QStringList messages() const;
 };
 
@@ -51,6 +54,14 @@ public:
     // the piece's surface). Throws InvalidInput for a missing field or a non-metric CRS
     // with split cells.
     static DemandSet fromLayer(const VectorLayer &layer, const QString &populationField, double splitCellMeters, Feedback &feedback);
+    // The same demand as fromLayer(VectorLayer::load(source, options), ...) without
+    // loading the layer: streams the features, reading only the geometry and the
+    // population field, and places each point as it goes (GEOS only where the ring's
+    // centroid test or validity check cannot decide). Geometries the load would skip
+    // or repair are counted in stats.sourceMessages. Split cells, layers of no declared
+    // type and undeclared text encodings take the VectorLayer path.
+    static DemandSet load(const DataSource &source, const QString &populationField, double splitCellMeters,
+                          const LoadOptions &options, Feedback &feedback);
     // Raster band (0-based) cell centres, reprojected to `target` (invalid: raster CRS).
     static DemandSet fromRaster(const RasterLayer &raster, int band, const Crs &target, Feedback &feedback);
     // Parses a population value; false for null/non-numeric.

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <numeric>
 #include <queue>
 
 namespace refuge {
@@ -77,20 +76,30 @@ SpatialIndex::SpatialIndex(const std::vector<QRectF> &boxes, int nodeSize)
         ext.x1 = std::max(ext.x1, b.x1); ext.y1 = std::max(ext.y1, b.y1);
     }
     const double w = ext.x1 - ext.x0, h = ext.y1 - ext.y0;
-    std::vector<std::uint32_t> hv(m_numItems);
+    // Keys (Hilbert value << 32 | leaf): sorted by two stable 16-bit radix passes over
+    // the Hilbert value, so equal values keep the input order (deterministic).
+    std::vector<std::uint64_t> keys(m_numItems), sortedKeys(m_numItems);
     for (std::size_t i = 0; i < m_numItems; ++i) {
         const double cx = (leaves[i].x0 + leaves[i].x1) / 2, cy = (leaves[i].y0 + leaves[i].y1) / 2;
         const auto hx = std::uint32_t(w > 0 ? std::floor(65535.0 * (cx - ext.x0) / w) : 0);
         const auto hy = std::uint32_t(h > 0 ? std::floor(65535.0 * (cy - ext.y0) / h) : 0);
-        hv[i] = hilbert(hx, hy);
+        keys[i] = (std::uint64_t(hilbert(hx, hy)) << 32) | std::uint64_t(i);
     }
-    std::vector<std::uint32_t> order(m_numItems);
-    std::iota(order.begin(), order.end(), 0u);
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return hv[a] < hv[b]; });
+    for (int shift = 32; shift < 64; shift += 16) {
+        std::vector<std::size_t> count(65537, 0);
+        for (std::uint64_t k : keys)
+            ++count[((k >> shift) & 0xFFFF) + 1];
+        for (std::size_t b = 1; b < count.size(); ++b)
+            count[b] += count[b - 1];
+        for (std::uint64_t k : keys)
+            sortedKeys[count[(k >> shift) & 0xFFFF]++] = k;
+        keys.swap(sortedKeys);
+    }
 
-    m_boxes.reserve(m_numItems * 2);
-    m_indices.reserve(m_numItems * 2);
-    for (std::uint32_t o : order) {
+    m_boxes.reserve(m_numItems + m_numItems / std::size_t(m_nodeSize - 1) + 2);
+    m_indices.reserve(m_boxes.capacity());
+    for (std::uint64_t k : keys) {
+        const auto o = std::size_t(k & 0xFFFFFFFFu);
         m_boxes.push_back(leaves[o]);
         m_indices.push_back(ids[o]);
     }

@@ -237,7 +237,7 @@ QStringList VectorReader::layerNames(const QString &path)
     return names;
 }
 
-VectorLayer VectorReader::read(const DataSource &source, const LoadOptions &options, Feedback *feedback)
+VectorSourceReading VectorReader::open(const DataSource &source, const LoadOptions &options, const GdalErrorCollector &gdalErrors)
 {
     const QString &path = source.path;
     const QString display = source.displayName();
@@ -264,8 +264,6 @@ VectorLayer VectorReader::read(const DataSource &source, const LoadOptions &opti
         }
     }
 
-    // Errors GDAL reports but does not fail on (an unreadable CRS) are collected here.
-    GdalErrorCollector gdalErrors;
     GdalDataset ds = openDataset(path, GDAL_OF_VECTOR, openOptions);
     const int layerCount = GDALDatasetGetLayerCount(ds.get());
     if (layerCount == 0)
@@ -285,13 +283,14 @@ VectorLayer VectorReader::read(const DataSource &source, const LoadOptions &opti
     if (!layer)
         layer = GDALDatasetGetLayer(ds.get(), 0);
 
-    VectorLayer out;
-    out.m_source = source;
-    out.m_name = source.layer.isEmpty() ? QString::fromUtf8(OGR_L_GetName(layer)) : source.layer;
-    if (out.m_name.isEmpty() || (layerCount == 1 && !isConnectionString(path)))
-        out.m_name = QFileInfo(path).completeBaseName();
-    out.m_driver = QString::fromUtf8(GDALGetDriverShortName(GDALGetDatasetDriver(ds.get())));
-    LoadReport &report = out.m_report;
+    VectorSourceReading out;
+    out.name = source.layer.isEmpty() ? QString::fromUtf8(OGR_L_GetName(layer)) : source.layer;
+    if (out.name.isEmpty() || (layerCount == 1 && !isConnectionString(path)))
+        out.name = QFileInfo(path).completeBaseName();
+    out.driver = QString::fromUtf8(GDALGetDriverShortName(GDALGetDatasetDriver(ds.get())));
+    out.rawText = rawText;
+    out.declaredEncoding = declaredEncoding;
+    LoadReport &report = out.report;
 
     if (OGR_FD_GetGeomFieldCount(OGR_L_GetLayerDefn(layer)) == 0) {
         if (isCsv(path))
@@ -350,11 +349,114 @@ VectorLayer VectorReader::read(const DataSource &source, const LoadOptions &opti
             throw CrsError(fileMessage(display, QStringLiteral("no CRS: the Shapefile has no .prj file; state one with --crs EPSG:N")));
         throw CrsError(fileMessage(display, QStringLiteral("no CRS in the file; state one with --crs EPSG:N")));
     }
-    out.m_sourceCrs = sourceCrs;
-    out.m_crs = options.targetCrs.isValid() ? options.targetCrs : sourceCrs;
-    std::unique_ptr<CoordinateTransform> ct;
-    if (!(out.m_crs == sourceCrs))
-        ct = std::make_unique<CoordinateTransform>(sourceCrs, out.m_crs);
+    out.sourceCrs = sourceCrs;
+    out.crs = options.targetCrs.isValid() ? options.targetCrs : sourceCrs;
+    if (!(out.crs == sourceCrs))
+        out.transform = std::make_unique<CoordinateTransform>(sourceCrs, out.crs);
+    out.layer = layer;
+    out.dataset = std::move(ds);
+    return out;
+}
+
+bool VectorReader::acceptGeometry(OGRGeometryH og, bool readFailed, const VectorSourceReading &src, Geometry &g, LoadReport &report)
+{
+    if (!og) {
+        ++(readFailed ? report.unreadable : report.nullGeometry);
+        return false;
+    }
+    g = fromOgr(og);
+    if (g.isEmpty() || g.type() == GeometryType::Unknown) {
+        ++report.emptyGeometry;
+        return false;
+    }
+    if (!g.allFinite()) {
+        ++report.nonFinite;
+        return false;
+    }
+    if (outsideRange(g.bounds(), src.sourceCrs.isGeographic())) {
+        ++report.outsideCrs;
+        return false;
+    }
+    if (src.transform) {
+        try {
+            src.transform->transformInPlace(g);
+        } catch (const CrsError &) {
+            ++report.outsideCrs;
+            return false;
+        }
+    }
+    return true;
+}
+
+bool VectorReader::outsideRange(const QRectF &b, bool geographic)
+{
+    const double limit = geographic ? 0 : 1e10;
+    return geographic ? (b.left() < -540 || b.right() > 540 || b.top() < -90.000001 || b.bottom() > 90.000001)
+                      : (std::abs(b.left()) > limit || std::abs(b.right()) > limit || std::abs(b.top()) > limit || std::abs(b.bottom()) > limit);
+}
+
+bool VectorReader::repairPolygon(Geometry &g, LoadReport &report)
+{
+    bool ok = true;
+    for (int r = 0; r < g.ringCount(); ++r)
+        ok = ok && g.ringSize(r) >= 4;
+    if (!ok) {
+        // Too few points for GEOS rings.
+        ++report.unrepairable;
+        return false;
+    }
+    GEOSContextHandle_t ctx = geosContext();
+    GeosGeom gg = g.toGeos();
+    if (GEOSisValid_r(ctx, gg.get()) == 1)
+        return true;
+    GeosGeom fixed;
+    try {
+        fixed = checkedGeos(GEOSMakeValid_r(ctx, gg.get()), "MakeValid");
+    } catch (const GeometryError &) {
+        ++report.unrepairable;
+        return false;
+    }
+    Geometry repaired = Geometry::fromGeos(fixed.get());
+    if (repaired.isEmpty() || dimension(repaired.type()) != 2) {
+        ++report.unrepairable;
+        return false;
+    }
+    g = std::move(repaired);
+    ++report.repaired;
+    return true;
+}
+
+FieldType VectorReader::fieldType(OGRFieldDefnH def) { return mapType(def); }
+
+QVariant VectorReader::fieldValue(OGRFeatureH f, int field, FieldType type, bool raw) { return readValue(f, field, type, raw); }
+
+int VectorReader::declaredDimension(OGRLayerH layer)
+{
+    switch (wkbFlatten(OGR_L_GetGeomType(layer))) {
+    case wkbPoint: case wkbMultiPoint: return 0;
+    case wkbLineString: case wkbMultiLineString: return 1;
+    case wkbPolygon: case wkbMultiPolygon: return 2;
+    default: return -1;
+    }
+}
+
+VectorLayer VectorReader::read(const DataSource &source, const LoadOptions &options, Feedback *feedback)
+{
+    const QString display = source.displayName();
+    // Errors GDAL reports but does not fail on (an unreadable CRS) are collected here.
+    GdalErrorCollector gdalErrors;
+    VectorSourceReading src = open(source, options, gdalErrors);
+    OGRLayerH layer = src.layer;
+    const bool rawText = src.rawText;
+    const QString &declaredEncoding = src.declaredEncoding;
+    VectorLayer out;
+    out.m_source = source;
+    out.m_name = src.name;
+    out.m_driver = src.driver;
+    out.m_sourceCrs = src.sourceCrs;
+    out.m_crs = src.crs;
+    out.m_report = src.report;
+    LoadReport &report = out.m_report;
 
     // Fields
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
@@ -373,7 +475,6 @@ VectorLayer VectorReader::read(const DataSource &source, const LoadOptions &opti
     std::vector<std::vector<QVariant>> cols(out.m_fields.size());
     OGR_L_ResetReading(layer);
     int dimCount[3] = {0, 0, 0};
-    const bool geographic = sourceCrs.isGeographic();
     resetGdalError();
     // A feature whose read raised a GDAL error (a truncated .shp record, a corrupt
     // page) is counted as unreadable, not as "no geometry"; see also after the loop.
@@ -388,37 +489,9 @@ VectorLayer VectorReader::read(const DataSource &source, const LoadOptions &opti
             if (expected > 0)
                 feedback->setProgress(90.0 * double(report.read) / double(expected));
         }
-        OGRGeometryH og = OGR_F_GetGeometryRef(f.get());
-        if (!og) {
-            ++(readFailed ? report.unreadable : report.nullGeometry);
+        Geometry g;
+        if (!acceptGeometry(OGR_F_GetGeometryRef(f.get()), readFailed, src, g, report))
             continue;
-        }
-        Geometry g = fromOgr(og);
-        if (g.isEmpty() || g.type() == GeometryType::Unknown) {
-            ++report.emptyGeometry;
-            continue;
-        }
-        if (!g.allFinite()) {
-            ++report.nonFinite;
-            continue;
-        }
-        const QRectF b = g.bounds();
-        const double limit = geographic ? 0 : 1e10;
-        const bool outOfRange = geographic
-            ? (b.left() < -540 || b.right() > 540 || b.top() < -90.000001 || b.bottom() > 90.000001)
-            : (std::abs(b.left()) > limit || std::abs(b.right()) > limit || std::abs(b.top()) > limit || std::abs(b.bottom()) > limit);
-        if (outOfRange) {
-            ++report.outsideCrs;
-            continue;
-        }
-        if (ct) {
-            try {
-                ct->transformInPlace(g);
-            } catch (const CrsError &) {
-                ++report.outsideCrs;
-                continue;
-            }
-        }
         const int d = dimension(g.type());
         ++dimCount[d];
         dims.push_back(d);
@@ -440,16 +513,11 @@ VectorLayer VectorReader::read(const DataSource &source, const LoadOptions &opti
     }
 
     // Layer type: the declared one, else the most common dimension (ties: higher).
-    int layerDim = -1;
-    switch (wkbFlatten(OGR_L_GetGeomType(layer))) {
-    case wkbPoint: case wkbMultiPoint: layerDim = 0; break;
-    case wkbLineString: case wkbMultiLineString: layerDim = 1; break;
-    case wkbPolygon: case wkbMultiPolygon: layerDim = 2; break;
-    default:
+    int layerDim = declaredDimension(layer);
+    if (layerDim < 0)
         for (int d = 0; d < 3; ++d)
             if (dimCount[d] > 0 && (layerDim < 0 || dimCount[d] >= dimCount[layerDim]))
                 layerDim = d;
-    }
     if (layerDim < 0)
         layerDim = 0;
 
@@ -486,7 +554,6 @@ VectorLayer VectorReader::read(const DataSource &source, const LoadOptions &opti
     }
 
     // Keep features of the layer's dimension; repair invalid polygons.
-    GEOSContextHandle_t ctx = geosContext();
     bool anyMulti = false;
     for (std::size_t i = 0; i < geoms.size(); ++i) {
         if (dims[i] != layerDim) {
@@ -503,37 +570,8 @@ VectorLayer VectorReader::read(const DataSource &source, const LoadOptions &opti
                 continue;
             }
         }
-        if (layerDim == 2 && options.repairInvalid) {
-            bool ok = true;
-            for (int r = 0; r < g.ringCount(); ++r)
-                ok = ok && g.ringSize(r) >= 4;
-            GeosGeom gg;
-            if (ok) {
-                gg = g.toGeos();
-                ok = GEOSisValid_r(ctx, gg.get()) == 1;
-            }
-            if (!ok) {
-                GeosGeom fixed;
-                try {
-                    if (!gg) {
-                        // Too few points for GEOS rings: build from a buffer of the points as a last resort.
-                        ++report.unrepairable;
-                        continue;
-                    }
-                    fixed = checkedGeos(GEOSMakeValid_r(ctx, gg.get()), "MakeValid");
-                } catch (const GeometryError &) {
-                    ++report.unrepairable;
-                    continue;
-                }
-                Geometry repaired = Geometry::fromGeos(fixed.get());
-                if (repaired.isEmpty() || dimension(repaired.type()) != 2) {
-                    ++report.unrepairable;
-                    continue;
-                }
-                g = std::move(repaired);
-                ++report.repaired;
-            }
-        }
+        if (layerDim == 2 && options.repairInvalid && !repairPolygon(g, report))
+            continue;
         anyMulti = anyMulti || g.partCount() > 1 || g.type() == multiType(g.type());
         out.m_geometries.push_back(std::move(g));
         out.m_fids.push_back(fids[i]);

@@ -1,14 +1,48 @@
 #pragma once
 // VectorReader: the GDAL side of VectorLayer::load (internal to core). Reads one
 // layer of a dataset into a VectorLayer, reprojecting, repairing and counting.
+#include "crs/CoordinateTransform.h"
+#include "io/Gdal.h"
 #include "model/VectorLayer.h"
 
+#include <memory>
+
 namespace refuge {
+
+// A vector source opened for reading: the dataset, the chosen layer (borrowed from
+// the dataset), the CRS decided as VectorLayer::load decides it, the transform to the
+// target CRS (null when none is needed). One thread; never outlives nothing it borrows.
+struct VectorSourceReading {
+    GdalDataset dataset;
+    OGRLayerH layer = nullptr;
+    QString name, driver;
+    Crs sourceCrs, crs;
+    std::unique_ptr<CoordinateTransform> transform;
+    bool rawText = false;       // undeclared shapefile text: decoded after reading
+    QString declaredEncoding;
+    LoadReport report;          // CRS note so far
+};
 
 class VectorReader {
 public:
     static VectorLayer read(const DataSource &source, const LoadOptions &options, Feedback *feedback);
     static QStringList layerNames(const QString &path);
+
+    // The steps of read() for readers that stream features themselves (Demand::load).
+    // Opens the source; gdalErrors must be alive (it sees unreadable CRSs).
+    static VectorSourceReading open(const DataSource &source, const LoadOptions &options, const GdalErrorCollector &gdalErrors);
+    // One feature's geometry as read() keeps it: false (counted in report) for a null,
+    // empty, non-finite or out-of-range geometry or one that cannot be transformed.
+    static bool acceptGeometry(OGRGeometryH og, bool readFailed, const VectorSourceReading &src, Geometry &g, LoadReport &report);
+    static bool outsideRange(const QRectF &bounds, bool geographic);
+    // read()'s repair of a polygon: valid stays, invalid is repaired with GEOSMakeValid;
+    // false (counted) when it cannot be repaired.
+    static bool repairPolygon(Geometry &g, LoadReport &report);
+    // A field's type and one feature's value as read() stores them (raw: undecoded bytes).
+    static FieldType fieldType(OGRFieldDefnH def);
+    static QVariant fieldValue(OGRFeatureH f, int field, FieldType type, bool raw);
+    // 0/1/2 for a layer declared as points/lines/polygons, -1 when it does not say.
+    static int declaredDimension(OGRLayerH layer);
 };
 
 // Shapefile text encoding helpers (exposed for tests).

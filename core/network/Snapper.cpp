@@ -4,6 +4,7 @@
 #include "util/Error.h"
 #include "util/Feedback.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -17,22 +18,41 @@ struct Projection {
     QPointF point;
 };
 
+// Closest point to q on segment a-b: its parameter t in [0, 1] and squared distance.
+// The one formula for candidates and the chosen link, so their distances compare equal.
+inline double segmentDistance2(QPointF a, QPointF b, QPointF q, double &t)
+{
+    const double dx = b.x() - a.x(), dy = b.y() - a.y();
+    const double len2 = dx * dx + dy * dy;
+    t = len2 > 0 ? ((q.x() - a.x()) * dx + (q.y() - a.y()) * dy) / len2 : 0.0;
+    t = std::clamp(t, 0.0, 1.0);
+    const double cx = a.x() + t * dx, cy = a.y() + t * dy;
+    return (cx - q.x()) * (cx - q.x()) + (cy - q.y()) * (cy - q.y());
+}
+
+// Squared distance from q to the polyline p[0..n) (+inf below two points).
+double polylineDistance2(const QPointF *p, int n, QPointF q)
+{
+    double best = std::numeric_limits<double>::infinity();
+    double t = 0;
+    for (int i = 1; i < n; ++i)
+        best = std::min(best, segmentDistance2(p[i - 1], p[i], q, t));
+    return best;
+}
+
 Projection project(const QPointF *p, int n, QPointF q)
 {
     Projection best;
     double s = 0;
     for (int i = 1; i < n; ++i) {
+        double t = 0;
+        const double d2 = segmentDistance2(p[i - 1], p[i], q, t);
         const double dx = p[i].x() - p[i - 1].x(), dy = p[i].y() - p[i - 1].y();
-        const double len2 = dx * dx + dy * dy;
-        double t = len2 > 0 ? ((q.x() - p[i - 1].x()) * dx + (q.y() - p[i - 1].y()) * dy) / len2 : 0.0;
-        t = std::clamp(t, 0.0, 1.0);
-        const QPointF c(p[i - 1].x() + t * dx, p[i - 1].y() + t * dy);
-        const double d2 = (c.x() - q.x()) * (c.x() - q.x()) + (c.y() - q.y()) * (c.y() - q.y());
-        const double len = std::sqrt(len2);
+        const double len = std::sqrt(dx * dx + dy * dy);
         if (d2 < best.distance2) {
             best.distance2 = d2;
             best.along = s + t * len;
-            best.point = c;
+            best.point = QPointF(p[i - 1].x() + t * dx, p[i - 1].y() + t * dy);
         }
         s += len;
     }
@@ -43,25 +63,175 @@ Projection project(const QPointF *p, int n, QPointF q)
 
 Snapper::Snapper(RoadGraph graph) : m_graph(std::move(graph))
 {
-    std::vector<QRectF> boxes(std::size_t(m_graph.linkCount()));
-    for (int l = 0; l < m_graph.linkCount(); ++l)
-        boxes[std::size_t(l)] = m_graph.linkBounds(l);
-    m_index = SpatialIndex(boxes);
+    const int n = m_graph.linkCount();
+    if (n == 0)
+        return;
+    std::vector<QRectF> boxes(static_cast<std::size_t>(n));
+    // Links with a non-finite coordinate are left out (they never snap).
+    std::vector<char> skip(static_cast<std::size_t>(n), 0);
+    double x0 = std::numeric_limits<double>::infinity(), y0 = x0, x1 = -x0, y1 = -x0;
+    for (int l = 0; l < n; ++l) {
+        const QRectF b = m_graph.linkBounds(l);
+        boxes[std::size_t(l)] = b;
+        if (!std::isfinite(b.left()) || !std::isfinite(b.top()) || !std::isfinite(b.right()) || !std::isfinite(b.bottom())) {
+            skip[std::size_t(l)] = 1;
+            continue;
+        }
+        x0 = std::min(x0, b.left());
+        y0 = std::min(y0, b.top());
+        x1 = std::max(x1, b.right());
+        y1 = std::max(y1, b.bottom());
+    }
+    if (!(x0 <= x1 && y0 <= y1))
+        return;
+    // About one link per cell, at most kMaxCells cells a side.
+    constexpr int kMaxCells = 2048;
+    const double w = x1 - x0, h = y1 - y0;
+    double cell = std::sqrt(w * h / double(n));
+    cell = std::max(cell, std::max(w, h) / kMaxCells);
+    if (!(cell > 0))
+        cell = 1;
+    m_x0 = x0;
+    m_y0 = y0;
+    m_cell = cell;
+    m_nx = std::min(kMaxCells + 1, int(w / cell) + 1);
+    m_ny = std::min(kMaxCells + 1, int(h / cell) + 1);
+    auto cellX = [&](double x) { return std::clamp(int(std::floor((x - m_x0) / m_cell)), 0, m_nx - 1); };
+    auto cellY = [&](double y) { return std::clamp(int(std::floor((y - m_y0) / m_cell)), 0, m_ny - 1); };
+    constexpr int kMaxLinkCells = 16; // more: the link goes to the R-tree
+    std::vector<QRectF> bigBoxes;
+    m_cellFirst.assign(std::size_t(m_nx) * std::size_t(m_ny) + 1, 0);
+    for (int l = 0; l < n; ++l) {
+        if (skip[std::size_t(l)])
+            continue;
+        const QRectF &b = boxes[std::size_t(l)];
+        const int i0 = cellX(b.left()), i1 = cellX(b.right()), j0 = cellY(b.top()), j1 = cellY(b.bottom());
+        if ((i1 - i0 + 1) * (j1 - j0 + 1) > kMaxLinkCells) {
+            skip[std::size_t(l)] = 1; // in the R-tree, not the grid
+            m_bigLinkIds.push_back(std::uint32_t(l));
+            bigBoxes.push_back(b);
+            continue;
+        }
+        for (int j = j0; j <= j1; ++j)
+            for (int i = i0; i <= i1; ++i)
+                ++m_cellFirst[std::size_t(j) * std::size_t(m_nx) + std::size_t(i) + 1];
+    }
+    for (std::size_t c = 1; c < m_cellFirst.size(); ++c)
+        m_cellFirst[c] += m_cellFirst[c - 1];
+    m_cellLinks.resize(m_cellFirst.back());
+    std::vector<std::uint32_t> fill(m_cellFirst.begin(), m_cellFirst.end() - 1);
+    for (int l = 0; l < n; ++l) {
+        if (skip[std::size_t(l)])
+            continue;
+        const QRectF &b = boxes[std::size_t(l)];
+        const int i0 = cellX(b.left()), i1 = cellX(b.right()), j0 = cellY(b.top()), j1 = cellY(b.bottom());
+        for (int j = j0; j <= j1; ++j)
+            for (int i = i0; i <= i1; ++i)
+                m_cellLinks[fill[std::size_t(j) * std::size_t(m_nx) + std::size_t(i)]++] = std::uint32_t(l);
+    }
+    m_bigLinks = SpatialIndex(bigBoxes);
 }
 
-SnappedPoint Snapper::snap(QPointF p, double maxMeters) const
+std::int64_t Snapper::nearestLink(QPointF p, double max2, int hintLink, double &bestD2) const
+{
+    const RoadGraph::Data &d = m_graph.data();
+    auto distance2 = [&](std::uint32_t l) {
+        const std::uint32_t first = d.linkFirstPoint[l];
+        return polylineDistance2(d.points.data() + first, int(d.linkFirstPoint[l + 1] - first), p);
+    };
+    std::int64_t best = -1;
+    bestD2 = std::numeric_limits<double>::infinity();
+    auto consider = [&](std::uint32_t l) {
+        const double d2 = distance2(l);
+        if (d2 <= max2 && (d2 < bestD2 || (d2 == bestD2 && std::int64_t(l) < best))) {
+            bestD2 = d2;
+            best = l;
+        }
+    };
+    if (hintLink >= 0)
+        consider(std::uint32_t(hintLink));
+    if (m_nx > 0) {
+        auto scan = [&](int i, int j) {
+            const std::size_t c = std::size_t(j) * std::size_t(m_nx) + std::size_t(i);
+            for (std::uint32_t k = m_cellFirst[c]; k < m_cellFirst[c + 1]; ++k)
+                consider(m_cellLinks[k]);
+        };
+        const int ci = int(std::clamp(std::floor((p.x() - m_x0) / m_cell), 0.0, double(m_nx - 1)));
+        const int cj = int(std::clamp(std::floor((p.y() - m_y0) / m_cell), 0.0, double(m_ny - 1)));
+        for (int k = 0;; ++k) {
+            // Ring k: the border of cells [ci - k, ci + k] × [cj - k, cj + k].
+            const int i0 = ci - k, i1 = ci + k, j0 = cj - k, j1 = cj + k;
+            const int a = std::max(i0, 0), b = std::min(i1, m_nx - 1);
+            if (j0 >= 0)
+                for (int i = a; i <= b; ++i)
+                    scan(i, j0);
+            if (j1 < m_ny && k > 0)
+                for (int i = a; i <= b; ++i)
+                    scan(i, j1);
+            for (int j = std::max(j0 + 1, 0); j <= std::min(j1 - 1, m_ny - 1); ++j) {
+                if (i0 >= 0)
+                    scan(i0, j);
+                if (i1 < m_nx && k > 0)
+                    scan(i1, j);
+            }
+            // Links not seen yet lie wholly beyond the scanned block's inner sides.
+            double margin = std::numeric_limits<double>::infinity();
+            if (i0 > 0)
+                margin = std::min(margin, p.x() - (m_x0 + i0 * m_cell));
+            if (i1 < m_nx - 1)
+                margin = std::min(margin, m_x0 + (i1 + 1) * m_cell - p.x());
+            if (j0 > 0)
+                margin = std::min(margin, p.y() - (m_y0 + j0 * m_cell));
+            if (j1 < m_ny - 1)
+                margin = std::min(margin, m_y0 + (j1 + 1) * m_cell - p.y());
+            if (std::isinf(margin))
+                break; // the whole grid is scanned
+            margin -= 1e-6 * m_cell; // cell numbers were rounded from coordinates
+            if (margin > 0 && margin * margin > std::min(max2, bestD2))
+                break;
+        }
+    }
+    if (m_bigLinks.size() > 0) {
+        double d2 = 0;
+        const std::int64_t i = m_bigLinks.nearestItem(p, std::min(max2, bestD2), [&](std::uint32_t item) {
+            return distance2(m_bigLinkIds[item]);
+        }, d2);
+        if (i >= 0) {
+            const std::uint32_t l = m_bigLinkIds[std::size_t(i)];
+            if (d2 < bestD2 || (d2 == bestD2 && std::int64_t(l) < best)) {
+                bestD2 = d2;
+                best = l;
+            }
+        }
+    }
+    return best;
+}
+
+SnappedPoint Snapper::snap(QPointF p, double maxMeters) const { return snapNear(p, maxMeters, -1); }
+
+void Snapper::snapRange(const QPointF *points, std::size_t count, double maxMeters, SnappedPoint *out) const
+{
+    int hint = -1;
+    for (std::size_t i = 0; i < count; ++i) {
+        out[i] = snapNear(points[i], maxMeters, hint);
+        if (out[i].isSnapped())
+            hint = out[i].link;
+    }
+}
+
+SnappedPoint Snapper::snapNear(QPointF p, double maxMeters, int hintLink) const
 {
     SnappedPoint out;
     out.input = p;
     if (!std::isfinite(p.x()) || !std::isfinite(p.y()) || m_graph.isEmpty())
         return out;
     const double unit = m_graph.crs().isValid() && m_graph.crs().metresPerUnit() > 0 ? m_graph.crs().metresPerUnit() : 1.0;
-    const std::vector<std::uint32_t> hit = m_index.nearest(p, 1, maxMeters / unit, [&](std::uint32_t l) {
-        return std::sqrt(project(m_graph.linkPoints(int(l)), m_graph.linkPointCount(int(l)), p).distance2);
-    });
-    if (hit.empty())
+    double d2 = 0;
+    const double maxUnits = maxMeters / unit;
+    const std::int64_t hit = maxUnits >= 0 ? nearestLink(p, maxUnits * maxUnits, hintLink, d2) : -1;
+    if (hit < 0)
         return out;
-    const int l = int(hit.front());
+    const int l = int(hit);
     const Projection pr = project(m_graph.linkPoints(l), m_graph.linkPointCount(l), p);
     if (std::sqrt(pr.distance2) * unit > maxMeters)
         return out;
@@ -80,16 +250,18 @@ SnappedPoint Snapper::snap(QPointF p, double maxMeters) const
 SnappedLayer Snapper::snapAll(const std::vector<QPointF> &points, double maxMeters, Feedback *feedback) const
 {
     SnappedLayer out;
-    out.points.reserve(points.size());
-    for (std::size_t i = 0; i < points.size(); ++i) {
-        if (feedback && (i & 1023) == 0) {
+    out.points.resize(points.size());
+    constexpr std::size_t chunk = 1024;
+    for (std::size_t i = 0; i < points.size(); i += chunk) {
+        if (feedback) {
             feedback->throwIfCanceled();
             feedback->setProgress(100.0 * double(i) / double(points.size()));
         }
-        out.points.push_back(snap(points[i], maxMeters));
-        if (!out.points.back().isSnapped())
-            out.unsnapped.push_back(int(i));
+        snapRange(points.data() + i, std::min(chunk, points.size() - i), maxMeters, out.points.data() + i);
     }
+    for (std::size_t i = 0; i < points.size(); ++i)
+        if (!out.points[i].isSnapped())
+            out.unsnapped.push_back(int(i));
     return out;
 }
 

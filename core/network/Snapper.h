@@ -1,7 +1,10 @@
 #pragma once
 // Snapper: puts points on the road graph — at the nearest point of the nearest link
-// (not just the nearest node), within a maximum distance. Holds a packed R-tree of the
-// links of one RoadGraph; build once, then snap from any number of threads (const).
+// (not just the nearest node), within a maximum distance; ties go to the lower link.
+// Holds a uniform grid over the links of one RoadGraph (about one link per cell; the
+// few links spanning many cells sit in a small R-tree instead) and searches it in
+// rings around the point until no unseen link can be nearer. Build once, then snap
+// from any number of threads (const).
 #include "network/RoadGraph.h"
 #include "geom/SpatialIndex.h"
 
@@ -37,6 +40,9 @@ public:
 
     const RoadGraph &graph() const { return m_graph; }
     SnappedPoint snap(QPointF p, double maxMeters) const;
+    // snap() for points[0..count) into out[0..count), in order: each result bounds the
+    // next search, so runs of nearby points (file order, a chunk of a layer) go faster.
+    void snapRange(const QPointF *points, std::size_t count, double maxMeters, SnappedPoint *out) const;
     SnappedLayer snapAll(const std::vector<QPointF> &points, double maxMeters, Feedback *feedback = nullptr) const;
     // Points of a layer in the graph's CRS (reprojected when needed): the point itself,
     // a point on the surface of polygons, the middle vertex of lines. Empty/null
@@ -44,8 +50,17 @@ public:
     static std::vector<QPointF> representativePoints(const VectorLayer &layer, const Crs &target);
 
 private:
+    SnappedPoint snapNear(QPointF p, double maxMeters, int hintLink) const;
+    // The nearest link within sqrt(max2) (CRS units), or -1; its squared distance.
+    std::int64_t nearestLink(QPointF p, double max2, int hintLink, double &bestD2) const;
+
     RoadGraph m_graph;
-    SpatialIndex m_index; // over link bounds
+    double m_x0 = 0, m_y0 = 0, m_cell = 1; // grid origin and cell size (CRS units)
+    int m_nx = 0, m_ny = 0;
+    std::vector<std::uint32_t> m_cellFirst; // m_nx * m_ny + 1 offsets into m_cellLinks
+    std::vector<std::uint32_t> m_cellLinks; // links whose box overlaps the cell
+    std::vector<std::uint32_t> m_bigLinkIds; // links spanning many cells, ascending
+    SpatialIndex m_bigLinks;                 // over their boxes (items index m_bigLinkIds)
 };
 
 } // namespace refuge

@@ -40,8 +40,7 @@ void loadDemand(const CoverageSettings &s, const Crs &crs, CoverageRequest &q, F
     if (CoverageJob::isRaster(s.demand)) {
         q.demand = Demand::fromRaster(RasterLayer::open(s.demand.path), 0, crs, feedback);
     } else {
-        const VectorLayer demandLayer = VectorLayer::load(s.demand, LoadOptions{crs, {}, {}, true}, &feedback);
-        q.demand = Demand::fromLayer(demandLayer, s.populationField, s.splitCellMeters, feedback);
+        q.demand = Demand::load(s.demand, s.populationField, s.splitCellMeters, LoadOptions{crs, {}, {}, true}, feedback);
     }
     if (q.demand.size() == 0)
         throw InvalidInput(fileMessage(s.demand.displayName(), QStringLiteral("no population: every value is zero, null or negative")));

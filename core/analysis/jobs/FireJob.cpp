@@ -121,8 +121,7 @@ FireJobResult FireJob::run(const FireSettings &s, Feedback &feedback)
 
     feedback.setProgressSpan(25, 40);
     if (!s.demand.path.isEmpty()) {
-        const VectorLayer d = VectorLayer::load(s.demand, LoadOptions{crs, {}, {}, true}, &feedback);
-        q.demand = Demand::fromLayer(d, s.populationField, 0, feedback);
+        q.demand = Demand::load(s.demand, s.populationField, 0, LoadOptions{crs, {}, {}, true}, feedback);
     }
     q.demand.crs = crs;
     if (!s.official.path.isEmpty()) {
