@@ -94,6 +94,31 @@ VectorFormat VectorWriter::formatFor(const QString &path)
     throw InvalidInput(fileMessage(path, QStringLiteral("unsupported output format (use .gpkg, .geojson or .csv)")));
 }
 
+namespace {
+
+// A GDAL configuration option set for this thread for the lifetime of the object.
+class ThreadConfigOption {
+public:
+    ThreadConfigOption(const char *key, const char *value) : m_key(key)
+    {
+        if (const char *old = CPLGetThreadLocalConfigOption(key, nullptr)) {
+            m_old = old;
+            m_hadOld = true;
+        }
+        CPLSetThreadLocalConfigOption(key, value);
+    }
+    ~ThreadConfigOption() { CPLSetThreadLocalConfigOption(m_key, m_hadOld ? m_old.constData() : nullptr); }
+    ThreadConfigOption(const ThreadConfigOption &) = delete;
+    ThreadConfigOption &operator=(const ThreadConfigOption &) = delete;
+
+private:
+    const char *m_key;
+    QByteArray m_old;
+    bool m_hadOld = false;
+};
+
+} // namespace
+
 void VectorWriter::write(const VectorLayer &input, const QString &path, const QString &layerName)
 {
     ensureGdal();
@@ -115,6 +140,9 @@ void VectorWriter::write(const VectorLayer &input, const QString &path, const QS
         throw IoError(fileMessage(path, QStringLiteral("cannot copy for update")));
 
     resetGdalError();
+    // The temporary file only becomes the output after a complete write and close, so
+    // SQLite need not sync each transaction to disk (about a fifth of a large write).
+    const ThreadConfigOption noSync("OGR_SQLITE_SYNCHRONOUS", "OFF");
     GdalDataset ds;
     const QByteArray tmpUtf8 = tmp.toUtf8();
     if (update) {
