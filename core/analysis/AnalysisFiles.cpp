@@ -1,4 +1,5 @@
 #include "analysis/AnalysisFiles.h"
+#include <QJsonArray>
 #include "util/Error.h"
 
 #include <QDir>
@@ -57,6 +58,21 @@ void AnalysisFiles::writeCsv(const QString &path, const QStringList &header, con
         text += cells.join(QLatin1Char(',')) + QLatin1Char('\n');
     }
     save(path, text.toUtf8());
+}
+
+QStringList AnalysisFiles::completeSummary(QJsonObject &summary, const QJsonObject &extra, const QStringList &moreWarnings)
+{
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        if (!summary.contains(it.key()))
+            summary.insert(it.key(), it.value());
+    QJsonArray warnings = summary.value(QStringLiteral("warnings")).toArray();
+    for (const QString &w : moreWarnings)
+        warnings.append(w);
+    summary.insert(QStringLiteral("warnings"), warnings);
+    QStringList all;
+    for (const QJsonValue &w : warnings)
+        all << w.toString();
+    return all;
 }
 
 } // namespace refuge

@@ -16,6 +16,10 @@ public:
     // rows[i] has header.size() values; doubles are written with up to 10 significant digits.
     static void writeCsv(const QString &path, const QStringList &header, const std::vector<QVariantList> &rows);
     static QString csvField(const QVariant &v);
+
+    // A job's summary: keys of `extra` the analysis did not set are added, `moreWarnings`
+    // appended to summary["warnings"]; returns every warning as a string.
+    static QStringList completeSummary(QJsonObject &summary, const QJsonObject &extra, const QStringList &moreWarnings);
 };
 
 } // namespace refuge

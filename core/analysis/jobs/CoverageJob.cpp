@@ -145,18 +145,10 @@ CoverageJobResult CoverageJob::run(const CoverageSettings &s, Feedback &feedback
     feedback.setProgressSpan(85, 95);
     r.outcome = CoverageAnalysis::run(q, feedback);
     r.summary = r.outcome.summaryJson(q);
-    for (auto it = summaryExtra.begin(); it != summaryExtra.end(); ++it)
-        if (!r.summary.contains(it.key()))
-            r.summary.insert(it.key(), it.value());
-    r.summary.insert(QStringLiteral("limit_user"), limitUser);
-    r.summary.insert(QStringLiteral("limit_user_unit"), meters ? QStringLiteral("m") : QStringLiteral("min"));
-    r.summary.insert(QStringLiteral("euclidean"), s.euclidean);
-    QJsonArray warnings = r.summary.value(QStringLiteral("warnings")).toArray();
-    for (const QString &w : feedback.warnings())
-        warnings.append(w);
-    r.summary.insert(QStringLiteral("warnings"), warnings);
-    for (const QJsonValue &w : warnings)
-        r.warnings << w.toString();
+    summaryExtra.insert(QStringLiteral("limit_user"), limitUser);
+    summaryExtra.insert(QStringLiteral("limit_user_unit"), meters ? QStringLiteral("m") : QStringLiteral("min"));
+    summaryExtra.insert(QStringLiteral("euclidean"), s.euclidean);
+    r.warnings = AnalysisFiles::completeSummary(r.summary, summaryExtra, feedback.warnings());
     if (!s.outDir.isEmpty()) {
         feedback.throwIfCanceled();
         feedback.setProgressSpan(95, 100);

@@ -167,16 +167,8 @@ FireJobResult FireJob::run(const FireSettings &s, Feedback &feedback)
     feedback.setProgressSpan(80, 95);
     r.outcome = FireCoverage::run(q, feedback);
     r.summary = r.outcome.summaryJson(q);
-    for (auto it = networkSummary.begin(); it != networkSummary.end(); ++it)
-        if (!r.summary.contains(it.key()))
-            r.summary.insert(it.key(), it.value());
-    QJsonArray warnings = r.summary.value(QStringLiteral("warnings")).toArray();
-    for (const QString &w : feedback.warnings() + q.demand.stats.messages())
-        warnings.append(w);
-    r.summary.insert(QStringLiteral("warnings"), warnings);
-    r.summary.insert(QStringLiteral("euclidean"), s.euclidean);
-    for (const QJsonValue &w : warnings)
-        r.warnings << w.toString();
+    networkSummary.insert(QStringLiteral("euclidean"), s.euclidean);
+    r.warnings = AnalysisFiles::completeSummary(r.summary, networkSummary, feedback.warnings() + q.demand.stats.messages());
     if (!s.outDir.isEmpty()) {
         feedback.throwIfCanceled();
         feedback.setProgressSpan(95, 100);
