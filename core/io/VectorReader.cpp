@@ -237,6 +237,34 @@ QStringList VectorReader::layerNames(const QString &path)
     return names;
 }
 
+// GDAL drops a CRS it cannot interpret (a .prj PROJ rejects, a GeoJSON "crs" naming an
+// unknown code: GeoJSON then even defaults to WGS 84) with only an error message: that
+// is an unknown CRS (`unreadable` says why), never "no CRS" or WGS 84.
+Crs VectorReader::declaredCrs(OGRLayerH layer, const QString &path, const GdalErrorCollector &gdalErrors, QString &unreadable)
+{
+    Crs sourceCrs;
+    OGRSpatialReferenceH srs = OGR_L_GetSpatialRef(layer);
+    if (const QString projError = gdalErrors.first(QStringLiteral("PROJ:")); !projError.isEmpty())
+        unreadable = geoJsonCrsName(path).isEmpty() ? projError : geoJsonCrsName(path) + QStringLiteral(": ") + projError;
+    else if (!srs && isShapefile(path) && !findSibling(path, QStringLiteral("prj")).isEmpty())
+        unreadable = QStringLiteral("the .prj file cannot be read");
+    if (srs && unreadable.isEmpty()) {
+        char *wkt = nullptr;
+        const char *wktOptions[] = {"FORMAT=WKT2_2019", nullptr};
+        if (OSRExportToWktEx(srs, &wkt, wktOptions) == OGRERR_NONE && wkt) {
+            try {
+                sourceCrs = Crs::fromUserInput(QString::fromUtf8(wkt));
+            } catch (const CrsError &e) {
+                unreadable = e.message();
+            }
+        } else {
+            unreadable = QStringLiteral("GDAL cannot export it");
+        }
+        CPLFree(wkt);
+    }
+    return sourceCrs;
+}
+
 VectorSourceReading VectorReader::open(const DataSource &source, const LoadOptions &options, const GdalErrorCollector &gdalErrors)
 {
     const QString &path = source.path;
@@ -298,30 +326,9 @@ VectorSourceReading VectorReader::open(const DataSource &source, const LoadOptio
         throw InvalidInput(fileMessage(display, QStringLiteral("layer has no geometry column")));
     }
 
-    // CRS. GDAL drops a CRS it cannot interpret (a .prj PROJ rejects, a GeoJSON "crs"
-    // naming an unknown code: GeoJSON then even defaults to WGS 84) with only an error
-    // message: treat that as an unknown CRS, never as "no CRS" or WGS 84.
-    Crs sourceCrs;
+    // CRS (see declaredCrs).
     QString unreadableCrs;
-    OGRSpatialReferenceH srs = OGR_L_GetSpatialRef(layer);
-    if (const QString projError = gdalErrors.first(QStringLiteral("PROJ:")); !projError.isEmpty())
-        unreadableCrs = geoJsonCrsName(path).isEmpty() ? projError : geoJsonCrsName(path) + QStringLiteral(": ") + projError;
-    else if (!srs && isShapefile(path) && !findSibling(path, QStringLiteral("prj")).isEmpty())
-        unreadableCrs = QStringLiteral("the .prj file cannot be read");
-    if (srs && unreadableCrs.isEmpty()) {
-        char *wkt = nullptr;
-        const char *wktOptions[] = {"FORMAT=WKT2_2019", nullptr};
-        if (OSRExportToWktEx(srs, &wkt, wktOptions) == OGRERR_NONE && wkt) {
-            try {
-                sourceCrs = Crs::fromUserInput(QString::fromUtf8(wkt));
-            } catch (const CrsError &e) {
-                unreadableCrs = e.message();
-            }
-        } else {
-            unreadableCrs = QStringLiteral("GDAL cannot export it");
-        }
-        CPLFree(wkt);
-    }
+    Crs sourceCrs = declaredCrs(layer, path, gdalErrors, unreadableCrs);
     if (!unreadableCrs.isEmpty()) {
         if (!options.assumedCrs.isValid())
             throw CrsError(fileMessage(display, QStringLiteral("unknown CRS in the file (%1); state one with --crs EPSG:N").arg(unreadableCrs)));

@@ -31,6 +31,9 @@ public:
     // The steps of read() for readers that stream features themselves (Demand::load).
     // Opens the source; gdalErrors must be alive (it sees unreadable CRSs).
     static VectorSourceReading open(const DataSource &source, const LoadOptions &options, const GdalErrorCollector &gdalErrors);
+    // The CRS the layer declares; `unreadable` gets why a declared CRS cannot be used
+    // (then the result is invalid and the caller must not treat it as "no CRS").
+    static Crs declaredCrs(OGRLayerH layer, const QString &path, const GdalErrorCollector &gdalErrors, QString &unreadable);
     // One feature's geometry as read() keeps it: false (counted in report) for a null,
     // empty, non-finite or out-of-range geometry or one that cannot be transformed.
     static bool acceptGeometry(OGRGeometryH og, bool readFailed, const VectorSourceReading &src, Geometry &g, LoadReport &report);

@@ -315,27 +315,8 @@ RoadLines RoadLines::read(const RoadGraphOptions &options, Feedback *feedback)
                                                                                                        : GeometryType::MultiPolygon))));
 
     // CRS, as VectorLayer::load decides it.
-    Crs sourceCrs;
     QString unreadable;
-    OGRSpatialReferenceH srs = OGR_L_GetSpatialRef(layer);
-    if (const QString projError = gdalErrors.first(QStringLiteral("PROJ:")); !projError.isEmpty())
-        unreadable = projError;
-    else if (!srs && shapefile && hasSibling(path, QStringLiteral("prj")))
-        unreadable = QStringLiteral("the .prj file cannot be read");
-    if (srs && unreadable.isEmpty()) {
-        char *wkt = nullptr;
-        const char *wktOptions[] = {"FORMAT=WKT2_2019", nullptr};
-        if (OSRExportToWktEx(srs, &wkt, wktOptions) == OGRERR_NONE && wkt) {
-            try {
-                sourceCrs = Crs::fromUserInput(QString::fromUtf8(wkt));
-            } catch (const CrsError &e) {
-                unreadable = e.message();
-            }
-        } else {
-            unreadable = QStringLiteral("GDAL cannot export it");
-        }
-        CPLFree(wkt);
-    }
+    Crs sourceCrs = VectorReader::declaredCrs(layer, path, gdalErrors, unreadable);
     if (!unreadable.isEmpty() && !options.assumedCrs.isValid())
         throw CrsError(fileMessage(out.display, QStringLiteral("unknown CRS in the file (%1); state one with --crs EPSG:N").arg(unreadable)));
     if (options.assumedCrs.isValid())
