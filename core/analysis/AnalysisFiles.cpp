@@ -1,9 +1,9 @@
 #include "analysis/AnalysisFiles.h"
-#include <QJsonArray>
 #include "util/Error.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <cmath>
@@ -73,6 +73,19 @@ QStringList AnalysisFiles::completeSummary(QJsonObject &summary, const QJsonObje
     for (const QJsonValue &w : warnings)
         all << w.toString();
     return all;
+}
+
+QDir AnalysisFiles::outputFolder(const QString &path)
+{
+    if (!QDir().mkpath(path))
+        throw IoError(fileMessage(path, QStringLiteral("cannot create the output folder")));
+    return QDir(path);
+}
+
+void AnalysisFiles::writeSummary(const QString &dir, QJsonObject &summary, const QString &secondsKey, double seconds)
+{
+    summary.insert(secondsKey, seconds);
+    writeJson(QDir(dir).filePath(QStringLiteral("summary.json")), summary);
 }
 
 } // namespace refuge

@@ -2,6 +2,7 @@
 // AnalysisFiles: small writers shared by the analyses' outputs — JSON documents and
 // CSV tables (UTF-8, RFC 4180 quoting, '.' decimals), written atomically. Throws
 // IoError naming the file. Any thread.
+#include <QDir>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -19,6 +20,11 @@ public:
 
     // A job's summary: keys of `extra` the analysis did not set are added, `moreWarnings`
     // appended to summary["warnings"]; returns every warning as a string.
+    // Creates an output folder (and its parents); IoError naming it when it cannot.
+    static QDir outputFolder(const QString &path);
+    // Stamps summary[secondsKey] = seconds and writes DIR/summary.json.
+    static void writeSummary(const QString &dir, QJsonObject &summary, const QString &secondsKey, double seconds);
+
     static QStringList completeSummary(QJsonObject &summary, const QJsonObject &extra, const QStringList &moreWarnings);
 };
 

@@ -128,8 +128,7 @@ std::vector<QVariantList> CoverageOutputs::facilitiesRows(const CoverageOutcome 
 
 void CoverageOutputs::write(const CoverageRequest &request, const CoverageOutcome &o, const QString &dirPath)
 {
-    QDir().mkpath(dirPath);
-    const QDir dir(dirPath);
+    const QDir dir = AnalysisFiles::outputFolder(dirPath);
     AnalysisFiles::writeJson(dir.filePath(QStringLiteral("summary.json")), o.summaryJson(request));
     AnalysisFiles::writeCsv(dir.filePath(QStringLiteral("areas.csv")), areasHeader(), areasRows(o));
     AnalysisFiles::writeCsv(dir.filePath(QStringLiteral("facilities.csv")), facilitiesHeader(), facilitiesRows(o));

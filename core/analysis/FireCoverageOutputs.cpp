@@ -85,8 +85,7 @@ VectorLayer FireCoverageOutputs::demandLayer(const FireRequest &q, const FireOut
 
 void FireCoverageOutputs::write(const FireRequest &q, const FireOutcome &o, const QString &dirPath)
 {
-    QDir().mkpath(dirPath);
-    const QDir dir(dirPath);
+    const QDir dir = AnalysisFiles::outputFolder(dirPath);
     AnalysisFiles::writeJson(dir.filePath(QStringLiteral("summary.json")), o.summaryJson(q));
     AnalysisFiles::writeCsv(dir.filePath(QStringLiteral("zones.csv")), zonesHeader(), zonesRows(o));
     const QString gpkg = dir.filePath(QStringLiteral("fire.gpkg"));

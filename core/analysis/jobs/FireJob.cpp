@@ -173,8 +173,7 @@ FireJobResult FireJob::run(const FireSettings &s, Feedback &feedback)
         feedback.throwIfCanceled();
         feedback.setProgressSpan(95, 100);
         FireCoverageOutputs::write(q, r.outcome, s.outDir);
-        r.summary.insert(QStringLiteral("seconds"), double(timer.nsecsElapsed()) / 1e9);
-        AnalysisFiles::writeJson(QDir(s.outDir).filePath(QStringLiteral("summary.json")), r.summary);
+        AnalysisFiles::writeSummary(s.outDir, r.summary, QStringLiteral("seconds"), double(timer.nsecsElapsed()) / 1e9);
         r.outDir = s.outDir;
     }
     return r;

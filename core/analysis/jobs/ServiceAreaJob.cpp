@@ -94,18 +94,15 @@ ServiceAreaJobResult ServiceAreaJob::run(const ServiceAreaSettings &settings, Fe
     if (!settings.outDir.isEmpty()) {
         feedback.throwIfCanceled();
         feedback.setProgressSpan(95, 100);
-        if (!QDir().mkpath(settings.outDir))
-            throw IoError(fileMessage(settings.outDir, QStringLiteral("cannot create the output folder")));
-        r.outputPath = QDir(settings.outDir).filePath(QStringLiteral("service_areas.gpkg"));
+        r.outputPath = AnalysisFiles::outputFolder(settings.outDir).filePath(QStringLiteral("service_areas.gpkg"));
         QFile::remove(r.outputPath); // only this run's layers
         if (settings.polygons)
             VectorWriter::write(r.areas, r.outputPath, QStringLiteral("service_areas"));
         if (settings.lines)
             VectorWriter::write(r.lines, r.outputPath, QStringLiteral("service_lines"));
         r.summary.insert(QStringLiteral("output"), r.outputPath);
-        r.summary.insert(QStringLiteral("total_seconds"), double(timer.nsecsElapsed()) / 1e9);
         r.summary.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(r.warnings));
-        AnalysisFiles::writeJson(QDir(settings.outDir).filePath(QStringLiteral("summary.json")), r.summary);
+        AnalysisFiles::writeSummary(settings.outDir, r.summary, QStringLiteral("total_seconds"), double(timer.nsecsElapsed()) / 1e9);
     }
     return r;
 }

@@ -44,14 +44,11 @@ ZonesJobResult ZonesJob::run(const ZonesSettings &settings, Feedback &feedback)
     if (!settings.outDir.isEmpty()) {
         feedback.throwIfCanceled();
         feedback.setProgressSpan(95, 100);
-        if (!QDir().mkpath(settings.outDir))
-            throw IoError(fileMessage(settings.outDir, QStringLiteral("cannot create the output folder")));
-        r.outputPath = QDir(settings.outDir).filePath(QStringLiteral("zones.gpkg"));
+        r.outputPath = AnalysisFiles::outputFolder(settings.outDir).filePath(QStringLiteral("zones.gpkg"));
         VectorWriter::write(r.zones, r.outputPath, QStringLiteral("zones"));
         r.summary.insert(QStringLiteral("output"), r.outputPath);
-        r.summary.insert(QStringLiteral("total_seconds"), double(timer.nsecsElapsed()) / 1e9);
         r.summary.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(r.warnings));
-        AnalysisFiles::writeJson(QDir(settings.outDir).filePath(QStringLiteral("summary.json")), r.summary);
+        AnalysisFiles::writeSummary(settings.outDir, r.summary, QStringLiteral("total_seconds"), double(timer.nsecsElapsed()) / 1e9);
     }
     return r;
 }
