@@ -24,6 +24,9 @@ struct Command {
     QString name;
     QString summary;
     std::function<int(const QStringList &)> run;
+    // Draws (fonts, images, PDF): runs under a QGuiApplication. The others get a
+    // QCoreApplication, which starts ~15 ms faster (no platform plugin, no fontconfig).
+    bool needsGui = false;
 };
 
 // All commands, sorted by name. Each command file registers itself:

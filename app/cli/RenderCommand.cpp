@@ -144,6 +144,6 @@ int runRender(const QStringList &args)
 }
 
 static const bool registered = registerCommand({QStringLiteral("render"),
-                                                QStringLiteral("Render a project's map to PNG, PDF or SVG"), runRender});
+                                                QStringLiteral("Render a project's map to PNG, PDF or SVG"), runRender, true});
 
 } // namespace refuge::cli

@@ -40,6 +40,6 @@ int runReport(const QStringList &args)
     return Ok;
 }
 
-static const bool registered = registerCommand({QStringLiteral("report"), QStringLiteral("Reviewer's report (HTML + PDF) on saved results"), runReport});
+static const bool registered = registerCommand({QStringLiteral("report"), QStringLiteral("Reviewer's report (HTML + PDF) on saved results"), runReport, true});
 
 } // namespace refuge::cli

@@ -160,6 +160,6 @@ int runRun(const QStringList &args)
     return Ok;
 }
 
-static const bool registered = registerCommand({QStringLiteral("run"), QStringLiteral("Run every analysis configured in a project into a folder"), runRun});
+static const bool registered = registerCommand({QStringLiteral("run"), QStringLiteral("Run every analysis configured in a project into a folder"), runRun, true});
 
 } // namespace refuge::cli

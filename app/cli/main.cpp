@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <algorithm>
+#include <memory>
 
 using namespace refuge::cli;
 
@@ -101,16 +102,19 @@ static void cliMessageHandler(QtMsgType type, const QMessageLogContext &, const 
 int main(int argc, char **argv)
 {
     qInstallMessageHandler(cliMessageHandler);
-    // A QGuiApplication (fonts for `render`), headless when there is no display.
+    // Drawing commands get a QGuiApplication (fonts), headless when there is no display.
 #if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
         && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
 #endif
-    QGuiApplication app(argc, argv);
+    const QString commandName = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
+    const bool gui = std::any_of(commands().begin(), commands().end(),
+                                 [&](const Command &c) { return c.needsGui && c.name == commandName; });
+    std::unique_ptr<QCoreApplication> app(gui ? new QGuiApplication(argc, argv) : new QCoreApplication(argc, argv));
     QCoreApplication::setApplicationName(QStringLiteral("refuge-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(REFUGE_VERSION));
-    const QStringList args = app.arguments().mid(1);
+    const QStringList args = QCoreApplication::arguments().mid(1);
     if (args.isEmpty() || args[0] == QLatin1String("--help") || args[0] == QLatin1String("-h") || args[0] == QLatin1String("help")) {
         printUsage();
         return args.isEmpty() ? BadInput : Ok;
