@@ -59,6 +59,44 @@ Projection project(const QPointF *p, int n, QPointF q)
     return best;
 }
 
+double unitMetres(const RoadGraph &g)
+{
+    return g.crs().isValid() && g.crs().metresPerUnit() > 0 ? g.crs().metresPerUnit() : 1.0;
+}
+
+// The snap of p onto link l (l < 0, or farther than maxMeters: not snapped).
+SnappedPoint snapTo(const RoadGraph &graph, QPointF p, int l, double maxMeters)
+{
+    SnappedPoint out;
+    out.input = p;
+    if (l < 0)
+        return out;
+    const double unit = unitMetres(graph);
+    const Projection pr = project(graph.linkPoints(l), graph.linkPointCount(l), p);
+    if (std::sqrt(pr.distance2) * unit > maxMeters)
+        return out;
+    out.link = l;
+    out.position = pr.point;
+    out.distanceMeters = std::sqrt(pr.distance2) * unit;
+    // Offsets are in the link's metres (its stored length may round the polyline's).
+    double total = 0;
+    const QPointF *lp = graph.linkPoints(l);
+    for (int i = 1; i < graph.linkPointCount(l); ++i)
+        total += std::hypot(lp[i].x() - lp[i - 1].x(), lp[i].y() - lp[i - 1].y());
+    out.offsetMeters = total > 0 ? std::clamp(pr.along / total, 0.0, 1.0) * graph.linkMeters(l) : 0.0;
+    return out;
+}
+
+SnappedLayer unsnappedListed(std::vector<SnappedPoint> points)
+{
+    SnappedLayer out;
+    out.points = std::move(points);
+    for (std::size_t i = 0; i < out.points.size(); ++i)
+        if (!out.points[i].isSnapped())
+            out.unsnapped.push_back(int(i));
+    return out;
+}
+
 } // namespace
 
 Snapper::Snapper(RoadGraph graph) : m_graph(std::move(graph))
@@ -221,48 +259,114 @@ void Snapper::snapRange(const QPointF *points, std::size_t count, double maxMete
 
 SnappedPoint Snapper::snapNear(QPointF p, double maxMeters, int hintLink) const
 {
-    SnappedPoint out;
-    out.input = p;
     if (!std::isfinite(p.x()) || !std::isfinite(p.y()) || m_graph.isEmpty())
-        return out;
-    const double unit = m_graph.crs().isValid() && m_graph.crs().metresPerUnit() > 0 ? m_graph.crs().metresPerUnit() : 1.0;
+        return snapTo(m_graph, p, -1, maxMeters);
+    const double maxUnits = maxMeters / unitMetres(m_graph);
     double d2 = 0;
-    const double maxUnits = maxMeters / unit;
     const std::int64_t hit = maxUnits >= 0 ? nearestLink(p, maxUnits * maxUnits, hintLink, d2) : -1;
-    if (hit < 0)
-        return out;
-    const int l = int(hit);
-    const Projection pr = project(m_graph.linkPoints(l), m_graph.linkPointCount(l), p);
-    if (std::sqrt(pr.distance2) * unit > maxMeters)
-        return out;
-    out.link = l;
-    out.position = pr.point;
-    out.distanceMeters = std::sqrt(pr.distance2) * unit;
-    // Offsets are in the link's metres (its stored length may round the polyline's).
-    double total = 0;
-    const QPointF *lp = m_graph.linkPoints(l);
-    for (int i = 1; i < m_graph.linkPointCount(l); ++i)
-        total += std::hypot(lp[i].x() - lp[i - 1].x(), lp[i].y() - lp[i - 1].y());
-    out.offsetMeters = total > 0 ? std::clamp(pr.along / total, 0.0, 1.0) * m_graph.linkMeters(l) : 0.0;
-    return out;
+    return snapTo(m_graph, p, int(hit), maxMeters);
 }
 
 SnappedLayer Snapper::snapAll(const std::vector<QPointF> &points, double maxMeters, Feedback *feedback) const
 {
-    SnappedLayer out;
-    out.points.resize(points.size());
+    std::vector<SnappedPoint> out(points.size());
     constexpr std::size_t chunk = 1024;
     for (std::size_t i = 0; i < points.size(); i += chunk) {
         if (feedback) {
             feedback->throwIfCanceled();
             feedback->setProgress(100.0 * double(i) / double(points.size()));
         }
-        snapRange(points.data() + i, std::min(chunk, points.size() - i), maxMeters, out.points.data() + i);
+        snapRange(points.data() + i, std::min(chunk, points.size() - i), maxMeters, out.data() + i);
     }
+    return unsnappedListed(std::move(out));
+}
+
+SnappedLayer Snapper::snapPoints(const RoadGraph &graph, const std::vector<QPointF> &points, double maxMeters, Feedback *feedback)
+{
+    const int links = graph.linkCount();
+    const double maxUnits = maxMeters / unitMetres(graph);
+    // A grid of the points, cells at least the snap distance wide (≤ 256 a side).
+    double x0 = std::numeric_limits<double>::infinity(), y0 = x0, x1 = -x0, y1 = -x0;
+    std::size_t finite = 0;
+    for (const QPointF &p : points)
+        if (std::isfinite(p.x()) && std::isfinite(p.y())) {
+            x0 = std::min(x0, p.x());
+            y0 = std::min(y0, p.y());
+            x1 = std::max(x1, p.x());
+            y1 = std::max(y1, p.y());
+            ++finite;
+        }
+    constexpr int kSide = 256;
+    const double cell = std::max({maxUnits, (x1 - x0) / kSide, (y1 - y0) / kSide, 1e-9});
+    // Few points, each near few links: the scan wins; otherwise index the links.
+    const double reachShare = finite ? double(finite) * 4 * maxUnits * maxUnits
+                                           / std::max((x1 - x0 + 2 * maxUnits) * (y1 - y0 + 2 * maxUnits), 1e-300)
+                                     : 0;
+    if (links == 0 || !(maxUnits >= 0) || !std::isfinite(maxUnits) || finite * 16 > std::size_t(links) || reachShare > 4)
+        return Snapper(graph).snapAll(points, maxMeters, feedback);
+
+    const int nx = std::min(kSide, int((x1 - x0) / cell) + 1), ny = std::min(kSide, int((y1 - y0) / cell) + 1);
+    auto cellX = [&](double x) { return std::clamp(int(std::floor((x - x0) / cell)), 0, nx - 1); };
+    auto cellY = [&](double y) { return std::clamp(int(std::floor((y - y0) / cell)), 0, ny - 1); };
+    std::vector<std::uint32_t> first(std::size_t(nx) * std::size_t(ny) + 1, 0), members(finite);
+    std::vector<std::size_t> cellOf(points.size(), 0);
     for (std::size_t i = 0; i < points.size(); ++i)
-        if (!out.points[i].isSnapped())
-            out.unsnapped.push_back(int(i));
-    return out;
+        if (std::isfinite(points[i].x()) && std::isfinite(points[i].y())) {
+            cellOf[i] = std::size_t(cellY(points[i].y())) * std::size_t(nx) + std::size_t(cellX(points[i].x()));
+            ++first[cellOf[i] + 1];
+        }
+    for (std::size_t c = 1; c < first.size(); ++c)
+        first[c] += first[c - 1];
+    std::vector<std::uint32_t> fill(first.begin(), first.end() - 1);
+    for (std::size_t i = 0; i < points.size(); ++i)
+        if (std::isfinite(points[i].x()) && std::isfinite(points[i].y()))
+            members[fill[cellOf[i]]++] = std::uint32_t(i);
+
+    // Links in ascending order, a point keeps only a strictly nearer link: ties go to
+    // the lower link, with the same distance formula as nearestLink().
+    const double max2 = maxUnits * maxUnits;
+    std::vector<double> bestD2(points.size(), std::numeric_limits<double>::infinity());
+    std::vector<int> bestLink(points.size(), -1);
+    const RoadGraph::Data &d = graph.data();
+    for (int l = 0; l < links; ++l) {
+        if (feedback && (l & 0xffff) == 0)
+            feedback->throwIfCanceled();
+        const QPointF *lp = d.points.data() + d.linkFirstPoint[std::size_t(l)];
+        const int n = int(d.linkFirstPoint[std::size_t(l) + 1] - d.linkFirstPoint[std::size_t(l)]);
+        if (n < 2)
+            continue;
+        double bx0 = lp[0].x(), bx1 = bx0, by0 = lp[0].y(), by1 = by0;
+        for (int k = 1; k < n; ++k) {
+            bx0 = std::min(bx0, lp[k].x());
+            bx1 = std::max(bx1, lp[k].x());
+            by0 = std::min(by0, lp[k].y());
+            by1 = std::max(by1, lp[k].y());
+        }
+        if (!(bx0 - maxUnits <= x1 && bx1 + maxUnits >= x0 && by0 - maxUnits <= y1 && by1 + maxUnits >= y0))
+            continue; // also skips links with a non-finite coordinate
+        const int i0 = cellX(bx0 - maxUnits), i1 = cellX(bx1 + maxUnits), j0 = cellY(by0 - maxUnits), j1 = cellY(by1 + maxUnits);
+        for (int j = j0; j <= j1; ++j)
+            for (int i = i0; i <= i1; ++i) {
+                const std::size_t c = std::size_t(j) * std::size_t(nx) + std::size_t(i);
+                for (std::uint32_t k = first[c]; k < first[c + 1]; ++k) {
+                    const std::uint32_t pi = members[k];
+                    const QPointF q = points[pi];
+                    if (q.x() < bx0 - maxUnits || q.x() > bx1 + maxUnits || q.y() < by0 - maxUnits || q.y() > by1 + maxUnits)
+                        continue;
+                    const double dd = polylineDistance2(lp, n, q);
+                    if (dd <= max2 && dd < bestD2[pi]) {
+                        bestD2[pi] = dd;
+                        bestLink[pi] = l;
+                    }
+                }
+            }
+    }
+    std::vector<SnappedPoint> out(points.size());
+    for (std::size_t i = 0; i < points.size(); ++i)
+        out[i] = snapTo(graph, points[i], bestLink[i], maxMeters);
+    if (feedback)
+        feedback->setProgress(100);
+    return unsnappedListed(std::move(out));
 }
 
 std::vector<QPointF> Snapper::representativePoints(const VectorLayer &layer, const Crs &target)

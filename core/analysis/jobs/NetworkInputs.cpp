@@ -124,7 +124,7 @@ void NetworkInputs::loadFacilities(Feedback &feedback)
         if (!anyInside)
             throw InvalidInput(fileMessage(name, QStringLiteral("all %1 facilities lie outside the network's extent (%2)")
                                                      .arg(pts.size()).arg(networkName)));
-        in.snapped = Snapper(in.graph).snapAll(pts, s.snapMaxMeters, &feedback);
+        in.snapped = Snapper::snapPoints(in.graph, pts, s.snapMaxMeters, &feedback);
         if (in.snapped.snappedCount() == 0)
             throw InvalidInput(fileMessage(name, QStringLiteral("no facility within the snap distance (%1 m) of a street").arg(s.snapMaxMeters)));
         in.sources.assign(in.snapped.points.size(), {});

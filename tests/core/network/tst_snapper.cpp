@@ -152,6 +152,59 @@ private Q_SLOTS:
         }
     }
 
+    // snapPoints: few points on many links go through a scan of the links against a
+    // grid of the points; it must give exactly what the link grid gives.
+    void fewPointsScanMatchesGrid()
+    {
+        const RoadGraph g = cambridge();
+        const Snapper snapper(g);
+        const QRectF ext = g.extent();
+        std::mt19937 rng(11);
+        std::uniform_real_distribution<double> x(ext.left() - 400, ext.right() + 400), y(ext.top() - 400, ext.bottom() + 400);
+        std::vector<QPointF> points;
+        for (int i = 0; i < 90; ++i)
+            points.emplace_back(x(rng), y(rng));
+        for (int l = 0; l < g.linkCount(); l += 311) // on link ends: ties to the lower link
+            points.push_back(g.linkPoints(l)[0]);
+        points.emplace_back(std::numeric_limits<double>::quiet_NaN(), ext.center().y());
+        QVERIFY(points.size() * 16 <= std::size_t(g.linkCount())); // the scan path
+        for (const double maxMeters : {200.0, 30.0, 0.0, 1e12}) {
+            const SnappedLayer scan = Snapper::snapPoints(g, points, maxMeters);
+            const SnappedLayer grid = snapper.snapAll(points, maxMeters);
+            QCOMPARE(scan.points.size(), points.size());
+            QCOMPARE(scan.unsnapped, grid.unsnapped);
+            int snapped = 0, expected = 0;
+            for (std::size_t i = 0; i < points.size(); ++i) {
+                const SnappedPoint &a = scan.points[i], &b = grid.points[i];
+                expected += std::sqrt(bruteNearest(g, points[i]).distance2) <= maxMeters;
+                QCOMPARE(a.link, b.link);
+                QCOMPARE(a.offsetMeters, b.offsetMeters);
+                QCOMPARE(a.distanceMeters, b.distanceMeters);
+                QCOMPARE(a.position, b.position);
+                if (a.isSnapped()) {
+                    ++snapped;
+                    QCOMPARE(a.link, bruteNearest(g, points[i]).link);
+                }
+            }
+            QCOMPARE(snapped, expected);
+            QVERIFY(snapped >= (maxMeters == 0 ? 9 : maxMeters < 100 ? 15 : 40));
+        }
+        // Two points on the hand-made grid with long roads: a four-way tie, a bend.
+        std::vector<test::Road> roads;
+        for (int i = 0; i <= 20; ++i) {
+            roads.push_back({{{0, i * 50.0}, {1000, i * 50.0}}});
+            roads.push_back({{{i * 50.0, 0}, {i * 50.0, 1000}}});
+        }
+        roads.push_back({{{-4000, 5000}, {300, 40}, {7000, -2000}}});
+        const RoadGraph h = test::buildGraph(roads);
+        const std::vector<QPointF> two = {{25, 25}, {300, 40}};
+        const SnappedLayer s = Snapper::snapPoints(h, two, 100);
+        for (std::size_t i = 0; i < two.size(); ++i)
+            QCOMPARE(s.points[i].link, bruteNearest(h, two[i]).link);
+        QCOMPARE(s.points[0].distanceMeters, 25.0);
+        QCOMPARE(s.points[1].distanceMeters, 0.0);
+    }
+
     void nonFiniteAndEmpty()
     {
         const RoadGraph g = cambridge();
