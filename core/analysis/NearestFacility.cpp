@@ -73,7 +73,7 @@ FacilityCosts FacilityCosts::compute(RoadGraph graph, std::vector<NetworkSource>
         if (feedback.isCanceled() || !facilities[std::size_t(f)].at.isSnapped())
             return hits;
         RoutingOptions o = options;
-        const ShortestPathTree tree = ShortestPathTree::compute(graph, {facilities[std::size_t(f)]}, std::move(o));
+        ShortestPathTree tree = ShortestPathTree::compute(graph, {facilities[std::size_t(f)]}, std::move(o));
         // Links touched: those with a reached end, plus the facility's own link.
         auto visitLink = [&](int l) {
             for (std::uint32_t k = byLinkFirst[std::size_t(l)]; k < byLinkFirst[std::size_t(l) + 1]; ++k) {
@@ -86,9 +86,8 @@ FacilityCosts FacilityCosts::compute(RoadGraph graph, std::vector<NetworkSource>
         const RoadGraph &g = tree.graph();
         visitLink(facilities[std::size_t(f)].at.link);
         std::vector<int> links;
-        for (int n = 0; n < g.nodeCount(); ++n) {
-            if (!std::isfinite(tree.nodeCost(n)))
-                continue;
+        for (const std::uint32_t node : tree.reachedNodes()) {
+            const int n = int(node);
             for (std::uint32_t a = g.firstArc(n); a < g.endArc(n); ++a)
                 links.push_back(int(g.data().arcLink[a] & RoadGraph::kLinkMask));
         }
@@ -99,6 +98,7 @@ FacilityCosts FacilityCosts::compute(RoadGraph graph, std::vector<NetworkSource>
         for (int l : links)
             if (l != facilities[std::size_t(f)].at.link)
                 visitLink(l);
+        ShortestPathTree::recycle(std::move(tree));
         const int d = ++done;
         feedback.setProgress(100.0 * d / double(total));
         return hits;

@@ -285,13 +285,14 @@ ServiceAreaResult ServiceArea::compute(ServiceAreaParameters p, Feedback &feedba
             if (feedback.isCanceled() || !p.facilities[std::size_t(f)].at.isSnapped())
                 return mine;
             try {
-                const ShortestPathTree tree = ShortestPathTree::compute(p.graph, {p.facilities[std::size_t(f)]}, p.routing, nullptr);
+                ShortestPathTree tree = ShortestPathTree::compute(p.graph, {p.facilities[std::size_t(f)]}, p.routing, nullptr);
                 for (double b : p.breaks) {
                     double street = 0;
                     const auto sections = reachedSections(tree, b, -1, &street);
                     mine.push_back({f, b, p.polygons ? bufferSections(sections, bufferDistance, p.quadrantSegments) : Geometry(),
                                     street, p.lines ? multiLine(sections) : Geometry()});
                 }
+                ShortestPathTree::recycle(std::move(tree)); // this thread's next facility reuses its arrays
             } catch (...) {
                 keepFirst(std::current_exception());
             }

@@ -64,7 +64,29 @@ private:
     std::vector<Item> m_items;
 };
 
+// Per thread: node arrays handed back by recycle(), already reset (cost kUnreached,
+// source -1), and the settled flags (all 0 between searches).
+struct Spare {
+    std::vector<float> cost;
+    std::vector<std::int32_t> source;
+    std::vector<char> done;
+};
+thread_local Spare t_spare;
+
 } // namespace
+
+void ShortestPathTree::recycle(ShortestPathTree &&tree)
+{
+    if (tree.m_cost.size() != tree.m_source.size())
+        return;
+    for (const std::uint32_t node : tree.m_settled) {
+        tree.m_cost[node] = kUnreached;
+        tree.m_source[node] = -1;
+    }
+    t_spare.cost = std::move(tree.m_cost);
+    t_spare.source = std::move(tree.m_source);
+    tree = ShortestPathTree();
+}
 
 double ShortestPathTree::legCost(double meters) const
 {
@@ -99,8 +121,15 @@ ShortestPathTree ShortestPathTree::compute(RoadGraph graph, std::vector<NetworkS
     const RoadGraph &g = t.m_graph;
     const RoadGraph::Data &d = g.data();
     const std::size_t n = std::size_t(g.nodeCount());
-    t.m_cost.assign(n, kUnreached);
-    t.m_source.assign(n, -1);
+    if (t_spare.cost.size() == n && t_spare.source.size() == n) {
+        t.m_cost = std::move(t_spare.cost);
+        t.m_source = std::move(t_spare.source);
+    } else {
+        t.m_cost.assign(n, kUnreached);
+        t.m_source.assign(n, -1);
+    }
+    t_spare.cost.clear();
+    t_spare.source.clear();
     const float limit = float(std::min(t.m_options.limit, double(std::numeric_limits<float>::max())));
     const float *arcCost = t.m_options.unit == CostUnit::Seconds ? d.arcSeconds.data() : d.arcMeters.data();
     const float *factors = t.m_options.linkFactors.empty() ? nullptr : t.m_options.linkFactors.data();
@@ -148,13 +177,28 @@ ShortestPathTree ShortestPathTree::compute(RoadGraph graph, std::vector<NetworkS
     float *cost = t.m_cost.data();
     std::int32_t *source = t.m_source.data();
     int settled = 0;
-    std::vector<char> done(n, 0);
+    std::vector<char> &done = t_spare.done;
+    if (done.size() != n)
+        done.assign(n, 0);
+    // Clears the flags of the settled nodes, also when canceled (an exception).
+    struct ClearDone {
+        std::vector<char> &done;
+        const std::vector<std::uint32_t> *settled;
+        void clear()
+        {
+            if (settled)
+                for (const std::uint32_t node : *settled)
+                    done[node] = 0;
+            settled = nullptr;
+        }
+        ~ClearDone() { clear(); }
+    } clearDone{done, &t.m_settled};
     while (!heap.empty()) {
         const QuadHeap::Item it = heap.pop();
         if (it.cost > cost[it.node] || done[it.node])
             continue; // stale
-        done[it.node] = 1;
         t.m_settled.push_back(it.node);
+        done[it.node] = 1;
         ++settled;
         if (feedback && (settled & 0xFFFF) == 0) {
             feedback->throwIfCanceled();
@@ -180,6 +224,7 @@ ShortestPathTree ShortestPathTree::compute(RoadGraph graph, std::vector<NetworkS
             }
         }
     }
+    clearDone.clear();
     t.m_reached = settled;
     if (feedback)
         feedback->setProgress(100);

@@ -42,6 +42,12 @@ public:
     static ShortestPathTree compute(RoadGraph graph, std::vector<NetworkSource> sources, RoutingOptions options,
                                     Feedback *feedback = nullptr);
 
+    // Hands a tree's node arrays back to this thread for its next compute() on a graph
+    // of the same size: only the nodes it reached are reset, instead of filling two
+    // whole-graph arrays per search (100 bounded searches on a 490k-node graph would
+    // otherwise clear ~400 MB).
+    static void recycle(ShortestPathTree &&tree);
+
     const RoadGraph &graph() const { return m_graph; }
     const RoutingOptions &options() const { return m_options; }
     const std::vector<NetworkSource> &sources() const { return m_sources; }
