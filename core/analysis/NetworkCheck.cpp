@@ -72,14 +72,21 @@ std::vector<int> NetworkCheck::nodeComponents(const RoadGraph &g, std::vector<in
     const std::size_t n = std::size_t(g.nodeCount());
     std::vector<int> parent(n);
     std::iota(parent.begin(), parent.end(), 0);
+    // Union by size keeps the trees shallow (was: 20 ms for 0.9 M links).
+    std::vector<int> size(n, 1);
     for (int l = 0; l < g.linkCount(); ++l) {
-        const int a = findRoot(parent, g.linkFrom(l)), b = findRoot(parent, g.linkTo(l));
-        if (a != b)
-            parent[std::size_t(a)] = b;
+        int a = findRoot(parent, g.linkFrom(l)), b = findRoot(parent, g.linkTo(l));
+        if (a == b)
+            continue;
+        if (size[std::size_t(a)] > size[std::size_t(b)])
+            std::swap(a, b);
+        parent[std::size_t(a)] = b;
+        size[std::size_t(b)] += size[std::size_t(a)];
     }
-    std::vector<int> size(n, 0);
+    // Roots carry their component's size; other nodes 0.
     for (std::size_t v = 0; v < n; ++v)
-        ++size[std::size_t(findRoot(parent, int(v)))];
+        if (parent[v] != int(v))
+            size[v] = 0;
     std::vector<int> roots;
     for (std::size_t v = 0; v < n; ++v)
         if (size[v] > 0)
