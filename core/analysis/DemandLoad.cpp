@@ -308,7 +308,9 @@ DemandSet Demand::load(const DataSource &source, const QString &populationField,
     const qsizetype failuresBefore = gdalErrors.failures().size();
     std::unique_ptr<ArrowStream> arrow;
     if (src.driver == QLatin1String("GPKG") && layerDim == 2 && (popType == FieldType::Integer || popType == FieldType::Real))
-        arrow = ArrowStream::open(src.layer, fields[std::size_t(field)].name);
+        arrow = ArrowStream::open(src.layer, {fields[std::size_t(field)].name});
+    if (arrow && arrow->isText(0))
+        arrow.reset(); // numbers only
     if (arrow) {
         // GeoPackage: batches of WKB + population from GDAL's Arrow stream.
         while (arrow->next()) {
@@ -316,7 +318,7 @@ DemandSet Demand::load(const DataSource &source, const QString &populationField,
             for (std::int64_t r = 0; r < arrow->rows(); ++r) {
                 ++report.read;
                 Pending item;
-                item.popValid = arrow->number(r, item.pop) && std::isfinite(item.pop);
+                item.popValid = arrow->number(r, 0, item.pop) && std::isfinite(item.pop);
                 const unsigned char *wkb = nullptr;
                 std::size_t size = 0;
                 if (!arrow->geometry(r, wkb, size)) {

@@ -1,6 +1,7 @@
 #include "io/ArrowStream.h"
 
 #include <cstring>
+#include <vector>
 #include <ogr_recordbatch.h>
 
 namespace refuge {
@@ -9,9 +10,13 @@ struct ArrowStream::Impl {
     ArrowArrayStream stream{};
     ArrowSchema schema{};
     ArrowArray batch{};
-    int geomChild = -1, fieldChild = -1;
+    int geomChild = -1;
     bool largeGeometry = false; // "Z": 64-bit offsets
-    char fieldFormat = 0;       // 'i' int32, 'l' int64, 's' int16, 'g' double
+    struct Column {
+        int child = -1;
+        char format = 0; // 'i' int32, 'l' int64, 's' int16, 'c' int8, 'g' double, 'f' float, 'u' / 'U' text
+    };
+    std::vector<Column> columns;
 
     ~Impl()
     {
@@ -37,7 +42,7 @@ bool validAt(const ArrowArray *a, std::int64_t i)
 ArrowStream::ArrowStream(std::unique_ptr<Impl> impl) : d(std::move(impl)) {}
 ArrowStream::~ArrowStream() = default;
 
-std::unique_ptr<ArrowStream> ArrowStream::open(OGRLayerH layer, const QString &field)
+std::unique_ptr<ArrowStream> ArrowStream::open(OGRLayerH layer, const QStringList &fields)
 {
     auto impl = std::make_unique<Impl>();
     CslList options = toCsl({QStringLiteral("INCLUDE_FID=NO")});
@@ -46,7 +51,7 @@ std::unique_ptr<ArrowStream> ArrowStream::open(OGRLayerH layer, const QString &f
     if (impl->stream.get_schema(&impl->stream, &impl->schema) != 0 || std::strcmp(impl->schema.format, "+s") != 0)
         return nullptr;
     const char *geomName = OGR_L_GetGeometryColumn(layer);
-    const QByteArray fieldName = field.toUtf8();
+    impl->columns.resize(std::size_t(fields.size()));
     for (std::int64_t c = 0; c < impl->schema.n_children; ++c) {
         const ArrowSchema *child = impl->schema.children[c];
         const char *name = child->name ? child->name : "";
@@ -55,13 +60,19 @@ std::unique_ptr<ArrowStream> ArrowStream::open(OGRLayerH layer, const QString &f
             && (std::strcmp(name, geomName && *geomName ? geomName : "wkb_geometry") == 0)) {
             impl->geomChild = int(c);
             impl->largeGeometry = child->format[0] == 'Z';
-        } else if (fieldName == name && std::strlen(child->format) == 1 && std::strchr("ilsg", child->format[0])) {
-            impl->fieldChild = int(c);
-            impl->fieldFormat = child->format[0];
+            continue;
         }
+        // Not booleans ('b'): GDAL 3.6's GeoPackage stream packs their values wrongly
+        // (found by tst_roadgraphsource), so they are read feature by feature.
+        for (qsizetype k = 0; k < fields.size(); ++k)
+            if (fields[k].toUtf8() == name && std::strlen(child->format) == 1 && std::strchr("ilscgfuU", child->format[0]))
+                impl->columns[std::size_t(k)] = {int(c), child->format[0]};
     }
-    if (impl->geomChild < 0 || impl->fieldChild < 0)
+    if (impl->geomChild < 0)
         return nullptr;
+    for (const Impl::Column &c : impl->columns)
+        if (c.child < 0)
+            return nullptr;
     return std::unique_ptr<ArrowStream>(new ArrowStream(std::move(impl)));
 }
 
@@ -101,19 +112,72 @@ bool ArrowStream::geometry(std::int64_t r, const unsigned char *&wkb, std::size_
     return true;
 }
 
-bool ArrowStream::number(std::int64_t r, double &value) const
+bool ArrowStream::isText(int column) const
 {
-    const ArrowArray *f = d->batch.children[d->fieldChild];
+    const char f = d->columns[std::size_t(column)].format;
+    return f == 'u' || f == 'U';
+}
+
+bool ArrowStream::isInteger(int column) const { return std::strchr("ilsc", d->columns[std::size_t(column)].format) != nullptr; }
+
+bool ArrowStream::integer(std::int64_t r, int column, std::int64_t &value) const
+{
+    const Impl::Column &c = d->columns[std::size_t(column)];
+    const ArrowArray *f = d->batch.children[c.child];
     const std::int64_t i = d->batch.offset + f->offset + r;
     if (!validAt(f, i))
         return false;
     const void *v = f->buffers[1];
-    switch (d->fieldFormat) {
-    case 'i': value = double(static_cast<const std::int32_t *>(v)[i]); break;
-    case 'l': value = double(static_cast<const std::int64_t *>(v)[i]); break;
-    case 's': value = double(static_cast<const std::int16_t *>(v)[i]); break;
-    default: value = static_cast<const double *>(v)[i]; break;
+    switch (c.format) {
+    case 'i': value = static_cast<const std::int32_t *>(v)[i]; return true;
+    case 'l': value = static_cast<const std::int64_t *>(v)[i]; return true;
+    case 's': value = static_cast<const std::int16_t *>(v)[i]; return true;
+    case 'c': value = static_cast<const std::int8_t *>(v)[i]; return true;
+    default: return false;
     }
+}
+
+bool ArrowStream::number(std::int64_t r, int column, double &value) const
+{
+    const Impl::Column &c = d->columns[std::size_t(column)];
+    if (isInteger(column)) {
+        std::int64_t n = 0;
+        if (!integer(r, column, n))
+            return false;
+        value = double(n);
+        return true;
+    }
+    const ArrowArray *f = d->batch.children[c.child];
+    const std::int64_t i = d->batch.offset + f->offset + r;
+    if (!validAt(f, i))
+        return false;
+    const void *v = f->buffers[1];
+    if (c.format == 'g')
+        value = static_cast<const double *>(v)[i];
+    else if (c.format == 'f')
+        value = double(static_cast<const float *>(v)[i]);
+    else
+        return false;
+    return true;
+}
+
+bool ArrowStream::text(std::int64_t r, int column, const char *&data, std::size_t &size) const
+{
+    const Impl::Column &c = d->columns[std::size_t(column)];
+    const ArrowArray *f = d->batch.children[c.child];
+    const std::int64_t i = d->batch.offset + f->offset + r;
+    if (!isText(column) || !validAt(f, i))
+        return false;
+    std::int64_t begin = 0, end = 0;
+    if (c.format == 'U') {
+        begin = static_cast<const std::int64_t *>(f->buffers[1])[i];
+        end = static_cast<const std::int64_t *>(f->buffers[1])[i + 1];
+    } else {
+        begin = static_cast<const std::int32_t *>(f->buffers[1])[i];
+        end = static_cast<const std::int32_t *>(f->buffers[1])[i + 1];
+    }
+    data = static_cast<const char *>(f->buffers[2]) + begin;
+    size = std::size_t(end - begin);
     return true;
 }
 

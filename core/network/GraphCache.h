@@ -14,7 +14,8 @@ struct RoadGraphOptions;
 
 class GraphCache {
 public:
-    static constexpr quint32 kVersion = 1;
+    // 2: real-valued fields keyed by their exact value (were GDAL's 15-digit text).
+    static constexpr quint32 kVersion = 2;
 
     // A stable key: source path + size + mtime + hash of its first and last MiB (and
     // sidecar files of Shapefiles), layer, fields, tolerance, CRS and profile JSON.
