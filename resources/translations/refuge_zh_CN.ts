@@ -110,6 +110,46 @@
         <source>The limit must be greater than 0.</source>
         <translation>阈值必须大于 0。</translation>
     </message>
+    <message>
+        <source>Polygons (e.g. a flood zone) whose streets are closed or slowed</source>
+        <translation>多边形（如洪水淹没区），其中的道路被封闭或减速</translation>
+    </message>
+    <message>
+        <source>streets closed</source>
+        <translation>道路封闭</translation>
+    </message>
+    <message>
+        <source>travel time × </source>
+        <translation>通行时间 × </translation>
+    </message>
+    <message>
+        <source> m</source>
+        <translation> 米</translation>
+    </message>
+    <message>
+        <source>Facilities and homes farther than this from a street are listed as not reached</source>
+        <translation>距道路超过此距离的设施和住户列为不可达</translation>
+    </message>
+    <message>
+        <source>Barriers:</source>
+        <translation>障碍区：</translation>
+    </message>
+    <message>
+        <source>Crossing a barrier:</source>
+        <translation>穿越障碍区：</translation>
+    </message>
+    <message>
+        <source>Snap to streets within:</source>
+        <translation>吸附到道路的最大距离：</translation>
+    </message>
+    <message>
+        <source>Barriers need a road network.</source>
+        <translation>障碍区需要道路网络。</translation>
+    </message>
+    <message>
+        <source>Barriers: &apos;%1&apos; has no polygons.</source>
+        <translation>障碍区：“%1”不含多边形。</translation>
+    </message>
 </context>
 <context>
     <name>QPlatformTheme</name>

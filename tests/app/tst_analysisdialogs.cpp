@@ -10,6 +10,9 @@
 #include "analysis/InputWidgets.h"
 #include "analysis/NetworkSection.h"
 #include "analysis/ServiceAreaDialog.h"
+#include "analysis/jobs/ServiceAreaJob.h"
+#include "geom/Geos.h"
+#include "util/Feedback.h"
 #include "canvas/MapCanvas.h"
 #include "mainwindow/MainWindow.h"
 #include "model/VectorLayer.h"
@@ -20,6 +23,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QPointer>
@@ -230,6 +234,62 @@ private Q_SLOTS:
         doc()->undoStack()->undo();
         QCOMPARE(doc()->layerCount(), layers);
         QVERIFY(resultIds(QStringLiteral("service_area")).isEmpty());
+    }
+
+    // Barriers: the 500-year flood zone closes the streets crossing it. The dialog's
+    // layer equals the core job with the same settings; reached streets never enter the
+    // zone; less street is reached than without it.
+    void serviceAreaWithFloodBarrier()
+    {
+        auto *sa = qobject_cast<ServiceAreaDialog *>(analysis()->openDialog(AnalysisController::Kind::ServiceArea));
+        QVERIFY(sa->network()->barriers->layerId().isEmpty()); // hazards are not barriers until chosen
+        QVERIFY(!sa->network()->barrierFactor->isEnabled());
+        sa->network()->breaks->setText(QStringLiteral("800"));
+        const ServiceAreaSettings open = sa->settings();
+        QVERIFY(open.network.barriers.path.isEmpty());
+        sa->network()->barriers->selectLayer(QStringLiteral("flood_500yr"));
+        QVERIFY(sa->network()->barrierFactor->isEnabled());
+        QCOMPARE(sa->network()->barrierFactor->value(), 0.0); // closed
+        ServiceAreaSettings closed = sa->settings();
+        QCOMPARE(closed.network.barriers.layer, QStringLiteral("flood_500yr"));
+        shot(sa, QStringLiteral("service_area_dialog_barriers"));
+        QVERIFY(runToEnd(sa));
+        const QStringList ids = resultIds(QStringLiteral("service_area"));
+        QCOMPARE(ids.size(), 1);
+        QVERIFY(test::waitForLayers(*doc()));
+        const LayerData data = doc()->layerData(ids.front());
+        QVERIFY2(data.isReady(), qPrintable(data.error));
+        auto streetMeters = [](const VectorLayer &l) {
+            double sum = 0;
+            for (int i = 0; i < l.featureCount(); ++i)
+                sum += l.attribute(i, QStringLiteral("street_m")).toDouble();
+            return sum;
+        };
+        closed.lines = true;
+        Feedback fb;
+        const ServiceAreaJobResult core = ServiceAreaJob::run(closed, fb);
+        QVERIFY(core.summary.value(QStringLiteral("network")).toObject().value(QStringLiteral("barrier_links")).toInt() > 10);
+        QCOMPARE(data.vector->featureCount(), core.areas.featureCount());
+        QVERIFY(std::abs(streetMeters(*data.vector) - streetMeters(core.areas)) < 1e-6 * streetMeters(core.areas));
+        const ServiceAreaJobResult without = ServiceAreaJob::run(open, fb);
+        QVERIFY2(streetMeters(core.areas) < 0.99 * streetMeters(without.areas),
+                 qPrintable(QStringLiteral("%1 vs %2 m").arg(streetMeters(core.areas)).arg(streetMeters(without.areas))));
+        // No reached street runs inside the flood zone.
+        LoadOptions lo;
+        lo.targetCrs = core.lines.crs();
+        const VectorLayer flood = VectorLayer::load(DataSource{closed.network.barriers.path, QStringLiteral("flood_500yr")}, lo);
+        GEOSContextHandle_t ctx = geosContext();
+        double inside = 0;
+        for (int f = 0; f < flood.featureCount(); ++f) {
+            const GeosGeom zone = flood.geometry(f).toGeos();
+            for (int i = 0; i < core.lines.featureCount(); ++i) {
+                const GeosGeom cut(GEOSIntersection_r(ctx, zone.get(), core.lines.geometry(i).toGeos().get()));
+                double length = 0;
+                if (cut && GEOSLength_r(ctx, cut.get(), &length) == 1)
+                    inside += length;
+            }
+        }
+        QVERIFY2(inside < 1.0, qPrintable(QStringLiteral("%1 m of reached street inside the flood zone").arg(inside)));
     }
 
     void coverageRunMatchesTheCore()

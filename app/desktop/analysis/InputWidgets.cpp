@@ -40,7 +40,7 @@ void LayerCombo::refill()
     int index = current.isEmpty() ? -1 : findData(current);
     if (index < 0) {
         const ProjectLayer *withRole = project.layerWithRole(m_role);
-        index = withRole ? findData(withRole->id) : (m_optional ? 0 : -1);
+        index = withRole && !(m_optional && m_noneByDefault) ? findData(withRole->id) : (m_optional ? 0 : -1);
     }
     setCurrentIndex(index >= 0 ? index : 0);
     block.unblock();
@@ -62,6 +62,13 @@ DataSource LayerCombo::source() const
 {
     const ProjectLayer *l = layer();
     return l ? m_doc->project().dataSource(*l) : DataSource();
+}
+
+void LayerCombo::setNoneByDefault()
+{
+    m_noneByDefault = true;
+    if (m_optional)
+        setCurrentIndex(0);
 }
 
 void LayerCombo::selectLayer(const QString &layerId)

@@ -26,12 +26,17 @@ public:
     const ProjectLayer *layer() const;
     DataSource source() const; // empty path when none
     void selectLayer(const QString &layerId);
+    // Optional combos: start at (none) and stay there until a layer is chosen, even
+    // when the project has a layer with the role (barriers: hazards are not barriers
+    // until the planner says so).
+    void setNoneByDefault();
 
 private:
     void refill();
     ProjectDocument *m_doc;
     Role m_role;
     bool m_optional;
+    bool m_noneByDefault = false;
 };
 
 class FieldCombo : public QComboBox {

@@ -2,6 +2,7 @@
 #include "analysis/InputWidgets.h"
 #include "app/Language.h"
 #include "document/ProjectDocument.h"
+#include "model/VectorLayer.h"
 #include "network/Profile.h"
 
 #include <QComboBox>
@@ -85,6 +86,37 @@ NetworkSection::NetworkSection(ProjectDocument *doc, QFormLayout *form, QWidget 
         breaks->setText(parts.join(QStringLiteral(", ")));
         form->addRow(tr("Breaks:"), breaks);
     }
+
+    barriers = new LayerCombo(doc, Role::Hazard, true, parent);
+    barriers->setObjectName(QStringLiteral("barriers"));
+    barriers->setNoneByDefault();
+    barriers->setToolTip(tr("Polygons (e.g. a flood zone) whose streets are closed or slowed"));
+    barrierFactor = new QDoubleSpinBox(parent);
+    barrierFactor->setObjectName(QStringLiteral("barrierFactor"));
+    barrierFactor->setRange(0, 100);
+    barrierFactor->setDecimals(1);
+    barrierFactor->setSingleStep(0.5);
+    barrierFactor->setSpecialValueText(tr("streets closed"));
+    barrierFactor->setPrefix(tr("travel time × "));
+    barrierFactor->setValue(prefill.barrierFactor);
+    barrierFactor->setEnabled(false);
+    QObject::connect(barriers, &QComboBox::currentIndexChanged, barrierFactor,
+                     [this](int) { barrierFactor->setEnabled(!barriers->layerId().isEmpty()); });
+    if (!prefill.barriers.path.isEmpty())
+        for (int i = 0; i < barriers->count(); ++i)
+            if (const ProjectLayer *l = doc->layerById(barriers->itemData(i).toString());
+                l && doc->project().dataSource(*l).toString() == prefill.barriers.toString())
+                barriers->setCurrentIndex(i);
+    snapMax = new QDoubleSpinBox(parent);
+    snapMax->setObjectName(QStringLiteral("snapMax"));
+    snapMax->setRange(1, 10000);
+    snapMax->setDecimals(0);
+    snapMax->setSuffix(tr(" m"));
+    snapMax->setValue(prefill.snapMaxMeters);
+    snapMax->setToolTip(tr("Facilities and homes farther than this from a street are listed as not reached"));
+    form->addRow(tr("Barriers:"), barriers);
+    form->addRow(tr("Crossing a barrier:"), barrierFactor);
+    form->addRow(tr("Snap to streets within:"), snapMax);
 }
 
 bool NetworkSection::hasRoads() const
@@ -121,6 +153,13 @@ QString NetworkSection::validate() const
         return tr("Choose the road network (a layer with the role Roads).");
     if (!(m_options & LimitOptional) && !(limit->value() > 0))
         return tr("The limit must be greater than 0.");
+    if (!barriers->layerId().isEmpty()) {
+        if (!hasRoads())
+            return tr("Barriers need a road network.");
+        const LayerData data = m_doc->layerData(barriers->layerId());
+        if (data.isReady() && data.vector && data.vector->featureCount() > 0 && dimension(data.vector->geometryType()) != 2)
+            return tr("Barriers: '%1' has no polygons.").arg(barriers->layer()->name);
+    }
     QString error;
     parseBreaks(&error);
     return error;
@@ -136,6 +175,9 @@ NetworkSettings NetworkSection::settings(NetworkSettings base) const
     base.limit = limit->value();
     QString error;
     base.breaks = parseBreaks(&error);
+    base.barriers = barriers->source();
+    base.barrierFactor = base.barriers.path.isEmpty() ? 0.0 : barrierFactor->value();
+    base.snapMaxMeters = snapMax->value();
     return base;
 }
 

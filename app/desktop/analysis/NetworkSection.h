@@ -1,8 +1,10 @@
 #pragma once
 // NetworkSection: the rows every network analysis dialog shares, added to its form —
 // road layer with its one-way and speed fields, travel profile (resources/profiles),
-// limit in minutes or metres and, optionally, breaks — prefilled from the project's
-// roles and analysis settings, and read back into NetworkSettings. GUI thread only.
+// limit in minutes or metres and, optionally, breaks; barrier polygons (e.g. a flood
+// zone: streets crossing it closed or slowed) and the snap distance — prefilled from
+// the project's roles and analysis settings, and read back into NetworkSettings. GUI
+// thread only.
 #include "analysis/jobs/NetworkInputs.h"
 
 #include <QCoreApplication>
@@ -43,6 +45,9 @@ public:
     QDoubleSpinBox *limit = nullptr;
     QComboBox *unit = nullptr;
     QLineEdit *breaks = nullptr;
+    LayerCombo *barriers = nullptr;         // (none) by default
+    QDoubleSpinBox *barrierFactor = nullptr; // 0 = closed, else × travel cost
+    QDoubleSpinBox *snapMax = nullptr;       // metres
 
 private:
     std::vector<double> parseBreaks(QString *error) const;
