@@ -335,13 +335,8 @@ SnappedLayer Snapper::snapPoints(const RoadGraph &graph, const std::vector<QPoin
         const int n = int(d.linkFirstPoint[std::size_t(l) + 1] - d.linkFirstPoint[std::size_t(l)]);
         if (n < 2)
             continue;
-        double bx0 = lp[0].x(), bx1 = bx0, by0 = lp[0].y(), by1 = by0;
-        for (int k = 1; k < n; ++k) {
-            bx0 = std::min(bx0, lp[k].x());
-            bx1 = std::max(bx1, lp[k].x());
-            by0 = std::min(by0, lp[k].y());
-            by1 = std::max(by1, lp[k].y());
-        }
+        const QRectF box = graph.linkBounds(l);
+        const double bx0 = box.left(), bx1 = box.right(), by0 = box.top(), by1 = box.bottom();
         if (!(bx0 - maxUnits <= x1 && bx1 + maxUnits >= x0 && by0 - maxUnits <= y1 && by1 + maxUnits >= y0))
             continue; // also skips links with a non-finite coordinate
         const int i0 = cellX(bx0 - maxUnits), i1 = cellX(bx1 + maxUnits), j0 = cellY(by0 - maxUnits), j1 = cellY(by1 + maxUnits);

@@ -57,6 +57,19 @@ class TestAnalysisDialogs : public QObject {
         return ids;
     }
 
+    // The one result layer of `analysisKey`, once loaded; empty with the reason otherwise.
+    QString loadedResult(const QString &analysisKey, QString *why) const
+    {
+        const QStringList ids = resultIds(analysisKey);
+        if (ids.size() != 1)
+            *why = QStringLiteral("%1 result layers of %2").arg(ids.size()).arg(analysisKey);
+        else if (!test::waitForLayers(*doc()))
+            *why = QStringLiteral("layers still loading");
+        else if (!doc()->layerData(ids.front()).isReady())
+            *why = doc()->layerData(ids.front()).error;
+        return why->isEmpty() ? ids.front() : QString();
+    }
+
     // With REFUGE_SHOTS_DIR set, saves a screenshot of `w` there (for looking at the UI).
     static void shot(QWidget *w, const QString &name)
     {
@@ -254,11 +267,10 @@ private Q_SLOTS:
         QCOMPARE(closed.network.barriers.layer, QStringLiteral("flood_500yr"));
         shot(sa, QStringLiteral("service_area_dialog_barriers"));
         QVERIFY(runToEnd(sa));
-        const QStringList ids = resultIds(QStringLiteral("service_area"));
-        QCOMPARE(ids.size(), 1);
-        QVERIFY(test::waitForLayers(*doc()));
-        const LayerData data = doc()->layerData(ids.front());
-        QVERIFY2(data.isReady(), qPrintable(data.error));
+        QString why;
+        const QString id = loadedResult(QStringLiteral("service_area"), &why);
+        QVERIFY2(!id.isEmpty(), qPrintable(why));
+        const LayerData data = doc()->layerData(id);
         auto streetMeters = [](const VectorLayer &l) {
             double sum = 0;
             for (int i = 0; i < l.featureCount(); ++i)
@@ -370,15 +382,14 @@ private Q_SLOTS:
         auto *zones = qobject_cast<ServiceAreaDialog *>(analysis()->openDialog(AnalysisController::Kind::Zones));
         QVERIFY(zones->network()->breaks == nullptr);
         QVERIFY(runToEnd(zones));
-        const QStringList ids = resultIds(QStringLiteral("zones"));
-        QCOMPARE(ids.size(), 1);
-        QVERIFY(test::waitForLayers(*doc()));
-        const LayerData data = doc()->layerData(ids.front());
-        QVERIFY2(data.isReady(), qPrintable(data.error));
+        QString why;
+        const QString zoneId = loadedResult(QStringLiteral("zones"), &why);
+        QVERIFY2(!zoneId.isEmpty(), qPrintable(why));
+        const LayerData data = doc()->layerData(zoneId);
         QVERIFY(data.vector->featureCount() >= 14 && data.vector->featureCount() <= 15);
-        QCOMPARE(doc()->effectiveStyle(ids.front()).type, Style::Type::Categorized);
+        QCOMPARE(doc()->effectiveStyle(zoneId).type, Style::Type::Categorized);
         // Polygons go under the streets and facilities.
-        QVERIFY(doc()->indexOf(ids.front()) < doc()->indexOf(QStringLiteral("streets")));
+        QVERIFY(doc()->indexOf(zoneId) < doc()->indexOf(QStringLiteral("streets")));
         if (!qEnvironmentVariableIsEmpty("REFUGE_SHOTS_DIR")) {
             m_window->show();
             QTest::qWait(1500);

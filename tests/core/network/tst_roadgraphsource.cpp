@@ -41,6 +41,18 @@ void compareGraphs(const RoadGraph &a, const RoadGraph &b)
     QVERIFY(x.linkFeature == y.linkFeature && x.linkMeters == y.linkMeters && x.points == y.points);
 }
 
+// Writes feature f to layer with the geometry of `wkt` (none when null).
+bool addWithWkt(OGRLayerH layer, OGRFeatureH f, const char *wkt, OGRSpatialReferenceH srs)
+{
+    if (wkt) {
+        OGRGeometryH g = nullptr;
+        char *w = const_cast<char *>(wkt);
+        OGR_G_CreateFromWkt(&w, srs, &g);
+        OGR_F_SetGeometryDirectly(f, g);
+    }
+    return OGR_L_CreateFeature(layer, f) == OGRERR_NONE;
+}
+
 // A line layer with a null geometry, a point and two lines (lon/lat, EPSG:4326).
 QString mixedLayer(const QTemporaryDir &dir)
 {
@@ -61,13 +73,7 @@ QString mixedLayer(const QTemporaryDir &dir)
     for (int i = 0; i < 5; ++i) {
         OgrFeature f(OGR_F_Create(OGR_L_GetLayerDefn(layer)));
         OGR_F_SetFieldString(f.get(), 0, classes[i]);
-        if (wkts[i]) {
-            OGRGeometryH g = nullptr;
-            char *w = const_cast<char *>(wkts[i]);
-            OGR_G_CreateFromWkt(&w, srs.get(), &g);
-            OGR_F_SetGeometryDirectly(f.get(), g);
-        }
-        if (OGR_L_CreateFeature(layer, f.get()) != OGRERR_NONE)
+        if (!addWithWkt(layer, f.get(), wkts[i], srs.get()))
             return {};
     }
     return path;
@@ -162,13 +168,7 @@ QString geometryKinds(const QTemporaryDir &dir)
             OGR_F_SetFieldInteger64(f.get(), 2, 1 + i * 10000000000LL);
         if (i % 4 != 3)
             OGR_F_SetFieldInteger(f.get(), 3, i % 2);
-        if (wkts[i]) {
-            OGRGeometryH g = nullptr;
-            char *w = const_cast<char *>(wkts[i]);
-            OGR_G_CreateFromWkt(&w, srs.get(), &g);
-            OGR_F_SetGeometryDirectly(f.get(), g);
-        }
-        if (OGR_L_CreateFeature(layer, f.get()) != OGRERR_NONE)
+        if (!addWithWkt(layer, f.get(), wkts[i], srs.get()))
             return {};
     }
     return path;
