@@ -41,6 +41,32 @@ void compareGraphs(const RoadGraph &a, const RoadGraph &b)
     QVERIFY(x.linkFeature == y.linkFeature && x.linkMeters == y.linkMeters && x.points == y.points);
 }
 
+// A new GeoPackage at `path` with one layer "roads" in EPSG:`epsg` (x/y order).
+struct NewLayer {
+    GdalDataset ds;
+    OgrSrs srs;
+    OGRLayerH layer = nullptr;
+};
+NewLayer newRoads(const QString &path, int epsg, OGRwkbGeometryType type)
+{
+    ensureGdal();
+    NewLayer n;
+    n.ds.reset(GDALCreate(GDALGetDriverByName("GPKG"), path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr));
+    n.srs.reset(OSRNewSpatialReference(nullptr));
+    OSRImportFromEPSG(n.srs.get(), epsg);
+    OSRSetAxisMappingStrategy(n.srs.get(), OAMS_TRADITIONAL_GIS_ORDER);
+    n.layer = GDALDatasetCreateLayer(n.ds.get(), "roads", n.srs.get(), type, nullptr);
+    return n;
+}
+
+void addField(OGRLayerH layer, const char *name, OGRFieldType type, OGRFieldSubType sub = OFSTNone)
+{
+    OGRFieldDefnH fd = OGR_Fld_Create(name, type);
+    OGR_Fld_SetSubType(fd, sub);
+    OGR_L_CreateField(layer, fd, TRUE);
+    OGR_Fld_Destroy(fd);
+}
+
 // Writes feature f to layer with the geometry of `wkt` (none when null).
 bool addWithWkt(OGRLayerH layer, OGRFeatureH f, const char *wkt, OGRSpatialReferenceH srs)
 {
@@ -56,24 +82,17 @@ bool addWithWkt(OGRLayerH layer, OGRFeatureH f, const char *wkt, OGRSpatialRefer
 // A line layer with a null geometry, a point and two lines (lon/lat, EPSG:4326).
 QString mixedLayer(const QTemporaryDir &dir)
 {
-    ensureGdal();
     const QString path = dir.filePath(QStringLiteral("mixed.gpkg"));
-    GDALDriverH drv = GDALGetDriverByName("GPKG");
-    GdalDataset ds(GDALCreate(drv, path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr));
-    OgrSrs srs(OSRNewSpatialReference(nullptr));
-    OSRImportFromEPSG(srs.get(), 4326);
-    OSRSetAxisMappingStrategy(srs.get(), OAMS_TRADITIONAL_GIS_ORDER);
-    OGRLayerH layer = GDALDatasetCreateLayer(ds.get(), "roads", srs.get(), wkbUnknown, nullptr);
-    OGRFieldDefnH fd = OGR_Fld_Create("highway", OFTString);
-    OGR_L_CreateField(layer, fd, TRUE);
-    OGR_Fld_Destroy(fd);
+    NewLayer n = newRoads(path, 4326, wkbUnknown);
+    OGRLayerH layer = n.layer;
+    addField(layer, "highway", OFTString);
     const char *wkts[] = {"LINESTRING (121.47 31.23, 121.48 31.23)", nullptr, "POINT (121.47 31.24)",
                           "LINESTRING (121.48 31.23, 121.48 31.24)", "LINESTRING (121.47 31.24, 121.47 31.25)"};
     const char *classes[] = {"residential", "residential", "residential", "residential", "motorway"};
     for (int i = 0; i < 5; ++i) {
         OgrFeature f(OGR_F_Create(OGR_L_GetLayerDefn(layer)));
         OGR_F_SetFieldString(f.get(), 0, classes[i]);
-        if (!addWithWkt(layer, f.get(), wkts[i], srs.get()))
+        if (!addWithWkt(layer, f.get(), wkts[i], n.srs.get()))
             return {};
     }
     return path;
@@ -84,17 +103,11 @@ QString mixedLayer(const QTemporaryDir &dir)
 // and a null geometry.
 QString bigGrid(const QTemporaryDir &dir)
 {
-    ensureGdal();
     const QString path = dir.filePath(QStringLiteral("grid.gpkg"));
-    GdalDataset ds(GDALCreate(GDALGetDriverByName("GPKG"), path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr));
-    OgrSrs srs(OSRNewSpatialReference(nullptr));
-    OSRImportFromEPSG(srs.get(), 32651);
-    OGRLayerH layer = GDALDatasetCreateLayer(ds.get(), "roads", srs.get(), wkbLineString, nullptr);
-    for (const char *name : {"highway", "oneway"}) {
-        OGRFieldDefnH fd = OGR_Fld_Create(name, OFTString);
-        OGR_L_CreateField(layer, fd, TRUE);
-        OGR_Fld_Destroy(fd);
-    }
+    NewLayer grid = newRoads(path, 32651, wkbLineString);
+    OGRLayerH layer = grid.layer;
+    addField(layer, "highway", OFTString);
+    addField(layer, "oneway", OFTString);
     bool ok = OGR_L_StartTransaction(layer) == OGRERR_NONE;
     constexpr int n = 230;
     auto add = [&](double x0, double y0, double x1, double y1, const char *cls, const char *oneway) {
@@ -129,24 +142,13 @@ QString bigGrid(const QTemporaryDir &dir)
 // the Arrow stream's WKB and values against GDAL's features.
 QString geometryKinds(const QTemporaryDir &dir)
 {
-    ensureGdal();
     const QString path = dir.filePath(QStringLiteral("kinds.gpkg"));
-    GdalDataset ds(GDALCreate(GDALGetDriverByName("GPKG"), path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr));
-    OgrSrs srs(OSRNewSpatialReference(nullptr));
-    OSRImportFromEPSG(srs.get(), 32651);
-    OGRLayerH layer = GDALDatasetCreateLayer(ds.get(), "roads", srs.get(), wkbUnknown, nullptr);
-    struct FieldSpec {
-        const char *name;
-        OGRFieldType type;
-        OGRFieldSubType sub;
-    };
-    for (const FieldSpec &f : {FieldSpec{"highway", OFTString, OFSTNone}, FieldSpec{"maxspeed", OFTReal, OFSTNone},
-                               FieldSpec{"lanes", OFTInteger64, OFSTNone}, FieldSpec{"oneway", OFTInteger, OFSTBoolean}}) {
-        OGRFieldDefnH fd = OGR_Fld_Create(f.name, f.type);
-        OGR_Fld_SetSubType(fd, f.sub);
-        OGR_L_CreateField(layer, fd, TRUE);
-        OGR_Fld_Destroy(fd);
-    }
+    NewLayer n = newRoads(path, 32651, wkbUnknown);
+    OGRLayerH layer = n.layer;
+    addField(layer, "highway", OFTString);
+    addField(layer, "maxspeed", OFTReal);
+    addField(layer, "lanes", OFTInteger64);
+    addField(layer, "oneway", OFTInteger, OFSTBoolean);
     const char *wkts[] = {"LINESTRING (350000 3450000, 350100 3450000)",
                           "LINESTRING Z (350100 3450000 5, 350100 3450100 7, 350150 3450160 9)",
                           "LINESTRING M (350100 3450100 1, 350000 3450100 2)",
@@ -168,7 +170,7 @@ QString geometryKinds(const QTemporaryDir &dir)
             OGR_F_SetFieldInteger64(f.get(), 2, 1 + i * 10000000000LL);
         if (i % 4 != 3)
             OGR_F_SetFieldInteger(f.get(), 3, i % 2);
-        if (!addWithWkt(layer, f.get(), wkts[i], srs.get()))
+        if (!addWithWkt(layer, f.get(), wkts[i], n.srs.get()))
             return {};
     }
     return path;
