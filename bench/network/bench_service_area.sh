@@ -50,6 +50,11 @@ for n in "${sizes[@]}"; do
   }
   ratios lines: "$cls" "$clcpu" "$clkb" "$wls" "$wlcpu" "$wlkb"
   ratios polygons: "$cs" "$ccpu" "$ckb" "$ws" "$wcpu" "$wkb"
-  python3 -c "import json; s=json.load(open('out$n/summary.json')); print('  refuge warm: setup %.3f s, analysis %.3f s, total %.3f s' % (s['setup_seconds'], s['analysis_seconds'], s['total_seconds']))"
+  python3 -c "import json; s=json.load(open('out$n/summary.json')); print('  refuge warm polygons: setup %.3f s, analysis %.3f s, total %.3f s (in the process)' % (s['setup_seconds'], s['analysis_seconds'], s['total_seconds']))"
+  python3 -c "import json; s=json.load(open('outl$n/summary.json')); print('  refuge warm lines: setup %.3f s, analysis %.3f s, total %.3f s (in the process)' % (s['setup_seconds'], s['analysis_seconds'], s['total_seconds']))"
+  # The floor of any run: a process that loads the same libraries and does nothing
+  # (Debian's libgdal alone pulls in ~110 shared libraries).
+  best=9; for _ in 1 2 3 4 5; do read -r _ t _ _ <<< "$(measure startup "$cli" --version)"; best=$(awk -v a="$best" -v b="$t" 'BEGIN { print (b < a ? b : a) }'); done
+  echo "  process start-up and exit (refuge-cli --version, best of 5): $best s wall"
   [ -x "$nearest" ] && "$nearest" "$city:roads" "$city:shelters" "cache$n" || true
 done

@@ -134,11 +134,14 @@ void CoverageOutputs::write(const CoverageRequest &request, const CoverageOutcom
     AnalysisFiles::writeCsv(dir.filePath(QStringLiteral("facilities.csv")), facilitiesHeader(), facilitiesRows(o));
     const QString gpkg = dir.filePath(QStringLiteral("coverage.gpkg"));
     QFile::remove(gpkg);
-    VectorWriter::write(demandLayer(request, o, false), gpkg, QStringLiteral("demand"));
-    VectorWriter::write(demandLayer(request, o, true), gpkg, QStringLiteral("uncovered"));
-    VectorWriter::write(areasLayer(request, o), gpkg, QStringLiteral("areas"));
-    VectorWriter::write(facilitiesLayer(request, o), gpkg, QStringLiteral("facilities"));
-    VectorWriter::write(serviceAreasLayer(request), gpkg, QStringLiteral("service_areas"));
+    const VectorLayer demand = demandLayer(request, o, false), uncovered = demandLayer(request, o, true), areas = areasLayer(request, o),
+                      facilities = facilitiesLayer(request, o), serviceAreas = serviceAreasLayer(request);
+    VectorWriter::writeAll({{QStringLiteral("demand"), &demand},
+                            {QStringLiteral("uncovered"), &uncovered},
+                            {QStringLiteral("areas"), &areas},
+                            {QStringLiteral("facilities"), &facilities},
+                            {QStringLiteral("service_areas"), &serviceAreas}},
+                           gpkg);
 }
 
 } // namespace refuge

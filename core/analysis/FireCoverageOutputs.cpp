@@ -90,17 +90,19 @@ void FireCoverageOutputs::write(const FireRequest &q, const FireOutcome &o, cons
     AnalysisFiles::writeCsv(dir.filePath(QStringLiteral("zones.csv")), zonesHeader(), zonesRows(o));
     const QString gpkg = dir.filePath(QStringLiteral("fire.gpkg"));
     QFile::remove(gpkg);
-    VectorWriter::write(zonesLayer(q, o), gpkg, QStringLiteral("zones"));
-    VectorWriter::write(unreachedLayer(q, o), gpkg, QStringLiteral("unreached"));
-    VectorWriter::write(differencesLayer(q, o), gpkg, QStringLiteral("differences"));
-    VectorWriter::write(demandLayer(q, o), gpkg, QStringLiteral("demand"));
+    const VectorLayer zones = zonesLayer(q, o), unreached = unreachedLayer(q, o), differences = differencesLayer(q, o), demand = demandLayer(q, o);
     VectorLayer stations(QStringLiteral("stations"), GeometryType::Point, q.stations.crs);
     stations.addField({QStringLiteral("station"), FieldType::String});
     stations.addField({QStringLiteral("name"), FieldType::String});
     for (int s = 0; s < q.stations.size(); ++s)
         if (std::isfinite(q.stations.points[std::size_t(s)].x()))
             stations.addFeature(Geometry::point(q.stations.points[std::size_t(s)]), {q.stations.ids[s], q.stations.names[s]});
-    VectorWriter::write(stations, gpkg, QStringLiteral("stations"));
+    VectorWriter::writeAll({{QStringLiteral("zones"), &zones},
+                            {QStringLiteral("unreached"), &unreached},
+                            {QStringLiteral("differences"), &differences},
+                            {QStringLiteral("demand"), &demand},
+                            {QStringLiteral("stations"), &stations}},
+                           gpkg);
 }
 
 } // namespace refuge

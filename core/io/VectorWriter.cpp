@@ -119,14 +119,17 @@ private:
 
 } // namespace
 
-void VectorWriter::write(const VectorLayer &input, const QString &path, const QString &layerName)
+void VectorWriter::write(const VectorLayer &layer, const QString &path, const QString &layerName)
+{
+    writeAll({{layerName, &layer}}, path);
+}
+
+void VectorWriter::writeAll(const std::vector<NamedLayer> &layers, const QString &path)
 {
     ensureGdal();
     const VectorFormat format = formatFor(path);
-    const QString name = layerName.isEmpty() ? (input.name().isEmpty() ? QFileInfo(path).completeBaseName() : input.name()) : layerName;
-    const VectorLayer layer = format == VectorFormat::GeoJson && input.crs().isValid() && input.crs().authId() != QLatin1String("EPSG:4326")
-        ? input.reprojected(Crs::fromEpsg(4326))
-        : input;
+    if (layers.size() != 1 && format != VectorFormat::GeoPackage)
+        throw InvalidInput(fileMessage(path, QStringLiteral("only a GeoPackage holds several layers")));
 
     const QFileInfo target(path);
     if (!QDir().mkpath(target.absolutePath()))
@@ -160,43 +163,50 @@ void VectorWriter::write(const VectorLayer &input, const QString &path, const QS
     if (!ds)
         fail(QStringLiteral("cannot create"));
 
-    QStringList layerOptions;
-    if (format == VectorFormat::Csv)
-        layerOptions << QStringLiteral("GEOMETRY=AS_WKT");
-    if (format == VectorFormat::GeoJson)
-        layerOptions << QStringLiteral("RFC7946=YES") << QStringLiteral("WRITE_NAME=NO");
-    layerOptions << QStringLiteral("OVERWRITE=YES");
-    const CslList opts = toCsl(layerOptions);
-    OgrSrs srs = layer.crs().isValid() ? toSrs(layer.crs()) : OgrSrs();
-    OGRLayerH ol = GDALDatasetCreateLayer(ds.get(), name.toUtf8().constData(), srs.get(), ogrGeomType(layer.geometryType()), opts.get());
-    if (!ol)
-        fail(QStringLiteral("cannot create layer '%1'").arg(name));
-    for (const Field &f : layer.fields()) {
-        OGRFieldDefnH fd = OGR_Fld_Create(f.name.toUtf8().constData(), ogrType(f.type));
-        if (f.type == FieldType::Boolean)
-            OGR_Fld_SetSubType(fd, OFSTBoolean);
-        const OGRErr err = OGR_L_CreateField(ol, fd, TRUE);
-        OGR_Fld_Destroy(fd);
-        if (err != OGRERR_NONE)
-            fail(QStringLiteral("cannot create field '%1'").arg(f.name));
-    }
-    if (OGR_L_StartTransaction(ol) != OGRERR_NONE)
-        fail(QStringLiteral("cannot start a transaction"));
-    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(ol);
-    const int fieldCount = int(layer.fields().size());
-    for (int i = 0; i < layer.featureCount(); ++i) {
-        OgrFeature f(OGR_F_Create(defn));
-        for (int c = 0; c < fieldCount; ++c)
-            setValue(f.get(), c, layer.attribute(i, c), layer.fields()[std::size_t(c)].type);
-        if (!layer.geometry(i).isEmpty()) {
-            OgrGeometry g = toOgr(layer.geometry(i));
-            OGR_F_SetGeometryDirectly(f.get(), g.release());
+    for (const NamedLayer &named : layers) {
+        const VectorLayer &input = *named.layer;
+        const QString name = named.name.isEmpty() ? (input.name().isEmpty() ? target.completeBaseName() : input.name()) : named.name;
+        const VectorLayer layer = format == VectorFormat::GeoJson && input.crs().isValid() && input.crs().authId() != QLatin1String("EPSG:4326")
+            ? input.reprojected(Crs::fromEpsg(4326))
+            : input;
+        QStringList layerOptions;
+        if (format == VectorFormat::Csv)
+            layerOptions << QStringLiteral("GEOMETRY=AS_WKT");
+        if (format == VectorFormat::GeoJson)
+            layerOptions << QStringLiteral("RFC7946=YES") << QStringLiteral("WRITE_NAME=NO");
+        layerOptions << QStringLiteral("OVERWRITE=YES");
+        const CslList opts = toCsl(layerOptions);
+        OgrSrs srs = layer.crs().isValid() ? toSrs(layer.crs()) : OgrSrs();
+        OGRLayerH ol = GDALDatasetCreateLayer(ds.get(), name.toUtf8().constData(), srs.get(), ogrGeomType(layer.geometryType()), opts.get());
+        if (!ol)
+            fail(QStringLiteral("cannot create layer '%1'").arg(name));
+        for (const Field &f : layer.fields()) {
+            OGRFieldDefnH fd = OGR_Fld_Create(f.name.toUtf8().constData(), ogrType(f.type));
+            if (f.type == FieldType::Boolean)
+                OGR_Fld_SetSubType(fd, OFSTBoolean);
+            const OGRErr err = OGR_L_CreateField(ol, fd, TRUE);
+            OGR_Fld_Destroy(fd);
+            if (err != OGRERR_NONE)
+                fail(QStringLiteral("cannot create field '%1'").arg(f.name));
         }
-        if (OGR_L_CreateFeature(ol, f.get()) != OGRERR_NONE)
-            fail(QStringLiteral("cannot write feature %1").arg(i));
+        if (OGR_L_StartTransaction(ol) != OGRERR_NONE)
+            fail(QStringLiteral("cannot start a transaction"));
+        OGRFeatureDefnH defn = OGR_L_GetLayerDefn(ol);
+        const int fieldCount = int(layer.fields().size());
+        for (int i = 0; i < layer.featureCount(); ++i) {
+            OgrFeature f(OGR_F_Create(defn));
+            for (int c = 0; c < fieldCount; ++c)
+                setValue(f.get(), c, layer.attribute(i, c), layer.fields()[std::size_t(c)].type);
+            if (!layer.geometry(i).isEmpty()) {
+                OgrGeometry g = toOgr(layer.geometry(i));
+                OGR_F_SetGeometryDirectly(f.get(), g.release());
+            }
+            if (OGR_L_CreateFeature(ol, f.get()) != OGRERR_NONE)
+                fail(QStringLiteral("cannot write feature %1").arg(i));
+        }
+        if (OGR_L_CommitTransaction(ol) != OGRERR_NONE)
+            fail(QStringLiteral("cannot commit"));
     }
-    if (OGR_L_CommitTransaction(ol) != OGRERR_NONE)
-        fail(QStringLiteral("cannot commit"));
     ds.reset(); // flush and close
     if (!lastGdalError().isEmpty() && CPLGetLastErrorType() >= CE_Failure)
         fail(QStringLiteral("write failed"));

@@ -6,6 +6,8 @@
 // keeps other layers).
 #include "model/VectorLayer.h"
 
+#include <vector>
+
 namespace refuge {
 
 enum class VectorFormat { GeoPackage, GeoJson, Csv };
@@ -16,6 +18,13 @@ public:
     static VectorFormat formatFor(const QString &path);
     // Throws IoError naming the file.
     static void write(const VectorLayer &layer, const QString &path, const QString &layerName = {});
+    // Several layers into one GeoPackage in one pass (one temporary file, one rename:
+    // writing them one by one copied the growing file for every layer).
+    struct NamedLayer {
+        QString name; // empty: the layer's own name
+        const VectorLayer *layer = nullptr;
+    };
+    static void writeAll(const std::vector<NamedLayer> &layers, const QString &path);
 };
 
 } // namespace refuge

@@ -96,10 +96,12 @@ ServiceAreaJobResult ServiceAreaJob::run(const ServiceAreaSettings &settings, Fe
         feedback.setProgressSpan(95, 100);
         r.outputPath = AnalysisFiles::outputFolder(settings.outDir).filePath(QStringLiteral("service_areas.gpkg"));
         QFile::remove(r.outputPath); // only this run's layers
+        std::vector<VectorWriter::NamedLayer> layers;
         if (settings.polygons)
-            VectorWriter::write(r.areas, r.outputPath, QStringLiteral("service_areas"));
+            layers.push_back({QStringLiteral("service_areas"), &r.areas});
         if (settings.lines)
-            VectorWriter::write(r.lines, r.outputPath, QStringLiteral("service_lines"));
+            layers.push_back({QStringLiteral("service_lines"), &r.lines});
+        VectorWriter::writeAll(layers, r.outputPath);
         r.summary.insert(QStringLiteral("output"), r.outputPath);
         r.summary.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(r.warnings));
         AnalysisFiles::writeSummary(settings.outDir, r.summary, QStringLiteral("total_seconds"), double(timer.nsecsElapsed()) / 1e9);

@@ -175,6 +175,26 @@ private Q_SLOTS:
         QCOMPARE(filesIn(QFileInfo(path).absolutePath()), QStringList{QStringLiteral("out.gpkg")});
     }
 
+    // Several layers in one pass: all there, in order, other layers of the file kept;
+    // only GeoPackages take several.
+    void writeAllLayersAtOnce()
+    {
+        const QString path = m_tmp.filePath(QStringLiteral("all/out.gpkg"));
+        const VectorLayer a = sampleLayer();
+        VectorLayer one(QStringLiteral("one"), GeometryType::Polygon, Crs::fromEpsg(26986));
+        one.addFeature(Geometry::polygon({{{0, 0}, {10, 0}, {10, 10}, {0, 10}, {0, 0}}}));
+        VectorWriter::write(a, path, QStringLiteral("kept"));
+        VectorWriter::writeAll({{QStringLiteral("first"), &a}, {QString(), &one}, {QStringLiteral("third"), &a}}, path);
+        QCOMPARE(ogrRead(path).layers, (QStringList{"kept", "first", "one", "third"}));
+        QCOMPARE(ogrRead(path, QStringLiteral("first")).count, 3);
+        QCOMPARE(ogrRead(path, QStringLiteral("one")).wkt, QStringList{QStringLiteral("POLYGON ((0 0,10 0,10 10,0 10,0 0))")});
+        QCOMPARE(ogrRead(path, QStringLiteral("third")).count, 3);
+        QCOMPARE(filesIn(QFileInfo(path).absolutePath()), QStringList{QStringLiteral("out.gpkg")});
+        const QString json = m_tmp.filePath(QStringLiteral("all/out.geojson"));
+        QVERIFY_THROWS_EXCEPTION(InvalidInput, VectorWriter::writeAll({{QStringLiteral("a"), &a}, {QStringLiteral("b"), &a}}, json));
+        QVERIFY(!QFile::exists(json));
+    }
+
     // RFC 7946: GeoJSON is always lon/lat WGS 84; the writer reprojects.
     void geojsonIsWgs84()
     {
