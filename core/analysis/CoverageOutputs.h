@@ -1,8 +1,8 @@
 #pragma once
 // CoverageOutputs: turns a CoverageOutcome into the files of the CLI contract —
-// summary.json, areas.csv, facilities.csv and coverage.gpkg (layers demand, uncovered,
-// areas, facilities, service_areas) — and the result layers themselves (for the
-// desktop and the report). Synchronous; any thread.
+// summary.json, areas.csv, facilities.csv and coverage.gpkg (layers demand, uncovered —
+// a view of the demand not covered —, areas, facilities, service_areas) — and the result
+// layers themselves (for the desktop and the report). Synchronous; any thread.
 #include "analysis/CoverageAnalysis.h"
 #include "model/VectorLayer.h"
 
@@ -10,7 +10,7 @@ namespace refuge {
 
 class CoverageOutputs {
 public:
-    static VectorLayer demandLayer(const CoverageRequest &request, const CoverageOutcome &outcome, bool uncoveredOnly);
+    static VectorLayer demandLayer(const CoverageRequest &request, const CoverageOutcome &outcome);
     static VectorLayer areasLayer(const CoverageRequest &request, const CoverageOutcome &outcome);
     static VectorLayer facilitiesLayer(const CoverageRequest &request, const CoverageOutcome &outcome);
     static VectorLayer serviceAreasLayer(const CoverageRequest &request);

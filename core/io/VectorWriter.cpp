@@ -124,11 +124,11 @@ void VectorWriter::write(const VectorLayer &layer, const QString &path, const QS
     writeAll({{layerName, &layer}}, path);
 }
 
-void VectorWriter::writeAll(const std::vector<NamedLayer> &layers, const QString &path)
+void VectorWriter::writeAll(const std::vector<NamedLayer> &layers, const QString &path, const std::vector<FilteredView> &views)
 {
     ensureGdal();
     const VectorFormat format = formatFor(path);
-    if (layers.size() != 1 && format != VectorFormat::GeoPackage)
+    if ((layers.size() != 1 || !views.empty()) && format != VectorFormat::GeoPackage)
         throw InvalidInput(fileMessage(path, QStringLiteral("only a GeoPackage holds several layers")));
 
     const QFileInfo target(path);
@@ -206,6 +206,35 @@ void VectorWriter::writeAll(const std::vector<NamedLayer> &layers, const QString
         }
         if (OGR_L_CommitTransaction(ol) != OGRERR_NONE)
             fail(QStringLiteral("cannot commit"));
+    }
+    auto quoted = [](QString id) { return QLatin1Char('"') + id.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"'); };
+    auto literal = [](QString v) { return QLatin1Char('\'') + v.replace(QLatin1Char('\''), QStringLiteral("''")) + QLatin1Char('\''); };
+    for (const FilteredView &view : views) {
+        for (int i = 0; i < GDALDatasetGetLayerCount(ds.get()); ++i)
+            if (QString::fromUtf8(OGR_L_GetName(GDALDatasetGetLayer(ds.get(), i))) == view.name) {
+                GDALDatasetDeleteLayer(ds.get(), i); // an older table of that name
+                break;
+            }
+        const QString name = literal(view.name), source = literal(view.source);
+        const QStringList statements = {
+            QStringLiteral("DROP VIEW IF EXISTS %1").arg(quoted(view.name)),
+            QStringLiteral("DELETE FROM gpkg_geometry_columns WHERE table_name = %1").arg(name),
+            QStringLiteral("DELETE FROM gpkg_contents WHERE table_name = %1").arg(name),
+            QStringLiteral("CREATE VIEW %1 AS SELECT * FROM %2 WHERE %3").arg(quoted(view.name), quoted(view.source), view.where),
+            QStringLiteral("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change, min_x, min_y, max_x, "
+                           "max_y, srs_id) SELECT %1, 'features', %1, '', last_change, min_x, min_y, max_x, max_y, srs_id FROM "
+                           "gpkg_contents WHERE table_name = %2")
+                .arg(name, source),
+            QStringLiteral("INSERT INTO gpkg_geometry_columns (table_name, column_name, geometry_type_name, srs_id, z, m) SELECT %1, "
+                           "column_name, geometry_type_name, srs_id, z, m FROM gpkg_geometry_columns WHERE table_name = %2")
+                .arg(name, source)};
+        for (const QString &sql : statements) {
+            resetGdalError();
+            if (OGRLayerH r = GDALDatasetExecuteSQL(ds.get(), sql.toUtf8().constData(), nullptr, nullptr))
+                GDALDatasetReleaseResultSet(ds.get(), r);
+            if (!lastGdalError().isEmpty() && CPLGetLastErrorType() >= CE_Failure)
+                fail(QStringLiteral("cannot create the view '%1'").arg(view.name));
+        }
     }
     ds.reset(); // flush and close
     if (!lastGdalError().isEmpty() && CPLGetLastErrorType() >= CE_Failure)

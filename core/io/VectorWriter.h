@@ -24,7 +24,14 @@ public:
         QString name; // empty: the layer's own name
         const VectorLayer *layer = nullptr;
     };
-    static void writeAll(const std::vector<NamedLayer> &layers, const QString &path);
+    // And, in a GeoPackage, layers defined as the rows of another one matching an SQL
+    // condition: views (registered as feature layers) instead of copies of the rows.
+    struct FilteredView {
+        QString name;
+        QString source; // a layer written in the same call
+        QString where;  // SQL condition on its columns
+    };
+    static void writeAll(const std::vector<NamedLayer> &layers, const QString &path, const std::vector<FilteredView> &views = {});
 };
 
 } // namespace refuge

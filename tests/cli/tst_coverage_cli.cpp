@@ -2,13 +2,16 @@
 // sample: files and keys exist, values are consistent with each other and with the
 // tables, and bad input gives exit code 2 with a one-line message.
 #include "TestSupport.h"
+#include "model/VectorLayer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
 
+using namespace refuge;
 using namespace refuge::test;
 
 namespace {
@@ -97,8 +100,24 @@ private Q_SLOTS:
         QCOMPARE(assigned, s.value("assigned_population").toDouble());
         QVERIFY(QFile::exists(dir.filePath(QStringLiteral("coverage.gpkg"))));
         const CliResult info = runCli({QStringLiteral("info"), dir.filePath(QStringLiteral("coverage.gpkg"))});
-        for (const char *layer : {"demand", "areas", "facilities", "service_areas"})
+        for (const char *layer : {"demand", "uncovered", "areas", "facilities", "service_areas"})
             QVERIFY2(info.out.contains(QLatin1String(layer)), layer);
+        // "uncovered" (a view) holds exactly the demand rows not covered: their people are
+        // the total minus the covered.
+        const VectorLayer demand = VectorLayer::load(DataSource{dir.filePath(QStringLiteral("coverage.gpkg")), QStringLiteral("demand")});
+        const VectorLayer uncovered = VectorLayer::load(DataSource{dir.filePath(QStringLiteral("coverage.gpkg")), QStringLiteral("uncovered")});
+        int notCovered = 0;
+        double uncoveredPop = 0;
+        for (int i = 0; i < demand.featureCount(); ++i)
+            notCovered += demand.attribute(i, QStringLiteral("covered")).toBool() ? 0 : 1;
+        for (int i = 0; i < uncovered.featureCount(); ++i) {
+            QVERIFY(!uncovered.attribute(i, QStringLiteral("covered")).toBool());
+            uncoveredPop += uncovered.attribute(i, QStringLiteral("population")).toDouble();
+        }
+        QVERIFY(notCovered > 100);
+        QCOMPARE(uncovered.featureCount(), notCovered);
+        QCOMPARE(uncovered.fields().size(), demand.fields().size());
+        QVERIFY(std::abs(uncoveredPop - (total - covered)) < 1e-6 * total);
     }
     void euclideanAndOptimal()
     {

@@ -190,6 +190,18 @@ private Q_SLOTS:
         QCOMPARE(ogrRead(path, QStringLiteral("one")).wkt, QStringList{QStringLiteral("POLYGON ((0 0,10 0,10 10,0 10,0 0))")});
         QCOMPARE(ogrRead(path, QStringLiteral("third")).count, 3);
         QCOMPARE(filesIn(QFileInfo(path).absolutePath()), QStringList{QStringLiteral("out.gpkg")});
+        // A view: the rows of "first" with count > 1 (one of three), read back by GDAL as a layer.
+        VectorWriter::writeAll({{QStringLiteral("first"), &a}}, path,
+                               {{QStringLiteral("big \"counts\""), QStringLiteral("first"), QStringLiteral("\"count\" > 1")}});
+        const OgrRead view = ogrRead(path, QStringLiteral("big \"counts\""));
+        QVERIFY(view.layers.contains(QStringLiteral("big \"counts\"")));
+        QCOMPARE(view.count, 2); // 5000000000 and 3
+        QCOMPARE(view.authority, QStringLiteral("EPSG:26986"));
+        QCOMPARE(view.fieldNames, ogrRead(path, QStringLiteral("first")).fieldNames);
+        // Written again: the view is replaced, not duplicated.
+        VectorWriter::writeAll({{QStringLiteral("first"), &a}}, path, {{QStringLiteral("big \"counts\""), QStringLiteral("first"), QStringLiteral("\"count\" = 3")}});
+        QCOMPARE(ogrRead(path, QStringLiteral("big \"counts\"")).count, 1);
+        QCOMPARE(ogrRead(path).layers.count(QStringLiteral("big \"counts\"")), 1);
         const QString json = m_tmp.filePath(QStringLiteral("all/out.geojson"));
         QVERIFY_THROWS_EXCEPTION(InvalidInput, VectorWriter::writeAll({{QStringLiteral("a"), &a}, {QStringLiteral("b"), &a}}, json));
         QVERIFY(!QFile::exists(json));
