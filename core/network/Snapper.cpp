@@ -4,7 +4,10 @@
 #include "util/Error.h"
 #include "util/Feedback.h"
 
+#include <QThread>
+#include <QtConcurrent>
 #include <algorithm>
+#include <numeric>
 #include <cmath>
 #include <limits>
 
@@ -281,7 +284,8 @@ SnappedLayer Snapper::snapAll(const std::vector<QPointF> &points, double maxMete
     return unsnappedListed(std::move(out));
 }
 
-SnappedLayer Snapper::snapPoints(const RoadGraph &graph, const std::vector<QPointF> &points, double maxMeters, Feedback *feedback)
+SnappedLayer Snapper::snapPoints(const RoadGraph &graph, const std::vector<QPointF> &points, double maxMeters, Feedback *feedback,
+                                 int linkRanges)
 {
     const int links = graph.linkCount();
     const double maxUnits = maxMeters / unitMetres(graph);
@@ -325,37 +329,63 @@ SnappedLayer Snapper::snapPoints(const RoadGraph &graph, const std::vector<QPoin
     // Links in ascending order, a point keeps only a strictly nearer link: ties go to
     // the lower link, with the same distance formula as nearestLink().
     const double max2 = maxUnits * maxUnits;
-    std::vector<double> bestD2(points.size(), std::numeric_limits<double>::infinity());
-    std::vector<int> bestLink(points.size(), -1);
     const RoadGraph::Data &d = graph.data();
-    for (int l = 0; l < links; ++l) {
-        if (feedback && (l & 0xffff) == 0)
-            feedback->throwIfCanceled();
-        const QPointF *lp = d.points.data() + d.linkFirstPoint[std::size_t(l)];
-        const int n = int(d.linkFirstPoint[std::size_t(l) + 1] - d.linkFirstPoint[std::size_t(l)]);
-        if (n < 2)
-            continue;
-        const QRectF box = graph.linkBounds(l);
-        const double bx0 = box.left(), bx1 = box.right(), by0 = box.top(), by1 = box.bottom();
-        if (!(bx0 - maxUnits <= x1 && bx1 + maxUnits >= x0 && by0 - maxUnits <= y1 && by1 + maxUnits >= y0))
-            continue; // also skips links with a non-finite coordinate
-        const int i0 = cellX(bx0 - maxUnits), i1 = cellX(bx1 + maxUnits), j0 = cellY(by0 - maxUnits), j1 = cellY(by1 + maxUnits);
-        for (int j = j0; j <= j1; ++j)
-            for (int i = i0; i <= i1; ++i) {
-                const std::size_t c = std::size_t(j) * std::size_t(nx) + std::size_t(i);
-                for (std::uint32_t k = first[c]; k < first[c + 1]; ++k) {
-                    const std::uint32_t pi = members[k];
-                    const QPointF q = points[pi];
-                    if (q.x() < bx0 - maxUnits || q.x() > bx1 + maxUnits || q.y() < by0 - maxUnits || q.y() > by1 + maxUnits)
-                        continue;
-                    const double dd = polylineDistance2(lp, n, q);
-                    if (dd <= max2 && dd < bestD2[pi]) {
-                        bestD2[pi] = dd;
-                        bestLink[pi] = l;
+    struct Best {
+        std::vector<double> d2;
+        std::vector<int> link;
+    };
+    // Links [l0, l1) in ascending order; a point keeps only a strictly nearer link.
+    auto scan = [&](int l0, int l1, Best &best) {
+        best.d2.assign(points.size(), std::numeric_limits<double>::infinity());
+        best.link.assign(points.size(), -1);
+        for (int l = l0; l < l1; ++l) {
+            if ((l & 0xffff) == 0 && feedback && feedback->isCanceled())
+                return;
+            const QPointF *lp = d.points.data() + d.linkFirstPoint[std::size_t(l)];
+            const int n = int(d.linkFirstPoint[std::size_t(l) + 1] - d.linkFirstPoint[std::size_t(l)]);
+            if (n < 2)
+                continue;
+            const QRectF box = graph.linkBounds(l);
+            const double bx0 = box.left(), bx1 = box.right(), by0 = box.top(), by1 = box.bottom();
+            if (!(bx0 - maxUnits <= x1 && bx1 + maxUnits >= x0 && by0 - maxUnits <= y1 && by1 + maxUnits >= y0))
+                continue; // also skips links with a non-finite coordinate
+            const int i0 = cellX(bx0 - maxUnits), i1 = cellX(bx1 + maxUnits), j0 = cellY(by0 - maxUnits), j1 = cellY(by1 + maxUnits);
+            for (int j = j0; j <= j1; ++j)
+                for (int i = i0; i <= i1; ++i) {
+                    const std::size_t c = std::size_t(j) * std::size_t(nx) + std::size_t(i);
+                    for (std::uint32_t k = first[c]; k < first[c + 1]; ++k) {
+                        const std::uint32_t pi = members[k];
+                        const QPointF q = points[pi];
+                        if (q.x() < bx0 - maxUnits || q.x() > bx1 + maxUnits || q.y() < by0 - maxUnits || q.y() > by1 + maxUnits)
+                            continue;
+                        const double dd = polylineDistance2(lp, n, q);
+                        if (dd <= max2 && dd < best.d2[pi]) {
+                            best.d2[pi] = dd;
+                            best.link[pi] = l;
+                        }
                     }
                 }
+        }
+    };
+    // Large networks: link ranges on the available threads, merged in range order so
+    // that ties still go to the lower link.
+    const int parts = std::max(1, linkRanges > 0 ? linkRanges : links >= 200000 ? std::clamp(QThread::idealThreadCount(), 1, 4) : 1);
+    std::vector<Best> found(static_cast<std::size_t>(parts));
+    std::vector<int> index(static_cast<std::size_t>(parts));
+    std::iota(index.begin(), index.end(), 0);
+    QtConcurrent::blockingMap(index, [&](int part) {
+        scan(int(std::int64_t(links) * part / parts), int(std::int64_t(links) * (part + 1) / parts), found[std::size_t(part)]);
+    });
+    if (feedback)
+        feedback->throwIfCanceled();
+    std::vector<int> bestLink = std::move(found[0].link);
+    std::vector<double> bestD2 = std::move(found[0].d2);
+    for (std::size_t part = 1; part < found.size(); ++part)
+        for (std::size_t i = 0; i < points.size(); ++i)
+            if (found[part].d2[i] < bestD2[i]) {
+                bestD2[i] = found[part].d2[i];
+                bestLink[i] = found[part].link[i];
             }
-    }
     std::vector<SnappedPoint> out(points.size());
     for (std::size_t i = 0; i < points.size(); ++i)
         out[i] = snapTo(graph, points[i], bestLink[i], maxMeters);

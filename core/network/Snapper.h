@@ -47,8 +47,10 @@ public:
     // The same results as Snapper(graph).snapAll(points, ...), without building the
     // link grid when there are few points for the network (e.g. 100 facilities on
     // 170k links): one pass over the links against a grid of the points instead.
+    // linkRanges: the links are scanned in that many ranges on the thread pool (0: one
+    // range below 200k links, else one per core up to 4).
     static SnappedLayer snapPoints(const RoadGraph &graph, const std::vector<QPointF> &points, double maxMeters,
-                                   Feedback *feedback = nullptr);
+                                   Feedback *feedback = nullptr, int linkRanges = 0);
     // Points of a layer in the graph's CRS (reprojected when needed): the point itself,
     // a point on the surface of polygons, the middle vertex of lines. Empty/null
     // geometries give NaN (and so stay unsnapped).

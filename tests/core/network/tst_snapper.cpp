@@ -171,6 +171,15 @@ private Q_SLOTS:
         for (const double maxMeters : {200.0, 30.0, 0.0, 1e12}) {
             const SnappedLayer scan = Snapper::snapPoints(g, points, maxMeters);
             const SnappedLayer grid = snapper.snapAll(points, maxMeters);
+            // In link ranges (as on big networks): merged, the same rows, ties included.
+            for (const int ranges : {2, 3, 7}) {
+                const SnappedLayer split = Snapper::snapPoints(g, points, maxMeters, nullptr, ranges);
+                QCOMPARE(split.unsnapped, grid.unsnapped);
+                for (std::size_t i = 0; i < points.size(); ++i) {
+                    QCOMPARE(split.points[i].link, grid.points[i].link);
+                    QCOMPARE(split.points[i].offsetMeters, grid.points[i].offsetMeters);
+                }
+            }
             QCOMPARE(scan.points.size(), points.size());
             QCOMPARE(scan.unsnapped, grid.unsnapped);
             int snapped = 0, expected = 0;
