@@ -109,8 +109,13 @@ int main(int argc, char **argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
 #endif
     const QString commandName = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
-    const bool gui = std::any_of(commands().begin(), commands().end(),
-                                 [&](const Command &c) { return c.needsGui && c.name == commandName; });
+    // An option first (Qt's own, e.g. -platform, which only QGuiApplication takes out of
+    // the arguments; or --help / --version, which need no GUI either way).
+    const bool qtOptionFirst = commandName.startsWith(QLatin1Char('-')) && commandName != QLatin1String("--help")
+        && commandName != QLatin1String("-h") && commandName != QLatin1String("--version");
+    const bool gui = qtOptionFirst || std::any_of(commands().begin(), commands().end(), [&](const Command &c) {
+                         return c.needsGui && c.name == commandName;
+                     });
     std::unique_ptr<QCoreApplication> app(gui ? new QGuiApplication(argc, argv) : new QCoreApplication(argc, argv));
     QCoreApplication::setApplicationName(QStringLiteral("refuge-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(REFUGE_VERSION));

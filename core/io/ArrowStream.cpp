@@ -14,7 +14,7 @@ struct ArrowStream::Impl {
     bool largeGeometry = false; // "Z": 64-bit offsets
     struct Column {
         int child = -1;
-        char format = 0; // 'i' int32, 'l' int64, 's' int16, 'c' int8, 'g' double, 'f' float, 'u' / 'U' text
+        char format = 0; // 'i' int32, 'l' int64, 's' int16, 'c' int8, 'g' double, 'u' / 'U' text
     };
     std::vector<Column> columns;
 
@@ -63,9 +63,10 @@ std::unique_ptr<ArrowStream> ArrowStream::open(OGRLayerH layer, const QStringLis
             continue;
         }
         // Not booleans ('b'): GDAL 3.6's GeoPackage stream packs their values wrongly
-        // (found by tst_roadgraphsource), so they are read feature by feature.
+        // (found by tst_roadgraphsource); not float32 ('f', GeoPackage FLOAT): the stream
+        // rounds what SQLite stores as a double. Both are read feature by feature.
         for (qsizetype k = 0; k < fields.size(); ++k)
-            if (fields[k].toUtf8() == name && std::strlen(child->format) == 1 && std::strchr("ilscgfuU", child->format[0]))
+            if (fields[k].toUtf8() == name && std::strlen(child->format) == 1 && std::strchr("ilscguU", child->format[0]))
                 impl->columns[std::size_t(k)] = {int(c), child->format[0]};
     }
     if (impl->geomChild < 0)
@@ -152,12 +153,9 @@ bool ArrowStream::number(std::int64_t r, int column, double &value) const
     if (!validAt(f, i))
         return false;
     const void *v = f->buffers[1];
-    if (c.format == 'g')
-        value = static_cast<const double *>(v)[i];
-    else if (c.format == 'f')
-        value = double(static_cast<const float *>(v)[i]);
-    else
+    if (c.format != 'g')
         return false;
+    value = static_cast<const double *>(v)[i];
     return true;
 }
 

@@ -17,7 +17,7 @@ class ArrowStream {
 public:
     // The stream of `layer` (set ignored fields first) with its geometry column and the
     // fields named, in that order as columns 0, 1, ...; each must be an integer (not a
-    // boolean), real or text column. Null when GDAL offers no stream or a column is missing or of
+    // boolean), double or text column. Null when GDAL offers no stream or a column is missing or of
     // another type (read with OGR_L_GetNextFeature instead).
     static std::unique_ptr<ArrowStream> open(OGRLayerH layer, const QStringList &fields);
     ~ArrowStream();

@@ -211,7 +211,7 @@ void VectorWriter::writeAll(const std::vector<NamedLayer> &layers, const QString
     auto literal = [](QString v) { return QLatin1Char('\'') + v.replace(QLatin1Char('\''), QStringLiteral("''")) + QLatin1Char('\''); };
     for (const FilteredView &view : views) {
         for (int i = 0; i < GDALDatasetGetLayerCount(ds.get()); ++i)
-            if (QString::fromUtf8(OGR_L_GetName(GDALDatasetGetLayer(ds.get(), i))) == view.name) {
+            if (QString::fromUtf8(OGR_L_GetName(GDALDatasetGetLayer(ds.get(), i))).compare(view.name, Qt::CaseInsensitive) == 0) {
                 GDALDatasetDeleteLayer(ds.get(), i); // an older table of that name
                 break;
             }

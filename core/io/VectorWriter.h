@@ -29,7 +29,7 @@ public:
     struct FilteredView {
         QString name;
         QString source; // a layer written in the same call
-        QString where;  // SQL condition on its columns
+        QString where;  // SQL condition on its columns: the program's own text, never user input
     };
     static void writeAll(const std::vector<NamedLayer> &layers, const QString &path, const std::vector<FilteredView> &views = {});
 };

@@ -304,6 +304,7 @@ bool readArrowChunk(OGRLayerH layer, const QStringList &names, const int fieldOf
             return false;
     }
     reserveChunk(out, fieldOf, expected);
+    bool sawGeometry = false;
     while (arrow->next()) {
         if (feedback) {
             feedback->throwIfCanceled();
@@ -318,9 +319,12 @@ bool readArrowChunk(OGRLayerH layer, const QStringList &names, const int fieldOf
                 ++out.skippedGeometry; // null geometry
                 continue;
             }
-            if (size == 0 && out.read == 1) {
-                out = Chunk(); // no WKB is 0 bytes: a stream GDAL got wrong, read features instead
-                return false;
+            if (!sawGeometry) {
+                sawGeometry = true;
+                if (size == 0) {
+                    out = Chunk(); // no WKB is 0 bytes: a stream GDAL got wrong, read features instead
+                    return false;
+                }
             }
             const std::size_t firstPoint = out.points.size(), firstPart = out.partFeature.size();
             std::uint32_t count = 0;

@@ -75,6 +75,8 @@ thread_local Spare t_spare;
 
 } // namespace
 
+// Relies on compute() running until its heap is empty: every node it gave a cost or a
+// source is then in m_settled, so resetting those restores the arrays.
 void ShortestPathTree::recycle(ShortestPathTree &&tree)
 {
     if (tree.m_cost.size() != tree.m_source.size())
@@ -128,8 +130,8 @@ ShortestPathTree ShortestPathTree::compute(RoadGraph graph, std::vector<NetworkS
         t.m_cost.assign(n, kUnreached);
         t.m_source.assign(n, -1);
     }
-    t_spare.cost.clear();
-    t_spare.source.clear();
+    std::vector<float>().swap(t_spare.cost); // a graph of another size: free them
+    std::vector<std::int32_t>().swap(t_spare.source);
     const float limit = float(std::min(t.m_options.limit, double(std::numeric_limits<float>::max())));
     const float *arcCost = t.m_options.unit == CostUnit::Seconds ? d.arcSeconds.data() : d.arcMeters.data();
     const float *factors = t.m_options.linkFactors.empty() ? nullptr : t.m_options.linkFactors.data();

@@ -306,12 +306,13 @@ SnappedLayer Snapper::snapPoints(const RoadGraph &graph, const std::vector<QPoin
     const double reachShare = finite ? double(finite) * 4 * maxUnits * maxUnits
                                            / std::max((x1 - x0 + 2 * maxUnits) * (y1 - y0 + 2 * maxUnits), 1e-300)
                                      : 0;
-    if (links == 0 || !(maxUnits >= 0) || !std::isfinite(maxUnits) || finite * 16 > std::size_t(links) || reachShare > 4)
+    if (links == 0 || finite == 0 || !(maxUnits >= 0) || !std::isfinite(maxUnits) || finite * 16 > std::size_t(links) || reachShare > 4)
         return Snapper(graph).snapAll(points, maxMeters, feedback);
 
     const int nx = std::min(kSide, int((x1 - x0) / cell) + 1), ny = std::min(kSide, int((y1 - y0) / cell) + 1);
-    auto cellX = [&](double x) { return std::clamp(int(std::floor((x - x0) / cell)), 0, nx - 1); };
-    auto cellY = [&](double y) { return std::clamp(int(std::floor((y - y0) / cell)), 0, ny - 1); };
+    // Clamped as doubles: a far coordinate must not overflow the int.
+    auto cellX = [&](double x) { return int(std::clamp(std::floor((x - x0) / cell), 0.0, double(nx - 1))); };
+    auto cellY = [&](double y) { return int(std::clamp(std::floor((y - y0) / cell), 0.0, double(ny - 1))); };
     std::vector<std::uint32_t> first(std::size_t(nx) * std::size_t(ny) + 1, 0), members(finite);
     std::vector<std::size_t> cellOf(points.size(), 0);
     for (std::size_t i = 0; i < points.size(); ++i)

@@ -93,8 +93,8 @@ NetworkSection::NetworkSection(ProjectDocument *doc, QFormLayout *form, QWidget 
     barriers->setToolTip(tr("Polygons (e.g. a flood zone) whose streets are closed or slowed"));
     barrierFactor = new QDoubleSpinBox(parent);
     barrierFactor->setObjectName(QStringLiteral("barrierFactor"));
-    barrierFactor->setRange(0, 100);
-    barrierFactor->setDecimals(1);
+    barrierFactor->setRange(0, 1000);
+    barrierFactor->setDecimals(2);
     barrierFactor->setSingleStep(0.5);
     barrierFactor->setSpecialValueText(tr("streets closed"));
     barrierFactor->setPrefix(tr("travel time × "));
@@ -109,8 +109,8 @@ NetworkSection::NetworkSection(ProjectDocument *doc, QFormLayout *form, QWidget 
                 barriers->setCurrentIndex(i);
     snapMax = new QDoubleSpinBox(parent);
     snapMax->setObjectName(QStringLiteral("snapMax"));
-    snapMax->setRange(1, 10000);
-    snapMax->setDecimals(0);
+    snapMax->setRange(0.1, 100000);
+    snapMax->setDecimals(1);
     snapMax->setSuffix(tr(" m"));
     snapMax->setValue(prefill.snapMaxMeters);
     snapMax->setToolTip(tr("Facilities and homes farther than this from a street are listed as not reached"));

@@ -149,6 +149,7 @@ QString geometryKinds(const QTemporaryDir &dir)
     addField(layer, "maxspeed", OFTReal);
     addField(layer, "lanes", OFTInteger64);
     addField(layer, "oneway", OFTInteger, OFSTBoolean);
+    addField(layer, "fspeed", OFTReal, OFSTFloat32);
     const char *wkts[] = {"LINESTRING (350000 3450000, 350100 3450000)",
                           "LINESTRING Z (350100 3450000 5, 350100 3450100 7, 350150 3450160 9)",
                           "LINESTRING M (350100 3450100 1, 350000 3450100 2)",
@@ -164,8 +165,10 @@ QString geometryKinds(const QTemporaryDir &dir)
         OgrFeature f(OGR_F_Create(OGR_L_GetLayerDefn(layer)));
         if (classes[i])
             OGR_F_SetFieldString(f.get(), 0, classes[i]);
-        if (speeds[i] >= 0)
+        if (speeds[i] >= 0) {
             OGR_F_SetFieldDouble(f.get(), 1, speeds[i]);
+            OGR_F_SetFieldDouble(f.get(), 4, speeds[i]);
+        }
         if (i % 3 != 1)
             OGR_F_SetFieldInteger64(f.get(), 2, 1 + i * 10000000000LL);
         if (i % 4 != 3)
@@ -288,18 +291,22 @@ private Q_SLOTS:
     void geometryKindsAndFieldTypes_data()
     {
         QTest::addColumn<QString>("profile");
-        QTest::newRow("walk: class and speed, Arrow stream") << "walk";
-        QTest::newRow("drive: boolean one-way, feature by feature") << "drive";
+        QTest::addColumn<QString>("speedField");
+        QTest::newRow("walk: class and speed, Arrow stream") << "walk" << "maxspeed";
+        QTest::newRow("drive: boolean one-way, feature by feature") << "drive" << "maxspeed";
+        // GeoPackage FLOAT: the stream would round to float32 what SQLite holds as a double.
+        QTest::newRow("walk: float32 speed, feature by feature") << "walk" << "fspeed";
     }
     void geometryKindsAndFieldTypes()
     {
         QFETCH(QString, profile);
+        QFETCH(QString, speedField);
         QTemporaryDir dir;
         RoadGraphOptions o;
         o.source = DataSource{geometryKinds(dir), QStringLiteral("roads")};
         QVERIFY(!o.source.path.isEmpty());
         o.profile = Profile::load(profile);
-        o.speedField = QStringLiteral("maxspeed");
+        o.speedField = speedField;
         o.useCache = false;
         const RoadLines lines = RoadLines::read(o);
         QCOMPARE(int(lines.featureCount), 6);      // 2D, Z, M, ZM, multi, last 2D
@@ -308,6 +315,7 @@ private Q_SLOTS:
         QCOMPARE(lines.points[2], QPointF(350100, 3450000)); // Z dropped, x/y kept
         QCOMPARE(lines.points[4], QPointF(350150, 3450160));
         // Values: exact reals (0.1 + 0.2 is not 0.3), nulls as index 0.
+        // (also the float32 column: GDAL stores the double in SQLite, and that is what is read)
         QCOMPARE(lines.speed.values[lines.speed.index[5]].toDouble(), 0.1 + 0.2);
         QCOMPARE(lines.speed.values[lines.speed.index[3]].toDouble(), 12.345678901234567);
         QCOMPARE(lines.speed.index[1], 0u);
