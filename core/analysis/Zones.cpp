@@ -4,6 +4,7 @@
 #include "util/Error.h"
 #include "util/Feedback.h"
 
+#include <QtConcurrent>
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -68,12 +69,25 @@ VectorLayer Zones::run(ZonesParameters p, Feedback &feedback)
     feedback.setProgress(20);
     const std::vector<OwnedSection> owned = ownedSections(tree);
 
-    // The whole reachable area.
-    std::vector<std::vector<QPointF>> all;
-    all.reserve(owned.size());
-    for (const OwnedSection &s : owned)
-        all.push_back(s.points);
-    const Geometry area = ServiceArea::bufferSections(all, access / unit, 8);
+    // The reachable area is the owned sections buffered by the access distance; it is
+    // built per facility below, from the sections near its cells only (those farther
+    // than the access distance from the cells' box cannot reach into them).
+    const double reach = access / unit;
+    std::vector<QRectF> sectionBoxes;
+    sectionBoxes.reserve(owned.size());
+    QRectF extent;
+    for (const OwnedSection &s : owned) {
+        double x0 = s.points.front().x(), x1 = x0, y0 = s.points.front().y(), y1 = y0;
+        for (const QPointF &q : s.points) {
+            x0 = std::min(x0, q.x());
+            x1 = std::max(x1, q.x());
+            y0 = std::min(y0, q.y());
+            y1 = std::max(y1, q.y());
+        }
+        sectionBoxes.emplace_back(QPointF(x0, y0), QPointF(x1, y1));
+        extent = extent.isNull() ? sectionBoxes.back() : extent.united(sectionBoxes.back());
+    }
+    const SpatialIndex sectionIndex(sectionBoxes);
     feedback.throwIfCanceled();
     feedback.setProgress(40);
 
@@ -127,8 +141,11 @@ VectorLayer Zones::run(ZonesParameters p, Feedback &feedback)
     for (const QPointF &q : pts)
         gpts.push_back(GEOSGeom_createPointFromXY_r(ctx, q.x(), q.y()));
     GeosGeom multi = checkedGeos(GEOSGeom_createCollection_r(ctx, GEOS_MULTIPOINT, gpts.data(), unsigned(gpts.size())), "createCollection");
-    const GeosGeom areaGeos = area.toGeos();
-    GeosGeom cells = checkedGeos(GEOSVoronoiDiagram_r(ctx, multi.get(), areaGeos.get(), 0.0, 0), "VoronoiDiagram");
+    // Cells out to the reachable area's box.
+    const GeosGeom frame = checkedGeos(GEOSGeom_createRectangle_r(ctx, extent.left() - 2 * reach, extent.top() - 2 * reach,
+                                                                  extent.right() + 2 * reach, extent.bottom() + 2 * reach),
+                                       "createRectangle");
+    GeosGeom cells = checkedGeos(GEOSVoronoiDiagram_r(ctx, multi.get(), frame.get(), 0.0, 0), "VoronoiDiagram");
     feedback.throwIfCanceled();
     feedback.setProgress(70);
 
@@ -159,20 +176,76 @@ VectorLayer Zones::run(ZonesParameters p, Feedback &feedback)
         if (found >= 0)
             perFacility[std::size_t(found)].push_back(GEOSGeom_clone_r(ctx, cell));
     }
-    for (std::size_t f = 0; f < perFacility.size(); ++f) {
-        if (perFacility[f].empty())
-            continue;
-        feedback.throwIfCanceled();
-        GeosGeom coll = checkedGeos(GEOSGeom_createCollection_r(ctx, GEOS_MULTIPOLYGON, perFacility[f].data(), unsigned(perFacility[f].size())),
-                                    "createCollection");
-        GeosGeom merged = checkedGeos(GEOSCoverageUnion_r(ctx, coll.get()), "CoverageUnion");
-        GeosGeom zone = checkedGeos(GEOSIntersection_r(ctx, merged.get(), areaGeos.get()), "Intersection");
-        Geometry g = Geometry::fromGeos(zone.get());
+    // Per facility, on the thread pool: its cells merged, then cut to the reachable area
+    // around them (the sections near the cells, buffered). No GEOS geometry is shared
+    // between threads: the cells go to their task as WKB.
+    struct Zone {
+        Geometry geometry;
+        QString error;
+    };
+    std::vector<int> facilityIndex;
+    for (std::size_t f = 0; f < perFacility.size(); ++f)
+        if (!perFacility[f].empty())
+            facilityIndex.push_back(int(f));
+    // Cells move into their task's context as WKB (a geometry belongs to one context).
+    std::vector<QByteArray> cellsWkb(perFacility.size());
+    {
+        GEOSWKBWriter *w = GEOSWKBWriter_create_r(ctx);
+        for (int f : facilityIndex) {
+            GeosGeom coll = checkedGeos(GEOSGeom_createCollection_r(ctx, GEOS_MULTIPOLYGON, perFacility[std::size_t(f)].data(),
+                                                                    unsigned(perFacility[std::size_t(f)].size())),
+                                        "createCollection");
+            perFacility[std::size_t(f)].clear(); // owned by coll now
+            std::size_t size = 0;
+            unsigned char *bytes = GEOSWKBWriter_write_r(ctx, w, coll.get(), &size);
+            cellsWkb[std::size_t(f)] = QByteArray(reinterpret_cast<const char *>(bytes), qsizetype(size));
+            GEOSFree_r(ctx, bytes);
+        }
+        GEOSWKBWriter_destroy_r(ctx, w);
+    }
+    const std::vector<Zone> zones = QtConcurrent::blockingMapped<std::vector<Zone>>(facilityIndex, [&](int f) {
+        Zone z;
+        if (feedback.isCanceled())
+            return z;
+        try {
+            GEOSContextHandle_t c = geosContext();
+            auto read = [&](const QByteArray &wkb) {
+                return checkedGeos(GEOSGeomFromWKB_buf_r(c, reinterpret_cast<const unsigned char *>(wkb.constData()), std::size_t(wkb.size())),
+                                   "FromWKB");
+            };
+            const GeosGeom coll = read(cellsWkb[std::size_t(f)]);
+            const GeosGeom merged = checkedGeos(GEOSCoverageUnion_r(c, coll.get()), "CoverageUnion");
+            double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+            GEOSGeom_getXMin_r(c, merged.get(), &x0);
+            GEOSGeom_getYMin_r(c, merged.get(), &y0);
+            GEOSGeom_getXMax_r(c, merged.get(), &x1);
+            GEOSGeom_getYMax_r(c, merged.get(), &y1);
+            std::vector<std::vector<QPointF>> nearby;
+            sectionIndex.visit(QRectF(QPointF(x0 - reach, y0 - reach), QPointF(x1 + reach, y1 + reach)), [&](std::uint32_t k) {
+                nearby.push_back(owned[k].points);
+                return true;
+            });
+            if (nearby.empty())
+                return z;
+            const GeosGeom area = ServiceArea::bufferSections(nearby, reach, 8).toGeos();
+            const GeosGeom zone = checkedGeos(GEOSIntersection_r(c, merged.get(), area.get()), "Intersection");
+            z.geometry = Geometry::fromGeos(zone.get());
+        } catch (const Error &e) {
+            z.error = e.message();
+        }
+        return z;
+    });
+    feedback.throwIfCanceled();
+    for (std::size_t k = 0; k < facilityIndex.size(); ++k) {
+        if (!zones[k].error.isEmpty())
+            throw GeometryError(QStringLiteral("zones: %1").arg(zones[k].error));
+        Geometry g = zones[k].geometry;
         if (g.isEmpty())
             continue;
+        const int f = facilityIndex[k];
         g.setType(GeometryType::MultiPolygon);
         const double a = g.area() * unit * unit;
-        layer.addFeature(std::move(g), {p.facilityIds.value(int(f), QString::number(f)), a, streetMeters[f]});
+        layer.addFeature(std::move(g), {p.facilityIds.value(f, QString::number(f)), a, streetMeters[std::size_t(f)]});
     }
     layer.buildIndex();
     feedback.setProgress(100);
