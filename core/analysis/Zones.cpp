@@ -177,31 +177,22 @@ VectorLayer Zones::run(ZonesParameters p, Feedback &feedback)
             perFacility[std::size_t(found)].push_back(GEOSGeom_clone_r(ctx, cell));
     }
     // Per facility, on the thread pool: its cells merged, then cut to the reachable area
-    // around them (the sections near the cells, buffered). No GEOS geometry is shared
-    // between threads: the cells go to their task as WKB.
+    // around them (the sections near the cells, buffered). The cells go to their task as
+    // a Geometry value: a GEOS geometry belongs to one thread's context.
     struct Zone {
         Geometry geometry;
         QString error;
     };
     std::vector<int> facilityIndex;
-    for (std::size_t f = 0; f < perFacility.size(); ++f)
-        if (!perFacility[f].empty())
-            facilityIndex.push_back(int(f));
-    // Cells move into their task's context as WKB (a geometry belongs to one context).
-    std::vector<QByteArray> cellsWkb(perFacility.size());
-    {
-        GEOSWKBWriter *w = GEOSWKBWriter_create_r(ctx);
-        for (int f : facilityIndex) {
-            GeosGeom coll = checkedGeos(GEOSGeom_createCollection_r(ctx, GEOS_MULTIPOLYGON, perFacility[std::size_t(f)].data(),
-                                                                    unsigned(perFacility[std::size_t(f)].size())),
-                                        "createCollection");
-            perFacility[std::size_t(f)].clear(); // owned by coll now
-            std::size_t size = 0;
-            unsigned char *bytes = GEOSWKBWriter_write_r(ctx, w, coll.get(), &size);
-            cellsWkb[std::size_t(f)] = QByteArray(reinterpret_cast<const char *>(bytes), qsizetype(size));
-            GEOSFree_r(ctx, bytes);
-        }
-        GEOSWKBWriter_destroy_r(ctx, w);
+    std::vector<Geometry> facilityCells(perFacility.size());
+    for (std::size_t f = 0; f < perFacility.size(); ++f) {
+        if (perFacility[f].empty())
+            continue;
+        facilityIndex.push_back(int(f));
+        const GeosGeom coll = checkedGeos(GEOSGeom_createCollection_r(ctx, GEOS_MULTIPOLYGON, perFacility[f].data(), unsigned(perFacility[f].size())),
+                                          "createCollection");
+        perFacility[f].clear(); // owned by coll now
+        facilityCells[f] = Geometry::fromGeos(coll.get());
     }
     const std::vector<Zone> zones = QtConcurrent::blockingMapped<std::vector<Zone>>(facilityIndex, [&](int f) {
         Zone z;
@@ -209,11 +200,7 @@ VectorLayer Zones::run(ZonesParameters p, Feedback &feedback)
             return z;
         try {
             GEOSContextHandle_t c = geosContext();
-            auto read = [&](const QByteArray &wkb) {
-                return checkedGeos(GEOSGeomFromWKB_buf_r(c, reinterpret_cast<const unsigned char *>(wkb.constData()), std::size_t(wkb.size())),
-                                   "FromWKB");
-            };
-            const GeosGeom coll = read(cellsWkb[std::size_t(f)]);
+            const GeosGeom coll = facilityCells[std::size_t(f)].toGeos();
             const GeosGeom merged = checkedGeos(GEOSCoverageUnion_r(c, coll.get()), "CoverageUnion");
             double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
             GEOSGeom_getXMin_r(c, merged.get(), &x0);
