@@ -1,8 +1,11 @@
 #pragma once
 // GraphCache: the on-disk cache of built RoadGraphs. One file per (source, layer,
-// options, profile): a versioned little header, then the raw arrays. Written with
-// QSaveFile (atomic), read with QFile; a file with another version, key or byte order
-// is ignored and rebuilt. Any thread; files are not shared between threads.
+// options, profile): a versioned little header, then the raw arrays, each on a 64-byte
+// boundary. Written with QSaveFile (atomic: a new file replaces the old, so a graph
+// still mapped from the old file is unaffected); opened with QFile::map, the graph's
+// arrays viewing the mapped file (nothing copied; read into memory where mapping
+// fails). The file stays open while a graph uses it. A file with another version, key
+// or byte order, or inconsistent arrays, is ignored and rebuilt. Any thread.
 #include "network/RoadGraph.h"
 
 #include <QString>
@@ -15,7 +18,8 @@ struct RoadGraphOptions;
 class GraphCache {
 public:
     // 2: real-valued fields keyed by their exact value (were GDAL's 15-digit text).
-    static constexpr quint32 kVersion = 2;
+    // 3: arrays aligned for mapping.
+    static constexpr quint32 kVersion = 3;
 
     // A stable key: source path + size + mtime + hash of its first and last MiB (and
     // sidecar files of Shapefiles), layer, fields, tolerance, CRS and profile JSON.

@@ -103,11 +103,10 @@ QRectF RoadGraph::extent() const
 
 std::size_t RoadGraph::memoryBytes() const
 {
-    auto bytes = [](const auto &v) { return v.capacity() * sizeof(typename std::decay_t<decltype(v)>::value_type); };
-    return bytes(d->nodeX) + bytes(d->nodeY) + bytes(d->firstArc) + bytes(d->arcTarget) + bytes(d->arcLink)
-        + bytes(d->arcSeconds) + bytes(d->arcMeters) + bytes(d->linkFrom) + bytes(d->linkTo) + bytes(d->linkMeters)
-        + bytes(d->linkSecondsForward) + bytes(d->linkSecondsBackward) + bytes(d->linkFeature) + bytes(d->linkFirstPoint)
-        + bytes(d->points);
+    const Data &x = *d;
+    return x.nodeX.bytes() + x.nodeY.bytes() + x.firstArc.bytes() + x.arcTarget.bytes() + x.arcLink.bytes() + x.arcSeconds.bytes()
+        + x.arcMeters.bytes() + x.linkFrom.bytes() + x.linkTo.bytes() + x.linkMeters.bytes() + x.linkSecondsForward.bytes()
+        + x.linkSecondsBackward.bytes() + x.linkFeature.bytes() + x.linkFirstPoint.bytes() + x.points.bytes();
 }
 
 } // namespace refuge

@@ -13,6 +13,7 @@
 // be read from any number of threads, and analyses take it by value. Build one with
 // RoadGraphBuilder (core/network/RoadGraphBuilder.h) or load it from the cache.
 #include "crs/Crs.h"
+#include "network/GraphArray.h"
 #include "network/OneWay.h"
 
 #include <QPointF>
@@ -36,18 +37,18 @@ public:
         QString profileName;
         double accessMeters = 50.0;           // lateral access distance of the profile
         double snapSpeed = 1.0;               // m/s for snap legs
-        std::vector<double> nodeX, nodeY;     // per node
-        std::vector<std::uint32_t> firstArc;  // nodeCount + 1
-        std::vector<std::uint32_t> arcTarget; // per arc
-        std::vector<std::uint32_t> arcLink;   // per arc: link index | kBackward if it runs to→from
-        std::vector<float> arcSeconds;        // per arc
-        std::vector<float> arcMeters;         // per arc
-        std::vector<std::uint32_t> linkFrom, linkTo; // per link: end nodes (digitised order)
-        std::vector<float> linkMeters;        // per link
-        std::vector<float> linkSecondsForward, linkSecondsBackward; // per link: +inf when not allowed
-        std::vector<std::uint32_t> linkFeature; // per link: source feature index (VectorLayer row)
-        std::vector<std::uint32_t> linkFirstPoint; // linkCount + 1, into points
-        std::vector<QPointF> points;          // link vertices, digitised order
+        GraphArray<double> nodeX, nodeY;      // per node
+        GraphArray<std::uint32_t> firstArc;   // nodeCount + 1
+        GraphArray<std::uint32_t> arcTarget;  // per arc
+        GraphArray<std::uint32_t> arcLink;    // per arc: link index | kBackward if it runs to→from
+        GraphArray<float> arcSeconds;         // per arc
+        GraphArray<float> arcMeters;          // per arc
+        GraphArray<std::uint32_t> linkFrom, linkTo; // per link: end nodes (digitised order)
+        GraphArray<float> linkMeters;         // per link
+        GraphArray<float> linkSecondsForward, linkSecondsBackward; // per link: +inf when not allowed
+        GraphArray<std::uint32_t> linkFeature; // per link: source feature index (VectorLayer row)
+        GraphArray<std::uint32_t> linkFirstPoint; // linkCount + 1, into points
+        GraphArray<QPointF> points;           // link vertices, digitised order
     };
     static constexpr std::uint32_t kBackward = 0x80000000u;
     static constexpr std::uint32_t kLinkMask = 0x7FFFFFFFu;
@@ -87,7 +88,7 @@ public:
     QRectF linkBounds(int l) const;
     QRectF extent() const;
 
-    // Approximate heap bytes held (for reports and benchmarks).
+    // Bytes of the arrays, held or mapped from the cache (for reports and benchmarks).
     std::size_t memoryBytes() const;
 
 private:

@@ -435,13 +435,18 @@ RoadGraph RoadGraphBuilder::build(RoadLines lines, const RoadGraphOptions &optio
     data->profileName = profile.name();
     data->accessMeters = profile.accessMeters();
     data->snapSpeed = profile.snapSpeed();
-    data->nodeX.resize(used.size());
-    data->nodeY.resize(used.size());
+    // Filled here, then handed to the graph's arrays.
+    std::vector<double> nodeX, nodeY;
+    std::vector<std::uint32_t> firstArc, arcTarget, arcLink, linkFrom, linkTo, linkFeature, linkFirstPoint;
+    std::vector<float> arcSeconds, arcMeters, linkMeters, linkSecondsForward, linkSecondsBackward;
+    std::vector<QPointF> points;
+    nodeX.resize(used.size());
+    nodeY.resize(used.size());
     for (std::size_t k = 0; k < order.size(); ++k) {
         const std::uint32_t c = used[order[k]];
         newId[c] = std::uint32_t(k);
-        data->nodeX[k] = nodePos[c].x();
-        data->nodeY[k] = nodePos[c].y();
+        nodeX[k] = nodePos[c].x();
+        nodeY[k] = nodePos[c].y();
     }
 
     // Links, ordered by their from-node so neighbours sit together in memory.
@@ -450,68 +455,83 @@ RoadGraph RoadGraphBuilder::build(RoadLines lines, const RoadGraphOptions &optio
         return ka != kb ? ka < kb : a.feature < b.feature;
     });
     const std::size_t nl = raw.size();
-    data->linkFrom.resize(nl);
-    data->linkTo.resize(nl);
-    data->linkMeters.resize(nl);
-    data->linkSecondsForward.resize(nl);
-    data->linkSecondsBackward.resize(nl);
-    data->linkFeature.resize(nl);
-    data->linkFirstPoint.resize(nl + 1);
-    data->points.reserve(pts.size());
+    linkFrom.resize(nl);
+    linkTo.resize(nl);
+    linkMeters.resize(nl);
+    linkSecondsForward.resize(nl);
+    linkSecondsBackward.resize(nl);
+    linkFeature.resize(nl);
+    linkFirstPoint.resize(nl + 1);
+    points.reserve(pts.size());
     std::vector<std::uint32_t> outDegree(used.size() + 1, 0);
     for (std::size_t l = 0; l < nl; ++l) {
         const RawLink &r = raw[l];
-        data->linkFrom[l] = newId[r.from];
-        data->linkTo[l] = newId[r.to];
-        data->linkFeature[l] = r.feature;
-        data->linkFirstPoint[l] = std::uint32_t(data->points.size());
-        data->points.insert(data->points.end(), pts.begin() + r.firstPoint, pts.begin() + r.firstPoint + r.pointCount);
+        linkFrom[l] = newId[r.from];
+        linkTo[l] = newId[r.to];
+        linkFeature[l] = r.feature;
+        linkFirstPoint[l] = std::uint32_t(points.size());
+        points.insert(points.end(), pts.begin() + r.firstPoint, pts.begin() + r.firstPoint + r.pointCount);
         const double meters = polylineLength(pts.data() + r.firstPoint, r.pointCount) * toUnit;
-        data->linkMeters[l] = float(meters);
+        linkMeters[l] = float(meters);
         const OneWay w = featureOneWay[r.feature];
         const float secs = float(meters / featureSpeed[r.feature]);
-        data->linkSecondsForward[l] = (w == OneWay::Both || w == OneWay::Forward) ? secs : kInf;
-        data->linkSecondsBackward[l] = (w == OneWay::Both || w == OneWay::Backward) ? secs : kInf;
-        if (data->linkFrom[l] == data->linkTo[l])
+        linkSecondsForward[l] = (w == OneWay::Both || w == OneWay::Forward) ? secs : kInf;
+        linkSecondsBackward[l] = (w == OneWay::Both || w == OneWay::Backward) ? secs : kInf;
+        if (linkFrom[l] == linkTo[l])
             continue; // loops carry no arc
-        if (std::isfinite(data->linkSecondsForward[l]))
-            ++outDegree[data->linkFrom[l] + 1];
-        if (std::isfinite(data->linkSecondsBackward[l]))
-            ++outDegree[data->linkTo[l] + 1];
+        if (std::isfinite(linkSecondsForward[l]))
+            ++outDegree[linkFrom[l] + 1];
+        if (std::isfinite(linkSecondsBackward[l]))
+            ++outDegree[linkTo[l] + 1];
     }
-    data->linkFirstPoint[nl] = std::uint32_t(data->points.size());
+    linkFirstPoint[nl] = std::uint32_t(points.size());
     // The working copies are done with: free them before the arcs (peak memory).
     std::vector<QPointF>().swap(pts);
     std::vector<RawLink>().swap(raw);
     std::vector<QPointF>().swap(nodePos);
     std::vector<std::uint32_t>().swap(newId);
     std::partial_sum(outDegree.begin(), outDegree.end(), outDegree.begin());
-    data->firstArc = std::move(outDegree);
-    const std::size_t na = data->firstArc.back();
-    data->arcTarget.resize(na);
-    data->arcLink.resize(na);
-    data->arcSeconds.resize(na);
-    data->arcMeters.resize(na);
-    std::vector<std::uint32_t> fill(data->firstArc.begin(), data->firstArc.end() - 1);
+    firstArc = std::move(outDegree);
+    const std::size_t na = firstArc.back();
+    arcTarget.resize(na);
+    arcLink.resize(na);
+    arcSeconds.resize(na);
+    arcMeters.resize(na);
+    std::vector<std::uint32_t> fill(firstArc.begin(), firstArc.end() - 1);
     for (std::size_t l = 0; l < nl; ++l) {
-        const std::uint32_t a = data->linkFrom[l], b = data->linkTo[l];
+        const std::uint32_t a = linkFrom[l], b = linkTo[l];
         if (a == b)
             continue;
-        if (std::isfinite(data->linkSecondsForward[l])) {
+        if (std::isfinite(linkSecondsForward[l])) {
             const std::uint32_t k = fill[a]++;
-            data->arcTarget[k] = b;
-            data->arcLink[k] = std::uint32_t(l);
-            data->arcSeconds[k] = data->linkSecondsForward[l];
-            data->arcMeters[k] = data->linkMeters[l];
+            arcTarget[k] = b;
+            arcLink[k] = std::uint32_t(l);
+            arcSeconds[k] = linkSecondsForward[l];
+            arcMeters[k] = linkMeters[l];
         }
-        if (std::isfinite(data->linkSecondsBackward[l])) {
+        if (std::isfinite(linkSecondsBackward[l])) {
             const std::uint32_t k = fill[b]++;
-            data->arcTarget[k] = a;
-            data->arcLink[k] = std::uint32_t(l) | RoadGraph::kBackward;
-            data->arcSeconds[k] = data->linkSecondsBackward[l];
-            data->arcMeters[k] = data->linkMeters[l];
+            arcTarget[k] = a;
+            arcLink[k] = std::uint32_t(l) | RoadGraph::kBackward;
+            arcSeconds[k] = linkSecondsBackward[l];
+            arcMeters[k] = linkMeters[l];
         }
     }
+    data->nodeX = std::move(nodeX);
+    data->nodeY = std::move(nodeY);
+    data->firstArc = std::move(firstArc);
+    data->arcTarget = std::move(arcTarget);
+    data->arcLink = std::move(arcLink);
+    data->arcSeconds = std::move(arcSeconds);
+    data->arcMeters = std::move(arcMeters);
+    data->linkFrom = std::move(linkFrom);
+    data->linkTo = std::move(linkTo);
+    data->linkMeters = std::move(linkMeters);
+    data->linkSecondsForward = std::move(linkSecondsForward);
+    data->linkSecondsBackward = std::move(linkSecondsBackward);
+    data->linkFeature = std::move(linkFeature);
+    data->linkFirstPoint = std::move(linkFirstPoint);
+    data->points = std::move(points);
     report.nodes = int(used.size());
     report.links = int(nl);
     report.buildSeconds = double(timer.nsecsElapsed()) / 1e9;

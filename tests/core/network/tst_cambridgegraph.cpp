@@ -6,8 +6,11 @@
 #include "network/ShortestPathTree.h"
 #include "network/Snapper.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
+#include <cstring>
 
 using namespace refuge;
 
@@ -141,15 +144,109 @@ private Q_SLOTS:
         const RoadGraph b = RoadGraphBuilder::open(o, nullptr, &second);
         QVERIFY(!first.fromCache);
         QVERIFY(second.fromCache);
-        QCOMPARE(a.data().arcTarget, b.data().arcTarget);
-        QCOMPARE(a.data().arcSeconds, b.data().arcSeconds);
-        QCOMPARE(a.data().points, b.data().points);
+        sameArrays(a, b);
         QCOMPARE(b.crs().authId(), QStringLiteral("EPSG:26986"));
+        QCOMPARE(b.profileName(), a.profileName());
+        QCOMPARE(b.accessMeters(), a.accessMeters());
+        // The cached graph views the mapped file: nothing copied, every array aligned.
+        QVERIFY(!a.data().arcTarget.isMapped());
+        QVERIFY(b.data().arcTarget.isMapped() && b.data().points.isMapped());
+        QCOMPARE(reinterpret_cast<quintptr>(b.data().nodeX.data()) % alignof(double), quintptr(0));
+        QCOMPARE(reinterpret_cast<quintptr>(b.data().points.data()) % alignof(QPointF), quintptr(0));
+#ifndef Q_OS_WIN // (Windows refuses to remove a mapped file)
+        // The mapped graph lives on when its file is removed and rebuilt.
+        const RoadGraph copy = b;
+        QVERIFY(QFile::remove(second.cacheFile));
+        RoadGraphReport rebuilt;
+        RoadGraphBuilder::open(o, nullptr, &rebuilt);
+        QVERIFY(!rebuilt.fromCache);
+        sameArrays(a, copy);
+#endif
         // Another profile is another cache entry.
         o.profile = Profile::load(QStringLiteral("walk"));
         RoadGraphReport third;
         RoadGraphBuilder::open(o, nullptr, &third);
         QVERIFY(!third.fromCache);
+    }
+
+    // A damaged or foreign cache file is never trusted: rebuilt, never a crash.
+    void damagedCacheIsRebuilt_data()
+    {
+        QTest::addColumn<QString>("damage");
+        QTest::newRow("truncated to half") << "half";
+        QTest::newRow("header only") << "header";
+        QTest::newRow("empty") << "empty";
+        QTest::newRow("older version") << "version";
+        QTest::newRow("arc target out of range") << "arcs";
+        QTest::newRow("array count too large") << "count";
+    }
+    void damagedCacheIsRebuilt()
+    {
+        QFETCH(QString, damage);
+        QTemporaryDir dir;
+        RoadGraphOptions o = cambridge(QStringLiteral("walk"));
+        o.useCache = true;
+        o.cacheDirectory = dir.path();
+        RoadGraphReport first;
+        const RoadGraph a = RoadGraphBuilder::open(o, nullptr, &first);
+        QFile f(first.cacheFile);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QByteArray bytes = f.readAll();
+        // Layout: magic 8, version 4, byte-order mark 4, key 16, meta size 4, meta; then
+        // per array, at 64-byte boundaries, its count and its values.
+        auto align = [](qsizetype p) { return (p + 63) / 64 * 64; };
+        quint32 metaSize = 0;
+        std::memcpy(&metaSize, bytes.constData() + 32, 4);
+        qsizetype pos = 36 + qsizetype(metaSize);
+        auto arrayAt = [&](int index) { // offset of array `index`'s count
+            qsizetype p = pos;
+            for (int i = 0; i <= index; ++i) {
+                p = align(p);
+                if (i == index)
+                    return p;
+                quint64 n = 0;
+                std::memcpy(&n, bytes.constData() + p, 8);
+                p = align(p + 8) + qsizetype(n) * (i == 14 ? 16 : (i < 2 ? 8 : 4));
+            }
+            return p;
+        };
+        if (damage == QLatin1String("half"))
+            bytes.truncate(bytes.size() / 2);
+        else if (damage == QLatin1String("header"))
+            bytes.truncate(pos);
+        else if (damage == QLatin1String("empty"))
+            bytes.clear();
+        else if (damage == QLatin1String("version"))
+            bytes[8] = 2;
+        else if (damage == QLatin1String("arcs")) { // arcTarget (array 3): first value = node count
+            const quint32 nodes = quint32(a.nodeCount());
+            std::memcpy(bytes.data() + align(arrayAt(3) + 8), &nodes, 4);
+        } else if (damage == QLatin1String("count")) { // points (array 14): count beyond the file
+            const quint64 n = quint64(bytes.size());
+            std::memcpy(bytes.data() + arrayAt(14), &n, 8);
+        }
+        QVERIFY(f.resize(0) && f.seek(0) && f.write(bytes) == bytes.size());
+        f.close();
+        RoadGraphReport second;
+        const RoadGraph b = RoadGraphBuilder::open(o, nullptr, &second);
+        QVERIFY(!second.fromCache);
+        sameArrays(a, b);
+        // ... and the rebuilt file is good again.
+        RoadGraphReport third;
+        sameArrays(a, RoadGraphBuilder::open(o, nullptr, &third));
+        QVERIFY(third.fromCache);
+    }
+
+private:
+    static void sameArrays(const RoadGraph &a, const RoadGraph &b)
+    {
+        const RoadGraph::Data &x = a.data(), &y = b.data();
+        QVERIFY(x.nodeX == y.nodeX && x.nodeY == y.nodeY && x.firstArc == y.firstArc);
+        QVERIFY(x.arcTarget == y.arcTarget && x.arcLink == y.arcLink && x.arcSeconds == y.arcSeconds && x.arcMeters == y.arcMeters);
+        QVERIFY(x.linkFrom == y.linkFrom && x.linkTo == y.linkTo && x.linkMeters == y.linkMeters);
+        QVERIFY(x.linkSecondsForward == y.linkSecondsForward && x.linkSecondsBackward == y.linkSecondsBackward);
+        QVERIFY(x.linkFeature == y.linkFeature && x.linkFirstPoint == y.linkFirstPoint && x.points == y.points);
+        QVERIFY(x.nodeX.size() > 1000 && x.points.size() > x.linkFrom.size());
     }
 };
 
