@@ -1,6 +1,7 @@
 #include "network/GraphCache.h"
 #include "network/RoadGraphBuilder.h"
 #include "util/Error.h"
+#include "util/Feedback.h"
 
 #include <QCryptographicHash>
 #include <QDataStream>
@@ -8,6 +9,11 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QFuture>
+#include <QHash>
+#include <QMutex>
+#include <QThreadPool>
+#include <QtConcurrent>
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QStandardPaths>
@@ -149,7 +155,67 @@ private:
     qint64 m_pos = 0;
 };
 
+// Cache files being written in the background, by file.
+struct PendingSaves {
+    QMutex mutex;
+    QThreadPool pool;
+    QHash<QString, QFuture<QString>> byFile; // message when the save failed, else empty
+    PendingSaves() { pool.setMaxThreadCount(1); }
+    ~PendingSaves() { pool.waitForDone(); }
+    PendingSaves(const PendingSaves &) = delete;
+    PendingSaves &operator=(const PendingSaves &) = delete;
+};
+
+PendingSaves &pendingSaves()
+{
+    static PendingSaves p;
+    return p;
+}
+
+void waitForSaveOf(const QString &file)
+{
+    PendingSaves &p = pendingSaves();
+    QFuture<QString> f;
+    {
+        QMutexLocker lock(&p.mutex);
+        f = p.byFile.value(file);
+    }
+    f.waitForFinished();
+}
+
 } // namespace
+
+void GraphCache::saveInBackground(const RoadGraph &graph, const QString &file, const QByteArray &key)
+{
+    if (key.isEmpty())
+        return;
+    PendingSaves &p = pendingSaves();
+    QMutexLocker lock(&p.mutex);
+    p.byFile.insert(file, QtConcurrent::run(&p.pool, [graph, file, key]() -> QString {
+        try {
+            save(graph, file, key);
+            return {};
+        } catch (const Error &e) {
+            return e.message();
+        }
+    }));
+}
+
+void GraphCache::finishSaves(Feedback *feedback)
+{
+    PendingSaves &p = pendingSaves();
+    QList<QFuture<QString>> all;
+    {
+        QMutexLocker lock(&p.mutex);
+        all = p.byFile.values();
+        p.byFile.clear();
+    }
+    for (QFuture<QString> &f : all) {
+        const QString message = f.result();
+        if (!message.isEmpty() && feedback)
+            feedback->warn(message);
+    }
+}
 
 QByteArray GraphCache::key(const RoadGraphOptions &o)
 {
@@ -188,6 +254,7 @@ std::optional<RoadGraph> GraphCache::load(const QString &file, const QByteArray 
 {
     if (key.isEmpty())
         return std::nullopt;
+    waitForSaveOf(file);
     auto bytes = std::make_shared<CacheBytes>(file);
     if (!bytes->open())
         return std::nullopt;

@@ -13,6 +13,7 @@
 
 namespace refuge {
 
+class Feedback;
 struct RoadGraphOptions;
 
 class GraphCache {
@@ -27,9 +28,17 @@ public:
     static QByteArray key(const RoadGraphOptions &options);
     static QString fileFor(const RoadGraphOptions &options, const QByteArray &key);
 
+    // Waits first for a save of the same file still being written (saveInBackground).
     static std::optional<RoadGraph> load(const QString &file, const QByteArray &key);
     // Throws IoError naming the file when it cannot be written.
     static void save(const RoadGraph &graph, const QString &file, const QByteArray &key);
+    // save() on a background thread: the graph is immutable and shared, so the caller
+    // goes on with it (an analysis runs while the file is written). Saves run one at a
+    // time, in order; all pending ones are awaited at exit at the latest.
+    static void saveInBackground(const RoadGraph &graph, const QString &file, const QByteArray &key);
+    // Waits for every pending save; the message of each that failed goes to feedback
+    // as a warning (when given). Jobs call it before reporting their warnings.
+    static void finishSaves(Feedback *feedback = nullptr);
 };
 
 } // namespace refuge

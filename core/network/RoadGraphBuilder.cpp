@@ -593,13 +593,9 @@ RoadGraph RoadGraphBuilder::open(const RoadGraphOptions &options, Feedback *feed
                                                       : build(loadLines(options, feedback), options, feedback, &report);
     report.buildSeconds = double(timer.nsecsElapsed()) / 1e9;
     if (!key.isEmpty()) {
-        try {
-            GraphCache::save(graph, cacheFile, key);
-            report.cacheFile = cacheFile;
-        } catch (const IoError &e) {
-            if (feedback)
-                feedback->warn(e.message());
-        }
+        // Written while the caller goes on; a failure is a warning (GraphCache::finishSaves).
+        GraphCache::saveInBackground(graph, cacheFile, key);
+        report.cacheFile = cacheFile;
     }
     return graph;
 }

@@ -11,7 +11,8 @@
 //
 // open() also keeps a versioned binary cache of the built graph (GraphCache), keyed by
 // the source file's size, mtime and a hash of its head and tail, the options and the
-// profile. Synchronous; call from any thread.
+// profile; a new cache file is written in the background while the caller goes on
+// (GraphCache::finishSaves waits and reports failures). Synchronous; any thread.
 #include "model/DataSource.h"
 #include "network/Profile.h"
 #include "network/RoadGraph.h"
@@ -65,7 +66,8 @@ public:
     // The same from flat road lines (RoadGraphSource.h), freed as soon as the topology is built.
     static RoadGraph build(RoadLines lines, const RoadGraphOptions &options, Feedback *feedback = nullptr,
                            RoadGraphReport *report = nullptr);
-    // Loads options.source (OSM aware), reprojects, builds; uses and refreshes the cache.
+    // Loads options.source (OSM aware), reprojects, builds; uses and refreshes the cache
+    // (written in the background: GraphCache::saveInBackground).
     // GDAL sources are streamed into RoadLines (only the needed fields, no VectorLayer);
     // OSM, CSV, GeoJSON and Shapefiles of undeclared encoding go through VectorLayer::load.
     static RoadGraph open(const RoadGraphOptions &options, Feedback *feedback = nullptr, RoadGraphReport *report = nullptr);

@@ -2,9 +2,11 @@
 // an independent brute-force Dijkstra (O(V²), built from the link table, in double)
 // on every node; node-field topology and vertex topology give the same network size.
 #include "TestSupport.h"
+#include "network/GraphCache.h"
 #include "network/RoadGraphBuilder.h"
 #include "network/ShortestPathTree.h"
 #include "network/Snapper.h"
+#include "util/Feedback.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -167,6 +169,7 @@ private Q_SLOTS:
         RoadGraphReport third;
         RoadGraphBuilder::open(o, nullptr, &third);
         QVERIFY(!third.fromCache);
+        GraphCache::finishSaves();
     }
 
     // A damaged or foreign cache file is never trusted: rebuilt, never a crash.
@@ -189,6 +192,7 @@ private Q_SLOTS:
         o.cacheDirectory = dir.path();
         RoadGraphReport first;
         const RoadGraph a = RoadGraphBuilder::open(o, nullptr, &first);
+        GraphCache::finishSaves(); // written in the background
         QFile f(first.cacheFile);
         QVERIFY(f.open(QIODevice::ReadWrite));
         QByteArray bytes = f.readAll();
@@ -235,6 +239,30 @@ private Q_SLOTS:
         RoadGraphReport third;
         sameArrays(a, RoadGraphBuilder::open(o, nullptr, &third));
         QVERIFY(third.fromCache);
+    }
+
+    // The cache is written in the background; a folder that cannot be made is a
+    // warning naming it, and the graph is there all the same.
+    void unwritableCacheIsAWarning()
+    {
+        QTemporaryDir dir;
+        QFile blocker(dir.filePath(QStringLiteral("file")));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        RoadGraphOptions o = cambridge(QStringLiteral("walk"));
+        o.useCache = true;
+        o.cacheDirectory = dir.filePath(QStringLiteral("file/graphs")); // below a file
+        Feedback feedback;
+        RoadGraphReport report;
+        const RoadGraph g = RoadGraphBuilder::open(o, &feedback, &report);
+        QVERIFY(g.linkCount() > 2000 && !report.fromCache);
+        GraphCache::finishSaves(&feedback);
+        QCOMPARE(feedback.warnings().size(), 1);
+        QVERIFY2(feedback.warnings().front().contains(QStringLiteral("cannot create the cache folder"))
+                     && feedback.warnings().front().contains(QStringLiteral("file/graphs")),
+                 qPrintable(feedback.warnings().front()));
+        GraphCache::finishSaves(&feedback); // nothing pending: nothing more
+        QCOMPARE(feedback.warnings().size(), 1);
     }
 
 private:
