@@ -2,14 +2,16 @@
 // as the default ones, but allocations of LargePages::kThreshold bytes or more (road
 // graph arrays, point lists, cost tables) get their whole 2 MiB pages advised as huge
 // pages (util/LargePages.h). Opening a 900k-edge network from its GeoPackage: 1.7 ->
-// 1.05 s on a virtual machine with THP in "madvise" mode. Linux only; under ASan, which
-// brings its own operator new, and elsewhere this file defines nothing.
+// 1.05 s on a virtual machine with THP in "madvise" mode. Linux only; under the
+// sanitizers, which bring their own operator new, and elsewhere this file defines
+// nothing. Aligned new/delete (align_val_t) stay libstdc++'s (aligned_alloc/free,
+// always paired with each other), so those blocks are never advised.
 #include "util/LargePages.h"
 
 #include <cstdlib>
 #include <new>
 
-#if defined(__linux__) && !defined(__SANITIZE_ADDRESS__)
+#if defined(REFUGE_LARGE_PAGE_NEW)
 
 namespace {
 

@@ -1,5 +1,6 @@
 // refuge-cli: the command-line front end of Refuge (links refuge_core only).
 #include "Cli.h"
+#include "network/GraphCache.h"
 #include "util/Error.h"
 
 #include <QGuiApplication>
@@ -117,6 +118,10 @@ int main(int argc, char **argv)
                          return c.needsGui && c.name == commandName;
                      });
     std::unique_ptr<QCoreApplication> app(gui ? new QGuiApplication(argc, argv) : new QCoreApplication(argc, argv));
+    // Graph cache files still being written are finished before the application goes.
+    struct FinishSaves {
+        ~FinishSaves() { refuge::GraphCache::finishAllSaves(); }
+    } finishSaves;
     QCoreApplication::setApplicationName(QStringLiteral("refuge-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(REFUGE_VERSION));
     const QStringList args = QCoreApplication::arguments().mid(1);

@@ -9,6 +9,7 @@
 #include "mainwindow/MainWindow.h"
 #include "mainwindow/ProjectController.h"
 #include "model/VectorLayer.h"
+#include "network/GraphCache.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -128,5 +129,7 @@ int main(int argc, char **argv)
             });
         });
     }
-    return app.exec();
+    const int code = app.exec();
+    refuge::GraphCache::finishAllSaves(); // graph cache files still being written
+    return code;
 }

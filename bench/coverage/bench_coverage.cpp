@@ -13,6 +13,7 @@
 #include "analysis/FacilityTable.h"
 #include "analysis/NearestFacility.h"
 #include "model/VectorLayer.h"
+#include "network/GraphCache.h"
 #include "network/RoadGraphBuilder.h"
 #include "network/Snapper.h"
 #include "util/Feedback.h"
@@ -55,7 +56,8 @@ int main(int argc, char **argv)
     go.cacheDirectory = cache;
     RoadGraphReport report;
     const RoadGraph graph = RoadGraphBuilder::open(go, &fb, &report);
-    lap(report.fromCache ? "graph (cache)" : "graph (built)");
+    GraphCache::finishSave(report.cacheSave, &fb); // not overlapping the laps below
+    lap(report.fromCache ? "graph (cache)" : "graph (built + cache written)");
     const VectorLayer shelters = VectorLayer::load(DataSource{city, QStringLiteral("shelters")}, {graph.crs()});
     const FacilityTable fac = FacilityTable::fromLayer(shelters, {{}, {}, QStringLiteral("capacity"), {}, {}, {}});
     lap("load shelters");

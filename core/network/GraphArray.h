@@ -5,6 +5,7 @@
 // from the operating system's file cache as the analysis touches them).
 // Reads like a const std::vector: size, [], data, begin/end, front/back, ==.
 #include <algorithm>
+#include <cassert>
 #include <cstddef>
 #include <memory>
 #include <utility>
@@ -19,8 +20,11 @@ public:
 
     GraphArray() = default;
     GraphArray(std::vector<T> owned) : m_owned(std::move(owned)), m_ptr(m_owned.data()), m_size(m_owned.size()) {}
-    // A view of n values at p, valid while keeper lives.
-    GraphArray(const T *p, std::size_t n, std::shared_ptr<const void> keeper) : m_keeper(std::move(keeper)), m_ptr(p), m_size(n) {}
+    // A view of n values at p, valid while keeper (not null) lives.
+    GraphArray(const T *p, std::size_t n, std::shared_ptr<const void> keeper) : m_keeper(std::move(keeper)), m_ptr(p), m_size(n)
+    {
+        assert(m_keeper);
+    }
 
     GraphArray(const GraphArray &o) : m_owned(o.m_owned), m_keeper(o.m_keeper), m_ptr(o.m_keeper ? o.m_ptr : m_owned.data()), m_size(o.m_size) {}
     GraphArray(GraphArray &&o) noexcept : m_owned(std::move(o.m_owned)), m_keeper(std::move(o.m_keeper)), m_ptr(o.m_ptr), m_size(o.m_size)
@@ -51,7 +55,8 @@ public:
     const T &back() const { return m_ptr[m_size - 1]; }
     // Bytes of the values (owned or mapped).
     std::size_t bytes() const { return m_size * sizeof(T); }
-    bool isMapped() const { return m_keeper != nullptr; }
+    // True for a view of memory held elsewhere (a cache file), false for an own vector.
+    bool isView() const { return m_keeper != nullptr; }
 
     friend bool operator==(const GraphArray &a, const GraphArray &b) { return std::equal(a.begin(), a.end(), b.begin(), b.end()); }
 

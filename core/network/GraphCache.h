@@ -2,12 +2,16 @@
 // GraphCache: the on-disk cache of built RoadGraphs. One file per (source, layer,
 // options, profile): a versioned little header, then the raw arrays, each on a 64-byte
 // boundary. Written with QSaveFile (atomic: a new file replaces the old, so a graph
-// still mapped from the old file is unaffected); opened with QFile::map, the graph's
+// still mapped from the old file is unaffected; a cache file is never rewritten in
+// place, which a mapped graph could not survive); opened with QFile::map, the graph's
 // arrays viewing the mapped file (nothing copied; read into memory where mapping
-// fails). The file stays open while a graph uses it. A file with another version, key
-// or byte order, or inconsistent arrays, is ignored and rebuilt. Any thread.
+// fails). The file stays open while a graph uses it (on Windows it cannot be replaced
+// or removed meanwhile: a rebuild then warns that it cannot write). A file with
+// another version, key or byte order, or inconsistent arrays, is ignored and rebuilt.
+// Any thread.
 #include "network/RoadGraph.h"
 
+#include <QFuture>
 #include <QString>
 #include <optional>
 
@@ -33,12 +37,14 @@ public:
     // Throws IoError naming the file when it cannot be written.
     static void save(const RoadGraph &graph, const QString &file, const QByteArray &key);
     // save() on a background thread: the graph is immutable and shared, so the caller
-    // goes on with it (an analysis runs while the file is written). Saves run one at a
-    // time, in order; all pending ones are awaited at exit at the latest.
-    static void saveInBackground(const RoadGraph &graph, const QString &file, const QByteArray &key);
-    // Waits for every pending save; the message of each that failed goes to feedback
-    // as a warning (when given). Jobs call it before reporting their warnings.
-    static void finishSaves(Feedback *feedback = nullptr);
+    // goes on with it (an analysis runs while the file is written). The future gives
+    // the save's failure message, empty when the file was written.
+    static QFuture<QString> saveInBackground(const RoadGraph &graph, const QString &file, const QByteArray &key);
+    // Waits for one save; its failure (if any) goes to feedback as a warning. True when
+    // the file was written (or there was nothing to wait for).
+    static bool finishSave(const QFuture<QString> &save, Feedback *feedback = nullptr);
+    // Waits for every save still running (the applications call it before they exit).
+    static void finishAllSaves();
 };
 
 } // namespace refuge

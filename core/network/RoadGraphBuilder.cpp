@@ -593,8 +593,8 @@ RoadGraph RoadGraphBuilder::open(const RoadGraphOptions &options, Feedback *feed
                                                       : build(loadLines(options, feedback), options, feedback, &report);
     report.buildSeconds = double(timer.nsecsElapsed()) / 1e9;
     if (!key.isEmpty()) {
-        // Written while the caller goes on; a failure is a warning (GraphCache::finishSaves).
-        GraphCache::saveInBackground(graph, cacheFile, key);
+        // Written while the caller goes on; a failure is a warning (GraphCache::finishSave).
+        report.cacheSave = GraphCache::saveInBackground(graph, cacheFile, key);
         report.cacheFile = cacheFile;
     }
     return graph;

@@ -12,11 +12,13 @@
 // open() also keeps a versioned binary cache of the built graph (GraphCache), keyed by
 // the source file's size, mtime and a hash of its head and tail, the options and the
 // profile; a new cache file is written in the background while the caller goes on
-// (GraphCache::finishSaves waits and reports failures). Synchronous; any thread.
+// (report.cacheSave; GraphCache::finishSave waits and reports a failure). Synchronous;
+// any thread.
 #include "model/DataSource.h"
 #include "network/Profile.h"
 #include "network/RoadGraph.h"
 
+#include <QFuture>
 #include <QStringList>
 
 namespace refuge {
@@ -52,6 +54,7 @@ struct RoadGraphReport {
     int nodes = 0, links = 0;
     bool fromCache = false;
     QString cacheFile;
+    QFuture<QString> cacheSave;   // a new cache file being written (GraphCache::finishSave)
     double buildSeconds = 0;
     QString onewayField, speedField, classField; // fields actually used
     QStringList messages() const;

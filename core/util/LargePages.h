@@ -7,6 +7,20 @@
 #include <cstddef>
 #include <cstdint>
 
+// Sanitizers bring their own operator new: the applications keep it under them.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__) || defined(__SANITIZE_HWADDRESS__)
+#define REFUGE_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || __has_feature(memory_sanitizer) \
+    || __has_feature(hwaddress_sanitizer)
+#define REFUGE_SANITIZED 1
+#endif
+#endif
+// Defined where app/LargePageNew.cpp replaces operator new.
+#if defined(__linux__) && !defined(REFUGE_SANITIZED)
+#define REFUGE_LARGE_PAGE_NEW 1
+#endif
+
 namespace refuge::LargePages {
 
 constexpr std::size_t kHugePage = std::size_t(2) << 20;

@@ -5,7 +5,6 @@
 #include "analysis/ServiceArea.h"
 #include "geom/Geos.h"
 #include "model/RasterLayer.h"
-#include "network/GraphCache.h"
 #include "network/Snapper.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
@@ -149,7 +148,7 @@ CoverageJobResult CoverageJob::run(const CoverageSettings &s, Feedback &feedback
     summaryExtra.insert(QStringLiteral("limit_user"), limitUser);
     summaryExtra.insert(QStringLiteral("limit_user_unit"), meters ? QStringLiteral("m") : QStringLiteral("min"));
     summaryExtra.insert(QStringLiteral("euclidean"), s.euclidean);
-    GraphCache::finishSaves(&feedback); // the graph cache written meanwhile
+    net.finishCacheSave(feedback); // the graph cache written meanwhile
     r.warnings = AnalysisFiles::completeSummary(r.summary, summaryExtra, feedback.warnings());
     if (!s.outDir.isEmpty()) {
         feedback.throwIfCanceled();

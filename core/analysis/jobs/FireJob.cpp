@@ -3,7 +3,6 @@
 #include "analysis/FireCoverageOutputs.h"
 #include "analysis/NearestFacility.h"
 #include "geom/Geos.h"
-#include "network/GraphCache.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
 
@@ -169,7 +168,7 @@ FireJobResult FireJob::run(const FireSettings &s, Feedback &feedback)
     r.outcome = FireCoverage::run(q, feedback);
     r.summary = r.outcome.summaryJson(q);
     networkSummary.insert(QStringLiteral("euclidean"), s.euclidean);
-    GraphCache::finishSaves(&feedback); // the graph cache written meanwhile
+    net.finishCacheSave(feedback); // the graph cache written meanwhile
     r.warnings = AnalysisFiles::completeSummary(r.summary, networkSummary, feedback.warnings() + q.demand.stats.messages());
     if (!s.outDir.isEmpty()) {
         feedback.throwIfCanceled();

@@ -1,5 +1,6 @@
 #include "analysis/jobs/NetworkInputs.h"
 #include "analysis/NetworkCheck.h"
+#include "network/GraphCache.h"
 #include "network/Barriers.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
@@ -146,8 +147,16 @@ void NetworkInputs::loadFacilities(Feedback &feedback)
     setupSeconds += double(timer.nsecsElapsed()) / 1e9;
 }
 
+void NetworkInputs::finishCacheSave(Feedback &feedback) const
+{
+    GraphCache::finishSave(graphReport.cacheSave, &feedback);
+}
+
 QJsonObject NetworkInputs::summary() const
 {
+    // A cache file that could not be written is not named.
+    const QFuture<QString> &save = graphReport.cacheSave;
+    const bool cacheWritten = !save.isValid() || !save.isFinished() || save.result().isEmpty();
     QJsonArray unsnappedIds;
     for (int row : snapped.unsnapped)
         unsnappedIds.append(facilityIds.value(row));
@@ -161,7 +170,7 @@ QJsonObject NetworkInputs::summary() const
                                                 {QStringLiteral("nodes"), graph.nodeCount()},
                                                 {QStringLiteral("links"), graph.linkCount()},
                                                 {QStringLiteral("from_cache"), graphReport.fromCache},
-                                                {QStringLiteral("cache_file"), graphReport.cacheFile},
+                                                {QStringLiteral("cache_file"), cacheWritten ? graphReport.cacheFile : QString()},
                                                 {QStringLiteral("build_seconds"), graphReport.buildSeconds},
                                                 {QStringLiteral("messages"), QJsonArray::fromStringList(graphReport.messages())},
                                                 {QStringLiteral("barrier_links"), barrierLinks}}},

@@ -71,6 +71,9 @@ public:
 
     // The common parts of summary.json (network, facilities, unit, breaks...).
     QJsonObject summary() const;
+    // Waits for the graph cache file written in the background, if any (a failure is a
+    // warning). Jobs call it before they report their warnings.
+    void finishCacheSave(Feedback &feedback) const;
 
 private:
     std::vector<int> m_component, m_componentSizes; // per node, per component (largest first)

@@ -2,7 +2,6 @@
 #include "analysis/AnalysisFiles.h"
 #include "analysis/ServiceArea.h"
 #include "io/VectorWriter.h"
-#include "network/GraphCache.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
 
@@ -84,7 +83,7 @@ ServiceAreaJobResult ServiceAreaJob::run(const ServiceAreaSettings &settings, Fe
     r.lines = std::move(computed.lines);
     r.snappedFacilities = net.snapped.snappedCount();
     r.totalFacilities = int(net.snapped.points.size());
-    GraphCache::finishSaves(&feedback); // the graph cache written meanwhile
+    net.finishCacheSave(feedback); // the graph cache written meanwhile
     r.warnings = feedback.warnings();
     r.summary = net.summary();
     r.summary.insert(QStringLiteral("command"), QStringLiteral("service-area"));

@@ -2,7 +2,6 @@
 #include "analysis/AnalysisFiles.h"
 #include "analysis/Zones.h"
 #include "io/VectorWriter.h"
-#include "network/GraphCache.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
 
@@ -33,7 +32,7 @@ ZonesJobResult ZonesJob::run(const ZonesSettings &settings, Feedback &feedback)
     const double analysisSeconds = double(t.nsecsElapsed()) / 1e9;
     r.snappedFacilities = net.snapped.snappedCount();
     r.totalFacilities = int(net.snapped.points.size());
-    GraphCache::finishSaves(&feedback); // the graph cache written meanwhile
+    net.finishCacheSave(feedback); // the graph cache written meanwhile
     r.warnings = feedback.warnings();
     r.summary = net.summary();
     r.summary.insert(QStringLiteral("command"), QStringLiteral("zones"));

@@ -1,4 +1,5 @@
-// LargePages: the huge-page range arithmetic, and advised memory behaving as memory.
+// LargePages: the huge-page range arithmetic, advised memory behaving as memory, and
+// the applications' operator new.
 #include "util/LargePages.h"
 
 #include <QFile>
@@ -48,6 +49,59 @@ private slots:
         std::iota(p, p + n, 7u);
         QCOMPARE(std::accumulate(p, p + n, std::uint64_t(0)), std::uint64_t(n) * (n - 1) / 2 + 7 * std::uint64_t(n));
         std::free(p);
+    }
+
+    // The applications' operator new (app/LargePageNew.cpp, linked into this test too):
+    // a big block is advised (VmFlags "hg" in /proc/self/smaps), a small one is not, and
+    // every new/delete pair works.
+    void operatorNew()
+    {
+#if !defined(REFUGE_LARGE_PAGE_NEW)
+        QSKIP("operator new is the default one here (not Linux, or a sanitizer build)");
+#else
+        if (!QFile::exists(QStringLiteral("/sys/kernel/mm/transparent_hugepage/enabled")))
+            QSKIP("this kernel has no transparent huge pages");
+        auto *big = new std::uint64_t[(8 << 20) / sizeof(std::uint64_t)];
+        auto *small = new std::uint64_t[1000];
+        const LargePages::Range r = LargePages::wholeHugePages(reinterpret_cast<std::uintptr_t>(big), 8 << 20);
+        QVERIFY(r.end - r.begin >= 3 * kHugePage);
+        QVERIFY(advisedAt(r.begin));
+        QVERIFY(!advisedAt(reinterpret_cast<std::uintptr_t>(small)));
+        big[0] = 1;
+        big[(8 << 20) / sizeof(std::uint64_t) - 1] = 2;
+        QCOMPARE(big[0] + big[(8 << 20) / sizeof(std::uint64_t) - 1], std::uint64_t(3));
+        delete[] big;
+        delete[] small;
+        std::vector<double> v(std::size_t(5) << 20, 1.5); // 40 MB through std::allocator
+        QCOMPARE(std::accumulate(v.begin(), v.end(), 0.0), 1.5 * double(std::size_t(5) << 20));
+        auto *one = new (std::nothrow) std::uint64_t(42);
+        QVERIFY(one && *one == 42);
+        delete one;
+        auto *huge = new (std::nothrow) char[std::size_t(1) << 62]; // far beyond any memory
+        QVERIFY(huge == nullptr);
+#endif
+    }
+
+private:
+    // Whether the mapping holding address a carries the huge-page advice.
+    static bool advisedAt(std::uintptr_t a)
+    {
+        QFile smaps(QStringLiteral("/proc/self/smaps"));
+        if (!smaps.open(QIODevice::ReadOnly | QIODevice::Text))
+            return false;
+        bool inside = false;
+        for (const QByteArray &line : smaps.readAll().split('\n')) {
+            const int dash = line.indexOf('-'), space = line.indexOf(' ');
+            if (dash > 0 && space > dash && line.at(0) != 'V') { // "start-end perms ..." opens a mapping
+                bool ok1 = false, ok2 = false;
+                const auto start = line.left(dash).toULongLong(&ok1, 16), end = line.mid(dash + 1, space - dash - 1).toULongLong(&ok2, 16);
+                if (ok1 && ok2)
+                    inside = a >= start && a < end;
+            } else if (inside && line.startsWith("VmFlags:")) {
+                return line.split(' ').contains("hg");
+            }
+        }
+        return false;
     }
 };
 
