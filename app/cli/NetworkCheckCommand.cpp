@@ -45,7 +45,7 @@ int runNetworkCheck(const QStringList &args)
     summary.insert(QStringLiteral("command"), QStringLiteral("network-check"));
     summary.insert(QStringLiteral("check"), report.toJson());
     summary.insert(QStringLiteral("output"), outPath);
-    in.finishCacheSave(feedback); // the graph cache written meanwhile
+    in.finishCacheSave(feedback, &summary); // the graph cache written meanwhile
     summary.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(feedback.warnings()));
     AnalysisFiles::writeJson(QDir(outDir).filePath(QStringLiteral("summary.json")), summary);
     for (const QString &line : report.lines())

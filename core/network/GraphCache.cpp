@@ -11,12 +11,12 @@
 #include <QFileInfo>
 #include <QFuture>
 #include <QHash>
-#include <QMutex>
-#include <QThreadPool>
-#include <QtConcurrent>
 #include <QJsonDocument>
+#include <QMutex>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QThreadPool>
+#include <QtConcurrent>
 #include <algorithm>
 #include <cstring>
 #include <memory>

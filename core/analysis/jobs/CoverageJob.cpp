@@ -148,7 +148,8 @@ CoverageJobResult CoverageJob::run(const CoverageSettings &s, Feedback &feedback
     summaryExtra.insert(QStringLiteral("limit_user"), limitUser);
     summaryExtra.insert(QStringLiteral("limit_user_unit"), meters ? QStringLiteral("m") : QStringLiteral("min"));
     summaryExtra.insert(QStringLiteral("euclidean"), s.euclidean);
-    net.finishCacheSave(feedback); // the graph cache written meanwhile
+    if (!s.euclidean)
+        net.finishCacheSave(feedback, &summaryExtra); // the graph cache written meanwhile
     r.warnings = AnalysisFiles::completeSummary(r.summary, summaryExtra, feedback.warnings());
     if (!s.outDir.isEmpty()) {
         feedback.throwIfCanceled();

@@ -168,7 +168,8 @@ FireJobResult FireJob::run(const FireSettings &s, Feedback &feedback)
     r.outcome = FireCoverage::run(q, feedback);
     r.summary = r.outcome.summaryJson(q);
     networkSummary.insert(QStringLiteral("euclidean"), s.euclidean);
-    net.finishCacheSave(feedback); // the graph cache written meanwhile
+    if (!s.euclidean)
+        net.finishCacheSave(feedback, &networkSummary); // the graph cache written meanwhile
     r.warnings = AnalysisFiles::completeSummary(r.summary, networkSummary, feedback.warnings() + q.demand.stats.messages());
     if (!s.outDir.isEmpty()) {
         feedback.throwIfCanceled();

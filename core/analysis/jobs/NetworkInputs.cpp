@@ -1,7 +1,7 @@
 #include "analysis/jobs/NetworkInputs.h"
 #include "analysis/NetworkCheck.h"
-#include "network/GraphCache.h"
 #include "network/Barriers.h"
+#include "network/GraphCache.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
 
@@ -147,9 +147,11 @@ void NetworkInputs::loadFacilities(Feedback &feedback)
     setupSeconds += double(timer.nsecsElapsed()) / 1e9;
 }
 
-void NetworkInputs::finishCacheSave(Feedback &feedback) const
+void NetworkInputs::finishCacheSave(Feedback &feedback, QJsonObject *summaryTaken) const
 {
     GraphCache::finishSave(graphReport.cacheSave, &feedback);
+    if (summaryTaken)
+        summaryTaken->insert(QStringLiteral("network"), summary().value(QStringLiteral("network")));
 }
 
 QJsonObject NetworkInputs::summary() const

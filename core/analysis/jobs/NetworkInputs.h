@@ -72,8 +72,9 @@ public:
     // The common parts of summary.json (network, facilities, unit, breaks...).
     QJsonObject summary() const;
     // Waits for the graph cache file written in the background, if any (a failure is a
-    // warning). Jobs call it before they report their warnings.
-    void finishCacheSave(Feedback &feedback) const;
+    // warning), and updates the "network" part of a summary() taken before. Jobs call
+    // it before they report their warnings.
+    void finishCacheSave(Feedback &feedback, QJsonObject *summaryTaken = nullptr) const;
 
 private:
     std::vector<int> m_component, m_componentSizes; // per node, per component (largest first)

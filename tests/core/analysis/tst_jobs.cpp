@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -106,6 +107,30 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(QDir(out.path()).filePath(QStringLiteral("service_areas.gpkg"))));
         QVERIFY(QFile::exists(QDir(out.path()).filePath(QStringLiteral("summary.json"))));
         QCOMPARE(r.summary.value(QStringLiteral("polygons")).toInt(), 30);
+    }
+
+    // The graph cache is written while the job runs; a cache that cannot be written is
+    // one warning naming it, the summary names no cache file, the results are whole.
+    void unwritableCacheIsAWarning()
+    {
+        QTemporaryDir dir;
+        QFile blocker(dir.filePath(QStringLiteral("file")));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        CoverageSettings s = ProjectJobSettings::coverage(m_project);
+        s.network.cacheDirectory = dir.filePath(QStringLiteral("file/graphs"));
+        Feedback fb;
+        const CoverageJobResult r = CoverageJob::run(s, fb);
+        QCOMPARE(qRound(r.outcome.coverage.coveredPopulation), 52529);
+        QCOMPARE(r.warnings.filter(QStringLiteral("cannot create the cache folder")).size(), 1);
+        const QJsonObject network = r.summary.value(QStringLiteral("network")).toObject();
+        QVERIFY(network.contains(QStringLiteral("cache_file")));
+        QCOMPARE(network.value(QStringLiteral("cache_file")).toString(), QString());
+        // Written, it is named.
+        Feedback fb2;
+        const CoverageJobResult r2 = CoverageJob::run(cached(ProjectJobSettings::coverage(m_project)), fb2);
+        QVERIFY(r2.summary.value(QStringLiteral("network")).toObject().value(QStringLiteral("cache_file")).toString().endsWith(
+            QStringLiteral(".rgraph")));
     }
 
     void coverageMatchesTheCli()
