@@ -296,11 +296,8 @@ std::optional<RoadGraph> GraphCache::load(const QString &file, const QByteArray 
     data->profileName = profile;
     data->accessMeters = access;
     data->snapSpeed = snap;
-    const bool ok = f.array(data->nodeX) && f.array(data->nodeY) && f.array(data->firstArc) && f.array(data->arcTarget)
-        && f.array(data->arcLink) && f.array(data->arcSeconds) && f.array(data->arcMeters) && f.array(data->linkFrom)
-        && f.array(data->linkTo) && f.array(data->linkMeters) && f.array(data->linkSecondsForward)
-        && f.array(data->linkSecondsBackward) && f.array(data->linkFeature) && f.array(data->linkFirstPoint)
-        && f.array(data->points);
+    bool ok = true;
+    data->forEachArray([&](auto &a) { ok = ok && f.array(a); });
     if (!ok)
         return std::nullopt;
     // Consistency, so a damaged file can never index out of bounds.
@@ -351,21 +348,7 @@ void GraphCache::save(const RoadGraph &graph, const QString &file, const QByteAr
     }
     f.write(sizeBytes);
     f.write(meta);
-    writeArray(f, d.nodeX);
-    writeArray(f, d.nodeY);
-    writeArray(f, d.firstArc);
-    writeArray(f, d.arcTarget);
-    writeArray(f, d.arcLink);
-    writeArray(f, d.arcSeconds);
-    writeArray(f, d.arcMeters);
-    writeArray(f, d.linkFrom);
-    writeArray(f, d.linkTo);
-    writeArray(f, d.linkMeters);
-    writeArray(f, d.linkSecondsForward);
-    writeArray(f, d.linkSecondsBackward);
-    writeArray(f, d.linkFeature);
-    writeArray(f, d.linkFirstPoint);
-    writeArray(f, d.points);
+    d.forEachArray([&](const auto &a) { writeArray(f, a); });
     if (!f.commit())
         throw IoError(fileMessage(file, QStringLiteral("cannot write: %1").arg(f.errorString())));
 }

@@ -103,10 +103,9 @@ QRectF RoadGraph::extent() const
 
 std::size_t RoadGraph::memoryBytes() const
 {
-    const Data &x = *d;
-    return x.nodeX.bytes() + x.nodeY.bytes() + x.firstArc.bytes() + x.arcTarget.bytes() + x.arcLink.bytes() + x.arcSeconds.bytes()
-        + x.arcMeters.bytes() + x.linkFrom.bytes() + x.linkTo.bytes() + x.linkMeters.bytes() + x.linkSecondsForward.bytes()
-        + x.linkSecondsBackward.bytes() + x.linkFeature.bytes() + x.linkFirstPoint.bytes() + x.points.bytes();
+    std::size_t total = 0;
+    d->forEachArray([&](const auto &a) { total += a.bytes(); });
+    return total;
 }
 
 } // namespace refuge

@@ -30,8 +30,8 @@ QString costUnitName(CostUnit unit); // "m" / "s"
 
 class RoadGraph {
 public:
-    // The arrays; public so the builder, the cache and tests can fill them. Treat as
-    // read-only once a RoadGraph holds them.
+    // The arrays; public so the builder, the cache and tests can set them (each is
+    // read-only: a vector handed over, or a view of the mapped cache file).
     struct Data {
         Crs crs;                              // metric CRS of all coordinates
         QString profileName;
@@ -49,6 +49,21 @@ public:
         GraphArray<std::uint32_t> linkFeature; // per link: source feature index (VectorLayer row)
         GraphArray<std::uint32_t> linkFirstPoint; // linkCount + 1, into points
         GraphArray<QPointF> points;           // link vertices, digitised order
+
+        // Calls f on every array, in the order of the cache file.
+        template <class F>
+        void forEachArray(F &&f) const { visit(*this, f); }
+        template <class F>
+        void forEachArray(F &&f) { visit(*this, f); }
+
+    private:
+        template <class Self, class F>
+        static void visit(Self &x, F &f)
+        {
+            f(x.nodeX), f(x.nodeY), f(x.firstArc), f(x.arcTarget), f(x.arcLink), f(x.arcSeconds), f(x.arcMeters);
+            f(x.linkFrom), f(x.linkTo), f(x.linkMeters), f(x.linkSecondsForward), f(x.linkSecondsBackward);
+            f(x.linkFeature), f(x.linkFirstPoint), f(x.points);
+        }
     };
     static constexpr std::uint32_t kBackward = 0x80000000u;
     static constexpr std::uint32_t kLinkMask = 0x7FFFFFFFu;
