@@ -109,13 +109,27 @@ bool canHoldDisk(GEOSContextHandle_t ctx, const GEOSGeometry *g, double r)
     return x1 - x0 > 2 * r && y1 - y0 > 2 * r && area > std::numbers::pi * r * r;
 }
 
+// The envelope of g grown by `grow` on every side; false for an empty geometry.
+bool envelopeOf(GEOSContextHandle_t ctx, const GEOSGeometry *g, double grow, double box[4])
+{
+    if (GEOSGeom_getXMin_r(ctx, g, &box[0]) != 1 || GEOSGeom_getYMin_r(ctx, g, &box[1]) != 1 || GEOSGeom_getXMax_r(ctx, g, &box[2]) != 1
+        || GEOSGeom_getYMax_r(ctx, g, &box[3]) != 1)
+        return false;
+    box[0] -= grow;
+    box[1] -= grow;
+    box[2] += grow;
+    box[3] += grow;
+    return true;
+}
+
 // The same set, computed through the faces of the street graph. With the sections
 // noded and polygonized into faces f (their union U), dangles and cut edges D:
-//   buffer(S, d) = (buffer(U, d) − ⋃ buffer(f, −d)) ∪ buffer(D, d)
+//   buffer(S, d) = buffer(U ∪ D, d) − ⋃ (buffer(f, −d) − buffer(D, d))
 // because a point inside a face is within d of S exactly when it is within d of that
-// face's boundary, and a point outside U is within d of S exactly when it is within d
-// of U's boundary or of D. One polygon buffer, small negative buffers and one
-// difference and union replace hundreds of overlapping overlays.
+// face's boundary or of a loose line inside that face, and a point outside U is within
+// d of S exactly when it is within d of U's boundary or of D. One buffer of the
+// polygon and the loose lines together, small negative buffers and one difference
+// replace hundreds of overlapping overlays.
 GeosGeom facesBuffer(GEOSContextHandle_t ctx, const std::vector<std::vector<QPointF>> &sections, double distance, int quadrantSegments)
 {
     std::vector<GEOSGeometry *> lines;
@@ -130,7 +144,8 @@ GeosGeom facesBuffer(GEOSContextHandle_t ctx, const std::vector<std::vector<QPoi
     GeosGeom faces = checkedGeos(GEOSPolygonize_full_r(ctx, noded.get(), &cutsRaw, &danglesRaw, &invalidRaw), "Polygonize");
     GeosGeom cuts(cutsRaw), dangles(danglesRaw), invalid(invalidRaw);
 
-    // D: dangles, cut edges and (never expected) invalid rings, as lines.
+    // D: dangles, cut edges and (never expected) invalid rings, merged into chains
+    // (mostly the partial sections at the fringe, a fifth of all lines).
     std::vector<GEOSGeometry *> loose;
     for (const GeosGeom *c : {&cuts, &dangles, &invalid}) {
         if (!*c)
@@ -138,46 +153,69 @@ GeosGeom facesBuffer(GEOSContextHandle_t ctx, const std::vector<std::vector<QPoi
         for (int i = 0, n = GEOSGetNumGeometries_r(ctx, c->get()); i < n; ++i)
             loose.push_back(GEOSGeom_clone_r(ctx, GEOSGetGeometryN_r(ctx, c->get(), i)));
     }
-    GeosGeom result;
-    const int faceCount = GEOSGetNumGeometries_r(ctx, faces.get());
-    if (faceCount > 0) {
-        GeosGeom u = checkedGeos(GEOSCoverageUnion_r(ctx, faces.get()), "CoverageUnion");
-        result = checkedGeos(bufferOf(ctx, u.get(), distance, quadrantSegments), "Buffer");
-        std::vector<GEOSGeometry *> holes;
-        for (int i = 0; i < faceCount; ++i) {
-            const GEOSGeometry *face = GEOSGetGeometryN_r(ctx, faces.get(), i);
-            if (!canHoldDisk(ctx, face, distance))
-                continue; // most faces (blocks narrower than two access distances): no inner part
-            GEOSGeometry *inner = GEOSBuffer_r(ctx, face, -distance, quadrantSegments);
-            if (inner && GEOSisEmpty_r(ctx, inner) == 0)
-                holes.push_back(inner);
-            else if (inner)
-                GEOSGeom_destroy_r(ctx, inner);
-        }
-        if (!holes.empty()) {
-            // Inner buffers of distinct faces are disjoint: no union needed.
-            std::vector<GEOSGeometry *> polys;
-            for (GEOSGeometry *h : holes) {
-                for (int i = 0, n = GEOSGetNumGeometries_r(ctx, h); i < n; ++i)
-                    polys.push_back(GEOSGeom_clone_r(ctx, GEOSGetGeometryN_r(ctx, h, i)));
-                GEOSGeom_destroy_r(ctx, h);
-            }
-            GeosGeom holeSet = checkedGeos(GEOSGeom_createCollection_r(ctx, GEOS_MULTIPOLYGON, polys.data(), unsigned(polys.size())),
-                                           "createCollection");
-            result = checkedGeos(GEOSDifference_r(ctx, result.get(), holeSet.get()), "Difference");
-        }
-    }
+    GeosGeom chains;
     if (!loose.empty()) {
-        // Loose lines (mostly the partial sections at the fringe, a fifth of all) merged
-        // into chains and buffered in one pass, then one union with the faces' part: a
-        // cascaded union of one capsule per line cost twice as much (bench/network).
         GeosGeom set = checkedGeos(GEOSGeom_createCollection_r(ctx, GEOS_MULTILINESTRING, loose.data(), unsigned(loose.size())),
                                    "createCollection");
-        GeosGeom chains = checkedGeos(GEOSLineMerge_r(ctx, set.get()), "LineMerge");
-        GeosGeom looseBuffer = checkedGeos(bufferOf(ctx, chains.get(), distance, quadrantSegments), "Buffer");
-        result = result ? checkedGeos(GEOSUnion_r(ctx, result.get(), looseBuffer.get()), "Union") : std::move(looseBuffer);
+        chains = checkedGeos(GEOSLineMerge_r(ctx, set.get()), "LineMerge");
     }
-    return result;
+    const int faceCount = GEOSGetNumGeometries_r(ctx, faces.get());
+    GeosGeom u = faceCount > 0 ? checkedGeos(GEOSCoverageUnion_r(ctx, faces.get()), "CoverageUnion") : GeosGeom();
+
+    // buffer(U ∪ D): one pass over the polygon's rings and the chains together.
+    std::vector<GEOSGeometry *> both;
+    for (GeosGeom *g : {&u, &chains})
+        if (*g)
+            both.push_back(g->release());
+    GeosGeom together = checkedGeos(GEOSGeom_createCollection_r(ctx, GEOS_GEOMETRYCOLLECTION, both.data(), unsigned(both.size())),
+                                    "createCollection");
+    GeosGeom result = checkedGeos(bufferOf(ctx, together.get(), distance, quadrantSegments), "Buffer");
+    if (faceCount == 0)
+        return result;
+
+    // The chains again, each with its envelope, for the rare face with a loose line inside.
+    const GEOSGeometry *chainSet = both.size() == 2 ? GEOSGetGeometryN_r(ctx, together.get(), 1) : nullptr;
+    struct Chain {
+        const GEOSGeometry *line;
+        double box[4];
+    };
+    std::vector<Chain> chainBoxes;
+    for (int i = 0, n = chainSet ? GEOSGetNumGeometries_r(ctx, chainSet) : 0; i < n; ++i) {
+        Chain c{GEOSGetGeometryN_r(ctx, chainSet, i), {}};
+        if (envelopeOf(ctx, c.line, distance, c.box))
+            chainBoxes.push_back(c);
+    }
+    std::vector<GEOSGeometry *> polys;
+    for (int i = 0; i < faceCount; ++i) {
+        const GEOSGeometry *face = GEOSGetGeometryN_r(ctx, faces.get(), i);
+        if (!canHoldDisk(ctx, face, distance))
+            continue; // most faces (blocks narrower than two access distances): no inner part
+        GeosGeom inner(GEOSBuffer_r(ctx, face, -distance, quadrantSegments));
+        if (!inner || GEOSisEmpty_r(ctx, inner.get()) != 0)
+            continue;
+        double box[4];
+        std::vector<GEOSGeometry *> near;
+        if (envelopeOf(ctx, inner.get(), 0, box))
+            for (const Chain &c : chainBoxes)
+                if (c.box[0] <= box[2] && box[0] <= c.box[2] && c.box[1] <= box[3] && box[1] <= c.box[3])
+                    near.push_back(GEOSGeom_clone_r(ctx, c.line));
+        if (!near.empty()) {
+            // A dead end or loop inside this face: what is near it is not a hole.
+            GeosGeom nearSet = checkedGeos(GEOSGeom_createCollection_r(ctx, GEOS_MULTILINESTRING, near.data(), unsigned(near.size())),
+                                           "createCollection");
+            GeosGeom nearBuffer = checkedGeos(bufferOf(ctx, nearSet.get(), distance, quadrantSegments), "Buffer");
+            inner = checkedGeos(GEOSDifference_r(ctx, inner.get(), nearBuffer.get()), "Difference");
+        }
+        for (int k = 0, n = GEOSGetNumGeometries_r(ctx, inner.get()); k < n; ++k)
+            if (GEOSGeomTypeId_r(ctx, GEOSGetGeometryN_r(ctx, inner.get(), k)) == GEOS_POLYGON)
+                polys.push_back(GEOSGeom_clone_r(ctx, GEOSGetGeometryN_r(ctx, inner.get(), k)));
+    }
+    if (polys.empty())
+        return result;
+    // Inner parts of distinct faces are disjoint: no union needed.
+    GeosGeom holeSet = checkedGeos(GEOSGeom_createCollection_r(ctx, GEOS_MULTIPOLYGON, polys.data(), unsigned(polys.size())),
+                                   "createCollection");
+    return checkedGeos(GEOSDifference_r(ctx, result.get(), holeSet.get()), "Difference");
 }
 
 } // namespace
