@@ -6,10 +6,18 @@
 // sanitizers, which bring their own operator new, and elsewhere this file defines
 // nothing. Aligned new/delete (align_val_t) stay libstdc++'s (aligned_alloc/free,
 // always paired with each other), so those blocks are never advised.
+// Where CMake found mimalloc (REFUGE_MIMALLOC), malloc and free are mimalloc's.
 #include "util/LargePages.h"
 
 #include <cstdlib>
 #include <new>
+
+#if defined(REFUGE_MIMALLOC)
+#include <mimalloc.h>
+// A reference to libmimalloc, so no linker drops it as unused: its malloc replaces
+// glibc's only while it is loaded ahead of glibc.
+[[maybe_unused]] static const int kMimallocVersion = mi_version();
+#endif
 
 #if defined(REFUGE_LARGE_PAGE_NEW)
 

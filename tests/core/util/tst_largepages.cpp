@@ -1,12 +1,18 @@
 // LargePages: the huge-page range arithmetic, advised memory behaving as memory, and
-// the applications' operator new.
+// the applications' operator new and malloc.
 #include "util/LargePages.h"
 
+#include <QByteArray>
 #include <QFile>
 #include <QTest>
 #include <cstdlib>
 #include <numeric>
 #include <vector>
+
+#if defined(REFUGE_MIMALLOC)
+#include <cpl_conv.h>
+#include <mimalloc.h>
+#endif
 
 using namespace refuge;
 using LargePages::kHugePage;
@@ -79,6 +85,29 @@ private slots:
         delete one;
         auto *huge = new (std::nothrow) char[std::size_t(1) << 62]; // far beyond any memory
         QVERIFY(huge == nullptr);
+#endif
+    }
+
+    // Where the applications use mimalloc (app/CMakeLists.txt; linked into this test
+    // too), every malloc in the process is its own: ours, Qt's and GDAL's.
+    void mimallocServesTheProcess()
+    {
+#if !defined(REFUGE_MIMALLOC)
+        QSKIP("the applications keep the C library's malloc here (no mimalloc, or a sanitizer build)");
+#else
+        auto *ours = static_cast<char *>(std::malloc(100));
+        QVERIFY(ours);
+        ours[0] = 1;
+        QVERIFY(mi_is_in_heap_region(ours));
+        std::free(ours);
+        void *gdal = CPLMalloc(100);
+        QVERIFY(mi_is_in_heap_region(gdal));
+        CPLFree(gdal);
+        const QByteArray qt(100000, 'x'); // Qt's own allocation
+        QVERIFY(mi_is_in_heap_region(qt.constData()));
+        auto *big = new char[std::size_t(64) << 20]; // beyond mimalloc's large objects
+        QVERIFY(mi_is_in_heap_region(big));
+        delete[] big;
 #endif
     }
 
