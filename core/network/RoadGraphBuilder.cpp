@@ -117,8 +117,12 @@ struct RawLink {
 double polylineLength(const QPointF *p, std::size_t n)
 {
     double s = 0;
-    for (std::size_t i = 1; i < n; ++i)
-        s += std::hypot(p[i].x() - p[i - 1].x(), p[i].y() - p[i - 1].y());
+    for (std::size_t i = 1; i < n; ++i) {
+        // sqrt, not std::hypot (several times slower): street coordinates are far from
+        // overflow, and a length is kept as a float.
+        const double dx = p[i].x() - p[i - 1].x(), dy = p[i].y() - p[i - 1].y();
+        s += std::sqrt(dx * dx + dy * dy);
+    }
     return s;
 }
 
@@ -426,9 +430,17 @@ RoadGraph RoadGraphBuilder::build(RoadLines lines, const RoadGraphOptions &optio
         const auto hy = std::uint32_t(y1 > y0 ? 65535.0 * (p.y() - y0) / (y1 - y0) : 0);
         hv[k] = hilbertIndex(hx, hy);
     }
+    // Sorted as (Hilbert index, position) pairs in one word: the order of a stable sort by
+    // index, without a comparator reading two scattered indices per comparison.
+    std::vector<std::uint64_t> keyed(used.size());
+    for (std::size_t k = 0; k < used.size(); ++k)
+        keyed[k] = (std::uint64_t(hv[k]) << 32) | std::uint64_t(k);
+    std::vector<std::uint32_t>().swap(hv);
+    std::sort(keyed.begin(), keyed.end());
     std::vector<std::uint32_t> order(used.size());
-    std::iota(order.begin(), order.end(), 0u);
-    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return hv[a] < hv[b]; });
+    for (std::size_t k = 0; k < used.size(); ++k)
+        order[k] = std::uint32_t(keyed[k]);
+    std::vector<std::uint64_t>().swap(keyed);
     std::vector<std::uint32_t> newId(nodePos.size(), 0xFFFFFFFFu);
     auto data = std::make_shared<RoadGraph::Data>();
     data->crs = crs;
@@ -449,11 +461,18 @@ RoadGraph RoadGraphBuilder::build(RoadLines lines, const RoadGraphOptions &optio
         nodeY[k] = nodePos[c].y();
     }
 
-    // Links, ordered by their from-node so neighbours sit together in memory.
-    std::sort(raw.begin(), raw.end(), [&](const RawLink &a, const RawLink &b) {
-        const auto ka = std::min(newId[a.from], newId[a.to]), kb = std::min(newId[b.from], newId[b.to]);
-        return ka != kb ? ka < kb : a.feature < b.feature;
-    });
+    // Links, ordered by their lower node so neighbours sit together in memory, then by
+    // feature: a counting sort by node, stable, of links made in feature order.
+    {
+        std::vector<std::uint32_t> start(used.size() + 1, 0);
+        for (const RawLink &l : raw)
+            ++start[std::min(newId[l.from], newId[l.to]) + 1];
+        std::partial_sum(start.begin(), start.end(), start.begin());
+        std::vector<RawLink> sorted(raw.size());
+        for (const RawLink &l : raw)
+            sorted[start[std::min(newId[l.from], newId[l.to])]++] = l;
+        raw = std::move(sorted);
+    }
     const std::size_t nl = raw.size();
     linkFrom.resize(nl);
     linkTo.resize(nl);
