@@ -6,17 +6,48 @@
 // sanitizers, which bring their own operator new, and elsewhere this file defines
 // nothing. Aligned new/delete (align_val_t) stay libstdc++'s (aligned_alloc/free,
 // always paired with each other), so those blocks are never advised.
-// Where CMake found mimalloc (REFUGE_MIMALLOC), malloc and free are mimalloc's.
+// Where CMake found mimalloc (REFUGE_MIMALLOC), malloc and free are mimalloc's, and its
+// memory is on huge pages too (below).
 #include "util/LargePages.h"
 
+#include <cstdint>
 #include <cstdlib>
 #include <new>
 
 #if defined(REFUGE_MIMALLOC)
 #include <mimalloc.h>
-// A reference to libmimalloc, so no linker drops it as unused: its malloc replaces
-// glibc's only while it is loaded ahead of glibc.
-[[maybe_unused]] static const int kMimallocVersion = mi_version();
+
+namespace {
+// mimalloc's memory on transparent huge pages: its "large OS pages" option (every
+// segment it maps from now on is advised MADV_HUGEPAGE), and the main thread's first
+// segment, mapped before this runs, advised here. Unless MIMALLOC_LARGE_OS_PAGES says
+// otherwise. On a virtual machine where page faults are dear: N=300 cold service area
+// (lines) 0.37-0.40 -> 0.27-0.29 s, warm 0.21-0.23 -> 0.17-0.19 s, +6 MB peak
+// (bench/network). The calls also reference libmimalloc, so no linker drops it as
+// unused (its malloc replaces glibc's only while it is loaded ahead of glibc).
+bool useHugePages()
+{
+    if (std::getenv("MIMALLOC_LARGE_OS_PAGES"))
+        return mi_option_is_enabled(mi_option_large_os_pages);
+    mi_option_enable(mi_option_large_os_pages);
+#if MI_MALLOC_VERSION >= 200 && MI_MALLOC_VERSION < 300 && INTPTR_MAX > INT32_MAX
+    // mimalloc 2.x on 64 bits: segments of 32 MiB on 32 MiB boundaries.
+    constexpr std::uintptr_t kSegment = std::uintptr_t(32) << 20;
+    void *probe = mi_malloc(16);
+    const std::uintptr_t first = reinterpret_cast<std::uintptr_t>(probe) & ~(kSegment - 1);
+    if (probe && mi_is_in_heap_region(reinterpret_cast<void *>(first + kSegment - 1)))
+        refuge::LargePages::advise(reinterpret_cast<void *>(first), kSegment);
+    mi_free(probe);
+#endif
+    return true;
+}
+
+const bool kMimallocHugePages = useHugePages();
+} // namespace
+
+namespace refuge::LargePages {
+bool mimallocOnHugePages() { return kMimallocHugePages; }
+} // namespace refuge::LargePages
 #endif
 
 #if defined(REFUGE_LARGE_PAGE_NEW)

@@ -43,4 +43,8 @@ constexpr Range wholeHugePages(std::uintptr_t p, std::size_t n)
 // no whole huge page, the kernel refuses, or off Linux (a no-op there).
 bool advise(void *p, std::size_t n);
 
+// Whether mimalloc's memory is on huge pages. Defined by the applications' allocator
+// (app/LargePageNew.cpp) only where they use mimalloc (REFUGE_MIMALLOC).
+bool mimallocOnHugePages();
+
 } // namespace refuge::LargePages

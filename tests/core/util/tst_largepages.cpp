@@ -58,7 +58,8 @@ private slots:
     }
 
     // The applications' operator new (app/LargePageNew.cpp, linked into this test too):
-    // a big block is advised (VmFlags "hg" in /proc/self/smaps), a small one is not, and
+    // a big block is advised (VmFlags "hg" in /proc/self/smaps), a small one is not (unless
+    // all of mimalloc's memory is), and
     // every new/delete pair works.
     void operatorNew()
     {
@@ -72,7 +73,13 @@ private slots:
         const LargePages::Range r = LargePages::wholeHugePages(reinterpret_cast<std::uintptr_t>(big), 8 << 20);
         QVERIFY(r.end - r.begin >= 3 * kHugePage);
         QVERIFY(advisedAt(r.begin));
-        QVERIFY(!advisedAt(reinterpret_cast<std::uintptr_t>(small)));
+#if defined(REFUGE_MIMALLOC)
+        const bool everything = LargePages::mimallocOnHugePages(); // all of mimalloc's memory is advised
+#else
+        const bool everything = false;
+#endif
+        if (!everything)
+            QVERIFY(!advisedAt(reinterpret_cast<std::uintptr_t>(small)));
         big[0] = 1;
         big[(8 << 20) / sizeof(std::uint64_t) - 1] = 2;
         QCOMPARE(big[0] + big[(8 << 20) / sizeof(std::uint64_t) - 1], std::uint64_t(3));
@@ -108,6 +115,19 @@ private slots:
         auto *big = new char[std::size_t(64) << 20]; // beyond mimalloc's large objects
         QVERIFY(mi_is_in_heap_region(big));
         delete[] big;
+        // Its memory on huge pages, from the first segment on (a small block of the
+        // main thread's), unless the environment says otherwise.
+        if (qEnvironmentVariableIsSet("MIMALLOC_LARGE_OS_PAGES"))
+            return;
+        QVERIFY(LargePages::mimallocOnHugePages());
+        QVERIFY(mi_option_is_enabled(mi_option_large_os_pages));
+        if (!QFile::exists(QStringLiteral("/sys/kernel/mm/transparent_hugepage/enabled")))
+            return;
+        auto *small = static_cast<char *>(std::malloc(64));
+        QVERIFY(small);
+        small[0] = 1;
+        QVERIFY(advisedAt(reinterpret_cast<std::uintptr_t>(small)));
+        std::free(small);
 #endif
     }
 
