@@ -30,6 +30,12 @@ bool useHugePages()
     if (std::getenv("MIMALLOC_LARGE_OS_PAGES"))
         return mi_option_is_enabled(mi_option_large_os_pages);
     mi_option_enable(mi_option_large_os_pages);
+    // Threads' first segments too (mimalloc commits them lazily by default, and so off
+    // huge pages): GDAL's reader threads and the analysis workers. N=700 cold lines
+    // 0.87-1.01 -> 0.65-0.82 s, peak 201 -> 221 MB (memory in huge-page segments is not
+    // given back until exit).
+    if (!std::getenv("MIMALLOC_EAGER_COMMIT_DELAY"))
+        mi_option_set(mi_option_eager_commit_delay, 0);
 #if MI_MALLOC_VERSION >= 200 && MI_MALLOC_VERSION < 300 && INTPTR_MAX > INT32_MAX
     // mimalloc 2.x on 64 bits: segments of 32 MiB on 32 MiB boundaries.
     constexpr std::uintptr_t kSegment = std::uintptr_t(32) << 20;
