@@ -126,6 +126,37 @@ double polylineLength(const QPointF *p, std::size_t n)
     return s;
 }
 
+// The parts `starts` (indices into lines' parts) in the Hilbert order of their first
+// points: links made in that order sit near their neighbours in memory, and the points
+// written for them are already the graph's (no reordering copy).
+std::vector<std::uint32_t> spatialOrder(std::vector<std::uint32_t> starts, const RoadLines &lines)
+{
+    if (starts.empty())
+        return starts;
+    auto firstPoint = [&](std::uint32_t k) { return lines.points[lines.partFirst[k]]; };
+    double x0 = firstPoint(starts[0]).x(), x1 = x0, y0 = firstPoint(starts[0]).y(), y1 = y0;
+    for (const std::uint32_t k : starts) {
+        const QPointF p = firstPoint(k);
+        x0 = std::min(x0, p.x());
+        x1 = std::max(x1, p.x());
+        y0 = std::min(y0, p.y());
+        y1 = std::max(y1, p.y());
+    }
+    // (Hilbert index, position) in one word: a stable order without a comparator.
+    std::vector<std::uint64_t> keyed(starts.size());
+    for (std::size_t i = 0; i < starts.size(); ++i) {
+        const QPointF p = firstPoint(starts[i]);
+        const auto hx = std::uint32_t(x1 > x0 ? 65535.0 * (p.x() - x0) / (x1 - x0) : 0);
+        const auto hy = std::uint32_t(y1 > y0 ? 65535.0 * (p.y() - y0) / (y1 - y0) : 0);
+        keyed[i] = (std::uint64_t(hilbertIndex(hx, hy)) << 32) | std::uint64_t(i);
+    }
+    std::sort(keyed.begin(), keyed.end());
+    std::vector<std::uint32_t> out(starts.size());
+    for (std::size_t i = 0; i < keyed.size(); ++i)
+        out[i] = starts[std::size_t(std::uint32_t(keyed[i]))];
+    return out;
+}
+
 // Sources RoadLines::read handles exactly as VectorLayer::load would; the others
 // (OSM configuration, CSV coordinate columns, GeoJSON "crs" names, Shapefile text
 // encoding detection) take the VectorLayer path.
@@ -273,17 +304,19 @@ RoadGraph RoadGraphBuilder::build(RoadLines lines, const RoadGraphOptions &optio
             }
             return valueNode[value];
         };
-        for (std::size_t k = 0; k < np;) {
-            // The feature's parts are consecutive: its points run from its first part's start to its last part's end.
+        // The feature's parts are consecutive: its points run from its first part's start
+        // to its last part's end. Features taken in the order of their first points.
+        std::vector<std::uint32_t> featureStarts;
+        for (std::size_t k = 0; k < np; ++k)
+            if ((k == 0 || lines.partFeature[k] != lines.partFeature[k - 1]) && usable[lines.partFeature[k]])
+                featureStarts.push_back(std::uint32_t(k));
+        for (const std::uint32_t k : spatialOrder(std::move(featureStarts), lines)) {
             const std::uint32_t i = lines.partFeature[k];
             std::size_t e = k + 1;
             while (e < np && lines.partFeature[e] == i)
                 ++e;
             const QPointF *gp = lines.points.data() + lines.partFirst[k];
             const std::size_t gn = lines.partFirst[e] - lines.partFirst[k];
-            k = e;
-            if (!usable[i])
-                continue;
             const std::uint32_t a = lines.fromNode.index[i], b = lines.toNode.index[i];
             if (a == 0 || b == 0 || gn < 2) {
                 ++report.missingNodeIds;
@@ -351,6 +384,25 @@ RoadGraph RoadGraphBuilder::build(RoadLines lines, const RoadGraphOptions &optio
             feedback->throwIfCanceled();
             feedback->setProgress(40);
         }
+        // Only node clusters (line ends and shared vertices: used twice or more) need a
+        // position from here on. Most clusters are single interior vertices: number the
+        // nodes 0..n-1 and drop the other positions (-50 MB at 0.9 M links).
+        std::vector<std::uint32_t> nodeOf(nodePos.size(), CellMap::kNone);
+        {
+            std::size_t nodeCount = 0;
+            for (const std::uint32_t use : clusterUse)
+                nodeCount += use >= 2;
+            std::vector<QPointF> nodes;
+            nodes.reserve(nodeCount);
+            for (std::uint32_t c = 0; c < nodePos.size(); ++c) {
+                if (clusterUse[c] >= 2) {
+                    nodeOf[c] = std::uint32_t(nodes.size());
+                    nodes.push_back(nodePos[c]);
+                }
+            }
+            nodePos = std::move(nodes);
+            std::vector<std::uint32_t>().swap(clusterUse);
+        }
         // Cut lines at node vertices. Each cut repeats its node as the next piece's first
         // point, and one dangling point is pushed at the end: room for exactly that, so
         // the buffer never reallocates (a reallocation doubled it: +29 MB at 0.9 M links).
@@ -359,39 +411,46 @@ RoadGraph RoadGraphBuilder::build(RoadLines lines, const RoadGraphOptions &optio
             if (!usable[lines.partFeature[k]])
                 continue;
             for (std::uint32_t v = lines.partFirst[k] + 1; v + 1 < lines.partFirst[k + 1]; ++v)
-                interiorNodes += clusterUse[vertexCluster[v]] >= 2;
+                interiorNodes += nodeOf[vertexCluster[v]] != CellMap::kNone;
         }
         pts.reserve(totalVertices + interiorNodes + 1);
-        for (std::size_t k = 0; k < np; ++k) {
+        std::vector<std::uint32_t> partStarts;
+        partStarts.reserve(np);
+        for (std::size_t k = 0; k < np; ++k)
+            if (usable[lines.partFeature[k]])
+                partStarts.push_back(std::uint32_t(k));
+        for (const std::uint32_t k : spatialOrder(std::move(partStarts), lines)) {
             const std::uint32_t i = lines.partFeature[k];
             const std::uint32_t base = lines.partFirst[k];
             const int n = int(lines.partFirst[k + 1] - base);
             const QPointF *gp = lines.points.data() + base;
             if (!usable[i] || n < 2)
                 continue;
+            // Clusters tell repeated vertices apart; nodeOf gives a node cluster's node
+            // (a line's ends are always nodes: they count two uses).
             std::uint32_t startCluster = vertexCluster[base];
             auto first = std::uint32_t(pts.size());
-            pts.push_back(nodePos[startCluster]);
+            pts.push_back(nodePos[nodeOf[startCluster]]);
             std::uint32_t prevCluster = startCluster;
             for (int j = 1; j < n; ++j) {
                 const std::uint32_t c = vertexCluster[base + std::uint32_t(j)];
-                const bool isNode = j == n - 1 || clusterUse[c] >= 2;
+                const std::uint32_t node = nodeOf[c];
                 if (c == prevCluster)
                     continue; // repeated vertex (endpoint clusters are always nodes)
                 prevCluster = c;
-                pts.push_back(isNode ? nodePos[c] : gp[j]);
-                if (!isNode)
+                pts.push_back(node != CellMap::kNone ? nodePos[node] : gp[j]);
+                if (node == CellMap::kNone)
                     continue;
                 const auto count = std::uint32_t(pts.size() - first);
                 if (c == startCluster && polylineLength(pts.data() + first, count) < tol) {
                     ++report.zeroLength;
                     pts.resize(first);
                 } else {
-                    raw.push_back({startCluster, c, i, first, count});
+                    raw.push_back({nodeOf[startCluster], node, i, first, count});
                 }
                 startCluster = c;
                 first = std::uint32_t(pts.size());
-                pts.push_back(nodePos[c]);
+                pts.push_back(nodePos[node]);
             }
             pts.resize(first); // the dangling start point of the next piece
         }
@@ -461,18 +520,8 @@ RoadGraph RoadGraphBuilder::build(RoadLines lines, const RoadGraphOptions &optio
         nodeY[k] = nodePos[c].y();
     }
 
-    // Links, ordered by their lower node so neighbours sit together in memory, then by
-    // feature: a counting sort by node, stable, of links made in feature order.
-    {
-        std::vector<std::uint32_t> start(used.size() + 1, 0);
-        for (const RawLink &l : raw)
-            ++start[std::min(newId[l.from], newId[l.to]) + 1];
-        std::partial_sum(start.begin(), start.end(), start.begin());
-        std::vector<RawLink> sorted(raw.size());
-        for (const RawLink &l : raw)
-            sorted[start[std::min(newId[l.from], newId[l.to])]++] = l;
-        raw = std::move(sorted);
-    }
+    // Links in the order they were made (parts in spatial order), their points already
+    // one after another in pts: those become the graph's points as they are.
     const std::size_t nl = raw.size();
     linkFrom.resize(nl);
     linkTo.resize(nl);
@@ -481,15 +530,14 @@ RoadGraph RoadGraphBuilder::build(RoadLines lines, const RoadGraphOptions &optio
     linkSecondsBackward.resize(nl);
     linkFeature.resize(nl);
     linkFirstPoint.resize(nl + 1);
-    points.reserve(pts.size());
     std::vector<std::uint32_t> outDegree(used.size() + 1, 0);
     for (std::size_t l = 0; l < nl; ++l) {
         const RawLink &r = raw[l];
+        Q_ASSERT(r.firstPoint == (l == 0 ? 0 : raw[l - 1].firstPoint + raw[l - 1].pointCount));
         linkFrom[l] = newId[r.from];
         linkTo[l] = newId[r.to];
         linkFeature[l] = r.feature;
-        linkFirstPoint[l] = std::uint32_t(points.size());
-        points.insert(points.end(), pts.begin() + r.firstPoint, pts.begin() + r.firstPoint + r.pointCount);
+        linkFirstPoint[l] = r.firstPoint;
         const double meters = polylineLength(pts.data() + r.firstPoint, r.pointCount) * toUnit;
         linkMeters[l] = float(meters);
         const OneWay w = featureOneWay[r.feature];
@@ -503,9 +551,9 @@ RoadGraph RoadGraphBuilder::build(RoadLines lines, const RoadGraphOptions &optio
         if (std::isfinite(linkSecondsBackward[l]))
             ++outDegree[linkTo[l] + 1];
     }
-    linkFirstPoint[nl] = std::uint32_t(points.size());
+    linkFirstPoint[nl] = std::uint32_t(pts.size());
+    points = std::move(pts);
     // The working copies are done with: free them before the arcs (peak memory).
-    std::vector<QPointF>().swap(pts);
     std::vector<RawLink>().swap(raw);
     std::vector<QPointF>().swap(nodePos);
     std::vector<std::uint32_t>().swap(newId);
