@@ -4,7 +4,7 @@
 //  - nodes: junctions and dead ends, renumbered in Hilbert (spatial) order;
 //  - links: the street pieces between two nodes, with their geometry, length and
 //    the index of the source feature they came from (one link is traversable in 0, 1
-//    or 2 directions);
+//    or 2 directions), in the spatial (Hilbert) order of their source lines;
 //  - arcs: the directed, traversable halves of links in CSR form: the arcs leaving
 //    node n are [firstArc(n), firstArc(n + 1)), each with its target node, its link
 //    (arcLink) and its cost in seconds and metres as float.
