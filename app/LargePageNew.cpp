@@ -14,7 +14,7 @@
 #include <cstdlib>
 #include <new>
 
-#if defined(REFUGE_MIMALLOC)
+#if defined(REFUGE_MIMALLOC) && !defined(REFUGE_SANITIZED)
 #include <mimalloc.h>
 
 namespace {
@@ -27,21 +27,25 @@ namespace {
 // unused (its malloc replaces glibc's only while it is loaded ahead of glibc).
 bool useHugePages()
 {
-    if (std::getenv("MIMALLOC_LARGE_OS_PAGES"))
-        return mi_option_is_enabled(mi_option_large_os_pages);
-    mi_option_enable(mi_option_large_os_pages);
     // Threads' first segments too (mimalloc commits them lazily by default, and so off
     // huge pages): GDAL's reader threads and the analysis workers. N=700 cold lines
     // 0.87-1.01 -> 0.65-0.82 s, peak 201 -> 221 MB (memory in huge-page segments is not
     // given back until exit).
     if (!std::getenv("MIMALLOC_EAGER_COMMIT_DELAY"))
         mi_option_set(mi_option_eager_commit_delay, 0);
+    if (std::getenv("MIMALLOC_LARGE_OS_PAGES"))
+        return mi_option_is_enabled(mi_option_large_os_pages);
+    mi_option_enable(mi_option_large_os_pages);
 #if MI_MALLOC_VERSION >= 200 && MI_MALLOC_VERSION < 300 && INTPTR_MAX > INT32_MAX
-    // mimalloc 2.x on 64 bits: segments of 32 MiB on 32 MiB boundaries.
+    // mimalloc 2.x on 64 bits, as Debian builds it (2.0.9): segments of 32 MiB on 32 MiB
+    // boundaries. A build with other segments would get this advice on a wrong range,
+    // which only marks anonymous memory as fit for huge pages.
     constexpr std::uintptr_t kSegment = std::uintptr_t(32) << 20;
     void *probe = mi_malloc(16);
     const std::uintptr_t first = reinterpret_cast<std::uintptr_t>(probe) & ~(kSegment - 1);
-    if (probe && mi_is_in_heap_region(reinterpret_cast<void *>(first + kSegment - 1)))
+    // (mi_is_in_heap_region(p) looks up the segment of p - 1: first + 1 asks whether a
+    // segment starts at first.)
+    if (probe && mi_is_in_heap_region(reinterpret_cast<void *>(first + 1)))
         refuge::LargePages::advise(reinterpret_cast<void *>(first), kSegment);
     mi_free(probe);
 #endif

@@ -122,6 +122,61 @@ bool envelopeOf(GEOSContextHandle_t ctx, const GEOSGeometry *g, double grow, dou
     return true;
 }
 
+// area − holes, where every hole lies strictly inside area (inside a face, farther than
+// the access distance from its streets, so away from area's boundary and its own holes)
+// and the holes are disjoint: each hole's ring becomes an interior ring of the part of
+// area around it, without an overlay. Null when a hole has holes of its own (an island
+// inside it) or no part of area holds it: the caller takes the overlay instead.
+GeosGeom withHoles(GEOSContextHandle_t ctx, const GEOSGeometry *area, const GEOSGeometry *holes)
+{
+    const int partCount = GEOSGetNumGeometries_r(ctx, area);
+    std::vector<std::vector<const GEOSGeometry *>> rings(std::size_t(std::max(partCount, 0)));
+    std::vector<GeosPrepared> prepared(rings.size());
+    for (int h = 0, n = GEOSGetNumGeometries_r(ctx, holes); h < n; ++h) {
+        const GEOSGeometry *hole = GEOSGetGeometryN_r(ctx, holes, h);
+        if (GEOSisEmpty_r(ctx, hole) == 1)
+            continue;
+        if (GEOSGeomTypeId_r(ctx, hole) != GEOS_POLYGON || GEOSGetNumInteriorRings_r(ctx, hole) != 0)
+            return {};
+        const GEOSGeometry *ring = GEOSGetExteriorRing_r(ctx, hole);
+        int owner = partCount == 1 ? 0 : -1;
+        if (owner < 0) {
+            const GEOSCoordSequence *seq = GEOSGeom_getCoordSeq_r(ctx, ring);
+            double x = 0, y = 0;
+            if (!seq || GEOSCoordSeq_getXY_r(ctx, seq, 0, &x, &y) != 1)
+                return {};
+            const GeosGeom at(GEOSGeom_createPointFromXY_r(ctx, x, y));
+            for (int k = 0; k < partCount && owner < 0; ++k) {
+                if (!prepared[std::size_t(k)])
+                    prepared[std::size_t(k)] = prepare(GEOSGetGeometryN_r(ctx, area, k));
+                if (at && GEOSPreparedContains_r(ctx, prepared[std::size_t(k)].get(), at.get()) == 1)
+                    owner = k;
+            }
+        }
+        if (owner < 0)
+            return {};
+        rings[std::size_t(owner)].push_back(ring);
+    }
+    std::vector<GEOSGeometry *> parts;
+    for (int k = 0; k < partCount; ++k) {
+        const GEOSGeometry *part = GEOSGetGeometryN_r(ctx, area, k);
+        std::vector<GEOSGeometry *> inner;
+        for (int r = 0, n = GEOSGetNumInteriorRings_r(ctx, part); r < n; ++r)
+            inner.push_back(GEOSGeom_clone_r(ctx, GEOSGetInteriorRingN_r(ctx, part, r)));
+        for (const GEOSGeometry *ring : rings[std::size_t(k)])
+            inner.push_back(GEOSGeom_clone_r(ctx, ring));
+        GEOSGeometry *polygon = GEOSGeom_createPolygon_r(ctx, GEOSGeom_clone_r(ctx, GEOSGetExteriorRing_r(ctx, part)), inner.data(),
+                                                          unsigned(inner.size()));
+        if (!polygon) {
+            for (GEOSGeometry *done : parts)
+                GEOSGeom_destroy_r(ctx, done);
+            return {};
+        }
+        parts.push_back(polygon);
+    }
+    return checkedGeos(GEOSGeom_createCollection_r(ctx, GEOS_MULTIPOLYGON, parts.data(), unsigned(parts.size())), "createCollection");
+}
+
 // The same set, computed through the faces of the street graph. With the sections
 // noded and polygonized into faces f (their union U), dangles and cut edges D:
 //   buffer(S, d) = buffer(U ∪ D, d) − ⋃ (buffer(f, −d) − buffer(D, d))
@@ -185,7 +240,7 @@ GeosGeom facesBuffer(GEOSContextHandle_t ctx, const std::vector<std::vector<QPoi
         if (envelopeOf(ctx, c.line, distance, c.box))
             chainBoxes.push_back(c);
     }
-    std::vector<GEOSGeometry *> polys;
+    std::vector<GeosGeom> polys; // owned until handed to the collection (no leak on a throw)
     for (int i = 0; i < faceCount; ++i) {
         const GEOSGeometry *face = GEOSGetGeometryN_r(ctx, faces.get(), i);
         if (!canHoldDisk(ctx, face, distance))
@@ -206,15 +261,23 @@ GeosGeom facesBuffer(GEOSContextHandle_t ctx, const std::vector<std::vector<QPoi
             GeosGeom nearBuffer = checkedGeos(bufferOf(ctx, nearSet.get(), distance, quadrantSegments), "Buffer");
             inner = checkedGeos(GEOSDifference_r(ctx, inner.get(), nearBuffer.get()), "Difference");
         }
-        for (int k = 0, n = GEOSGetNumGeometries_r(ctx, inner.get()); k < n; ++k)
-            if (GEOSGeomTypeId_r(ctx, GEOSGetGeometryN_r(ctx, inner.get(), k)) == GEOS_POLYGON)
-                polys.push_back(GEOSGeom_clone_r(ctx, GEOSGetGeometryN_r(ctx, inner.get(), k)));
+        for (int k = 0, n = GEOSGetNumGeometries_r(ctx, inner.get()); k < n; ++k) {
+            const GEOSGeometry *part = GEOSGetGeometryN_r(ctx, inner.get(), k);
+            if (GEOSGeomTypeId_r(ctx, part) == GEOS_POLYGON && GEOSisEmpty_r(ctx, part) == 0)
+                polys.emplace_back(GEOSGeom_clone_r(ctx, part));
+        }
     }
     if (polys.empty())
         return result;
     // Inner parts of distinct faces are disjoint: no union needed.
-    GeosGeom holeSet = checkedGeos(GEOSGeom_createCollection_r(ctx, GEOS_MULTIPOLYGON, polys.data(), unsigned(polys.size())),
+    std::vector<GEOSGeometry *> raw;
+    for (GeosGeom &g : polys)
+        if (g)
+            raw.push_back(g.release());
+    GeosGeom holeSet = checkedGeos(GEOSGeom_createCollection_r(ctx, GEOS_MULTIPOLYGON, raw.data(), unsigned(raw.size())),
                                    "createCollection");
+    if (GeosGeom punched = withHoles(ctx, result.get(), holeSet.get()))
+        return punched;
     return checkedGeos(GEOSDifference_r(ctx, result.get(), holeSet.get()), "Difference");
 }
 

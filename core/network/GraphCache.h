@@ -24,7 +24,9 @@ class GraphCache {
 public:
     // 2: real-valued fields keyed by their exact value (were GDAL's 15-digit text).
     // 3: arrays aligned for mapping.
-    static constexpr quint32 kVersion = 3;
+    // 4: links in the spatial order of their source lines (were sorted by node): link
+    //    ids, which break snapping ties, differ from a version 3 file's.
+    static constexpr quint32 kVersion = 4;
 
     // A stable key: source path + size + mtime + hash of its first and last MiB (and
     // sidecar files of Shapefiles), layer, fields, tolerance, CRS and profile JSON.

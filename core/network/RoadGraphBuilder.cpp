@@ -131,9 +131,10 @@ double polylineLength(const QPointF *p, std::size_t n)
 // written for them are already the graph's (no reordering copy).
 std::vector<std::uint32_t> spatialOrder(std::vector<std::uint32_t> starts, const RoadLines &lines)
 {
-    if (starts.empty())
+    if (starts.empty() || lines.points.empty())
         return starts;
-    auto firstPoint = [&](std::uint32_t k) { return lines.points[lines.partFirst[k]]; };
+    // (A part with no point of its own, last in the layer, takes the last point.)
+    auto firstPoint = [&](std::uint32_t k) { return lines.points[std::min<std::size_t>(lines.partFirst[k], lines.points.size() - 1)]; };
     double x0 = firstPoint(starts[0]).x(), x1 = x0, y0 = firstPoint(starts[0]).y(), y1 = y0;
     for (const std::uint32_t k : starts) {
         const QPointF p = firstPoint(k);
@@ -302,7 +303,6 @@ RoadGraph RoadGraphBuilder::build(RoadLines lines, const RoadGraphOptions &optio
     const std::size_t np = lines.partCount();
     raw.reserve(nf);
     if (useNodeFields) {
-        pts.reserve(totalVertices);
         std::vector<std::uint32_t> valueNode(lines.fromNode.values.size(), 0xFFFFFFFFu);
         auto nodeId = [&](std::uint32_t value, QPointF p) {
             if (valueNode[value] == 0xFFFFFFFFu) {
@@ -314,9 +314,15 @@ RoadGraph RoadGraphBuilder::build(RoadLines lines, const RoadGraphOptions &optio
         // The feature's parts are consecutive: its points run from its first part's start
         // to its last part's end. Features taken in the order of their first points.
         std::vector<std::uint32_t> featureStarts;
-        for (std::size_t k = 0; k < np; ++k)
-            if ((k == 0 || lines.partFeature[k] != lines.partFeature[k - 1]) && usable[lines.partFeature[k]])
+        std::size_t usableVertices = 0;
+        for (std::size_t k = 0; k < np; ++k) {
+            if (!usable[lines.partFeature[k]])
+                continue;
+            usableVertices += lines.partFirst[k + 1] - lines.partFirst[k];
+            if (k == 0 || lines.partFeature[k] != lines.partFeature[k - 1])
                 featureStarts.push_back(std::uint32_t(k));
+        }
+        pts.reserve(usableVertices);
         for (const std::uint32_t k : spatialOrder(std::move(featureStarts), lines)) {
             const std::uint32_t i = lines.partFeature[k];
             std::size_t e = k + 1;
@@ -421,19 +427,19 @@ RoadGraph RoadGraphBuilder::build(RoadLines lines, const RoadGraphOptions &optio
         // Cut lines at node vertices. Each cut repeats its node as the next piece's first
         // point, and one dangling point is pushed at the end: room for exactly that, so
         // the buffer never reallocates (a reallocation doubled it: +29 MB at 0.9 M links).
-        std::size_t interiorNodes = 0;
+        // The buffer becomes the graph's points: room for the usable parts only.
+        std::size_t usableVertices = 0, interiorNodes = 0;
+        std::vector<std::uint32_t> partStarts;
+        partStarts.reserve(np);
         for (std::size_t k = 0; k < np; ++k) {
-            if (!usable[lines.partFeature[k]])
+            if (!usable[lines.partFeature[k]] || lines.partFirst[k + 1] - lines.partFirst[k] < 2)
                 continue;
+            partStarts.push_back(std::uint32_t(k));
+            usableVertices += lines.partFirst[k + 1] - lines.partFirst[k];
             for (std::uint32_t v = lines.partFirst[k] + 1; v + 1 < lines.partFirst[k + 1]; ++v)
                 interiorNodes += (vertexCluster[v] & kInterior) == 0;
         }
-        pts.reserve(totalVertices + interiorNodes + 1);
-        std::vector<std::uint32_t> partStarts;
-        partStarts.reserve(np);
-        for (std::size_t k = 0; k < np; ++k)
-            if (usable[lines.partFeature[k]])
-                partStarts.push_back(std::uint32_t(k));
+        pts.reserve(usableVertices + interiorNodes + 1);
         for (const std::uint32_t k : spatialOrder(std::move(partStarts), lines)) {
             const std::uint32_t i = lines.partFeature[k];
             const std::uint32_t base = lines.partFirst[k];

@@ -9,7 +9,7 @@
 #include <numeric>
 #include <vector>
 
-#if defined(REFUGE_MIMALLOC)
+#if defined(REFUGE_MIMALLOC) && !defined(REFUGE_SANITIZED)
 #include <cpl_conv.h>
 #include <mimalloc.h>
 #endif
@@ -73,7 +73,7 @@ private slots:
         const LargePages::Range r = LargePages::wholeHugePages(reinterpret_cast<std::uintptr_t>(big), 8 << 20);
         QVERIFY(r.end - r.begin >= 3 * kHugePage);
         QVERIFY(advisedAt(r.begin));
-#if defined(REFUGE_MIMALLOC)
+#if defined(REFUGE_MIMALLOC) && !defined(REFUGE_SANITIZED)
         const bool everything = LargePages::mimallocOnHugePages(); // all of mimalloc's memory is advised
 #else
         const bool everything = false;
@@ -99,7 +99,7 @@ private slots:
     // too), every malloc in the process is its own: ours, Qt's and GDAL's.
     void mimallocServesTheProcess()
     {
-#if !defined(REFUGE_MIMALLOC)
+#if !defined(REFUGE_MIMALLOC) || defined(REFUGE_SANITIZED)
         QSKIP("the applications keep the C library's malloc here (no mimalloc, or a sanitizer build)");
 #else
         auto *ours = static_cast<char *>(std::malloc(100));
