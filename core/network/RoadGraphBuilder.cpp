@@ -126,6 +126,36 @@ double polylineLength(const QPointF *p, std::size_t n)
     return s;
 }
 
+// The positions 0..n-1 ordered by the Hilbert index of pointAt(i) on the points' bounding
+// box (ties in position order): sorted as (index, position) words, without a comparator
+// reading two scattered indices per comparison.
+template <typename PointAt>
+std::vector<std::uint32_t> hilbertOrder(std::size_t n, PointAt pointAt)
+{
+    std::vector<std::uint32_t> order(n);
+    if (n == 0)
+        return order;
+    double x0 = pointAt(0).x(), x1 = x0, y0 = pointAt(0).y(), y1 = y0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const QPointF p = pointAt(i);
+        x0 = std::min(x0, p.x());
+        x1 = std::max(x1, p.x());
+        y0 = std::min(y0, p.y());
+        y1 = std::max(y1, p.y());
+    }
+    std::vector<std::uint64_t> keyed(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const QPointF p = pointAt(i);
+        const auto hx = std::uint32_t(x1 > x0 ? 65535.0 * (p.x() - x0) / (x1 - x0) : 0);
+        const auto hy = std::uint32_t(y1 > y0 ? 65535.0 * (p.y() - y0) / (y1 - y0) : 0);
+        keyed[i] = (std::uint64_t(hilbertIndex(hx, hy)) << 32) | std::uint64_t(i);
+    }
+    std::sort(keyed.begin(), keyed.end());
+    for (std::size_t i = 0; i < n; ++i)
+        order[i] = std::uint32_t(keyed[i]);
+    return order;
+}
+
 // The parts `starts` (indices into lines' parts) in the Hilbert order of their first
 // points: links made in that order sit near their neighbours in memory, and the points
 // written for them are already the graph's (no reordering copy).
@@ -134,27 +164,13 @@ std::vector<std::uint32_t> spatialOrder(std::vector<std::uint32_t> starts, const
     if (starts.empty() || lines.points.empty())
         return starts;
     // (A part with no point of its own, last in the layer, takes the last point.)
-    auto firstPoint = [&](std::uint32_t k) { return lines.points[std::min<std::size_t>(lines.partFirst[k], lines.points.size() - 1)]; };
-    double x0 = firstPoint(starts[0]).x(), x1 = x0, y0 = firstPoint(starts[0]).y(), y1 = y0;
-    for (const std::uint32_t k : starts) {
-        const QPointF p = firstPoint(k);
-        x0 = std::min(x0, p.x());
-        x1 = std::max(x1, p.x());
-        y0 = std::min(y0, p.y());
-        y1 = std::max(y1, p.y());
-    }
-    // (Hilbert index, position) in one word: a stable order without a comparator.
-    std::vector<std::uint64_t> keyed(starts.size());
-    for (std::size_t i = 0; i < starts.size(); ++i) {
-        const QPointF p = firstPoint(starts[i]);
-        const auto hx = std::uint32_t(x1 > x0 ? 65535.0 * (p.x() - x0) / (x1 - x0) : 0);
-        const auto hy = std::uint32_t(y1 > y0 ? 65535.0 * (p.y() - y0) / (y1 - y0) : 0);
-        keyed[i] = (std::uint64_t(hilbertIndex(hx, hy)) << 32) | std::uint64_t(i);
-    }
-    std::sort(keyed.begin(), keyed.end());
-    std::vector<std::uint32_t> out(starts.size());
-    for (std::size_t i = 0; i < keyed.size(); ++i)
-        out[i] = starts[std::size_t(std::uint32_t(keyed[i]))];
+    auto firstPoint = [&](std::size_t i) {
+        return lines.points[std::min<std::size_t>(lines.partFirst[starts[i]], lines.points.size() - 1)];
+    };
+    std::vector<std::uint32_t> out;
+    out.reserve(starts.size());
+    for (const std::uint32_t i : hilbertOrder(starts.size(), firstPoint))
+        out.push_back(starts[i]);
     return out;
 }
 
@@ -495,31 +511,7 @@ RoadGraph RoadGraphBuilder::build(RoadLines lines, const RoadGraphOptions &optio
             if (isUsed[c])
                 used.push_back(c);
     }
-    double x0 = nodePos[used[0]].x(), x1 = x0, y0 = nodePos[used[0]].y(), y1 = y0;
-    for (std::uint32_t c : used) {
-        x0 = std::min(x0, nodePos[c].x());
-        x1 = std::max(x1, nodePos[c].x());
-        y0 = std::min(y0, nodePos[c].y());
-        y1 = std::max(y1, nodePos[c].y());
-    }
-    std::vector<std::uint32_t> hv(used.size());
-    for (std::size_t k = 0; k < used.size(); ++k) {
-        const QPointF p = nodePos[used[k]];
-        const auto hx = std::uint32_t(x1 > x0 ? 65535.0 * (p.x() - x0) / (x1 - x0) : 0);
-        const auto hy = std::uint32_t(y1 > y0 ? 65535.0 * (p.y() - y0) / (y1 - y0) : 0);
-        hv[k] = hilbertIndex(hx, hy);
-    }
-    // Sorted as (Hilbert index, position) pairs in one word: the order of a stable sort by
-    // index, without a comparator reading two scattered indices per comparison.
-    std::vector<std::uint64_t> keyed(used.size());
-    for (std::size_t k = 0; k < used.size(); ++k)
-        keyed[k] = (std::uint64_t(hv[k]) << 32) | std::uint64_t(k);
-    std::vector<std::uint32_t>().swap(hv);
-    std::sort(keyed.begin(), keyed.end());
-    std::vector<std::uint32_t> order(used.size());
-    for (std::size_t k = 0; k < used.size(); ++k)
-        order[k] = std::uint32_t(keyed[k]);
-    std::vector<std::uint64_t>().swap(keyed);
+    const std::vector<std::uint32_t> order = hilbertOrder(used.size(), [&](std::size_t k) { return nodePos[used[k]]; });
     std::vector<std::uint32_t> newId(nodePos.size(), 0xFFFFFFFFu);
     auto data = std::make_shared<RoadGraph::Data>();
     data->crs = crs;
