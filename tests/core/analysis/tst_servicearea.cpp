@@ -33,6 +33,18 @@ std::vector<Road> town()
     return r;
 }
 
+// The town with a lollipop in the big block: the cul-de-sac goes on to a 40 m square
+// loop in the block's middle (a face inside a face, the big one's inner part crossed by
+// the street's buffer).
+std::vector<Road> lollipopTown()
+{
+    std::vector<Road> r = town();
+    r.push_back({{{520, 150}, {470, 150}}});
+    r.push_back({{{470, 150}, {470, 170}, {430, 170}, {430, 150}}});
+    r.push_back({{{430, 150}, {430, 130}, {470, 130}, {470, 150}}});
+    return r;
+}
+
 // A jittered 12×12 grid of ~100 m blocks with some streets missing (as the benchmark
 // city): many partial sections, dangles and faces of every size.
 std::vector<Road> jitteredCity()
@@ -81,19 +93,22 @@ class TestServiceArea : public QObject {
 private Q_SLOTS:
     void coversReachedStreetsOnly_data()
     {
-        QTest::addColumn<bool>("city");
+        QTest::addColumn<int>("network"); // 0 town, 1 jittered city, 2 lollipop town
         QTest::addColumn<double>("limit");
-        QTest::newRow("150 m (partial edges)") << false << 150.0;
-        QTest::newRow("450 m") << false << 450.0;
-        QTest::newRow("5 km (everything)") << false << 5000.0;
-        QTest::newRow("jittered city 350 m") << true << 350.0;
-        QTest::newRow("jittered city 700 m") << true << 700.0;
+        QTest::newRow("150 m (partial edges)") << 0 << 150.0;
+        QTest::newRow("450 m") << 0 << 450.0;
+        QTest::newRow("5 km (everything)") << 0 << 5000.0;
+        QTest::newRow("jittered city 350 m") << 1 << 350.0;
+        QTest::newRow("jittered city 700 m") << 1 << 700.0;
+        QTest::newRow("lollipop in the big block, 5 km") << 2 << 5000.0;
+        QTest::newRow("lollipop, its loop reached part-way") << 2 << 1000.0;
     }
     void coversReachedStreetsOnly()
     {
-        QFETCH(bool, city);
+        QFETCH(int, network);
         QFETCH(double, limit);
-        const RoadGraph g = buildGraph(city ? jitteredCity() : town());
+        const bool city = network == 1;
+        const RoadGraph g = buildGraph(city ? jitteredCity() : network == 2 ? lollipopTown() : town());
         NetworkSource src;
         src.at = Snapper(g).snap(city ? QPointF(530, 470) : QPointF(150, 150), 300);
         RoutingOptions o;
