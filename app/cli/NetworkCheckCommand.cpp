@@ -6,6 +6,7 @@
 #include "analysis/AnalysisFiles.h"
 #include "analysis/NetworkCheck.h"
 #include "io/VectorWriter.h"
+#include "network/OsmSource.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
 
@@ -24,7 +25,10 @@ int runNetworkCheck(const QStringList &args)
     parseOrThrow(parser, args, QStringLiteral("Check a road network: connected components (and facilities on small islands), dangling "
                                               "ends, duplicate and zero-length links, one-way dead ends, unsnapped facilities. "
                                               "Writes network_check.gpkg and summary.json; exit code 1 when problems are found."));
-    const NetworkSettings settings = net.settings(parser, NetworkOptions::NeedNetwork | NetworkOptions::NeedOut);
+    NetworkSettings settings = net.settings(parser, NetworkOptions::NeedNetwork | NetworkOptions::NeedOut);
+    // What an OSM extract's rules leave out is counted while building: build, don't load.
+    if (OsmSource::isOsmFile(settings.network.path))
+        settings.useCache = false;
     const QString outDir = NetworkOptions::outDir(parser);
     Feedback feedback;
     NetworkInputs in = NetworkInputs::openNetwork(settings, feedback);

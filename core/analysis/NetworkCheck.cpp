@@ -45,6 +45,21 @@ QStringList NetworkCheckReport::lines() const
         out << QStringLiteral("Facilities on small islands: %1").arg(facilitiesOnIslands.join(QStringLiteral(", ")));
     if (!unsnappedFacilities.isEmpty())
         out << QStringLiteral("Unsnapped facilities: %1").arg(unsnappedFacilities.join(QStringLiteral(", ")));
+    if (!excludedWays.isEmpty()) {
+        // Longest first: "railway: 67 ways, 21.3 km".
+        QList<QString> reasons = excludedWays.keys();
+        std::stable_sort(reasons.begin(), reasons.end(),
+                         [&](const QString &a, const QString &b) { return excludedWays[a].meters > excludedWays[b].meters; });
+        qint64 ways = 0;
+        double meters = 0;
+        for (const ExcludedWays &e : excludedWays) {
+            ways += e.ways;
+            meters += e.meters;
+        }
+        out << QStringLiteral("Left out by the profile's OSM rules: %1 ways, %2 km").arg(ways).arg(meters / 1000, 0, 'f', 1);
+        for (const QString &r : reasons)
+            out << QStringLiteral("  %1: %2 ways, %3 km").arg(r).arg(excludedWays[r].ways).arg(excludedWays[r].meters / 1000, 0, 'f', 1);
+    }
     out << QStringLiteral("Problems: %1").arg(problemCount());
     return out;
 }
@@ -54,6 +69,9 @@ QJsonObject NetworkCheckReport::toJson() const
     QJsonArray comps;
     for (std::size_t c = 0; c < componentNodes.size(); ++c)
         comps.append(QJsonObject{{QStringLiteral("nodes"), componentNodes[c]}, {QStringLiteral("street_m"), componentMeters[c]}});
+    QJsonObject excluded;
+    for (auto it = excludedWays.begin(); it != excludedWays.end(); ++it)
+        excluded.insert(it.key(), QJsonObject{{QStringLiteral("ways"), it->ways}, {QStringLiteral("length_m"), it->meters}});
     return QJsonObject{{QStringLiteral("nodes"), nodes},
                        {QStringLiteral("links"), links},
                        {QStringLiteral("components"), comps},
@@ -64,6 +82,7 @@ QJsonObject NetworkCheckReport::toJson() const
                        {QStringLiteral("oneway_sources"), oneWaySources},
                        {QStringLiteral("facilities_on_islands"), QJsonArray::fromStringList(facilitiesOnIslands)},
                        {QStringLiteral("unsnapped_facilities"), QJsonArray::fromStringList(unsnappedFacilities)},
+                       {QStringLiteral("excluded_ways"), excluded},
                        {QStringLiteral("problems"), problemCount()}};
 }
 
@@ -112,6 +131,7 @@ NetworkCheckReport NetworkCheck::run(const RoadGraph &g, const RoadGraphReport &
     NetworkCheckReport r;
     r.nodes = g.nodeCount();
     r.links = g.linkCount();
+    r.excludedWays = build.excludedWays;
     r.problems = VectorLayer(QStringLiteral("network_problems"), GeometryType::Point, g.crs());
     r.problems.addField({QStringLiteral("kind"), FieldType::String});
     r.problems.addField({QStringLiteral("detail"), FieldType::String});

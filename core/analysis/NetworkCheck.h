@@ -3,7 +3,8 @@
 // connected components and their sizes (and the facilities stranded on small ones),
 // dangling ends, duplicate and zero-length links, one-way dead ends (nodes a one-way
 // leads into but none leads out of, and the reverse), unsnapped facilities. Returns
-// a report and a point layer of the problem places. Synchronous; any thread.
+// a report and a point layer of the problem places; also what the build left out of
+// an OSM extract, by reason (not problems: the profile's rules). Synchronous; any thread.
 #include "model/VectorLayer.h"
 #include "network/RoadGraphBuilder.h"
 #include "network/Snapper.h"
@@ -27,6 +28,7 @@ struct NetworkCheckReport {
     int oneWaySources = 0;             // nodes left by one-way links that cannot be entered
     QStringList facilitiesOnIslands;   // facility ids not on the largest component
     QStringList unsnappedFacilities;
+    ExcludedByReason excludedWays;     // OSM ways left out by the profile's rules (RoadGraphReport)
     VectorLayer problems;              // Point layer: kind, detail, component
 
     int components() const { return int(componentNodes.size()); }

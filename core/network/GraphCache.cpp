@@ -1,4 +1,5 @@
 #include "network/GraphCache.h"
+#include "network/OsmSource.h"
 #include "network/RoadGraphBuilder.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
@@ -237,11 +238,14 @@ QByteArray GraphCache::key(const RoadGraphOptions &o)
     if (QFileInfo(path).suffix().compare(QLatin1String("shp"), Qt::CaseInsensitive) == 0)
         for (const char *side : {"dbf", "prj", "cpg"})
             hashFile(h, QFileInfo(path).path() + QLatin1Char('/') + QFileInfo(path).completeBaseName() + QLatin1Char('.') + QLatin1String(side));
-    const QStringList parts = {o.source.layer, o.crs.isValid() ? o.crs.wkt() : QString(),
+    QStringList parts = {o.source.layer, o.crs.isValid() ? o.crs.wkt() : QString(),
                                o.assumedCrs.isValid() ? o.assumedCrs.wkt() : QString(),
                                o.onewayField, o.speedField, o.classField, o.fromNodeField, o.toNodeField,
                                QString::number(o.toleranceMeters, 'g', 17),
                                QString::fromUtf8(QJsonDocument(o.profile.toJson()).toJson(QJsonDocument::Compact))};
+    // OSM sources: the profile's OSM rules too (other sources' keys stay as they were).
+    if (OsmSource::isOsmFile(path))
+        parts << QString::fromUtf8(QJsonDocument(o.profile.osmRules().toJson()).toJson(QJsonDocument::Compact));
     for (const QString &p : parts) {
         h.addData(p.toUtf8());
         h.addData(QByteArray(1, '\x1f'));

@@ -81,6 +81,10 @@ Profile Profile::fromJson(const QJsonObject &o, const QString &origin)
             throw InvalidInput(fileMessage(origin, QStringLiteral("speed of class '%1' must be > 0").arg(it.key())));
         p.m_classSpeeds.insert(norm(it.key()), kmh(v));
     }
+    const QJsonValue osm = o.value(QStringLiteral("osm"));
+    if (!osm.isUndefined() && !osm.isObject())
+        throw InvalidInput(fileMessage(origin, QStringLiteral("osm must be an object")));
+    p.m_osm = OsmRules::fromJson(osm.toObject(), origin);
     return p;
 }
 

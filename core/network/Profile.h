@@ -4,6 +4,8 @@
 // a street it can reach on foot (the lateral access distance used for service-area
 // polygons). Loaded from resources/profiles/<name>.json; a plain value, safe to copy
 // and to read from any thread.
+#include "network/OsmRules.h"
+
 #include <QHash>
 #include <QJsonObject>
 #include <QSet>
@@ -41,6 +43,10 @@ public:
     // Speed for a road class in m/s, or defaultSpeed() when the class is unknown/empty.
     double classSpeed(const QString &roadClass) const;
 
+    // Which OSM ways it uses and how (the "osm" object; empty = none given). Applied to
+    // OSM sources only; not part of toJson(), so other sources' cache keys stay as they were.
+    const OsmRules &osmRules() const { return m_osm; }
+
     // Canonical JSON (for the graph cache key and for reports).
     QJsonObject toJson() const;
 
@@ -53,6 +59,7 @@ private:
     double m_snapSpeed = 1.0;
     QSet<QString> m_excluded;
     QHash<QString, double> m_classSpeeds; // m/s
+    OsmRules m_osm;
 };
 
 // Parses an OSM-style maxspeed ("50", "30 mph", "50;60", "RU:urban" → 0) into m/s;

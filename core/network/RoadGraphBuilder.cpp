@@ -1,5 +1,6 @@
 #include "network/RoadGraphBuilder.h"
 #include "network/GraphCache.h"
+#include "network/OsmSource.h"
 #include "network/RoadGraphSource.h"
 #include "io/VectorReader.h"
 #include "model/VectorLayer.h"
@@ -207,6 +208,11 @@ QStringList RoadGraphReport::messages() const
     add(badSpeed, QStringLiteral("speed values missing, ≤ 0 or unreadable (class or default speed used)"));
     add(zeroLength, QStringLiteral("zero-length road pieces dropped"));
     add(missingNodeIds, QStringLiteral("road features without from/to node ids skipped"));
+    qint64 excluded = 0;
+    for (const ExcludedWays &e : excludedWays)
+        excluded += e.ways;
+    add(excluded, QStringLiteral("OSM ways left out by the profile's OSM rules (railways, walls, private roads…; "
+                                 "network-check lists them by reason)"));
     return out;
 }
 
@@ -223,6 +229,7 @@ RoadGraph RoadGraphBuilder::build(RoadLines lines, const RoadGraphOptions &optio
     RoadGraphReport &report = reportOut ? *reportOut : local;
     const QString display = lines.display;
     report.skippedGeometry = lines.skippedGeometry;
+    report.excludedWays = lines.excluded;
     if (lines.featureCount == 0)
         throw InvalidInput(fileMessage(display, lines.skippedGeometry > 0
                                                     ? QStringLiteral("no usable line in the network layer (%1 features without a usable line geometry)")
@@ -621,27 +628,17 @@ RoadGraph RoadGraphBuilder::build(RoadLines lines, const RoadGraphOptions &optio
 
 VectorLayer RoadGraphBuilder::loadLines(const RoadGraphOptions &options, Feedback *feedback)
 {
-    const QString suffix = QFileInfo(options.source.path).suffix().toLower();
-    const bool osm = suffix == QLatin1String("osm") || suffix == QLatin1String("pbf");
+    const bool osm = OsmSource::isOsmFile(options.source.path);
     LoadOptions lo;
     lo.assumedCrs = options.assumedCrs;
     lo.targetCrs = options.crs;
     lo.repairInvalid = false;
     VectorLayer layer;
     if (osm) {
-        const QString ini = QDir(QFileInfo(Profile::profileDirectory()).path()).filePath(QStringLiteral("osmconf.ini"));
-        const QByteArray iniUtf8 = QFileInfo::exists(ini) ? ini.toUtf8() : QByteArray();
-        CPLSetThreadLocalConfigOption("OSM_CONFIG_FILE", iniUtf8.isEmpty() ? nullptr : iniUtf8.constData());
-        try {
-            DataSource src = options.source;
-            if (src.layer.isEmpty())
-                src.layer = QStringLiteral("lines");
-            layer = VectorLayer::load(src, lo, feedback);
-        } catch (...) {
-            CPLSetThreadLocalConfigOption("OSM_CONFIG_FILE", nullptr);
-            throw;
-        }
-        CPLSetThreadLocalConfigOption("OSM_CONFIG_FILE", nullptr);
+        DataSource src = options.source;
+        if (src.layer.isEmpty())
+            src.layer = QStringLiteral("lines");
+        layer = OsmSource::loadLayer(src, lo, feedback);
     } else {
         layer = VectorLayer::load(options.source, lo, feedback);
     }
@@ -668,8 +665,17 @@ RoadGraph RoadGraphBuilder::open(const RoadGraphOptions &options, Feedback *feed
             return *cached;
         }
     }
-    RoadGraph graph = streamable(options.source.path) ? build(RoadLines::read(options, feedback), options, feedback, &report)
-                                                      : build(loadLines(options, feedback), options, feedback, &report);
+    RoadGraph graph;
+    if (streamable(options.source.path)) {
+        graph = build(RoadLines::read(options, feedback), options, feedback, &report);
+    } else if (OsmSource::isOsmFile(options.source.path) && !options.profile.osmRules().isEmpty()
+               && (options.source.layer.isEmpty() || options.source.layer == QLatin1String("lines"))) {
+        const VectorLayer lines = loadLines(options, feedback);
+        const VectorLayer areas = OsmSource::loadAreas(options, lines.crs(), feedback);
+        graph = build(OsmSource::roadLines(lines, &areas, options), options, feedback, &report);
+    } else {
+        graph = build(loadLines(options, feedback), options, feedback, &report);
+    }
     report.buildSeconds = double(timer.nsecsElapsed()) / 1e9;
     if (!key.isEmpty()) {
         // Written while the caller goes on; a failure is a warning (GraphCache::finishSave).

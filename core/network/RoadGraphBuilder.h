@@ -51,6 +51,7 @@ struct RoadGraphReport {
     qint64 badSpeed = 0;          // speed values ≤ 0 or unreadable (class/default speed used)
     qint64 zeroLength = 0;        // pieces shorter than the tolerance (dropped)
     qint64 missingNodeIds = 0;    // features without from/to node ids (node-field topology)
+    ExcludedByReason excludedWays; // OSM ways the profile's OSM rules leave out, by reason
     int nodes = 0, links = 0;
     bool fromCache = false;
     QString cacheFile;
@@ -75,7 +76,8 @@ public:
     // OSM, CSV, GeoJSON and Shapefiles of undeclared encoding go through VectorLayer::load.
     static RoadGraph open(const RoadGraphOptions &options, Feedback *feedback = nullptr, RoadGraphReport *report = nullptr);
     // Loads the line layer as open() would (OSM files through resources/osmconf.ini,
-    // reprojected to options.crs or a metric CRS).
+    // reprojected to options.crs or a metric CRS). For OSM files, open() also reads the
+    // area streets (OsmSource::loadAreas) and applies the profile's OSM rules.
     static VectorLayer loadLines(const RoadGraphOptions &options, Feedback *feedback = nullptr);
 };
 

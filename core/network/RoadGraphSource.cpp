@@ -5,6 +5,7 @@
 #include "io/OgrGeometry.h"
 #include "io/VectorReader.h"
 #include "model/VectorLayer.h"
+#include "network/OsmSource.h"
 #include "network/RoadGraphBuilder.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
@@ -406,6 +407,8 @@ void RoadLines::resolveFields(const QStringList &names, const RoadGraphOptions &
 
 RoadLines RoadLines::fromLayer(const VectorLayer &layer, const RoadGraphOptions &options)
 {
+    if (!options.profile.osmRules().isEmpty() && OsmSource::isOsmLayer(layer) && dimension(layer.geometryType()) == 1)
+        return OsmSource::roadLines(layer, nullptr, options);
     RoadLines out;
     out.display = layer.source().path.isEmpty() ? layer.name() : layer.source().displayName();
     if (dimension(layer.geometryType()) != 1)

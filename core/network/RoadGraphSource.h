@@ -9,6 +9,7 @@
 // adapts a loaded VectorLayer (tests, OSM files). Synchronous; any thread.
 #include "crs/Crs.h"
 #include "model/DataSource.h"
+#include "network/OsmRules.h"
 
 #include <QPointF>
 #include <QString>
@@ -40,6 +41,7 @@ struct RoadLines {
     std::uint32_t featureCount = 0;         // features kept (linkFeature indexes them)
     Column roadClass, oneway, speed, fromNode, toNode;
     qint64 skippedGeometry = 0;             // null/empty/non-finite/not lines/outside the CRS/unreadable
+    ExcludedByReason excluded;              // OSM ways the profile's rules leave out (OsmSource)
 
     std::size_t partCount() const { return partFeature.size(); }
 
@@ -47,6 +49,7 @@ struct RoadLines {
     // the source and listing its fields), else "oneway"/"highway"/"maxspeed" if present.
     void resolveFields(const QStringList &fieldNames, const RoadGraphOptions &options);
 
+    // A layer of an OSM file (OsmSource::isOsmLayer) goes through the profile's OSM rules.
     static RoadLines fromLayer(const VectorLayer &layer, const RoadGraphOptions &options);
     // Streams options.source (not OSM: those go through VectorLayer and osmconf.ini).
     // Throws IoError/CrsError/InvalidInput naming the source as VectorLayer::load does.
