@@ -1,0 +1,156 @@
+// The profiles' OSM rules, one way per rule (tests/data/osm/rules.osm: way k is a
+// 0.001° street at latitude k/100, so a link's way is round(y / 1105.74 m)): railway and
+// wall left out, foot=no closes for walking only, a foot=yes opens a motorway and wins
+// over access=private, access=no + motor_vehicle=yes drives, roundabout and motorway
+// one-way when driving (not with oneway=no), oneway=-1 backward, reversible closed for
+// driving, maxspeed, the area=yes pedestrian square's outline walkable, and
+// network-check's list of what was left out.
+#include "TestSupport.h"
+#include "analysis/NetworkCheck.h"
+#include "network/GraphCache.h"
+#include "network/RoadGraphBuilder.h"
+#include "util/Error.h"
+#include "util/Feedback.h"
+
+#include <QJsonArray>
+#include <QTest>
+#include <map>
+
+using namespace refuge;
+
+namespace {
+
+RoadGraphOptions rulesOsm(const QString &profile)
+{
+    RoadGraphOptions o;
+    o.source = DataSource{refuge::test::dataPath(QStringLiteral("osm/rules.osm")), {}};
+    o.profile = Profile::load(profile);
+    o.useCache = false;
+    return o;
+}
+
+// Way number of each link (its latitude in hundredths, from the UTM y).
+int wayOf(const RoadGraph &g, int l) { return int(std::lround(g.linkPoints(l)[0].y() / 1105.74)); }
+
+std::map<QString, qint64> reasons(const RoadGraphReport &r)
+{
+    std::map<QString, qint64> out;
+    for (auto it = r.excludedWays.begin(); it != r.excludedWays.end(); ++it)
+        out[it.key()] = it->ways;
+    return out;
+}
+
+} // namespace
+
+class TestOsmRules : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void walk()
+    {
+        RoadGraphReport report;
+        const RoadGraph g = RoadGraphBuilder::open(rulesOsm(QStringLiteral("walk")), nullptr, &report);
+        const std::map<QString, qint64> want = {{QStringLiteral("railway"), 1},          {QStringLiteral("foot=no"), 1},
+                                                {QStringLiteral("highway=motorway"), 1}, {QStringLiteral("access=private"), 1},
+                                                {QStringLiteral("access=no"), 1},        {QStringLiteral("highway=construction"), 1},
+                                                {QStringLiteral("barrier"), 1},          {QStringLiteral("highway=motorway_link"), 1}};
+        QCOMPARE(reasons(report), want);
+        std::map<int, int> links;
+        for (int l = 0; l < g.linkCount(); ++l) {
+            ++links[wayOf(g, l)];
+            QCOMPARE(g.linkOneWay(l), OneWay::Both); // walking ignores one-way
+        }
+        // Ways 1, 4, 5, 7 (motorway, foot=yes), 8, 11, 14, 15, 17, 18 (private, foot=yes);
+        // the square (split where the footway 21 joins it) and that footway at 20.
+        const std::map<int, int> wantLinks = {{1, 1}, {4, 1}, {5, 1}, {7, 1}, {8, 1}, {11, 1}, {14, 1}, {15, 1}, {17, 1}, {18, 1}, {20, 3}};
+        QCOMPARE(links, wantLinks);
+        double square = 0;
+        for (int l = 0; l < g.linkCount(); ++l)
+            if (wayOf(g, l) == 20)
+                square += g.linkMeters(l);
+        QVERIFY2(std::abs(square - 5 * 111.3) < 2, qPrintable(QString::number(square))); // 4 sides + the footway
+    }
+
+    void drive()
+    {
+        RoadGraphReport report;
+        const RoadGraph g = RoadGraphBuilder::open(rulesOsm(QStringLiteral("drive")), nullptr, &report);
+        const std::map<QString, qint64> want = {{QStringLiteral("railway"), 1},          {QStringLiteral("highway=footway"), 2},
+                                                {QStringLiteral("access=private"), 2},   {QStringLiteral("oneway=reversible"), 1},
+                                                {QStringLiteral("highway=construction"), 1}, {QStringLiteral("barrier"), 1},
+                                                {QStringLiteral("vehicle=no"), 1},       {QStringLiteral("area=yes"), 1}};
+        QCOMPARE(reasons(report), want);
+        std::map<int, OneWay> oneway;
+        std::map<int, double> kmh;
+        for (int l = 0; l < g.linkCount(); ++l) {
+            const int k = wayOf(g, l);
+            QVERIFY2(oneway.count(k) == 0, qPrintable(QString::number(k)));
+            oneway[k] = g.linkOneWay(l);
+            const double forward = g.linkCost(l, false, CostUnit::Seconds);
+            const double seconds = std::isfinite(forward) ? forward : g.linkCost(l, true, CostUnit::Seconds);
+            kmh[k] = g.linkMeters(l) / seconds * 3.6;
+        }
+        const std::map<int, OneWay> wantOneWay = {{1, OneWay::Both},     {3, OneWay::Both},    {4, OneWay::Forward},
+                                                   {5, OneWay::Backward}, {6, OneWay::Forward}, {7, OneWay::Forward},
+                                                   {10, OneWay::Both},   {14, OneWay::Both},   {16, OneWay::Both},
+                                                   {17, OneWay::Both}};
+        QCOMPARE(oneway, wantOneWay);
+        // Class speeds of drive.json, maxspeed=50 over the residential 30, a footway
+        // opened by motor_vehicle=yes at the default 30.
+        QCOMPARE(std::lround(kmh[1]), 30L);
+        QCOMPARE(std::lround(kmh[6]), 100L);
+        QCOMPARE(std::lround(kmh[14]), 50L);
+        QCOMPARE(std::lround(kmh[17]), 30L);
+    }
+
+    void networkCheckListsReasons()
+    {
+        RoadGraphReport report;
+        const RoadGraph g = RoadGraphBuilder::open(rulesOsm(QStringLiteral("drive")), nullptr, &report);
+        Feedback feedback;
+        const NetworkCheckReport check = NetworkCheck::run(g, report, {}, {}, feedback);
+        const QStringList lines = check.lines();
+        // 9 ways of 111.3 m and the square's 445 m outline: 1,447 m.
+        QVERIFY2(lines.contains(QStringLiteral("Left out by the profile's OSM rules: 10 ways, 1.4 km")), qPrintable(lines.join(QLatin1Char('\n'))));
+        QVERIFY(lines.contains(QStringLiteral("  railway: 1 ways, 0.1 km")));
+        QVERIFY(lines.contains(QStringLiteral("  area=yes: 1 ways, 0.4 km")));
+        QCOMPARE(check.toJson().value(QStringLiteral("excluded_ways")).toObject().value(QStringLiteral("highway=footway"))
+                     .toObject().value(QStringLiteral("ways")).toInt(), 2);
+        QVERIFY(report.messages().join(QLatin1Char(' ')).contains(QStringLiteral("10 OSM ways left out")));
+    }
+
+    void cacheKeyFollowsOsmRules()
+    {
+        // An OSM source's graph depends on the profile's OSM rules: they are in its cache
+        // key. Other sources' keys do not change with them (nor from before they existed).
+        const QJsonObject base{{QStringLiteral("name"), QStringLiteral("t")}, {QStringLiteral("default_speed_kmh"), 5}};
+        QJsonObject footway = base, path = base;
+        footway.insert(QStringLiteral("osm"), QJsonObject{{QStringLiteral("ways"), QJsonArray{QStringLiteral("highway=footway")}}});
+        path.insert(QStringLiteral("osm"), QJsonObject{{QStringLiteral("ways"), QJsonArray{QStringLiteral("highway=path")}}});
+        RoadGraphOptions a = rulesOsm(QStringLiteral("walk")), b = a, c = a;
+        a.profile = Profile::fromJson(footway, QStringLiteral("t"));
+        b.profile = Profile::fromJson(path, QStringLiteral("t"));
+        c.profile = Profile::fromJson(base, QStringLiteral("t"));
+        QVERIFY(GraphCache::key(a) != GraphCache::key(b));
+        const DataSource streets{refuge::test::sourcePath(QStringLiteral("maps/cambridge/cambridge.gpkg")), QStringLiteral("streets")};
+        a.source = b.source = c.source = streets;
+        QVERIFY(!GraphCache::key(a).isEmpty());
+        QCOMPARE(GraphCache::key(a), GraphCache::key(b));
+        QCOMPARE(GraphCache::key(a), GraphCache::key(c));
+    }
+
+    void badOsmRules()
+    {
+        QJsonObject p{{QStringLiteral("name"), QStringLiteral("t")}, {QStringLiteral("default_speed_kmh"), 5},
+                      {QStringLiteral("osm"), QJsonObject{{QStringLiteral("ways"), QJsonArray{QStringLiteral("footway")}}}}};
+        try {
+            Profile::fromJson(p, QStringLiteral("my.json"));
+            QFAIL("no error");
+        } catch (const InvalidInput &e) {
+            QVERIFY2(e.message().contains(QStringLiteral("my.json")) && e.message().contains(QStringLiteral("key=value")), qPrintable(e.message()));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOsmRules)
+#include "tst_osmrules.moc"
