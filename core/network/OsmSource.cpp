@@ -2,7 +2,6 @@
 #include "model/VectorLayer.h"
 #include "network/RoadGraphBuilder.h"
 #include "network/RoadGraphSource.h"
-#include "util/Error.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -117,10 +116,11 @@ RoadLines OsmSource::roadLines(const VectorLayer &lines, const VectorLayer *area
     out.crs = lines.crs();
     const double toMeters = out.crs.isValid() && out.crs.metresPerUnit() > 0 ? out.crs.metresPerUnit() : 1.0;
     // The rules give one-way and speed; the builder reads them as an "oneway" and a
-    // km/h "maxspeed" column. The class column stays empty: the rules chose the ways.
+    // km/h speed column (named after where the speeds come from). The class column
+    // stays empty: the rules chose the ways.
     out.roadClass.name = QStringLiteral("highway");
     out.oneway.name = QStringLiteral("oneway");
-    out.speed.name = QStringLiteral("maxspeed");
+    out.speed.name = profile.usesMaxspeed() ? QStringLiteral("maxspeed") : QStringLiteral("highway");
     for (RoadLines::Column *c : {&out.roadClass, &out.oneway, &out.speed, &out.fromNode, &out.toNode})
         c->values.assign(1, QVariant());
     QMap<QString, std::uint32_t> onewaySeen, speedSeen;

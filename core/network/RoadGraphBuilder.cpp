@@ -7,13 +7,11 @@
 #include "util/Error.h"
 #include "util/Feedback.h"
 
-#include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QHash>
 #include <algorithm>
 #include <cmath>
-#include <cpl_conv.h>
 #include <numeric>
 
 namespace refuge {

@@ -139,6 +139,19 @@ private Q_SLOTS:
         QCOMPARE(GraphCache::key(a), GraphCache::key(c));
     }
 
+    void hstore()
+    {
+        // GDAL's other_tags: quotes and backslashes escaped, "=>" and commas inside values.
+        OsmTags tags;
+        parseOsmHstore(QStringLiteral("\"vehicle\"=>\"no\",\"name:zh\"=>\"a \\\"b\\\", c=>d\",\"note\"=>\"x\\\\y\""), tags);
+        QCOMPARE(tags.size(), 3);
+        QCOMPARE(tags.value(QStringLiteral("vehicle")), QStringLiteral("no"));
+        QCOMPARE(tags.value(QStringLiteral("name:zh")), QStringLiteral("a \"b\", c=>d"));
+        QCOMPARE(tags.value(QStringLiteral("note")), QStringLiteral("x\\y"));
+        parseOsmHstore(QStringLiteral("\"broken\"=>\"no end"), tags); // truncated: nothing added
+        QCOMPARE(tags.size(), 3);
+    }
+
     void badOsmRules()
     {
         QJsonObject p{{QStringLiteral("name"), QStringLiteral("t")}, {QStringLiteral("default_speed_kmh"), 5},
