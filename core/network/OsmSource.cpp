@@ -1,7 +1,12 @@
 #include "network/OsmSource.h"
+#include "crs/CoordinateTransform.h"
+#include "io/Gdal.h"
+#include "io/OgrGeometry.h"
 #include "model/VectorLayer.h"
 #include "network/RoadGraphBuilder.h"
 #include "network/RoadGraphSource.h"
+#include "util/Error.h"
+#include "util/Feedback.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -49,6 +54,20 @@ private:
     std::vector<int> m_fields;
 };
 
+// OSM_CONFIG_FILE = resources/osmconf.ini for this thread while it lives.
+class OsmConfig {
+public:
+    OsmConfig()
+    {
+        const QString ini = QDir(QFileInfo(Profile::profileDirectory()).path()).filePath(QStringLiteral("osmconf.ini"));
+        const QByteArray utf8 = QFileInfo::exists(ini) ? ini.toUtf8() : QByteArray();
+        CPLSetThreadLocalConfigOption("OSM_CONFIG_FILE", utf8.isEmpty() ? nullptr : utf8.constData());
+    }
+    ~OsmConfig() { CPLSetThreadLocalConfigOption("OSM_CONFIG_FILE", nullptr); }
+    OsmConfig(const OsmConfig &) = delete;
+    OsmConfig &operator=(const OsmConfig &) = delete;
+};
+
 double ringMeters(const QPointF *p, int n)
 {
     double s = 0;
@@ -85,26 +104,47 @@ bool OsmSource::isOsmLayer(const VectorLayer &layer)
 
 VectorLayer OsmSource::loadLayer(const DataSource &source, const LoadOptions &options, Feedback *feedback)
 {
-    const QString ini = QDir(QFileInfo(Profile::profileDirectory()).path()).filePath(QStringLiteral("osmconf.ini"));
-    const QByteArray iniUtf8 = QFileInfo::exists(ini) ? ini.toUtf8() : QByteArray();
-    CPLSetThreadLocalConfigOption("OSM_CONFIG_FILE", iniUtf8.isEmpty() ? nullptr : iniUtf8.constData());
-    try {
-        VectorLayer layer = VectorLayer::load(source, options, feedback);
-        CPLSetThreadLocalConfigOption("OSM_CONFIG_FILE", nullptr);
-        return layer;
-    } catch (...) {
-        CPLSetThreadLocalConfigOption("OSM_CONFIG_FILE", nullptr);
-        throw;
-    }
+    const OsmConfig config;
+    return VectorLayer::load(source, options, feedback);
 }
 
 VectorLayer OsmSource::loadAreas(const RoadGraphOptions &options, const Crs &crs, Feedback *feedback)
 {
-    LoadOptions lo;
-    lo.assumedCrs = options.assumedCrs;
-    lo.targetCrs = crs;
-    lo.repairInvalid = false;
-    return loadLayer(DataSource{options.source.path, QStringLiteral("multipolygons")}, lo, feedback);
+    // Straight from OGR with an attribute filter: the multipolygons layer also holds
+    // every building and land use polygon, none of which is wanted here.
+    VectorLayer out(QStringLiteral("osm_areas"), GeometryType::MultiPolygon, crs);
+    const OsmConfig config;
+    GdalErrorCollector errors;
+    GdalDataset ds = openDataset(options.source.path, GDAL_OF_VECTOR);
+    OGRLayerH layer = GDALDatasetGetLayerByName(ds.get(), "multipolygons");
+    if (!layer)
+        return out;
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+    const int fieldCount = OGR_FD_GetFieldCount(defn);
+    for (int f = 0; f < fieldCount; ++f)
+        out.addField({QString::fromUtf8(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, f))), FieldType::String});
+    if (OGR_L_SetAttributeFilter(layer, "osm_way_id IS NOT NULL AND other_tags LIKE '%\"highway\"=>%'") != OGRERR_NONE)
+        throw IoError(fileMessage(options.source.path, errors.failures().value(0, QStringLiteral("cannot filter the OSM areas"))));
+    const CoordinateTransform toCrs(Crs::fromEpsg(4326), crs);
+    OGR_L_ResetReading(layer);
+    for (OgrFeature f(OGR_L_GetNextFeature(layer)); f; f.reset(OGR_L_GetNextFeature(layer))) {
+        if (feedback)
+            feedback->throwIfCanceled();
+        OGRGeometryH og = OGR_F_GetGeometryRef(f.get());
+        if (!og || OGR_G_IsEmpty(og))
+            continue;
+        Geometry g = fromOgr(og);
+        try {
+            toCrs.transformInPlace(g);
+        } catch (const CrsError &) {
+            continue; // outside the working CRS
+        }
+        QVariantList attributes;
+        for (int i = 0; i < fieldCount; ++i)
+            attributes << (OGR_F_IsFieldSetAndNotNull(f.get(), i) ? QVariant(QString::fromUtf8(OGR_F_GetFieldAsString(f.get(), i))) : QVariant());
+        out.addFeature(std::move(g), attributes);
+    }
+    return out;
 }
 
 RoadLines OsmSource::roadLines(const VectorLayer &lines, const VectorLayer *areas, const RoadGraphOptions &options)

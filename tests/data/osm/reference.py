@@ -142,17 +142,12 @@ class Reader(osmium.SimpleHandler):
         super().__init__()
         self.nodes = {}
         self.ways = []  # (id, [(k, v)...] in file order, [node ids])
-        self.in_multipolygon = set()  # ways that are members of multipolygon relations
 
     def node(self, n):
         self.nodes[n.id] = (n.location.lon, n.location.lat)
 
     def way(self, w):
         self.ways.append((w.id, [(t.k, t.v) for t in w.tags], [r.ref for r in w.nodes]))
-
-    def relation(self, rel):
-        if rel.tags.get("type") == "multipolygon":
-            self.in_multipolygon.update(m.ref for m in rel.members if m.type == "w")
 
 
 A, F = 6378137.0, 1 / 298.257223563
@@ -181,9 +176,7 @@ def network_ways(r):
             continue
         t = dict(tags)
         if refs[0] == refs[-1] and closed_way_is_area(tags):
-            # GDAL gives a closed area way that is part of a multipolygon relation only
-            # through the relation (refuge, like OSRM, takes no relation as a street).
-            if not t.get("highway") or wid in r.in_multipolygon:
+            if not t.get("highway"):
                 continue
             t.setdefault("area", "yes")  # GDAL consumes the area tag; the way is an area
         elif not reported_as_line(tags):
