@@ -13,6 +13,8 @@
 #include "util/Feedback.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QTest>
 #include <map>
 
@@ -117,6 +119,28 @@ private Q_SLOTS:
         QCOMPARE(check.toJson().value(QStringLiteral("excluded_ways")).toObject().value(QStringLiteral("highway=footway"))
                      .toObject().value(QStringLiteral("ways")).toInt(), 2);
         QVERIFY(report.messages().join(QLatin1Char(' ')).contains(QStringLiteral("10 OSM ways left out")));
+    }
+
+    void networkCheckCli()
+    {
+        // Twice with the graph cache on: an OSM network-check builds (counting what it
+        // leaves out) rather than loading a cached graph without the counts.
+        QTemporaryDir dir, cache;
+        qputenv("XDG_CACHE_HOME", cache.path().toUtf8());
+        for (int run = 0; run < 2; ++run) {
+            const refuge::test::CliResult r = refuge::test::runCli(
+                {QStringLiteral("network-check"), QStringLiteral("--network"), refuge::test::dataPath(QStringLiteral("osm/rules.osm")),
+                 QStringLiteral("--profile"), QStringLiteral("walk"), QStringLiteral("--out"), dir.path()});
+            QCOMPARE(r.exitCode, 1); // every way is its own island
+            QVERIFY2(r.out.contains(QStringLiteral("Left out by the profile's OSM rules: 8 ways, 0.9 km\n")), qPrintable(r.out + r.err));
+            QVERIFY(r.out.contains(QStringLiteral("  foot=no: 1 ways, 0.1 km\n")));
+            QFile summary(dir.filePath(QStringLiteral("summary.json")));
+            QVERIFY(summary.open(QIODevice::ReadOnly));
+            const QJsonObject excluded = QJsonDocument::fromJson(summary.readAll()).object().value(QStringLiteral("check")).toObject()
+                                             .value(QStringLiteral("excluded_ways")).toObject();
+            QCOMPARE(excluded.size(), 8);
+            QCOMPARE(excluded.value(QStringLiteral("railway")).toObject().value(QStringLiteral("ways")).toInt(), 1);
+        }
     }
 
     void cacheKeyFollowsOsmRules()
