@@ -239,10 +239,10 @@ QByteArray GraphCache::key(const RoadGraphOptions &o)
         for (const char *side : {"dbf", "prj", "cpg"})
             hashFile(h, QFileInfo(path).path() + QLatin1Char('/') + QFileInfo(path).completeBaseName() + QLatin1Char('.') + QLatin1String(side));
     QStringList parts = {o.source.layer, o.crs.isValid() ? o.crs.wkt() : QString(),
-                               o.assumedCrs.isValid() ? o.assumedCrs.wkt() : QString(),
-                               o.onewayField, o.speedField, o.classField, o.fromNodeField, o.toNodeField,
-                               QString::number(o.toleranceMeters, 'g', 17),
-                               QString::fromUtf8(QJsonDocument(o.profile.toJson()).toJson(QJsonDocument::Compact))};
+                         o.assumedCrs.isValid() ? o.assumedCrs.wkt() : QString(),
+                         o.onewayField, o.speedField, o.classField, o.fromNodeField, o.toNodeField,
+                         QString::number(o.toleranceMeters, 'g', 17),
+                         QString::fromUtf8(QJsonDocument(o.profile.toJson()).toJson(QJsonDocument::Compact))};
     // OSM sources: the profile's OSM rules too (other sources' keys stay as they were).
     if (OsmSource::isOsmFile(path))
         parts << QString::fromUtf8(QJsonDocument(o.profile.osmRules().toJson()).toJson(QJsonDocument::Compact));
