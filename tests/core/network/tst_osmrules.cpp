@@ -7,8 +7,10 @@
 // network-check's list of what was left out.
 #include "TestSupport.h"
 #include "analysis/NetworkCheck.h"
+#include "analysis/ServiceArea.h"
 #include "network/GraphCache.h"
 #include "network/RoadGraphBuilder.h"
+#include "network/Snapper.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
 
@@ -141,6 +143,30 @@ private Q_SLOTS:
             QCOMPARE(excluded.size(), 8);
             QCOMPARE(excluded.value(QStringLiteral("railway")).toObject().value(QStringLiteral("ways")).toInt(), 1);
         }
+    }
+
+    void loopStreetIsReached()
+    {
+        // The lollipop's ring (4 × 110.6 m) is a link from a node to itself: it has no arc,
+        // yet it is reached from its node like any street (was: only the 110.6 m stem).
+        RoadGraphOptions o = rulesOsm(QStringLiteral("walk"));
+        o.source.path = refuge::test::dataPath(QStringLiteral("osm/lollipop.osm"));
+        const RoadGraph g = RoadGraphBuilder::open(o);
+        QCOMPARE(g.linkCount(), 2);
+        int west = 0; // node 1, the stem's free end
+        for (int n = 1; n < g.nodeCount(); ++n)
+            if (g.node(n).x() < g.node(west).x())
+                west = n;
+        const SnappedLayer start = Snapper::snapPoints(g, {g.node(west)}, 1.0);
+        RoutingOptions routing;
+        routing.limit = 3600;
+        double reached = 0;
+        ServiceArea::reachedSections(ShortestPathTree::compute(g, {NetworkSource{start.points.at(0)}}, routing), 3600, -1, &reached);
+        double all = 0;
+        for (int l = 0; l < g.linkCount(); ++l)
+            all += g.linkMeters(l);
+        QVERIFY2(std::abs(all - 5 * 110.6) < 2, qPrintable(QString::number(all)));
+        QCOMPARE(std::lround(reached), std::lround(all));
     }
 
     void cacheKeyFollowsOsmRules()
