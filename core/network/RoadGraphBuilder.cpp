@@ -228,6 +228,13 @@ RoadGraph RoadGraphBuilder::build(RoadLines lines, const RoadGraphOptions &optio
     const QString display = lines.display;
     report.skippedGeometry = lines.skippedGeometry;
     report.excludedWays = lines.excluded;
+    if (lines.featureCount == 0 && !lines.excluded.isEmpty()) {
+        QStringList reasons;
+        for (auto it = lines.excluded.begin(); it != lines.excluded.end(); ++it)
+            reasons << QStringLiteral("%1: %2").arg(it.key()).arg(it->ways);
+        throw InvalidInput(fileMessage(display, QStringLiteral("no way the profile '%1' may use (left out: %2)")
+                                                    .arg(options.profile.name(), reasons.join(QStringLiteral(", ")))));
+    }
     if (lines.featureCount == 0)
         throw InvalidInput(fileMessage(display, lines.skippedGeometry > 0
                                                     ? QStringLiteral("no usable line in the network layer (%1 features without a usable line geometry)")

@@ -202,6 +202,29 @@ private Q_SLOTS:
         QCOMPARE(tags.size(), 3);
     }
 
+    void nothingUsable()
+    {
+        // Only ways the profile may not use: the message says why, not "empty".
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("rail.osm"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("<?xml version=\"1.0\"?>\n<osm version=\"0.6\">\n"
+                "<node id=\"1\" lat=\"0\" lon=\"3\"/><node id=\"2\" lat=\"0\" lon=\"3.001\"/>\n"
+                "<way id=\"1\"><nd ref=\"1\"/><nd ref=\"2\"/><tag k=\"railway\" v=\"rail\"/></way>\n"
+                "<way id=\"2\"><nd ref=\"1\"/><nd ref=\"2\"/><tag k=\"highway\" v=\"footway\"/></way>\n</osm>\n");
+        f.close();
+        RoadGraphOptions o = rulesOsm(QStringLiteral("drive"));
+        o.source.path = path;
+        try {
+            RoadGraphBuilder::open(o);
+            QFAIL("no error");
+        } catch (const InvalidInput &e) {
+            QVERIFY2(e.message().contains(QStringLiteral("no way the profile 'drive' may use (left out: highway=footway: 1, railway: 1)")),
+                     qPrintable(e.message()));
+        }
+    }
+
     void badOsmRules()
     {
         QJsonObject p{{QStringLiteral("name"), QStringLiteral("t")}, {QStringLiteral("default_speed_kmh"), 5},
