@@ -55,10 +55,10 @@ def reported_as_line(tags):
 
 # --- The profiles' rules (OSRM foot.lua / car.lua) ---------------------------------------
 WALK = dict(
-    ways={("highway", h) for h in ["primary", "primary_link", "secondary", "secondary_link", "tertiary",
+    ways=[("highway", h) for h in ["primary", "primary_link", "secondary", "secondary_link", "tertiary",
                                    "tertiary_link", "unclassified", "residential", "living_street", "service",
-                                   "track", "path", "steps", "pedestrian", "platform", "footway", "pier"]}
-    | {("railway", "platform"), ("amenity", "parking"), ("amenity", "parking_entrance"), ("man_made", "pier")},
+                                   "track", "path", "steps", "pedestrian", "platform", "footway", "pier"]]
+    + [("railway", "platform"), ("amenity", "parking"), ("amenity", "parking_entrance"), ("man_made", "pier")],
     blocked=[("highway", "construction"), ("highway", "proposed"), ("impassable", "yes"), ("status", "impassable"),
              ("motorroad", "yes")],
     access_tags=["foot", "access"],
@@ -69,9 +69,9 @@ WALK = dict(
     default_kmh=3.6, class_kmh={}, maxspeed=False, limit_s=600.0)
 
 DRIVE = dict(
-    ways={("highway", h) for h in ["motorway", "motorway_link", "trunk", "trunk_link", "primary", "primary_link",
+    ways=[("highway", h) for h in ["motorway", "motorway_link", "trunk", "trunk_link", "primary", "primary_link",
                                    "secondary", "secondary_link", "tertiary", "tertiary_link", "unclassified",
-                                   "residential", "living_street", "service"]},
+                                   "residential", "living_street", "service"]],
     blocked=[("area", "yes"), ("oneway", "reversible"), ("impassable", "yes"), ("status", "impassable"),
              ("highway", "construction"), ("highway", "proposed"), ("highway", "steps"), ("service", "emergency_access")],
     access_tags=["motorcar", "motor_vehicle", "vehicle", "access"],
@@ -114,7 +114,7 @@ def decide(t, p):
     for k, v in p["blocked"]:
         if has(k, v):
             return False, f"{k}={v}", False, False, 0
-    listed = next(((k, v) for k, v in sorted(p["ways"]) if has(k, v)), None)
+    listed = next(((k, v) for k, v in p["ways"] if has(k, v)), None)  # the first in the list gives the speed class
     access_key = next((k for k in p["access_tags"] if t.get(k)), None)
     access = t[access_key] if access_key else ""
     if listed is None and access not in p["allowed"]:
