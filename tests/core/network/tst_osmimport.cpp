@@ -1,5 +1,6 @@
 // OSM import (maps/shanghai): routing tags exposed through resources/osmconf.ini,
-// Chinese street names kept, graph built in the UTM zone, one-way honoured when driving.
+// Chinese street names kept, graph built in the UTM zone, one-way honoured when driving,
+// the profiles' OSM rules applied.
 #include "TestSupport.h"
 #include "model/VectorLayer.h"
 #include "network/RoadGraphBuilder.h"
@@ -59,6 +60,14 @@ private Q_SLOTS:
         for (int l = 0; l < walk.linkCount(); ++l)
             QCOMPARE(walk.linkOneWay(l), OneWay::Both);
         QVERIFY(oneWayDrive > 10);
+        // The profiles' OSM rules: the elevated expressways (trunk) are not walked, three
+        // access=no ways neither walked nor driven.
+        QCOMPARE(walkReport.excludedWays.size(), 3);
+        QCOMPARE(walkReport.excludedWays.value(QStringLiteral("highway=trunk")).ways, 25);
+        QCOMPARE(walkReport.excludedWays.value(QStringLiteral("highway=trunk_link")).ways, 75);
+        QCOMPARE(walkReport.excludedWays.value(QStringLiteral("access=no")).ways, 3);
+        QCOMPARE(driveReport.excludedWays.size(), 1);
+        QCOMPARE(driveReport.excludedWays.value(QStringLiteral("access=no")).ways, 3);
     }
 };
 
