@@ -60,7 +60,8 @@ private Q_SLOTS:
         for (int l = 0; l < walk.linkCount(); ++l)
             QCOMPARE(walk.linkOneWay(l), OneWay::Both);
         QVERIFY(oneWayDrive > 10);
-        // The profiles' OSM rules: the elevated expressways (trunk) are not walked, three
+        // The profiles' OSM rules: the trunk roads (the North-South and Yan'an elevated
+        // expressways, their ramps, the Yan'an East Road tunnel) are not walked, three
         // access=no ways neither walked nor driven.
         QCOMPARE(walkReport.excludedWays.size(), 3);
         QCOMPARE(walkReport.excludedWays.value(QStringLiteral("highway=trunk")).ways, 25);
