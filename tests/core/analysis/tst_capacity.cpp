@@ -4,6 +4,8 @@
 #include "analysis/Capacity.h"
 #include "analysis/CoverageCosts.h"
 #include "analysis/FacilityTable.h"
+#include "analysis/jobs/CoverageJob.h"
+#include "TestSupport.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
 
@@ -139,6 +141,48 @@ private Q_SLOTS:
             for (int f = 0; f < F; ++f)
                 QVERIFY(r.facilityAssigned[std::size_t(f)] <= cap[std::size_t(f)] + 1e-9);
         }
+    }
+    void nearerPeopleFirstOnCambridge()
+    {
+        // The sample's blocks and shelters, 800 m walk (the project's settings): no block
+        // is left with people while a shelter it reaches takes people from farther away.
+        const QString gpkg = test::sourcePath(QStringLiteral("maps/cambridge/cambridge.gpkg"));
+        CoverageSettings s;
+        s.network.network = DataSource::parse(gpkg + QStringLiteral(":streets"));
+        s.network.facilities = DataSource::parse(gpkg + QStringLiteral(":shelters"));
+        s.network.unit = CostUnit::Meters;
+        s.network.limit = 800;
+        s.network.useCache = false;
+        s.fields.id = QStringLiteral("Name");
+        s.fields.capacity = QStringLiteral("Capacity");
+        s.demand = DataSource::parse(gpkg + QStringLiteral(":blocks_2000"));
+        s.populationField = QStringLiteral("POP_LAB");
+        Feedback fb;
+        const CoverageJobResult r = CoverageJob::run(s, fb);
+        const AssignmentResult &a = r.outcome.assignment;
+        const CoverageCosts &costs = r.request.costs;
+        std::vector<float> farthest(std::size_t(costs.facilityCount()), -1.0f);
+        double maxCost = 0;
+        for (const AssignmentFlow &f : a.flows) {
+            farthest[std::size_t(f.facility)] = std::max(farthest[std::size_t(f.facility)], f.cost);
+            maxCost = std::max(maxCost, double(f.cost));
+        }
+        qInfo("Cambridge, nearest: %.0f people assigned, mean %.1f m, max %.1f m", a.assigned, a.personCost / a.assigned, maxCost);
+        QCOMPARE(a.assigned, 10457.0); // all the capacity: 15 shelters, one without capacity
+        int leftOut = 0;
+        for (int i = 0; i < costs.demandCount(); ++i) {
+            const double left = r.request.demand.population[std::size_t(i)] - a.demandAssigned[std::size_t(i)];
+            if (left <= 1e-9)
+                continue;
+            for (const CostEntry &e : costs.within(i))
+                if (e.cost < farthest[std::size_t(e.facility)]) {
+                    if (leftOut < 5)
+                        qWarning("block %d (%.0f people left) is %.0f m from %s, which takes people from %.0f m", i, left, double(e.cost),
+                                 qPrintable(r.request.facilities.ids[e.facility]), double(farthest[std::size_t(e.facility)]));
+                    ++leftOut;
+                }
+        }
+        QCOMPARE(leftOut, 0);
     }
     void optimalKnownOptimum()
     {
