@@ -323,6 +323,22 @@ private Q_SLOTS:
         QVERIFY(summary.value(QStringLiteral("area_beyond_access_m2")).toDouble() > 0);
     }
 
+    void studyAreaMustBePolygons()
+    {
+        QTemporaryDir dir;
+        const QString gpkg = sourcePath(QStringLiteral("maps/cambridge/cambridge.gpkg"));
+        const CliResult r = runCli({QStringLiteral("zones"), QStringLiteral("--network"), gpkg + QStringLiteral(":streets"),
+                                    QStringLiteral("--facilities"), gpkg + QStringLiteral(":shelters"), QStringLiteral("--study-area"),
+                                    gpkg + QStringLiteral(":hospitals"), QStringLiteral("--out"), dir.path(), QStringLiteral("--no-cache")});
+        QCOMPARE(r.exitCode, 2);
+        const QStringList lines = r.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 1);
+        QVERIFY2(lines[0].startsWith(QStringLiteral("refuge-cli: ")) && lines[0].contains(QStringLiteral("hospitals"))
+                     && lines[0].contains(QStringLiteral("the study area must be polygons")),
+                 qPrintable(lines[0]));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("zones.gpkg"))));
+    }
+
     void idFieldByDefault()
     {
         // A facility layer with an "ID" field: zones and coverage name facilities by it
