@@ -21,7 +21,7 @@ int runZones(const QStringList &args)
                                               "goes to the facility that reaches it at least cost (as coverage measures), each place to the zone of its "
                                               "nearest street access. Writes zones.gpkg (layer zones: facility_id, access = within_access_distance | "
                                               "beyond_access_distance, area_m2, street_m) and summary.json. Facility ids: --facility-id, else the layer's "
-                                              "'id' field, else the row number counted from 1."));
+                                              "'id' field if it names every row once, else the row number counted from 1."));
     ZonesSettings s;
     s.network = net.settings(parser, NetworkOptions::NeedNetwork | NetworkOptions::NeedFacilities | NetworkOptions::NeedOut);
     if (parser.isSet(QStringLiteral("study-area")))

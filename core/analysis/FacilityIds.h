@@ -1,7 +1,8 @@
 #pragma once
 // FacilityIds: the one rule every analysis output (zones, coverage, fire, service
 // areas, network-check) names facilities by: the id field asked for; else the layer's
-// own "id" field (any case) when it has one; else the row number counted from 1.
+// own "id" field (any case) when it names every row once (no empty or repeated
+// value); else the row number counted from 1.
 // Plain functions; any thread.
 #include <QString>
 
@@ -12,7 +13,8 @@ class VectorLayer;
 namespace FacilityIds {
 
 // Index of the field giving ids: `requested` when not empty (InvalidInput naming the
-// layer when missing), else the layer's "id" field, else -1 (row numbers).
+// layer when missing), else the layer's "id" field when its values are all present and
+// distinct, else -1 (row numbers).
 int field(const VectorLayer &layer, const QString &requested);
 // The id of row `row` (0-based): the field's text, trimmed, or rowNumber(row).
 QString id(const VectorLayer &layer, int field, int row);

@@ -5,12 +5,14 @@
 #include "../network/NetworkTestData.h"
 #include "TestSupport.h"
 #include "analysis/Buffers.h"
+#include "analysis/FacilityIds.h"
 #include "analysis/ServiceArea.h"
 #include "analysis/StudyArea.h"
 #include "analysis/Zones.h"
 #include "analysis/jobs/NetworkInputs.h"
 #include "io/VectorWriter.h"
 #include "network/Snapper.h"
+#include "util/Error.h"
 #include "util/Feedback.h"
 
 #include <QJsonDocument>
@@ -337,6 +339,25 @@ private Q_SLOTS:
                      && lines[0].contains(QStringLiteral("the study area must be polygons")),
                  qPrintable(lines[0]));
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("zones.gpkg"))));
+    }
+
+    void facilityIdRule()
+    {
+        VectorLayer l(QStringLiteral("f"), GeometryType::Point, Crs::fromEpsg(32651));
+        l.addField({QStringLiteral("Id"), FieldType::String});
+        l.addField({QStringLiteral("name"), FieldType::String});
+        for (const char *id : {"a", " b ", "c"})
+            l.addFeature(Geometry::point({0, 0}), {QString::fromLatin1(id), QStringLiteral("n")});
+        QCOMPARE(FacilityIds::field(l, {}), 0);
+        QCOMPARE(FacilityIds::id(l, 0, 1), QStringLiteral("b"));
+        QCOMPARE(FacilityIds::field(l, QStringLiteral("name")), 1);
+        QVERIFY_THROWS_EXCEPTION(InvalidInput, FacilityIds::field(l, QStringLiteral("code")));
+        QCOMPARE(FacilityIds::id(l, -1, 0), QStringLiteral("1"));
+        // An "id" field that does not name every row once is not the default.
+        l.setAttribute(2, 0, QStringLiteral("a"));
+        QCOMPARE(FacilityIds::field(l, {}), -1);
+        l.setAttribute(2, 0, QVariant());
+        QCOMPARE(FacilityIds::field(l, {}), -1);
     }
 
     void idFieldByDefault()
