@@ -27,7 +27,7 @@ int runCoverage(const QStringList &args)
         option("split-cell", "Spread demand polygons larger than one cell over cells of M metres, by area.", "m"),
         option("areas", "Areas to sum by (communities, streets, districts): PATH[:LAYER].", "path"),
         option("area-field", "Name field of the areas.", "field"),
-        option("assignment", "Capacity assignment: nearest (default; overflow to the next nearest) or optimal (least person-metres).", "method"),
+        option("assignment", "Capacity assignment: nearest (default; nearer people first: (block, shelter) pairs in order of cost, so a shelter fills with the people closest to it and the rest overflow to the next nearest with room) or optimal (most people placed, then least person-metres).", "method"),
         option("standard", "Standards profile: shanghai (default), china-national, nfpa1710.", "name"),
         option("standard-override", "Change one value of the profile: KEY=NUMBER (repeatable; e.g. shelter.district_supply_m2_per_resident=2).", "kv"),
         option("walk-speed", "Speed for --euclidean with --max-minutes (m/s; default the standard's walking speed).", "mps"),

@@ -26,7 +26,7 @@ void NetworkOptions::addTo(QCommandLineParser &parser)
         option("no-snap-legs", "Do not count the walk between a point and its street."),
         option("crs", "Metric CRS to work in (e.g. EPSG:32651); default the network's (UTM for lon/lat).", "crs"),
         option("facilities", "Facility points: PATH[:LAYER].", "path"),
-        option("facility-id", "Facility id field (default: row number).", "field"),
+        option("facility-id", "Facility id field (default: the layer's 'id' field if it names every row once, else the row number counted from 1).", "field"),
         option("turnout-seconds", "Start cost per facility, seconds (e.g. fire turnout).", "s"),
         option("barriers", "Polygons closing the streets they cross: PATH[:LAYER].", "path"),
         option("barrier-factor", "Instead of closing, multiply the cost of crossing streets by this factor.", "f"),

@@ -89,36 +89,39 @@ AssignmentResult Assignment::nearestFirst(const std::vector<double> &population,
 {
     checkSizes(population, costs);
     std::vector<double> room = cleanCapacity(capacity, costs.facilityCount());
-    const std::size_t n = population.size();
-    std::vector<std::uint32_t> order;
-    order.reserve(n);
-    for (std::size_t i = 0; i < n; ++i)
-        if (!costs.within(int(i)).empty() && population[i] > 0)
-            order.push_back(std::uint32_t(i));
-    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return costs.within(int(a)).front().cost < costs.within(int(b)).front().cost;
+    std::vector<double> left(population);
+    // Every (unit, facility) pair within the limit, cheapest first (ties: unit row, then
+    // facility row): a facility fills with the people nearest to it.
+    struct Pair {
+        float cost;
+        std::uint32_t demand;
+        std::int32_t facility;
+    };
+    std::vector<Pair> pairs;
+    pairs.reserve(costs.entryCount());
+    for (std::size_t i = 0; i < population.size(); ++i)
+        if (population[i] > 0)
+            for (const CostEntry &e : costs.within(int(i)))
+                pairs.push_back({e.cost, std::uint32_t(i), e.facility});
+    std::sort(pairs.begin(), pairs.end(), [](const Pair &a, const Pair &b) {
+        return a.cost != b.cost ? a.cost < b.cost : a.demand != b.demand ? a.demand < b.demand : a.facility < b.facility;
     });
     AssignmentResult r;
     r.method = AssignmentMethod::Nearest;
-    r.flows.reserve(order.size());
     std::size_t done = 0;
-    for (std::uint32_t i : order) {
+    for (const Pair &p : pairs) {
         if ((++done & 65535) == 0) {
             feedback.throwIfCanceled();
-            feedback.setProgress(100.0 * double(done) / double(order.size()));
+            feedback.setProgress(100.0 * double(done) / double(pairs.size()));
         }
-        double left = population[i];
-        for (const CostEntry &e : costs.within(int(i))) {
-            double &free = room[std::size_t(e.facility)];
-            if (free <= kEps)
-                continue;
-            const double take = std::min(left, free);
-            free -= take;
-            left -= take;
-            r.flows.push_back({int(i), e.facility, take, e.cost});
-            if (left <= kEps)
-                break;
-        }
+        double &free = room[std::size_t(p.facility)];
+        double &want = left[p.demand];
+        if (free <= kEps || want <= kEps)
+            continue;
+        const double take = std::min(want, free);
+        free -= take;
+        want -= take;
+        r.flows.push_back({int(p.demand), p.facility, take, p.cost});
     }
     finish(r, population, costs);
     feedback.setProgress(100.0);

@@ -1,4 +1,5 @@
 #include "analysis/Buffers.h"
+#include "analysis/FacilityIds.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
 
@@ -41,7 +42,7 @@ VectorLayer Buffers::run(BufferParameters p, Feedback &feedback)
             if (p.dissolve)
                 circles.push_back(c);
             else
-                addBuffer(c, p.facilityIds.value(int(i), QString::number(i)), r);
+                addBuffer(c, p.facilityIds.value(int(i), FacilityIds::rowNumber(int(i))), r);
         }
         if (p.dissolve && !circles.empty()) {
             GeosGeom coll = checkedGeos(GEOSGeom_createCollection_r(ctx, GEOS_GEOMETRYCOLLECTION, circles.data(), unsigned(circles.size())),

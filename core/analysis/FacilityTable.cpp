@@ -1,5 +1,6 @@
 #include "analysis/FacilityTable.h"
 #include "analysis/Demand.h"
+#include "analysis/FacilityIds.h"
 #include "model/VectorLayer.h"
 #include "util/Error.h"
 
@@ -34,7 +35,8 @@ FacilityTable FacilityTable::fromLayer(const VectorLayer &layer, const FacilityF
     if (layer.featureCount() == 0)
         throw InvalidInput(fileMessage(where, QStringLiteral("no facilities in the layer")));
     auto optionalField = [&](const QString &name) { return name.isEmpty() ? -1 : layer.requireField(name); };
-    const int idField = optionalField(fields.id);
+    const int idField = FacilityIds::field(layer, fields.id);
+    const QString idName = idField >= 0 ? layer.fields()[std::size_t(idField)].name : QString();
     const int nameField = optionalField(fields.name);
     const int capField = optionalField(fields.capacity);
     const int areaField = optionalField(fields.area);
@@ -48,11 +50,11 @@ FacilityTable FacilityTable::fromLayer(const VectorLayer &layer, const FacilityF
     for (int i = 0; i < layer.featureCount(); ++i) {
         t.points.push_back(representative(layer.geometry(i)));
         const QString name = nameField >= 0 ? layer.attribute(i, nameField).toString() : QString();
-        QString id = idField >= 0 ? layer.attribute(i, idField).toString().trimmed() : QString::number(i + 1);
+        const QString id = FacilityIds::id(layer, idField, i);
         if (id.isEmpty())
-            throw InvalidInput(fileMessage(where, QStringLiteral("facility %1 has an empty id in field '%2'").arg(i + 1).arg(fields.id)));
+            throw InvalidInput(fileMessage(where, QStringLiteral("facility %1 has an empty id in field '%2'").arg(i + 1).arg(idName)));
         if (seen.contains(id))
-            throw InvalidInput(fileMessage(where, QStringLiteral("duplicate facility id '%1' in field '%2'").arg(id, fields.id)));
+            throw InvalidInput(fileMessage(where, QStringLiteral("duplicate facility id '%1' in field '%2'").arg(id, idName)));
         seen.insert(id);
         t.ids << id;
         t.names << (name.isEmpty() ? id : name);

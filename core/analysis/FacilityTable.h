@@ -16,7 +16,7 @@ namespace refuge {
 class VectorLayer;
 
 struct FacilityFields {
-    QString id;       // empty: names, else row numbers
+    QString id;       // empty: the layer's "id" field, else row numbers from 1 (FacilityIds)
     QString name;
     QString capacity; // persons
     QString area;     // effective area, m²

@@ -1,4 +1,5 @@
 #include "analysis/NetworkCheck.h"
+#include "analysis/FacilityIds.h"
 #include "util/Feedback.h"
 
 #include <QJsonArray>
@@ -227,7 +228,7 @@ NetworkCheckReport NetworkCheck::run(const RoadGraph &g, const RoadGraphReport &
     // Facilities.
     for (std::size_t i = 0; i < facilities.points.size(); ++i) {
         const SnappedPoint &p = facilities.points[i];
-        const QString id = facilityIds.value(int(i), QString::number(i));
+        const QString id = facilityIds.value(int(i), FacilityIds::rowNumber(int(i)));
         if (!p.isSnapped()) {
             r.unsnappedFacilities << id;
             if (std::isfinite(p.input.x()))

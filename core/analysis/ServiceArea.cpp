@@ -1,4 +1,5 @@
 #include "analysis/ServiceArea.h"
+#include "analysis/FacilityIds.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
 
@@ -426,7 +427,7 @@ ServiceAreaResult ServiceArea::compute(ServiceAreaParameters p, Feedback &feedba
     }
     for (Piece &piece : pieces) {
         const QString id = piece.facility < 0 ? QStringLiteral("all")
-                                              : p.facilityIds.value(piece.facility, QString::number(piece.facility));
+                                              : p.facilityIds.value(piece.facility, FacilityIds::rowNumber(piece.facility));
         if (!piece.lines.isEmpty())
             result.lines.addFeature(std::move(piece.lines), {id, piece.brk, unit, piece.streetMeters});
         if (piece.polygon.isEmpty())

@@ -23,7 +23,7 @@ class Feedback;
 struct ServiceAreaParameters {
     RoadGraph graph;
     std::vector<NetworkSource> facilities;
-    QStringList facilityIds;     // output facility_id per facility (default: row number)
+    QStringList facilityIds;     // output facility_id per facility (default: row number from 1)
     std::vector<double> breaks;  // in routing.unit; sorted ascending, all > 0
     RoutingOptions routing;      // unit, snap legs, barrier factors (the limit is the last break)
     bool dissolve = false;       // one polygon per break for all facilities

@@ -1,4 +1,5 @@
 #include "analysis/Zones.h"
+#include "analysis/FacilityIds.h"
 #include "analysis/ServiceArea.h"
 #include "geom/SpatialIndex.h"
 #include "util/Error.h"
@@ -7,54 +8,47 @@
 #include <QtConcurrent>
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 
 namespace refuge {
 
+namespace {
+
+using PointKey = std::pair<qint64, qint64>;
+PointKey keyOf(QPointF q) { return {qint64(std::llround(q.x() * 1000)), qint64(std::llround(q.y() * 1000))}; }
+
+// Points at the given distances along a polyline (distances ascending).
+void pointsAlong(const std::vector<QPointF> &line, const std::vector<double> &at, const std::function<void(QPointF)> &take)
+{
+    double walked = 0;
+    std::size_t seg = 0;
+    for (const double d : at) {
+        while (seg + 2 < line.size()) {
+            const double len = std::hypot(line[seg + 1].x() - line[seg].x(), line[seg + 1].y() - line[seg].y());
+            if (walked + len >= d)
+                break;
+            walked += len;
+            ++seg;
+        }
+        const QPointF a = line[seg], b = line[std::min(seg + 1, line.size() - 1)];
+        const double len = std::hypot(b.x() - a.x(), b.y() - a.y());
+        take(len > 0 ? a + (b - a) * std::clamp((d - walked) / len, 0.0, 1.0) : a);
+    }
+}
+
+} // namespace
+
 std::vector<Zones::OwnedSection> Zones::ownedSections(const ShortestPathTree &tree)
 {
+    // Each link split among the facilities where their costs are equal (the tree's
+    // own costs, as coverage measures them): a facility sitting on a link reaches both
+    // ways along it, and owns its part of the link against the ends' owners.
     const RoadGraph &g = tree.graph();
-    const double limit = tree.options().limit;
     std::vector<OwnedSection> out;
-    auto add = [&](int l, double a, double b, int f) {
-        if (f < 0 || b - a <= 1e-9)
-            return;
-        out.push_back({g.linkSection(l, a, b), f, b - a});
-    };
-    for (int l = 0; l < g.linkCount(); ++l) {
-        const ShortestPathTree::LinkReach r = tree.linkReach(l, limit);
-        if (!r.any())
-            continue;
-        const double len = g.linkMeters(l);
-        const int a = g.linkFrom(l), b = g.linkTo(l);
-        const int fa = tree.nodeSource(a), fb = tree.nodeSource(b);
-        double startEnd = r.fromStart, endStart = len - r.fromEnd; // [0, startEnd] from a, [endStart, len] from b
-        if (r.fromStart > 0 && r.fromEnd > 0 && startEnd > endStart) {
-            // Reached from both ends: split where the costs meet.
-            const double ca = tree.nodeCost(a), cb = tree.nodeCost(b);
-            const double fwd = tree.linkCost(l, false) / len, bwd = tree.linkCost(l, true) / len;
-            double m = (fwd + bwd) > 0 ? (cb + bwd * len - ca) / (fwd + bwd) : len / 2;
-            m = std::clamp(m, endStart, startEnd);
-            if (fa == fb)
-                m = startEnd;
-            startEnd = m;
-            endStart = m;
-        }
-        add(l, 0, std::min(startEnd, len), fa);
-        if (r.fromEnd > 0)
-            add(l, std::max(endStart, 0.0), len, fb);
-        if (r.directB >= r.directA) {
-            // A facility on this link owns what it reaches directly but nothing owned above.
-            int direct = -1;
-            SnappedPoint probe;
-            probe.link = l;
-            probe.offsetMeters = (r.directA + r.directB) / 2;
-            tree.costTo(probe, &direct);
-            const double lo = r.fromStart > 0 ? std::max(r.directA, startEnd) : r.directA;
-            const double hi = r.fromEnd > 0 ? std::min(r.directB, endStart) : r.directB;
-            add(l, lo, hi, direct);
-        }
-    }
+    for (int l = 0; l < g.linkCount(); ++l)
+        for (const ShortestPathTree::LinkShare &share : tree.linkShares(l))
+            out.push_back({g.linkSection(l, share.fromMeters, share.toMeters), share.source, share.toMeters - share.fromMeters});
     return out;
 }
 
@@ -91,59 +85,95 @@ VectorLayer Zones::run(ZonesParameters p, Feedback &feedback)
     feedback.throwIfCanceled();
     feedback.setProgress(40);
 
-    // Voronoi samples along owned sections (deduplicated: a junction keeps its first owner).
+    // Voronoi samples along owned sections (deduplicated: a point keeps its first owner).
     std::vector<QPointF> pts;
     std::vector<int> owner;
-    std::map<std::pair<qint64, qint64>, int> seen;
+    std::map<PointKey, int> seen;
     auto addPoint = [&](QPointF q, int f) {
-        const auto key = std::make_pair(qint64(std::llround(q.x() * 1000)), qint64(std::llround(q.y() * 1000)));
-        if (seen.emplace(key, f).second) {
+        if (seen.emplace(keyOf(q), f).second) {
             pts.push_back(q);
             owner.push_back(f);
         }
     };
+    // First each facility's own street access (where it snapped, when it owns that
+    // point): its location, whose nearest street point that is, then lies in its zone.
+    for (std::size_t f = 0; f < p.facilities.size(); ++f) {
+        SnappedPoint at = p.facilities[f].at;
+        if (!at.isSnapped())
+            continue;
+        at.distanceMeters = 0;
+        int nearest = -1;
+        tree.costTo(at, &nearest);
+        if (nearest == int(f))
+            addPoint(at.position, int(f));
+    }
+    // Where sections of different facilities meet (a split point, a junction), samples
+    // close to it on each side, so the zones' boundary runs through it.
+    std::map<PointKey, int> endOwner; // owner, or -2 when several meet
+    for (const OwnedSection &s : owned)
+        for (const QPointF &q : {s.points.front(), s.points.back()}) {
+            const auto [it, added] = endOwner.emplace(keyOf(q), s.facility);
+            if (!added && it->second != s.facility)
+                it->second = -2;
+        }
+    const double nearEnd[] = {0.5 / unit, 1.5 / unit, 3.0 / unit, 6.0 / unit};
     std::vector<double> streetMeters(p.facilities.size(), 0.0);
+    std::vector<double> at;
     for (const OwnedSection &s : owned) {
         streetMeters[std::size_t(s.facility)] += s.meters;
-        // Samples at the middles of equal steps, so two sections meeting at a point
-        // put their Voronoi boundary through it.
         double total = 0;
         for (std::size_t i = 0; i + 1 < s.points.size(); ++i)
             total += std::hypot(s.points[i + 1].x() - s.points[i].x(), s.points[i + 1].y() - s.points[i].y());
+        // Samples at the middles of equal steps, plus those near mixed ends.
         const int steps = std::max(1, int(std::ceil(total / sample)));
         const double step = total / steps;
-        double walked = 0;
-        std::size_t seg = 0;
-        for (int k = 0; k < steps; ++k) {
-            const double at = (k + 0.5) * step;
-            while (seg + 2 < s.points.size()) {
-                const double len = std::hypot(s.points[seg + 1].x() - s.points[seg].x(), s.points[seg + 1].y() - s.points[seg].y());
-                if (walked + len >= at)
-                    break;
-                walked += len;
-                ++seg;
-            }
-            const QPointF a = s.points[seg], b = s.points[std::min(seg + 1, s.points.size() - 1)];
-            const double len = std::hypot(b.x() - a.x(), b.y() - a.y());
-            addPoint(len > 0 ? a + (b - a) * std::clamp((at - walked) / len, 0.0, 1.0) : a, s.facility);
+        at.clear();
+        for (int k = 0; k < steps; ++k)
+            at.push_back((k + 0.5) * step);
+        const bool mixedStart = endOwner[keyOf(s.points.front())] == -2, mixedEnd = endOwner[keyOf(s.points.back())] == -2;
+        for (const double d : nearEnd) {
+            if (d >= step / 2)
+                break;
+            if (mixedStart)
+                at.push_back(d);
+            if (mixedEnd)
+                at.push_back(total - d);
         }
+        std::sort(at.begin(), at.end());
+        pointsAlong(s.points, at, [&](QPointF q) { addPoint(q, s.facility); });
     }
     VectorLayer layer(QStringLiteral("zones"), GeometryType::MultiPolygon, p.graph.crs());
     layer.addField({QStringLiteral("facility_id"), FieldType::String});
+    layer.addField({QStringLiteral("access"), FieldType::String});
     layer.addField({QStringLiteral("area_m2"), FieldType::Real});
     layer.addField({QStringLiteral("street_m"), FieldType::Real});
     if (pts.empty())
         return layer;
 
     GEOSContextHandle_t ctx = geosContext();
+    // The area tiled: the study area, or the streets' box grown by the access distance.
+    const Geometry study = !p.studyArea.isEmpty() ? p.studyArea
+                                                  : Geometry::polygon({{extent.topLeft() + QPointF(-reach, -reach), extent.topRight() + QPointF(reach, -reach),
+                                                                        extent.bottomRight() + QPointF(reach, reach), extent.bottomLeft() + QPointF(-reach, reach),
+                                                                        extent.topLeft() + QPointF(-reach, -reach)}});
+    QRectF frameBox = extent;
+    {
+        const GeosGeom sg = study.toGeos();
+        double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+        GEOSGeom_getXMin_r(ctx, sg.get(), &x0);
+        GEOSGeom_getYMin_r(ctx, sg.get(), &y0);
+        GEOSGeom_getXMax_r(ctx, sg.get(), &x1);
+        GEOSGeom_getYMax_r(ctx, sg.get(), &y1);
+        frameBox = frameBox.united(QRectF(QPointF(x0, y0), QPointF(x1, y1)));
+    }
     std::vector<GEOSGeometry *> gpts;
     gpts.reserve(pts.size());
     for (const QPointF &q : pts)
         gpts.push_back(GEOSGeom_createPointFromXY_r(ctx, q.x(), q.y()));
     GeosGeom multi = checkedGeos(GEOSGeom_createCollection_r(ctx, GEOS_MULTIPOINT, gpts.data(), unsigned(gpts.size())), "createCollection");
-    // Cells out to the reachable area's box.
-    const GeosGeom frame = checkedGeos(GEOSGeom_createRectangle_r(ctx, extent.left() - 2 * reach, extent.top() - 2 * reach,
-                                                                  extent.right() + 2 * reach, extent.bottom() + 2 * reach),
+    // Cells out to a box around the streets and the study area.
+    const GeosGeom frame = checkedGeos(GEOSGeom_createRectangle_r(ctx, frameBox.left() - 2 * reach, frameBox.top() - 2 * reach,
+                                                                  frameBox.right() + 2 * reach, frameBox.bottom() + 2 * reach),
                                        "createRectangle");
     GeosGeom cells = checkedGeos(GEOSVoronoiDiagram_r(ctx, multi.get(), frame.get(), 0.0, 0), "VoronoiDiagram");
     feedback.throwIfCanceled();
@@ -176,11 +206,12 @@ VectorLayer Zones::run(ZonesParameters p, Feedback &feedback)
         if (found >= 0)
             perFacility[std::size_t(found)].push_back(GEOSGeom_clone_r(ctx, cell));
     }
-    // Per facility, on the thread pool: its cells merged, then cut to the reachable area
-    // around them (the sections near the cells, buffered). The cells go to their task as
-    // a Geometry value: a GEOS geometry belongs to one thread's context.
+    // Per facility, on the thread pool: its cells merged and cut to the study area (its
+    // tile), then split into the part within the access distance of the reached
+    // streets near it (buffered) and the part beyond. The cells go to their task as a
+    // Geometry value: a GEOS geometry belongs to one thread's context.
     struct Zone {
-        Geometry geometry;
+        Geometry within, beyond;
         QString error;
     };
     std::vector<int> facilityIndex;
@@ -207,16 +238,24 @@ VectorLayer Zones::run(ZonesParameters p, Feedback &feedback)
             GEOSGeom_getYMin_r(c, merged.get(), &y0);
             GEOSGeom_getXMax_r(c, merged.get(), &x1);
             GEOSGeom_getYMax_r(c, merged.get(), &y1);
+            const GeosGeom studyHere = checkedGeos(GEOSClipByRect_r(c, study.toGeos().get(), x0, y0, x1, y1), "ClipByRect");
+            const GeosGeom tile = checkedGeos(GEOSIntersection_r(c, merged.get(), studyHere.get()), "Intersection");
+            if (GEOSisEmpty_r(c, tile.get()) == 1)
+                return z;
             std::vector<std::vector<QPointF>> nearby;
             sectionIndex.visit(QRectF(QPointF(x0 - reach, y0 - reach), QPointF(x1 + reach, y1 + reach)), [&](std::uint32_t k) {
                 nearby.push_back(owned[k].points);
                 return true;
             });
-            if (nearby.empty())
+            if (nearby.empty()) {
+                z.beyond = Geometry::fromGeos(tile.get());
                 return z;
+            }
             const GeosGeom area = ServiceArea::bufferSections(nearby, reach, 8).toGeos();
-            const GeosGeom zone = checkedGeos(GEOSIntersection_r(c, merged.get(), area.get()), "Intersection");
-            z.geometry = Geometry::fromGeos(zone.get());
+            const GeosGeom within = checkedGeos(GEOSIntersection_r(c, tile.get(), area.get()), "Intersection");
+            const GeosGeom beyond = checkedGeos(GEOSDifference_r(c, tile.get(), area.get()), "Difference");
+            z.within = Geometry::fromGeos(within.get());
+            z.beyond = Geometry::fromGeos(beyond.get());
         } catch (const Error &e) {
             z.error = e.message();
         }
@@ -226,13 +265,17 @@ VectorLayer Zones::run(ZonesParameters p, Feedback &feedback)
     for (std::size_t k = 0; k < facilityIndex.size(); ++k) {
         if (!zones[k].error.isEmpty())
             throw GeometryError(QStringLiteral("zones: %1").arg(zones[k].error));
-        Geometry g = zones[k].geometry;
-        if (g.isEmpty())
-            continue;
         const int f = facilityIndex[k];
-        g.setType(GeometryType::MultiPolygon);
-        const double a = g.area() * unit * unit;
-        layer.addFeature(std::move(g), {p.facilityIds.value(f, QString::number(f)), a, streetMeters[std::size_t(f)]});
+        const QString id = p.facilityIds.value(f, FacilityIds::rowNumber(f));
+        const std::pair<Geometry, const char *> parts[] = {{zones[k].within, "within_access_distance"},
+                                                           {zones[k].beyond, "beyond_access_distance"}};
+        for (auto [g, access] : parts) {
+            if (g.isEmpty() || dimension(g.type()) != 2) // nothing, or only slivers' edges
+                continue;
+            g.setType(GeometryType::MultiPolygon);
+            const double a = g.area() * unit * unit;
+            layer.addFeature(std::move(g), {id, QString::fromLatin1(access), a, streetMeters[std::size_t(f)]});
+        }
     }
     layer.buildIndex();
     feedback.setProgress(100);

@@ -316,4 +316,80 @@ ShortestPathTree::LinkReach ShortestPathTree::linkReach(int l, double limit, int
     return r;
 }
 
+std::vector<ShortestPathTree::LinkShare> ShortestPathTree::linkShares(int l) const
+{
+    std::vector<LinkShare> out;
+    const double len = m_graph.linkMeters(l);
+    if (m_cost.empty() || !(len > 0))
+        return out;
+    // The costs along the link as lines cost(x) = k + m·x over [lo, hi], one per way in.
+    struct Line {
+        double k, m, lo, hi;
+        int source;
+        double at(double x) const { return k + m * x; }
+    };
+    std::vector<Line> lines;
+    const double fwd = linkCost(l, false) / len, bwd = linkCost(l, true) / len; // per metre
+    const int a = m_graph.linkFrom(l), b = m_graph.linkTo(l);
+    if (std::isfinite(fwd) && std::isfinite(m_cost[std::size_t(a)]))
+        lines.push_back({double(m_cost[std::size_t(a)]), fwd, 0, len, m_source[std::size_t(a)]});
+    if (std::isfinite(bwd) && std::isfinite(m_cost[std::size_t(b)]))
+        lines.push_back({double(m_cost[std::size_t(b)]) + bwd * len, -bwd, 0, len, m_source[std::size_t(b)]});
+    const auto range = std::equal_range(m_linkSources.begin(), m_linkSources.end(), std::pair<int, int>(l, -1),
+                                        [](const auto &x, const auto &y) { return x.first < y.first; });
+    for (auto it = range.first; it != range.second; ++it) {
+        const NetworkSource &s = m_sources[std::size_t(it->second)];
+        const double c0 = s.startCost + legCost(s.at.distanceMeters);
+        const double ds = std::clamp(s.at.offsetMeters, 0.0, len);
+        if (std::isfinite(fwd))
+            lines.push_back({c0 - fwd * ds, fwd, ds, len, it->second});
+        if (std::isfinite(bwd))
+            lines.push_back({c0 + bwd * ds, -bwd, 0, ds, it->second});
+    }
+    if (lines.empty())
+        return out;
+    // Between consecutive breakpoints (ends of lines, crossings of two lines, the
+    // limit) one line is cheapest throughout: find it at the middle.
+    const double limit = m_options.limit;
+    std::vector<double> cuts{0.0, len};
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const Line &p = lines[i];
+        cuts.push_back(p.lo);
+        cuts.push_back(p.hi);
+        if (p.m != 0 && std::isfinite(limit))
+            cuts.push_back((limit - p.k) / p.m);
+        for (std::size_t j = i + 1; j < lines.size(); ++j)
+            if (lines[j].m != p.m)
+                cuts.push_back((p.k - lines[j].k) / (lines[j].m - p.m));
+    }
+    for (double &c : cuts)
+        c = std::clamp(c, 0.0, len);
+    std::sort(cuts.begin(), cuts.end());
+    cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+    for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
+        const double x0 = cuts[k], x1 = cuts[k + 1];
+        if (x1 - x0 <= 1e-9)
+            continue;
+        const double mid = (x0 + x1) / 2;
+        double best = kInfD;
+        int owner = -1;
+        for (const Line &p : lines) {
+            if (mid < p.lo || mid > p.hi)
+                continue;
+            const double c = p.at(mid);
+            if (c < best || (c == best && p.source < owner)) {
+                best = c;
+                owner = p.source;
+            }
+        }
+        if (owner < 0 || !(best <= limit))
+            continue;
+        if (!out.empty() && out.back().source == owner && out.back().toMeters == x0)
+            out.back().toMeters = x1;
+        else
+            out.push_back({x0, x1, owner});
+    }
+    return out;
+}
+
 } // namespace refuge

@@ -81,6 +81,17 @@ public:
     };
     LinkReach linkReach(int l, double limit, int onlySource = -1) const;
 
+    // Link l divided among the sources by least cost, with exactly costTo()'s rules
+    // (node costs plus the offset along the link from either end the one-way rules
+    // allow, and sources sitting on the link itself), within the search limit: pieces
+    // [fromMeters, toMeters] in order along the link, ties to the lower source index.
+    // A piece ends where two sources' costs are equal (or where the limit is reached).
+    struct LinkShare {
+        double fromMeters = 0, toMeters = 0;
+        int source = -1;
+    };
+    std::vector<LinkShare> linkShares(int l) const;
+
 private:
     RoadGraph m_graph;
     RoutingOptions m_options;

@@ -539,8 +539,8 @@
         <translation>容量与标准</translation>
     </message>
     <message>
-        <source>Nearest shelter, overflow to the next nearest</source>
-        <translation>就近分配，满员后分到次近场所</translation>
+        <source>Nearer people first: each shelter fills with the people closest to it</source>
+        <translation>近者优先：每个场所先接纳离它最近的居民，满员后分到次近场所</translation>
     </message>
     <message>
         <source>Optimal (least total distance)</source>

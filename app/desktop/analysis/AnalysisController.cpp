@@ -187,6 +187,7 @@ void AnalysisController::applyZones(const ZonesJobResult &r)
     const int idField = r.zones.fieldIndex(QStringLiteral("facility_id"));
     for (int i = 0; i < r.zones.featureCount(); ++i)
         ids << r.zones.attribute(i, idField).toString();
+    ids.removeDuplicates(); // a zone's parts within and beyond the access distance
     finishRun(analysis,
               {resultLayer(analysis, tr("Nearest-facility zones"), r.outputPath, QStringLiteral("zones"), tr("Nearest-facility zones"),
                            ResultStyles::zones(ids))},

@@ -87,7 +87,7 @@ CoverageDialog::CoverageDialog(ProjectDocument *doc, AnalysisController *control
     heading(tr("Capacity and standard"));
     m_assignment = new QComboBox(this);
     m_assignment->setObjectName(QStringLiteral("assignment"));
-    m_assignment->addItem(tr("Nearest shelter, overflow to the next nearest"), QStringLiteral("nearest"));
+    m_assignment->addItem(tr("Nearer people first: each shelter fills with the people closest to it"), QStringLiteral("nearest"));
     m_assignment->addItem(tr("Optimal (least total distance)"), QStringLiteral("optimal"));
     m_assignment->setCurrentIndex(std::max(0, m_assignment->findData(prefill.assignment)));
     m_standard = new QComboBox(this);

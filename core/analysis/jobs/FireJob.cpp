@@ -2,6 +2,7 @@
 #include "analysis/AnalysisFiles.h"
 #include "analysis/FireCoverageOutputs.h"
 #include "analysis/NearestFacility.h"
+#include "analysis/StudyArea.h"
 #include "geom/Geos.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
@@ -15,17 +16,6 @@
 namespace refuge {
 
 namespace {
-
-Geometry unionOf(const std::vector<Geometry> &parts)
-{
-    GEOSContextHandle_t ctx = geosContext();
-    std::vector<GEOSGeometry *> gs;
-    for (const Geometry &g : parts)
-        gs.push_back(g.toGeos().release());
-    GeosGeom coll(GEOSGeom_createCollection_r(ctx, GEOS_GEOMETRYCOLLECTION, gs.data(), unsigned(gs.size())));
-    GeosGeom u = checkedGeos(GEOSUnaryUnion_r(ctx, coll.get()), "union of the study area");
-    return Geometry::fromGeos(u.get());
-}
 
 NearestCosts fromNetwork(const NearestFacilityResult &r)
 {
@@ -130,10 +120,9 @@ FireJobResult FireJob::run(const FireSettings &s, Feedback &feedback)
     }
     Geometry study;
     if (!s.studyArea.path.isEmpty()) {
-        const VectorLayer sa = VectorLayer::load(s.studyArea, LoadOptions{crs, {}, {}, true});
-        study = unionOf(sa.geometries());
+        study = StudyArea::load(s.studyArea, crs);
     } else if (!q.official.isEmpty()) {
-        study = unionOf(q.official.polygons);
+        study = StudyArea::unionOf(q.official.polygons);
     } else if (q.demand.size() > 0) {
         QRectF b(q.demand.points.front(), q.demand.points.front());
         for (const QPointF &p : q.demand.points)

@@ -1,4 +1,5 @@
 #include "analysis/jobs/NetworkInputs.h"
+#include "analysis/FacilityIds.h"
 #include "analysis/NetworkCheck.h"
 #include "network/Barriers.h"
 #include "network/GraphCache.h"
@@ -114,9 +115,9 @@ void NetworkInputs::loadFacilities(Feedback &feedback)
         const QString name = s.facilities.displayName();
         if (in.facilities.featureCount() == 0)
             throw InvalidInput(fileMessage(name, QStringLiteral("no facilities (the layer is empty)")));
-        const int idField = s.facilityIdField.isEmpty() ? -1 : in.facilities.requireField(s.facilityIdField);
+        const int idField = FacilityIds::field(in.facilities, s.facilityIdField);
         for (int i = 0; i < in.facilities.featureCount(); ++i)
-            in.facilityIds << (idField >= 0 ? in.facilities.attribute(i, idField).toString() : QString::number(i));
+            in.facilityIds << FacilityIds::id(in.facilities, idField, i);
         const std::vector<QPointF> pts = Snapper::representativePoints(in.facilities, in.graph.crs());
         const double mPerUnit = in.graph.crs().metresPerUnit() > 0 ? in.graph.crs().metresPerUnit() : 1.0;
         const double margin = s.snapMaxMeters / mPerUnit;

@@ -32,7 +32,7 @@ struct NetworkSettings {
     double barrierFactor = 0;      // 0 = close the crossed streets, else multiply their cost
 
     DataSource facilities;         // empty path = none
-    QString facilityIdField;       // empty = row number
+    QString facilityIdField;       // empty = the layer's "id" field, else the row number from 1 (FacilityIds)
     double turnoutSeconds = 0;     // start cost per facility (time limits only)
     double snapMaxMeters = 300;
     bool snapLegs = true;

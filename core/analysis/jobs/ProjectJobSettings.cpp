@@ -142,6 +142,7 @@ ZonesSettings ProjectJobSettings::zones(const Project &project)
     s.network = sa.network;
     s.network.limit = 0;
     s.network.breaks.clear();
+    s.studyArea = sourceOf(project, Role::Communities); // the zones tile the communities
     return s;
 }
 

@@ -1,5 +1,6 @@
 #include "analysis/jobs/ZonesJob.h"
 #include "analysis/AnalysisFiles.h"
+#include "analysis/StudyArea.h"
 #include "analysis/Zones.h"
 #include "io/VectorWriter.h"
 #include "util/Error.h"
@@ -25,6 +26,8 @@ ZonesJobResult ZonesJob::run(const ZonesSettings &settings, Feedback &feedback)
     p.facilities = net.sources;
     p.facilityIds = net.facilityIds;
     p.routing = net.routing;
+    if (!settings.studyArea.path.isEmpty())
+        p.studyArea = StudyArea::load(settings.studyArea, net.graph.crs());
     QElapsedTimer t;
     t.start();
     ZonesJobResult r;
@@ -36,11 +39,29 @@ ZonesJobResult ZonesJob::run(const ZonesSettings &settings, Feedback &feedback)
     r.warnings = feedback.warnings();
     r.summary = net.summary();
     r.summary.insert(QStringLiteral("command"), QStringLiteral("zones"));
-    r.summary.insert(QStringLiteral("zones"), r.zones.featureCount());
-    double total = 0;
-    for (int i = 0; i < r.zones.featureCount(); ++i)
-        total += r.zones.attribute(i, QStringLiteral("area_m2")).toDouble();
+    double total = 0, beyond = 0;
+    QStringList facilities;
+    for (int i = 0; i < r.zones.featureCount(); ++i) {
+        const double a = r.zones.attribute(i, QStringLiteral("area_m2")).toDouble();
+        total += a;
+        if (r.zones.attribute(i, QStringLiteral("access")).toString() == QLatin1String("beyond_access_distance"))
+            beyond += a;
+        facilities << r.zones.attribute(i, QStringLiteral("facility_id")).toString();
+    }
+    facilities.removeDuplicates();
+    const double unit = net.graph.crs().metresPerUnit() > 0 ? net.graph.crs().metresPerUnit() : 1.0;
+    const double studyM2 = p.studyArea.area() * unit * unit;
+    r.summary.insert(QStringLiteral("zones"), int(facilities.size()));
+    r.summary.insert(QStringLiteral("features"), r.zones.featureCount());
     r.summary.insert(QStringLiteral("area_m2"), total);
+    r.summary.insert(QStringLiteral("area_within_access_m2"), total - beyond);
+    r.summary.insert(QStringLiteral("area_beyond_access_m2"), beyond);
+    r.summary.insert(QStringLiteral("study_area"), settings.studyArea.path.isEmpty() ? QStringLiteral("streets' box + access distance")
+                                                                                     : settings.studyArea.displayName());
+    if (studyM2 > 0) {
+        r.summary.insert(QStringLiteral("study_area_m2"), studyM2);
+        r.summary.insert(QStringLiteral("tiled_share"), total / studyM2);
+    }
     r.summary.insert(QStringLiteral("analysis_seconds"), analysisSeconds);
     if (!settings.outDir.isEmpty()) {
         feedback.throwIfCanceled();

@@ -1,9 +1,11 @@
-// Capacity and assignment on hand-made cost tables: nearest-first overflow, the
+// Capacity and assignment on hand-made cost tables: nearer people first (pairs in cost order), the
 // unassigned split, and the optimal (min-cost max-flow) assignment against known optima.
 #include "analysis/Assignment.h"
 #include "analysis/Capacity.h"
 #include "analysis/CoverageCosts.h"
 #include "analysis/FacilityTable.h"
+#include "analysis/jobs/CoverageJob.h"
+#include "TestSupport.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
 
@@ -79,17 +81,108 @@ private Q_SLOTS:
         // u0: 15 people, A at 1, B at 2; u1: 5 people, B at 1; u2: 5 people, nothing in reach.
         const CoverageCosts c = table({{{0, 1}, {1, 2}}, {{1, 1}}, {{0, 500}}}, 2);
         const AssignmentResult r = Assignment::nearestFirst({15, 5, 5}, c, {10, 8}, fb);
-        // Order by nearest cost: u0 (1) and u1 (1) tie → row order: u0 first.
+        // Pairs by cost: (u0, A, 1) takes 10, (u1, B, 1) takes 5, (u0, B, 2) the 3 left in B.
         QCOMPARE(flowTo(r, 0, 0), 10.0);
-        QCOMPARE(flowTo(r, 0, 1), 5.0);
-        QCOMPARE(flowTo(r, 1, 1), 3.0);
+        QCOMPARE(flowTo(r, 0, 1), 3.0);
+        QCOMPARE(flowTo(r, 1, 1), 5.0);
         QCOMPARE(r.assigned, 18.0);
         QCOMPARE(r.unassignedFull, 2.0);
         QCOMPARE(r.unassignedNoReach, 5.0);
         QCOMPARE(r.facilityAssigned[0], 10.0);
         QCOMPARE(r.facilityAssigned[1], 8.0);
         QCOMPARE(r.demandFacility[0], 0);
-        QCOMPARE(r.personCost, 10 * 1.0 + 5 * 2.0 + 3 * 1.0);
+        QCOMPARE(r.personCost, 10 * 1.0 + 3 * 2.0 + 5 * 1.0);
+    }
+    void nearerPeopleFirst()
+    {
+        Feedback fb;
+        // Shelter A (room 10); shelter C (room 5) is 30 m from u0. u0 (10 people) is 541 m
+        // from A, u1 (10 people) 97 m from A. Serving units by their own nearest cost
+        // (u0 at 30 first) sent u0's overflow 541 m to A and left 5 of u1 out; the pairs
+        // in cost order fill A with u1, the people next to it.
+        const CoverageCosts c = table({{{2, 30}, {0, 541}}, {{0, 97}}}, 3, 1000);
+        const AssignmentResult r = Assignment::nearestFirst({10, 10}, c, {10, 0, 5}, fb);
+        QCOMPARE(flowTo(r, 0, 2), 5.0);
+        QCOMPARE(flowTo(r, 0, 0), 0.0);
+        QCOMPARE(flowTo(r, 1, 0), 10.0);
+        QCOMPARE(r.assigned, 15.0);
+        QCOMPARE(r.unassignedFull, 5.0);
+        QCOMPARE(r.demandAssigned, (std::vector<double>{5, 10}));
+        QCOMPARE(r.personCost, 5 * 30.0 + 10 * 97.0);
+        QCOMPARE(r.flows.size(), std::size_t(2));
+    }
+    void nearestNoOneNearerLeftOut()
+    {
+        // On random tables: whenever a facility takes people at cost c, no unit that
+        // reaches it cheaper than c is left with people unassigned.
+        Feedback fb;
+        std::mt19937 rng(11);
+        for (int round = 0; round < 50; ++round) {
+            const int F = 4, N = 12;
+            std::vector<std::vector<CostEntry>> lists(N);
+            std::vector<double> pop(N), cap(F);
+            for (int f = 0; f < F; ++f)
+                cap[std::size_t(f)] = double(rng() % 15);
+            for (int i = 0; i < N; ++i) {
+                pop[std::size_t(i)] = double(rng() % 8);
+                for (int f = 0; f < F; ++f)
+                    if (rng() % 2)
+                        lists[std::size_t(i)].push_back({f, float(1 + rng() % 50)});
+                std::sort(lists[std::size_t(i)].begin(), lists[std::size_t(i)].end(),
+                          [](auto x, auto y) { return x.cost != y.cost ? x.cost < y.cost : x.facility < y.facility; });
+            }
+            const AssignmentResult r = Assignment::nearestFirst(pop, table(lists, F), cap, fb);
+            for (const AssignmentFlow &fl : r.flows)
+                for (int i = 0; i < N; ++i)
+                    for (const CostEntry &e : lists[std::size_t(i)])
+                        if (e.facility == fl.facility && e.cost < fl.cost)
+                            QVERIFY2(r.demandAssigned[std::size_t(i)] >= pop[std::size_t(i)] - 1e-9,
+                                     qPrintable(QStringLiteral("round %1: unit %2 left out of facility %3").arg(round).arg(i).arg(fl.facility)));
+            for (int f = 0; f < F; ++f)
+                QVERIFY(r.facilityAssigned[std::size_t(f)] <= cap[std::size_t(f)] + 1e-9);
+        }
+    }
+    void nearerPeopleFirstOnCambridge()
+    {
+        // The sample's blocks and shelters, 800 m walk (the project's settings): no block
+        // is left with people while a shelter it reaches takes people from farther away.
+        const QString gpkg = test::sourcePath(QStringLiteral("maps/cambridge/cambridge.gpkg"));
+        CoverageSettings s;
+        s.network.network = DataSource::parse(gpkg + QStringLiteral(":streets"));
+        s.network.facilities = DataSource::parse(gpkg + QStringLiteral(":shelters"));
+        s.network.unit = CostUnit::Meters;
+        s.network.limit = 800;
+        s.network.useCache = false;
+        s.fields.id = QStringLiteral("Name");
+        s.fields.capacity = QStringLiteral("Capacity");
+        s.demand = DataSource::parse(gpkg + QStringLiteral(":blocks_2000"));
+        s.populationField = QStringLiteral("POP_LAB");
+        Feedback fb;
+        const CoverageJobResult r = CoverageJob::run(s, fb);
+        const AssignmentResult &a = r.outcome.assignment;
+        const CoverageCosts &costs = r.request.costs;
+        std::vector<float> farthest(std::size_t(costs.facilityCount()), -1.0f);
+        double maxCost = 0;
+        for (const AssignmentFlow &f : a.flows) {
+            farthest[std::size_t(f.facility)] = std::max(farthest[std::size_t(f.facility)], f.cost);
+            maxCost = std::max(maxCost, double(f.cost));
+        }
+        qInfo("Cambridge, nearest: %.0f people assigned, mean %.1f m, max %.1f m", a.assigned, a.personCost / a.assigned, maxCost);
+        QCOMPARE(a.assigned, 10457.0); // all the capacity: 15 shelters, one without capacity
+        int leftOut = 0;
+        for (int i = 0; i < costs.demandCount(); ++i) {
+            const double left = r.request.demand.population[std::size_t(i)] - a.demandAssigned[std::size_t(i)];
+            if (left <= 1e-9)
+                continue;
+            for (const CostEntry &e : costs.within(i))
+                if (e.cost < farthest[std::size_t(e.facility)]) {
+                    if (leftOut < 5)
+                        qWarning("block %d (%.0f people left) is %.0f m from %s, which takes people from %.0f m", i, left, double(e.cost),
+                                 qPrintable(r.request.facilities.ids[e.facility]), double(farthest[std::size_t(e.facility)]));
+                    ++leftOut;
+                }
+        }
+        QCOMPARE(leftOut, 0);
     }
     void optimalKnownOptimum()
     {

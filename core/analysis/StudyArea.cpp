@@ -1,0 +1,34 @@
+#include "analysis/StudyArea.h"
+#include "model/VectorLayer.h"
+#include "util/Error.h"
+
+namespace refuge {
+
+Geometry StudyArea::unionOf(const std::vector<Geometry> &parts)
+{
+    GEOSContextHandle_t ctx = geosContext();
+    std::vector<GEOSGeometry *> gs;
+    gs.reserve(parts.size());
+    for (const Geometry &g : parts)
+        if (!g.isEmpty())
+            gs.push_back(g.toGeos().release());
+    GeosGeom coll(GEOSGeom_createCollection_r(ctx, GEOS_GEOMETRYCOLLECTION, gs.data(), unsigned(gs.size())));
+    GeosGeom u = checkedGeos(GEOSUnaryUnion_r(ctx, coll.get()), "union of the study area");
+    return Geometry::fromGeos(u.get());
+}
+
+Geometry StudyArea::load(const DataSource &source, const Crs &crs)
+{
+    LoadOptions options;
+    options.targetCrs = crs;
+    const VectorLayer layer = VectorLayer::load(source, options);
+    if (dimension(layer.geometryType()) != 2)
+        throw InvalidInput(fileMessage(source.displayName(), QStringLiteral("the study area must be polygons (the layer has %1)")
+                                                                 .arg(geometryTypeName(layer.geometryType()))));
+    const Geometry area = unionOf(layer.geometries());
+    if (area.isEmpty() || dimension(area.type()) != 2)
+        throw InvalidInput(fileMessage(source.displayName(), QStringLiteral("the study area has no polygons")));
+    return area;
+}
+
+} // namespace refuge

@@ -1,0 +1,24 @@
+#pragma once
+// StudyArea: the area an analysis covers (zones tile it, fire coverage grids it) as
+// one polygonal Geometry: the union of a polygon layer's features. Plain functions;
+// any thread (GEOS on the caller's context).
+#include "geom/Geometry.h"
+#include "model/DataSource.h"
+
+#include <vector>
+
+namespace refuge {
+
+class Crs;
+
+namespace StudyArea {
+
+// The union of the polygons given (GEOS cascaded union). Throws GeometryError.
+Geometry unionOf(const std::vector<Geometry> &parts);
+// A polygon layer read in `crs` and merged. Throws InvalidInput naming the file when
+// it holds no polygons, IoError / CrsError as VectorLayer::load.
+Geometry load(const DataSource &source, const Crs &crs);
+
+} // namespace StudyArea
+
+} // namespace refuge
