@@ -1,5 +1,6 @@
 // refuge-cli info: describe every layer of a vector source or the bands of a raster.
 #include "Cli.h"
+#include "analysis/ParameterRanges.h"
 #include "crs/Crs.h"
 #include "io/Gdal.h"
 #include "model/RasterLayer.h"
@@ -109,6 +110,13 @@ int runInfo(const QStringList &args)
         }
     }
     options.encoding = parser.value(encOpt);
+    if (parser.isSet(encOpt)) {
+        try {
+            ParameterRanges::checkEncoding(options.encoding, QStringLiteral("--encoding"));
+        } catch (const InvalidInput &e) {
+            throw UsageError(e.message());
+        }
+    }
 
     const DatasetKind kind = probeDataset(src.path);
     const QString shown = redactedSource(src.path); // never print a connection string's password

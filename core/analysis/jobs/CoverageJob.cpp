@@ -2,6 +2,7 @@
 #include "analysis/AnalysisFiles.h"
 #include "analysis/CoverageNetwork.h"
 #include "analysis/CoverageOutputs.h"
+#include "analysis/ParameterRanges.h"
 #include "analysis/ServiceArea.h"
 #include "geom/Geos.h"
 #include "model/RasterLayer.h"
@@ -44,6 +45,7 @@ void loadDemand(const CoverageSettings &s, const Crs &crs, CoverageRequest &q, F
     }
     if (q.demand.size() == 0)
         throw InvalidInput(fileMessage(s.demand.displayName(), QStringLiteral("no population: every value is zero, null or negative")));
+    ParameterRanges::checkPopulation(s.demand.displayName(), q.demand.population, q.demand.feature);
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 #include "analysis/AnalysisFiles.h"
 #include "analysis/FireCoverageOutputs.h"
 #include "analysis/NearestFacility.h"
+#include "analysis/ParameterRanges.h"
 #include "geom/Geos.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
@@ -122,6 +123,7 @@ FireJobResult FireJob::run(const FireSettings &s, Feedback &feedback)
     feedback.setProgressSpan(25, 40);
     if (!s.demand.path.isEmpty()) {
         q.demand = Demand::load(s.demand, s.populationField, 0, LoadOptions{crs, {}, {}, true}, feedback);
+        ParameterRanges::checkPopulation(s.demand.displayName(), q.demand.population, q.demand.feature);
     }
     q.demand.crs = crs;
     if (!s.official.path.isEmpty()) {
