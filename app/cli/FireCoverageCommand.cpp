@@ -84,9 +84,11 @@ void printFire(const FireJobResult &r)
 {
     const FireRequest &q = r.request;
     const FireOutcome &o = r.outcome;
-    out() << QStringLiteral("fire-coverage: %1 of %2 people reached within %3 s (%4 %); area reached %5 of %6 km²\n")
+    out() << QStringLiteral("fire-coverage: %1 of %2 people reached within %3 s (%4 %); ")
                  .arg(o.reachedPopulation, 0, 'f', 0).arg(o.totalPopulation, 0, 'f', 0).arg(q.responseLimitSeconds)
-                 .arg(100 * o.reachedShare(), 0, 'f', 1).arg(o.reachedAreaKm2, 0, 'f', 2).arg(o.studyAreaKm2, 0, 'f', 2);
+                 .arg(100 * o.reachedShare(), 0, 'f', 1)
+          << (r.studyArea.isEmpty() ? QStringLiteral("area reached: no study area given (--study-area or --official)\n")
+                                    : QStringLiteral("area reached %1 of %2 km²\n").arg(o.reachedAreaKm2, 0, 'f', 2).arg(o.studyAreaKm2, 0, 'f', 2));
     if (o.hasOfficial)
         out() << QStringLiteral("  agreement with official districts: %1 % of area, %2 % of population\n")
                      .arg(100 * o.agreementAreaShare(), 0, 'f', 1).arg(100 * o.agreementPopulationShare(), 0, 'f', 1);

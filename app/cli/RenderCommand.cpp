@@ -62,7 +62,9 @@ int runRender(const QStringList &args)
     const QCommandLineOption noLabels(QStringLiteral("no-labels"), QStringLiteral("Do not draw labels."));
     const QCommandLineOption timing(QStringLiteral("timing"), QStringLiteral("Print load and render times on stderr."));
     const QCommandLineOption layersOpt(QStringLiteral("layers"), QStringLiteral("Comma-separated layer ids to draw (default: the project's visible layers)."), QStringLiteral("ids"));
-    parser.addOptions({outOpt, widthOpt, heightOpt, extentOpt, dpiOpt, noLabels, timing, layersOpt});
+    const QCommandLineOption keepGoing(QStringLiteral("keep-going"), QStringLiteral("Draw the layers that load when others cannot be loaded (each is reported; exit code 1). "
+                                                                                    "Without it a layer that cannot be loaded stops the render (exit code 2, nothing written)."));
+    parser.addOptions({outOpt, widthOpt, heightOpt, extentOpt, dpiOpt, noLabels, timing, layersOpt, keepGoing});
     parseOrThrow(parser, args, QStringLiteral("Render a project's map to PNG, PDF or SVG with the project's styles (role defaults where a layer has none)."));
     if (parser.positionalArguments().size() != 1)
         throw UsageError(QStringLiteral("render: expected one PROJECT (see refuge-cli render --help)"));
@@ -78,7 +80,8 @@ int runRender(const QStringList &args)
 
     QElapsedTimer timer;
     timer.start();
-    Project project = Project::load(parser.positionalArguments().at(0));
+    const QString projectPath = parser.positionalArguments().at(0);
+    Project project = Project::load(projectPath);
     if (parser.isSet(layersOpt)) {
         const QStringList ids = parser.value(layersOpt).split(QLatin1Char(','), Qt::SkipEmptyParts);
         for (const QString &id : ids)
@@ -96,12 +99,23 @@ int runRender(const QStringList &args)
     Feedback feedback;
     std::vector<MapLayer> layers = ProjectLayers::load(project, &feedback);
     const qint64 loadMs = timer.restart();
+    // "refuge-cli: <project>: layer Streets: not loaded: <why>", one line per problem.
+    qsizetype reported = 0;
+    auto reportWarnings = [&] {
+        const QStringList all = feedback.warnings();
+        for (; reported < all.size(); ++reported)
+            printError(fileMessage(projectPath, QStringLiteral("layer ") + all[reported]));
+    };
+    reportWarnings();
+    const bool layerFailed = layers.size() < project.layers.size();
+    if (layerFailed && !parser.isSet(keepGoing))
+        return BadInput;
     MapSettings settings = ProjectLayers::mapSettings(project, std::move(layers), QSize(width, height), dpi);
     if (parser.isSet(extentOpt))
         settings.extent = parseExtent(parser.value(extentOpt));
     settings.drawLabels = !parser.isSet(noLabels);
     if (settings.extent.isEmpty())
-        throw InvalidInput(QStringLiteral("render: nothing to draw (no visible layer with an extent)"));
+        throw InvalidInput(fileMessage(projectPath, QStringLiteral("nothing to draw (no visible layer with an extent)")));
 
     if (suffix == QLatin1String("pdf")) {
         QPdfWriter writer(outPath);
@@ -134,13 +148,12 @@ int runRender(const QStringList &args)
             throw IoError(fileMessage(outPath, writer.errorString()));
     }
     const qint64 renderMs = timer.elapsed();
-    for (const QString &w : feedback.warnings())
-        err() << "warning: " << w << Qt::endl;
+    reportWarnings();
     if (parser.isSet(timing))
         err() << QStringLiteral("load %1 s render %2 s layers %3").arg(loadMs / 1000.0, 0, 'f', 3).arg(renderMs / 1000.0, 0, 'f', 3).arg(settings.layers.size())
               << Qt::endl;
     out() << outPath << Qt::endl;
-    return Ok;
+    return layerFailed ? ProblemsFound : Ok;
 }
 
 static const bool registered = registerCommand({QStringLiteral("render"),

@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -134,13 +135,19 @@ FireJobResult FireJob::run(const FireSettings &s, Feedback &feedback)
     if (!s.studyArea.path.isEmpty()) {
         const VectorLayer sa = VectorLayer::load(s.studyArea, LoadOptions{crs, {}, {}, true});
         study = unionOf(sa.geometries());
+        r.studyArea = fileMessage(s.studyArea.displayName(), QStringLiteral("study area"));
     } else if (!q.official.isEmpty()) {
         study = unionOf(q.official.polygons);
+        r.studyArea = fileMessage(s.official.displayName(), QStringLiteral("official districts"));
     } else if (q.demand.size() > 0) {
-        QRectF b(q.demand.points.front(), q.demand.points.front());
-        for (const QPointF &p : q.demand.points)
-            b = b.united(QRectF(p, p));
-        study = Geometry::polygon({{b.topLeft(), b.topRight(), b.bottomRight(), b.bottomLeft(), b.topLeft()}});
+        // The demand's extent bounds the grid of zones; it is no study area (QRectF::united
+        // would skip the zero-size rectangles of single points: take min/max).
+        double x0 = q.demand.points.front().x(), x1 = x0, y0 = q.demand.points.front().y(), y1 = y0;
+        for (const QPointF &p : q.demand.points) {
+            x0 = std::min(x0, p.x()), x1 = std::max(x1, p.x());
+            y0 = std::min(y0, p.y()), y1 = std::max(y1, p.y());
+        }
+        study = Geometry::polygon({{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}}});
     } else {
         throw InvalidInput(fileMessage(s.demand.displayName(), QStringLiteral("no population to bound the analysis")));
     }
@@ -172,6 +179,7 @@ FireJobResult FireJob::run(const FireSettings &s, Feedback &feedback)
     networkSummary.insert(QStringLiteral("euclidean"), s.euclidean);
     if (!s.euclidean)
         net.finishCacheSave(feedback, &networkSummary); // the graph cache written meanwhile
+    networkSummary.insert(QStringLiteral("study_area"), r.studyArea.isEmpty() ? QJsonValue() : QJsonValue(r.studyArea));
     r.warnings = AnalysisFiles::completeSummary(r.summary, networkSummary, feedback.warnings() + q.demand.stats.messages());
     if (!s.outDir.isEmpty()) {
         feedback.throwIfCanceled();
