@@ -133,6 +133,7 @@ double ParameterRanges::fromJson(const ParameterSpec &spec, const QJsonValue &va
         const QString shown = value.isString() ? QStringLiteral("'%1'").arg(value.toString())
             : value.isBool()                   ? QString::fromLatin1(value.toBool() ? "true" : "false")
             : value.isNull()                   ? QStringLiteral("null")
+            : value.isUndefined()              ? QStringLiteral("nothing: the value is missing")
                                                : QStringLiteral("a list or object");
         throw InvalidInput(QStringLiteral("%1: must be a number %2 (got %3)").arg(label, spec.rangeText(), shown));
     }

@@ -34,10 +34,12 @@ public:
     {
         throw InvalidInput(fileMessage(m_project.filePath(), QStringLiteral("%1: %2").arg(label(key), what)));
     }
-    double number(const QString &key, QStringView spec) const
+    double number(const QString &key, QStringView spec) const { return number(m_section.value(key), key, spec); }
+    // `value` found at `key` (e.g. "breaks[1]") of this section.
+    double number(const QJsonValue &value, const QString &key, QStringView spec) const
     {
         try {
-            return ParameterRanges::fromJson(spec, m_section.value(key), label(key));
+            return ParameterRanges::fromJson(spec, value, label(key));
         } catch (const InvalidInput &e) {
             throw InvalidInput(fileMessage(m_project.filePath(), e.message()));
         }
@@ -83,7 +85,7 @@ void setLimit(NetworkSettings &n, const AnalysisReader &r)
         r.fail(QStringLiteral("breaks"), QStringLiteral("expected a list of numbers"));
     const QJsonArray list = breaks.toArray();
     for (qsizetype i = 0; i < list.size(); ++i) {
-        const double b = ParameterRanges::fromJson(u"breaks", list[i], r.label(QStringLiteral("breaks[%1]").arg(i)));
+        const double b = r.number(list[i], QStringLiteral("breaks[%1]").arg(i), u"breaks");
         if (n.limit > 0 && b > n.limit)
             r.fail(QStringLiteral("breaks[%1]").arg(i), QStringLiteral("%1 exceeds the limit %2").arg(b).arg(n.limit));
         n.breaks.push_back(b);
