@@ -37,15 +37,13 @@ QRectF parseExtent(const QString &text)
     return QRectF(QPointF(v[0], v[1]), QPointF(v[2], v[3]));
 }
 
-int positiveInt(const QCommandLineParser &parser, const QCommandLineOption &opt, int fallback, int max)
+// A whole number in the option's range (ParameterRanges).
+int wholeNumber(const QCommandLineParser &parser, const QString &name, int fallback)
 {
-    if (!parser.isSet(opt))
-        return fallback;
-    bool ok = false;
-    const int v = parser.value(opt).toInt(&ok);
-    if (!ok || v <= 0 || v > max)
-        throw UsageError(QStringLiteral("render: --%1 must be an integer between 1 and %2").arg(opt.names().constFirst()).arg(max));
-    return v;
+    const double v = numberOption(parser, name, fallback);
+    if (v != std::floor(v))
+        throw UsageError(QStringLiteral("--%1: must be a whole number (got '%2')").arg(name, parser.value(name)));
+    return int(v);
 }
 
 } // namespace
@@ -55,10 +53,10 @@ int runRender(const QStringList &args)
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project file (*.refuge)."));
     const QCommandLineOption outOpt(QStringLiteral("out"), QStringLiteral("Output file: .png/.jpg, .pdf or .svg."), QStringLiteral("file"));
-    const QCommandLineOption widthOpt(QStringLiteral("width"), QStringLiteral("Width in pixels (default 1600)."), QStringLiteral("px"));
-    const QCommandLineOption heightOpt(QStringLiteral("height"), QStringLiteral("Height in pixels (default 1000)."), QStringLiteral("px"));
+    const QCommandLineOption widthOpt = rangedOption("width", "px");
+    const QCommandLineOption heightOpt = rangedOption("height", "px");
     const QCommandLineOption extentOpt(QStringLiteral("extent"), QStringLiteral("Extent in the project CRS: xmin,ymin,xmax,ymax (default: all layers)."), QStringLiteral("box"));
-    const QCommandLineOption dpiOpt(QStringLiteral("dpi"), QStringLiteral("Output resolution for symbol and label sizes (default 96)."), QStringLiteral("n"));
+    const QCommandLineOption dpiOpt = rangedOption("dpi", "n");
     const QCommandLineOption noLabels(QStringLiteral("no-labels"), QStringLiteral("Do not draw labels."));
     const QCommandLineOption timing(QStringLiteral("timing"), QStringLiteral("Print load and render times on stderr."));
     const QCommandLineOption layersOpt(QStringLiteral("layers"), QStringLiteral("Comma-separated layer ids to draw (default: the project's visible layers)."), QStringLiteral("ids"));
@@ -74,9 +72,9 @@ int runRender(const QStringList &args)
         throw UsageError(QStringLiteral("render: needs a GUI application object for fonts"));
     const QString outPath = parser.value(outOpt);
     const QString suffix = QFileInfo(outPath).suffix().toLower();
-    const int width = positiveInt(parser, widthOpt, 1600, 20000);
-    const int height = positiveInt(parser, heightOpt, 1000, 20000);
-    const int dpi = positiveInt(parser, dpiOpt, 96, 2400);
+    const int width = wholeNumber(parser, QStringLiteral("width"), 1600);
+    const int height = wholeNumber(parser, QStringLiteral("height"), 1000);
+    const int dpi = wholeNumber(parser, QStringLiteral("dpi"), 96);
 
     QElapsedTimer timer;
     timer.start();

@@ -40,6 +40,10 @@ std::vector<ParameterSpec> makeTable()
         // Fire coverage.
         p("speed-kmh", "km/h", 1, 200, false, kNone, "Engine speed for straight-line fire response."),
         p("grid-cell", "m", 1, 10000, false, 50, "Sample grid cell for fire zones and areas."),
+        // Drawing (refuge-cli render).
+        p("width", "px", 1, 20000, false, 1600, "Width of the image in pixels."),
+        p("height", "px", 1, 20000, false, 1000, "Height of the image in pixels."),
+        p("dpi", "dpi", 1, 2400, false, 96, "Output resolution for symbol and label sizes."),
         // Travel profiles (walk.json, drive.json or the user's own).
         p("profile-speed-kmh", "km/h", 0.1, 300, false, kNone, "A speed of a travel profile (default, per class, snap)."),
         p("profile-access-meters", "m", 0, 1000, true, 50, "A profile's lateral access distance."),
