@@ -48,6 +48,9 @@ public:
     // ("--max-minutes", "analysis.fire.max_minutes", "walk.json: default_speed_kmh").
     static double check(const ParameterSpec &spec, double value, const QString &label);
     static double check(QStringView name, double value, const QString &label) { return check(spec(name), value, label); }
+    // The same, named by the parameter itself ("snap-max: must be ..."): for settings that
+    // reach a job from the desktop's dialogs rather than from an option or a project key.
+    static double check(QStringView name, double value) { return check(spec(name), value, name.toString()); }
     // Text as typed: NaN, inf, "five", "" are refused like out-of-range values.
     static double parse(const ParameterSpec &spec, const QString &text, const QString &label);
     static double parse(QStringView name, const QString &text, const QString &label) { return parse(spec(name), text, label); }

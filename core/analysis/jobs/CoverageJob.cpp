@@ -67,6 +67,11 @@ CoverageJobResult CoverageJob::run(const CoverageSettings &s, Feedback &feedback
         throw InvalidInput(QStringLiteral("coverage needs a road network (or straight-line distances)"));
     if (!(s.network.limit > 0))
         throw InvalidInput(QStringLiteral("coverage needs a limit > 0 (minutes or metres)"));
+    ParameterRanges::check(s.network.unit == CostUnit::Meters ? u"max-meters" : u"max-minutes", s.network.limit);
+    if (s.splitCellMeters != 0)
+        ParameterRanges::check(u"split-cell", s.splitCellMeters);
+    if (s.walkSpeedMps != 0)
+        ParameterRanges::check(u"walk-speed", s.walkSpeedMps);
     if (s.fields.capacity.isEmpty() && s.fields.area.isEmpty())
         throw InvalidInput(fileMessage(s.network.facilities.displayName(), QStringLiteral("no capacity or effective area field given")));
     if (!isRaster(s.demand) && s.populationField.isEmpty())

@@ -74,8 +74,13 @@ FireJobResult FireJob::run(const FireSettings &s, Feedback &feedback)
         throw InvalidInput(QStringLiteral("the population layer and its population field go together"));
     if (s.official.path.isEmpty() && s.studyArea.path.isEmpty() && s.demand.path.isEmpty())
         throw InvalidInput(QStringLiteral("fire coverage needs official districts, a study area or a population layer to bound the analysis"));
-    if (!(s.gridCellMeters > 0))
-        throw InvalidInput(QStringLiteral("the grid cell must be > 0 m"));
+    ParameterRanges::check(u"grid-cell", s.gridCellMeters);
+    if (s.responseMinutes != 0)
+        ParameterRanges::check(u"max-minutes", s.responseMinutes);
+    if (s.turnoutSeconds >= 0)
+        ParameterRanges::check(u"turnout-seconds", s.turnoutSeconds);
+    if (s.speedKmh != 0)
+        ParameterRanges::check(u"speed-kmh", s.speedKmh);
 
     FireJobResult r;
     FireRequest &q = r.request;

@@ -7,6 +7,8 @@
 #include "analysis/Demand.h"
 #include "analysis/FireCoverage.h"
 #include "analysis/ParameterRanges.h"
+#include "analysis/jobs/CoverageJob.h"
+#include "analysis/jobs/FireJob.h"
 #include "analysis/jobs/ProjectJobSettings.h"
 #include "model/VectorLayer.h"
 #include "network/Profile.h"
@@ -190,6 +192,49 @@ private slots:
             for (const StandardValue &v : s.values())
                 QVERIFY2(ParameterRanges::standardValue(v.unit).contains(v.value), qPrintable(id + QLatin1Char(' ') + v.key));
         }
+    }
+
+    void jobsCheckSettingsFromDialogs()
+    {
+        // Settings that reach a job without an option or a project key (the desktop's
+        // dialogs) are checked against the same table, before any file is read.
+        Feedback fb;
+        FireSettings f;
+        f.euclidean = true;
+        f.network.facilities = {QStringLiteral("/nonexistent/stations.gpkg"), {}};
+        f.studyArea = {QStringLiteral("/nonexistent/area.gpkg"), {}};
+        f.gridCellMeters = 0.05;
+        QCOMPARE(refusal([&] { FireJob::run(f, fb); }), QStringLiteral("grid-cell: must be a number from 1 to 10000 m (got 0.05)"));
+        f.gridCellMeters = 50;
+        f.speedKmh = 1e-300;
+        QVERIFY(refusal([&] { FireJob::run(f, fb); }).startsWith(QLatin1String("speed-kmh: must be")));
+        f.speedKmh = 0;
+        f.responseMinutes = -5;
+        QVERIFY(refusal([&] { FireJob::run(f, fb); }).startsWith(QLatin1String("max-minutes: must be")));
+
+        CoverageSettings c;
+        c.euclidean = true;
+        c.network.facilities = {QStringLiteral("/nonexistent/shelters.gpkg"), {}};
+        c.demand = {QStringLiteral("/nonexistent/blocks.gpkg"), {}};
+        c.fields.capacity = QStringLiteral("cap");
+        c.populationField = QStringLiteral("pop");
+        c.network.unit = CostUnit::Meters;
+        c.network.limit = 1e308;
+        QVERIFY(refusal([&] { CoverageJob::run(c, fb); }).startsWith(QLatin1String("max-meters: must be")));
+        c.network.limit = 800;
+        c.walkSpeedMps = 1e308;
+        QVERIFY(refusal([&] { CoverageJob::run(c, fb); }).startsWith(QLatin1String("walk-speed: must be")));
+
+        NetworkSettings n;
+        n.network = {QStringLiteral("/nonexistent/roads.gpkg"), {}};
+        n.snapMaxMeters = 1e9;
+        QVERIFY(refusal([&] { NetworkInputs::open(n, fb); }).startsWith(QLatin1String("snap-max: must be")));
+        n.snapMaxMeters = 300;
+        n.toleranceMeters = 1e9;
+        QVERIFY(refusal([&] { NetworkInputs::open(n, fb); }).startsWith(QLatin1String("tolerance: must be")));
+        n.toleranceMeters = 0.5;
+        n.breaks = {5, std::nan("")};
+        QVERIFY(refusal([&] { NetworkInputs::open(n, fb); }).startsWith(QLatin1String("breaks: must be")));
     }
 
     void projectSettings_data()
