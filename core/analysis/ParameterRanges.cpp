@@ -24,7 +24,7 @@ std::vector<ParameterSpec> makeTable()
     auto p = [](const char *name, const char *unit, double min, double max, bool minExclusive, double def, const char *help) {
         return ParameterSpec{QString::fromLatin1(name), QString::fromUtf8(unit), min, max, minExclusive, def, QString::fromUtf8(help)};
     };
-    return {
+    std::vector<ParameterSpec> table{
         // Network options (refuge-cli service-area, zones, network-check, coverage, fire-coverage; project analysis).
         p("max-meters", "m", 0, 100000, true, kNone, "Cost limit in metres along the network."),
         p("max-minutes", "min", 0, 1440, true, kNone, "Cost limit in minutes of travel."),
@@ -62,6 +62,11 @@ std::vector<ParameterSpec> makeTable()
         p("standard-km/h", "km/h", 0, 300, true, kNone, "A standards speed in km/h."),
         p("standard-value", "", 0, 1e9, false, kNone, "A standards value of another unit."),
     };
+    // Cells: the count limit is part of the documented range.
+    for (ParameterSpec &s : table)
+        if (s.name == QLatin1String("grid-cell") || s.name == QLatin1String("split-cell"))
+            s.help = s.help.chopped(1) + QStringLiteral("; at most %1 cells in all").arg(QString::number(ParameterRanges::kMaxGridCells, 'f', 0));
+    return table;
 }
 
 } // namespace

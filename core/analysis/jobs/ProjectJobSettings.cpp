@@ -12,6 +12,12 @@ namespace refuge {
 
 namespace {
 
+// The project as messages name it: its file, or "project" before it is first saved.
+QString projectName(const Project &project)
+{
+    return project.filePath().isEmpty() ? QStringLiteral("project") : project.filePath();
+}
+
 // Typed, range-checked reads of project.analysis: every error is one InvalidInput
 // "<project>: analysis.<section>.<key>: <what>" (ranges from ParameterRanges).
 class AnalysisReader {
@@ -32,7 +38,7 @@ public:
     }
     [[noreturn]] void fail(const QString &key, const QString &what) const
     {
-        throw InvalidInput(fileMessage(m_project.filePath(), QStringLiteral("%1: %2").arg(label(key), what)));
+        throw InvalidInput(fileMessage(projectName(m_project), QStringLiteral("%1: %2").arg(label(key), what)));
     }
     double number(const QString &key, QStringView spec) const { return number(m_section.value(key), key, spec); }
     // `value` found at `key` (e.g. "breaks[1]") of this section.
@@ -41,7 +47,7 @@ public:
         try {
             return ParameterRanges::fromJson(spec, value, label(key));
         } catch (const InvalidInput &e) {
-            throw InvalidInput(fileMessage(m_project.filePath(), e.message()));
+            throw InvalidInput(fileMessage(projectName(m_project), e.message()));
         }
     }
     QString string(const QString &key, const QString &fallback) const
@@ -132,7 +138,7 @@ QString ProjectJobSettings::standardName(const Project &project)
 
 QStringList ProjectJobSettings::standardOverrides(const Project &project)
 {
-    const QString file = project.filePath();
+    const QString file = projectName(project);
     const QJsonValue standard = project.analysis.value(QStringLiteral("standard"));
     if (!standard.isUndefined() && !standard.isString())
         throw InvalidInput(fileMessage(file, QStringLiteral("analysis.standard: expected a string")));

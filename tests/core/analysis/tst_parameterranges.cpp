@@ -94,7 +94,7 @@ private slots:
         QCOMPARE(t.rangeText(), QStringLiteral("from 0 to 3600 s"));
         QCOMPARE(ParameterRanges::spec(u"max-minutes").rangeText(), QStringLiteral("> 0 and ≤ 1440 min"));
         QCOMPARE(ParameterRanges::spec(u"grid-cell").helpText(),
-                 QStringLiteral("Sample grid cell for fire zones and areas (from 1 to 10000 m; default 50)."));
+                 QStringLiteral("Sample grid cell for fire zones and areas; at most 5000000 cells in all (from 1 to 10000 m; default 50)."));
         QCOMPARE(refusal([&] { ParameterRanges::parse(t, QStringLiteral("1e308"), QStringLiteral("--turnout-seconds")); }),
                  QStringLiteral("--turnout-seconds: must be a number from 0 to 3600 s (got '1e308')"));
         QVERIFY_THROWS_EXCEPTION(std::logic_error, ParameterRanges::spec(u"no-such-parameter"));
