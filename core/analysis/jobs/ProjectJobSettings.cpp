@@ -246,6 +246,12 @@ ZonesSettings ProjectJobSettings::zones(const Project &project)
 
 void ProjectJobSettings::check(const Project &project)
 {
+    const QJsonValue report = project.analysis.value(QStringLiteral("report"));
+    if (!report.isUndefined() && !report.isBool())
+        throw InvalidInput(fileMessage(projectName(project), QStringLiteral("analysis.report: expected true or false")));
+    const QJsonValue language = project.analysis.value(QStringLiteral("language"));
+    if (!language.isUndefined() && !language.isString())
+        throw InvalidInput(fileMessage(projectName(project), QStringLiteral("analysis.language: expected a string (en or zh_CN)")));
     standardOverrides(project);
     if (project.analysis.contains(QStringLiteral("coverage")))
         coverage(project);

@@ -273,6 +273,7 @@ private slots:
                                               << "analysis.service_area.max_minutes: must be a number > 0 and ≤ 1440 min (got 1e+308)";
         QTest::newRow("override nan text") << QByteArray(R"({"standard_overrides": {"shelter.walk_speed_mps": "nan"}})")
                                            << "analysis.standard_overrides: shelter.walk_speed_mps: must be a number > 0 and ≤ 100 m/s (got 'nan')";
+        QTest::newRow("report text") << QByteArray(R"({"report": "no"})") << "analysis.report: expected true or false";
         QTest::newRow("override unknown standard") << QByteArray(R"({"standard": "atlantis"})") << "analysis.standard: unknown standard";
         QTest::newRow("fine") << QByteArray(R"({"coverage": {"max_meters": 800, "breaks": [400, 800]}, "fire": {"max_minutes": 5, "turnout_seconds": 60},
                                                "standard_overrides": {"shelter.walk_speed_mps": 1.2}})")
