@@ -39,9 +39,13 @@ void parseOrThrow(QCommandLineParser &parser, const QStringList &args, const QSt
 
 // A command-line option from UTF-8 literals; with `value` it takes an argument.
 QCommandLineOption option(const char *name, const char *help, const char *value = nullptr);
-// The value of a numeric option, or `fallback` when it is not set. Throws UsageError
-// "--NAME must be a number > 0 (got 'x')" (≥ 0 with allowZero).
-double numberOption(const QCommandLineParser &parser, const QString &name, double fallback, bool allowZero = false);
+// A numeric option declared in core's ParameterRanges table: its help line states the
+// range and default ("... (> 0 and ≤ 1440 min).").
+QCommandLineOption rangedOption(const char *name, const char *valueName);
+// The value of a numeric option, or `fallback` when it is not set. The range is the
+// option's in ParameterRanges; throws UsageError "--NAME: must be a number from 0 to
+// 3600 s (got 'x')" for text, NaN, inf or a value out of range.
+double numberOption(const QCommandLineParser &parser, const QString &name, double fallback);
 
 QTextStream &out();
 QTextStream &err();

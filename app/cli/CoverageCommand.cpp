@@ -24,13 +24,13 @@ int runCoverage(const QStringList &args)
         option("name-field", "Shelter name field (default: the id).", "field"),
         option("demand", "Population: polygons or points PATH[:LAYER], or a raster (.tif).", "path"),
         option("population-field", "Population field of the demand layer.", "field"),
-        option("split-cell", "Spread demand polygons larger than one cell over cells of M metres, by area.", "m"),
+        rangedOption("split-cell", "m"),
         option("areas", "Areas to sum by (communities, streets, districts): PATH[:LAYER].", "path"),
         option("area-field", "Name field of the areas.", "field"),
         option("assignment", "Capacity assignment: nearest (default; nearer people first: (block, shelter) pairs in order of cost, so a shelter fills with the people closest to it and the rest overflow to the next nearest with room) or optimal (most people placed, then least person-metres).", "method"),
         option("standard", "Standards profile: shanghai (default), china-national, nfpa1710.", "name"),
         option("standard-override", "Change one value of the profile: KEY=NUMBER (repeatable; e.g. shelter.district_supply_m2_per_resident=2).", "kv"),
-        option("walk-speed", "Speed for --euclidean with --max-minutes (m/s; default the standard's walking speed).", "mps"),
+        rangedOption("walk-speed", "mps"),
     });
     parseOrThrow(parser, args, QStringLiteral("Shelter coverage, capacity assignment and per-capita shelter area, per shelter, per area and overall."));
     const bool euclidean = parser.isSet(QStringLiteral("euclidean"));
@@ -63,8 +63,8 @@ int runCoverage(const QStringList &args)
         s.areaField = parser.value(QStringLiteral("area-field"));
     }
     s.assignment = parser.value(QStringLiteral("assignment"));
-    s.standard = parser.isSet(QStringLiteral("standard")) ? parser.value(QStringLiteral("standard")) : QStringLiteral("shanghai");
-    s.standardOverrides = parser.values(QStringLiteral("standard-override"));
+    s.standard = NetworkOptions::standard(parser);
+    s.standardOverrides = NetworkOptions::standardOverrides(parser);
     if (minutes && euclidean)
         s.walkSpeedMps = numberOption(parser, QStringLiteral("walk-speed"), 0);
     s.outDir = NetworkOptions::outDir(parser);

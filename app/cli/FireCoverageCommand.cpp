@@ -18,7 +18,7 @@ int runFireCoverage(const QStringList &args)
     net.addTo(parser);
     parser.addOptions({
         option("euclidean", "Straight-line travel at --speed-kmh instead of the network (a labelled fallback)."),
-        option("speed-kmh", "Engine speed for --euclidean (default the standard's planning speed, unverified).", "kmh"),
+        rangedOption("speed-kmh", "kmh"),
         option("name-field", "Station name field.", "field"),
         option("grade-field", "Station grade field (一级/二级/小型/微型 or 1/2/small) for the district area limit.", "field"),
         option("turnout-field", "Per-station turnout seconds field (else --turnout-seconds / the standard).", "field"),
@@ -27,7 +27,7 @@ int runFireCoverage(const QStringList &args)
         option("demand", "Population: polygons or points PATH[:LAYER].", "path"),
         option("population-field", "Population field of the demand layer.", "field"),
         option("study-area", "Polygons bounding the analysis (default: the official districts, else the demand).", "path"),
-        option("grid-cell", "Sample grid cell for zones and areas, metres (default 50).", "m"),
+        rangedOption("grid-cell", "m"),
         option("suburban", "Use the suburban district area limit (15 km²) for every station."),
         option("standard", "Standards profile: shanghai (default), china-national, nfpa1710.", "name"),
         option("standard-override", "Change one value of the profile: KEY=NUMBER (repeatable; e.g. shelter.district_supply_m2_per_resident=2).", "kv"),
@@ -72,8 +72,8 @@ int runFireCoverage(const QStringList &args)
         s.studyArea = DataSource::parse(parser.value(QStringLiteral("study-area")));
     if (s.official.path.isEmpty() && s.studyArea.path.isEmpty() && s.demand.path.isEmpty())
         throw UsageError(QStringLiteral("fire-coverage: give --official, --study-area or --demand to bound the analysis"));
-    s.standard = parser.isSet(QStringLiteral("standard")) ? parser.value(QStringLiteral("standard")) : QStringLiteral("shanghai");
-    s.standardOverrides = parser.values(QStringLiteral("standard-override"));
+    s.standard = NetworkOptions::standard(parser);
+    s.standardOverrides = NetworkOptions::standardOverrides(parser);
     s.outDir = NetworkOptions::outDir(parser);
     Feedback feedback;
     printFire(FireJob::run(s, feedback));
@@ -84,9 +84,11 @@ void printFire(const FireJobResult &r)
 {
     const FireRequest &q = r.request;
     const FireOutcome &o = r.outcome;
-    out() << QStringLiteral("fire-coverage: %1 of %2 people reached within %3 s (%4 %); area reached %5 of %6 km²\n")
+    out() << QStringLiteral("fire-coverage: %1 of %2 people reached within %3 s (%4 %); ")
                  .arg(o.reachedPopulation, 0, 'f', 0).arg(o.totalPopulation, 0, 'f', 0).arg(q.responseLimitSeconds)
-                 .arg(100 * o.reachedShare(), 0, 'f', 1).arg(o.reachedAreaKm2, 0, 'f', 2).arg(o.studyAreaKm2, 0, 'f', 2);
+                 .arg(100 * o.reachedShare(), 0, 'f', 1)
+          << (r.studyArea.isEmpty() ? QStringLiteral("area reached: no study area given (--study-area or --official)\n")
+                                    : QStringLiteral("area reached %1 of %2 km²\n").arg(o.reachedAreaKm2, 0, 'f', 2).arg(o.studyAreaKm2, 0, 'f', 2));
     if (o.hasOfficial)
         out() << QStringLiteral("  agreement with official districts: %1 % of area, %2 % of population\n")
                      .arg(100 * o.agreementAreaShare(), 0, 'f', 1).arg(100 * o.agreementPopulationShare(), 0, 'f', 1);

@@ -1,5 +1,6 @@
 // refuge-cli info: describe every layer of a vector source or the bands of a raster.
 #include "Cli.h"
+#include "analysis/ParameterRanges.h"
 #include "crs/Crs.h"
 #include "io/Gdal.h"
 #include "model/RasterLayer.h"
@@ -109,6 +110,13 @@ int runInfo(const QStringList &args)
         }
     }
     options.encoding = parser.value(encOpt);
+    if (parser.isSet(encOpt)) {
+        try {
+            ParameterRanges::checkEncoding(options.encoding, QStringLiteral("--encoding"));
+        } catch (const InvalidInput &e) {
+            throw UsageError(e.message());
+        }
+    }
 
     const DatasetKind kind = probeDataset(src.path);
     const QString shown = redactedSource(src.path); // never print a connection string's password
@@ -116,6 +124,7 @@ int runInfo(const QStringList &args)
     int problems = 0;
     int failedLayers = 0;
     QStringList messages;
+    QStringList failureReasons; // per failed layer, without the "<file>:<layer>: " prefix
 
     if (kind.vector) {
         const QStringList names = src.layer.isEmpty() ? VectorLayer::layerNames(src.path) : QStringList{src.layer};
@@ -133,6 +142,8 @@ int runInfo(const QStringList &args)
                 messages << e.message();
                 layers.append(QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("error"), e.message()}});
                 ++failedLayers;
+                const QString prefix = DataSource{src.path, name}.displayName() + QStringLiteral(": ");
+                failureReasons << (e.message().startsWith(prefix) ? e.message().mid(prefix.size()) : e.message());
                 continue;
             }
             const VectorLayer &l = *loaded;
@@ -155,6 +166,9 @@ int runInfo(const QStringList &args)
             }
         }
         doc.insert(QStringLiteral("layers"), layers);
+        // One fault of the file (a broken OSM PBF fails each of its 5 layers alike): one line.
+        if (failedLayers == names.size() && failureReasons.size() > 1 && failureReasons.count(failureReasons.front()) == failureReasons.size())
+            throw IoError(fileMessage(shown, QStringLiteral("%1 (all %2 layers)").arg(failureReasons.front()).arg(names.size())));
     } else {
         const RasterLayer r = RasterLayer::open(src.path, options.assumedCrs);
         QJsonArray bands;

@@ -1,5 +1,7 @@
 #include "NetworkOptions.h"
 #include "Cli.h"
+#include "analysis/ParameterRanges.h"
+#include "standards/StandardsProfile.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
 
@@ -21,17 +23,17 @@ void NetworkOptions::addTo(QCommandLineParser &parser)
         option("class-field", "Road class field (OSM highway values or the profile's classes); default 'highway'.", "field"),
         option("from-node-field", "Take topology from node id fields: the from-node field.", "field"),
         option("to-node-field", "Take topology from node id fields: the to-node field.", "field"),
-        option("tolerance", "Vertices closer than this are one node (metres, default 0.5).", "m"),
-        option("snap-max", "Snap points to the nearest street within this distance (metres, default 300).", "m"),
+        rangedOption("tolerance", "m"),
+        rangedOption("snap-max", "m"),
         option("no-snap-legs", "Do not count the walk between a point and its street."),
         option("crs", "Metric CRS to work in (e.g. EPSG:32651); default the network's (UTM for lon/lat).", "crs"),
         option("facilities", "Facility points: PATH[:LAYER].", "path"),
         option("facility-id", "Facility id field (default: the layer's 'id' field if it names every row once, else the row number counted from 1).", "field"),
-        option("turnout-seconds", "Start cost per facility, seconds (e.g. fire turnout).", "s"),
+        rangedOption("turnout-seconds", "s"),
         option("barriers", "Polygons closing the streets they cross: PATH[:LAYER].", "path"),
-        option("barrier-factor", "Instead of closing, multiply the cost of crossing streets by this factor.", "f"),
-        option("max-meters", "Cost limit in metres along the network.", "m"),
-        option("max-minutes", "Cost limit in minutes of travel.", "min"),
+        rangedOption("barrier-factor", "f"),
+        rangedOption("max-meters", "m"),
+        rangedOption("max-minutes", "min"),
         option("breaks", "Breaks in the limit's unit, e.g. 5,10,15 (default: the limit).", "list"),
         option("out", "Output folder.", "dir"),
         option("no-cache", "Do not read or write the graph cache."),
@@ -60,10 +62,12 @@ NetworkSettings NetworkOptions::settings(const QCommandLineParser &p, int needs)
     s.limit = meters ? numberOption(p, QStringLiteral("max-meters"), 0) : minutes ? numberOption(p, QStringLiteral("max-minutes"), 0) : 0;
     if (p.isSet(QStringLiteral("breaks"))) {
         for (const QString &b : p.value(QStringLiteral("breaks")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-            bool ok = false;
-            const double v = b.trimmed().toDouble(&ok);
-            if (!ok || !(v > 0) || !std::isfinite(v))
-                throw UsageError(QStringLiteral("--breaks: '%1' is not a number > 0").arg(b));
+            double v = 0;
+            try {
+                v = ParameterRanges::parse(u"breaks", b, QStringLiteral("--breaks"));
+            } catch (const InvalidInput &e) {
+                throw UsageError(e.message());
+            }
             if (s.limit > 0 && v > s.limit)
                 throw UsageError(QStringLiteral("--breaks: %1 exceeds the limit %2").arg(b).arg(s.limit));
             s.breaks.push_back(v);
@@ -74,8 +78,13 @@ NetworkSettings NetworkOptions::settings(const QCommandLineParser &p, int needs)
 
     s.network = DataSource::parse(p.value(QStringLiteral("network")));
     s.profile = p.isSet(QStringLiteral("profile")) ? p.value(QStringLiteral("profile")) : QStringLiteral("walk");
-    if (p.isSet(QStringLiteral("crs")))
-        s.crs = Crs::fromUserInput(p.value(QStringLiteral("crs")));
+    if (p.isSet(QStringLiteral("crs"))) {
+        try {
+            s.crs = Crs::fromUserInput(p.value(QStringLiteral("crs")));
+        } catch (const CrsError &e) {
+            throw UsageError(QStringLiteral("--crs: %1").arg(e.message()));
+        }
+    }
     if (s.crs.isValid() && s.crs.isGeographic())
         throw UsageError(QStringLiteral("--crs %1 is not metric; use a projected CRS").arg(p.value(QStringLiteral("crs"))));
     s.onewayField = p.value(QStringLiteral("oneway-field"));
@@ -95,9 +104,7 @@ NetworkSettings NetworkOptions::settings(const QCommandLineParser &p, int needs)
     if (p.isSet(QStringLiteral("facilities")))
         s.facilities = DataSource::parse(p.value(QStringLiteral("facilities")));
     s.facilityIdField = p.value(QStringLiteral("facility-id"));
-    s.turnoutSeconds = p.isSet(QStringLiteral("turnout-seconds")) ? p.value(QStringLiteral("turnout-seconds")).toDouble() : 0.0;
-    if (s.turnoutSeconds < 0 || !std::isfinite(s.turnoutSeconds))
-        throw UsageError(QStringLiteral("--turnout-seconds must be ≥ 0"));
+    s.turnoutSeconds = numberOption(p, QStringLiteral("turnout-seconds"), 0.0);
     if (s.turnoutSeconds > 0 && s.unit == CostUnit::Meters)
         throw UsageError(QStringLiteral("--turnout-seconds needs a time limit (--max-minutes)"));
     return s;
@@ -111,6 +118,28 @@ QString NetworkOptions::outDir(const QCommandLineParser &p)
     if (!QDir().mkpath(dir))
         throw IoError(fileMessage(dir, QStringLiteral("cannot create the output folder")));
     return dir;
+}
+
+QString NetworkOptions::standard(const QCommandLineParser &p)
+{
+    const QString name = p.isSet(QStringLiteral("standard")) ? p.value(QStringLiteral("standard")) : QStringLiteral("shanghai");
+    try {
+        StandardsProfile::load(name);
+    } catch (const InvalidInput &e) {
+        throw UsageError(QStringLiteral("--standard: %1").arg(e.message()));
+    }
+    return name;
+}
+
+QStringList NetworkOptions::standardOverrides(const QCommandLineParser &p)
+{
+    const QStringList values = p.values(QStringLiteral("standard-override"));
+    try {
+        StandardsProfile::load(standard(p)).applyOverrides(values);
+    } catch (const InvalidInput &e) {
+        throw UsageError(QStringLiteral("--standard-override: %1").arg(e.message()));
+    }
+    return values;
 }
 
 } // namespace refuge::cli

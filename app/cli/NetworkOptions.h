@@ -19,6 +19,11 @@ public:
     NetworkSettings settings(const QCommandLineParser &parser, int needs) const;
     // --out DIR (UsageError when missing), created. Throws IoError.
     static QString outDir(const QCommandLineParser &parser);
+    // --standard (default shanghai) and its --standard-override KEY=NUMBER values, checked
+    // against the profile before anything is read: an unknown standard or key, text, NaN
+    // or a value out of the key's range is a UsageError naming the option.
+    static QString standard(const QCommandLineParser &parser);
+    static QStringList standardOverrides(const QCommandLineParser &parser);
 
 private:
     QList<QCommandLineOption> m_options;

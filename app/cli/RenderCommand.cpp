@@ -37,15 +37,13 @@ QRectF parseExtent(const QString &text)
     return QRectF(QPointF(v[0], v[1]), QPointF(v[2], v[3]));
 }
 
-int positiveInt(const QCommandLineParser &parser, const QCommandLineOption &opt, int fallback, int max)
+// A whole number in the option's range (ParameterRanges).
+int wholeNumber(const QCommandLineParser &parser, const QString &name, int fallback)
 {
-    if (!parser.isSet(opt))
-        return fallback;
-    bool ok = false;
-    const int v = parser.value(opt).toInt(&ok);
-    if (!ok || v <= 0 || v > max)
-        throw UsageError(QStringLiteral("render: --%1 must be an integer between 1 and %2").arg(opt.names().constFirst()).arg(max));
-    return v;
+    const double v = numberOption(parser, name, fallback);
+    if (v != std::floor(v))
+        throw UsageError(QStringLiteral("--%1: must be a whole number (got '%2')").arg(name, parser.value(name)));
+    return int(v);
 }
 
 } // namespace
@@ -55,14 +53,16 @@ int runRender(const QStringList &args)
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project file (*.refuge)."));
     const QCommandLineOption outOpt(QStringLiteral("out"), QStringLiteral("Output file: .png/.jpg, .pdf or .svg."), QStringLiteral("file"));
-    const QCommandLineOption widthOpt(QStringLiteral("width"), QStringLiteral("Width in pixels (default 1600)."), QStringLiteral("px"));
-    const QCommandLineOption heightOpt(QStringLiteral("height"), QStringLiteral("Height in pixels (default 1000)."), QStringLiteral("px"));
+    const QCommandLineOption widthOpt = rangedOption("width", "px");
+    const QCommandLineOption heightOpt = rangedOption("height", "px");
     const QCommandLineOption extentOpt(QStringLiteral("extent"), QStringLiteral("Extent in the project CRS: xmin,ymin,xmax,ymax (default: all layers)."), QStringLiteral("box"));
-    const QCommandLineOption dpiOpt(QStringLiteral("dpi"), QStringLiteral("Output resolution for symbol and label sizes (default 96)."), QStringLiteral("n"));
+    const QCommandLineOption dpiOpt = rangedOption("dpi", "n");
     const QCommandLineOption noLabels(QStringLiteral("no-labels"), QStringLiteral("Do not draw labels."));
     const QCommandLineOption timing(QStringLiteral("timing"), QStringLiteral("Print load and render times on stderr."));
     const QCommandLineOption layersOpt(QStringLiteral("layers"), QStringLiteral("Comma-separated layer ids to draw (default: the project's visible layers)."), QStringLiteral("ids"));
-    parser.addOptions({outOpt, widthOpt, heightOpt, extentOpt, dpiOpt, noLabels, timing, layersOpt});
+    const QCommandLineOption keepGoing(QStringLiteral("keep-going"), QStringLiteral("Draw the layers that load when others cannot be loaded (each is reported; exit code 1). "
+                                                                                    "Without it a layer that cannot be loaded stops the render (exit code 2, nothing written)."));
+    parser.addOptions({outOpt, widthOpt, heightOpt, extentOpt, dpiOpt, noLabels, timing, layersOpt, keepGoing});
     parseOrThrow(parser, args, QStringLiteral("Render a project's map to PNG, PDF or SVG with the project's styles (role defaults where a layer has none)."));
     if (parser.positionalArguments().size() != 1)
         throw UsageError(QStringLiteral("render: expected one PROJECT (see refuge-cli render --help)"));
@@ -72,13 +72,14 @@ int runRender(const QStringList &args)
         throw UsageError(QStringLiteral("render: needs a GUI application object for fonts"));
     const QString outPath = parser.value(outOpt);
     const QString suffix = QFileInfo(outPath).suffix().toLower();
-    const int width = positiveInt(parser, widthOpt, 1600, 20000);
-    const int height = positiveInt(parser, heightOpt, 1000, 20000);
-    const int dpi = positiveInt(parser, dpiOpt, 96, 2400);
+    const int width = wholeNumber(parser, QStringLiteral("width"), 1600);
+    const int height = wholeNumber(parser, QStringLiteral("height"), 1000);
+    const int dpi = wholeNumber(parser, QStringLiteral("dpi"), 96);
 
     QElapsedTimer timer;
     timer.start();
-    Project project = Project::load(parser.positionalArguments().at(0));
+    const QString projectPath = parser.positionalArguments().at(0);
+    Project project = Project::load(projectPath);
     if (parser.isSet(layersOpt)) {
         const QStringList ids = parser.value(layersOpt).split(QLatin1Char(','), Qt::SkipEmptyParts);
         for (const QString &id : ids)
@@ -96,12 +97,23 @@ int runRender(const QStringList &args)
     Feedback feedback;
     std::vector<MapLayer> layers = ProjectLayers::load(project, &feedback);
     const qint64 loadMs = timer.restart();
+    // "refuge-cli: <project>: layer Streets: not loaded: <why>", one line per problem.
+    qsizetype reported = 0;
+    auto reportWarnings = [&] {
+        const QStringList all = feedback.warnings();
+        for (; reported < all.size(); ++reported)
+            printError(fileMessage(projectPath, QStringLiteral("layer ") + all[reported]));
+    };
+    reportWarnings();
+    const bool layerFailed = layers.size() < project.layers.size();
+    if (layerFailed && !parser.isSet(keepGoing))
+        return BadInput;
     MapSettings settings = ProjectLayers::mapSettings(project, std::move(layers), QSize(width, height), dpi);
     if (parser.isSet(extentOpt))
         settings.extent = parseExtent(parser.value(extentOpt));
     settings.drawLabels = !parser.isSet(noLabels);
     if (settings.extent.isEmpty())
-        throw InvalidInput(QStringLiteral("render: nothing to draw (no visible layer with an extent)"));
+        throw InvalidInput(fileMessage(projectPath, QStringLiteral("nothing to draw (no visible layer with an extent)")));
 
     if (suffix == QLatin1String("pdf")) {
         QPdfWriter writer(outPath);
@@ -134,13 +146,12 @@ int runRender(const QStringList &args)
             throw IoError(fileMessage(outPath, writer.errorString()));
     }
     const qint64 renderMs = timer.elapsed();
-    for (const QString &w : feedback.warnings())
-        err() << "warning: " << w << Qt::endl;
+    reportWarnings();
     if (parser.isSet(timing))
         err() << QStringLiteral("load %1 s render %2 s layers %3").arg(loadMs / 1000.0, 0, 'f', 3).arg(renderMs / 1000.0, 0, 'f', 3).arg(settings.layers.size())
               << Qt::endl;
     out() << outPath << Qt::endl;
-    return Ok;
+    return layerFailed ? ProblemsFound : Ok;
 }
 
 static const bool registered = registerCommand({QStringLiteral("render"),

@@ -140,7 +140,10 @@ int runRun(const QStringList &args)
         throw UsageError(QStringLiteral("run: expected PROJECT.refuge and --out DIR (see refuge-cli run --help)"));
     const QString path = parser.positionalArguments().at(0);
     const QString outDir = parser.value(outOpt);
+    if (outDir.trimmed().isEmpty())
+        throw UsageError(QStringLiteral("--out: empty path (give the output folder)"));
     const Project project = Project::load(path);
+    ProjectJobSettings::check(project); // the same check as `validate`, before anything is read or written
     const ProjectCheckResult check = checkProject(project);
     // Same form as `validate`: "refuge-cli: <project>: error: layer <id>: <what>".
     for (const ProjectProblem &p : check.problems)

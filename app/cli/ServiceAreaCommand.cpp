@@ -17,9 +17,7 @@ int runServiceArea(const QStringList &args)
     NetworkOptions net;
     net.addTo(parser);
     const QCommandLineOption dissolve(QStringLiteral("dissolve"), QStringLiteral("One polygon per break for all facilities together."));
-    const QCommandLineOption access(QStringLiteral("access-meters"),
-                                    QStringLiteral("Lateral access distance around reached streets (default: 50 walking, 25 driving)."),
-                                    QStringLiteral("m"));
+    const QCommandLineOption access = rangedOption("access-meters", "m"); // default: the profile's (50 walking, 25 driving)
     const QCommandLineOption output(QStringLiteral("output"),
                                     QStringLiteral("polygons (default), lines (the reached street sections, layer service_lines) or both."),
                                     QStringLiteral("what"), QStringLiteral("polygons"));
@@ -36,12 +34,8 @@ int runServiceArea(const QStringList &args)
     s.dissolve = parser.isSet(dissolve);
     s.polygons = what != QLatin1String("lines");
     s.lines = what != QLatin1String("polygons");
-    if (parser.isSet(access)) {
-        bool ok = false;
-        s.accessMeters = parser.value(access).toDouble(&ok);
-        if (!ok || !(s.accessMeters > 0))
-            throw UsageError(QStringLiteral("--access-meters must be > 0"));
-    }
+    if (parser.isSet(access))
+        s.accessMeters = numberOption(parser, QStringLiteral("access-meters"), 0);
     s.outDir = NetworkOptions::outDir(parser);
     Feedback feedback;
     const ServiceAreaJobResult r = ServiceAreaJob::run(s, feedback);

@@ -1,5 +1,6 @@
 // refuge-cli validate: check a project file and every layer it references.
 #include "Cli.h"
+#include "analysis/jobs/ProjectJobSettings.h"
 #include "model/Project.h"
 #include "model/ProjectCheck.h"
 
@@ -11,11 +12,12 @@ int runValidate(const QStringList &args)
     parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("A *.refuge project file."));
     const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("Print problems only."));
     parser.addOption(quiet);
-    parseOrThrow(parser, args, QStringLiteral("Check a project: every layer opens, the roles analyses need are present, CRSs transform to the project CRS and mapped fields exist. Exit 0 if clean, 1 if problems were found."));
+    parseOrThrow(parser, args, QStringLiteral("Check a project: its analysis settings are in range (as `run` reads them), every layer opens, the roles analyses need are present, CRSs transform to the project CRS and mapped fields exist. Exit 0 if clean, 1 if problems were found."));
     if (parser.positionalArguments().size() != 1)
         throw UsageError(QStringLiteral("validate: expected one PROJECT.refuge (see refuge-cli validate --help)"));
     const QString path = parser.positionalArguments().at(0);
     const Project project = Project::load(path);
+    ProjectJobSettings::check(project); // the analysis settings, exactly as `run` reads them
     const ProjectCheckResult result = checkProject(project);
     if (!parser.isSet(quiet)) {
         out() << "Project: " << path << " (" << project.title << ")\n  CRS: " << project.crs.label() << "\n  Layers: " << project.layers.size() << "\n";

@@ -1,5 +1,6 @@
 // refuge-cli: the command-line front end of Refuge (links refuge_core only).
 #include "Cli.h"
+#include "analysis/ParameterRanges.h"
 #include "network/GraphCache.h"
 #include "util/Error.h"
 
@@ -36,16 +37,21 @@ QCommandLineOption option(const char *name, const char *help, const char *value)
                  : QCommandLineOption(QString::fromLatin1(name), QString::fromUtf8(help));
 }
 
-double numberOption(const QCommandLineParser &parser, const QString &name, double fallback, bool allowZero)
+QCommandLineOption rangedOption(const char *name, const char *valueName)
+{
+    const QString n = QString::fromLatin1(name);
+    return QCommandLineOption(n, refuge::ParameterRanges::spec(n).helpText(), QString::fromLatin1(valueName));
+}
+
+double numberOption(const QCommandLineParser &parser, const QString &name, double fallback)
 {
     if (!parser.isSet(name))
         return fallback;
-    bool ok = false;
-    const double v = parser.value(name).toDouble(&ok);
-    if (!ok || !std::isfinite(v) || v < 0 || (!allowZero && v == 0))
-        throw UsageError(QStringLiteral("--%1 must be a number %2 0 (got '%3')")
-                             .arg(name, allowZero ? QStringLiteral("≥") : QStringLiteral(">"), parser.value(name)));
-    return v;
+    try {
+        return refuge::ParameterRanges::parse(name, parser.value(name), QStringLiteral("--") + name);
+    } catch (const refuge::InvalidInput &e) {
+        throw UsageError(e.message());
+    }
 }
 
 QTextStream &out()

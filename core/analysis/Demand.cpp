@@ -1,5 +1,6 @@
 #include "analysis/Demand.h"
 #include "analysis/DemandPoint.h"
+#include "analysis/ParameterRanges.h"
 #include "crs/CoordinateTransform.h"
 #include "geom/Geometry.h"
 #include "model/RasterLayer.h"
@@ -123,6 +124,13 @@ DemandSet Demand::fromLayer(const VectorLayer &layer, const QString &populationF
     out.source = layer.source().path.isEmpty() ? layer.name() : layer.source().displayName();
     GEOSContextHandle_t ctx = geosContext();
     const int n = layer.featureCount();
+    if (cell > 0) { // count the cells before splitting anything: a tiny cell would run for hours
+        double cells = 0;
+        for (int i = 0; i < n; ++i)
+            if (dimension(layer.geometry(i).type()) == 2 && layer.geometry(i).area() > cell * cell)
+                cells += ParameterRanges::cellCount(layer.geometry(i).bounds(), cell, 1.0);
+        ParameterRanges::checkCellCount(cells, splitCellMeters, QStringLiteral("--split-cell"));
+    }
     out.points.reserve(std::size_t(n));
     for (int i = 0; i < n; ++i) {
         if ((i & 1023) == 0) {

@@ -181,6 +181,8 @@ DemandSet Demand::load(const DataSource &source, const QString &populationField,
     if (field < 0) {
         if (src.rawText)
             return viaLayer(); // field names in an encoding still to be detected
+        if (fields.empty() && OGR_L_GetFeatureCount(src.layer, TRUE) == 0)
+            throw InvalidInput(fileMessage(display, QStringLiteral("the demand layer has no features")));
         QStringList names;
         for (const Field &f : fields)
             names << f.name;

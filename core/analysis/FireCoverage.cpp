@@ -1,4 +1,5 @@
 #include "analysis/FireCoverage.h"
+#include "analysis/ParameterRanges.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
 
@@ -38,6 +39,8 @@ FireGrid FireGrid::over(const Geometry &area, double cellMeters, double metresPe
         throw InvalidInput(QStringLiteral("the grid cell must be greater than 0 m"));
     if (area.isEmpty())
         throw InvalidInput(QStringLiteral("fire coverage needs a study area (official districts, areas or demand)"));
+    // Count the cells before allocating any: a tiny cell over a city would run for hours.
+    ParameterRanges::checkCellCount(area.bounds(), cellMeters, metresPerUnit, QStringLiteral("--grid-cell"));
     FireGrid g;
     g.cellSize = cellMeters / metresPerUnit;
     g.cellAreaM2 = cellMeters * cellMeters;

@@ -41,7 +41,11 @@ namespace {
 QString projError(PJ_CONTEXT *ctx)
 {
     const int err = proj_context_errno(ctx);
-    return err ? QString::fromUtf8(proj_context_errno_string(ctx, err)) : QStringLiteral("not a CRS PROJ understands");
+    const QString text = err ? QString::fromUtf8(proj_context_errno_string(ctx, err)) : QString();
+    // PROJ says "Unknown error (code 4096)" for a code missing from its database.
+    if (text.isEmpty() || text.startsWith(QLatin1String("Unknown error")))
+        return QStringLiteral("not in the PROJ database, or not a CRS definition PROJ understands");
+    return text;
 }
 
 PjPtr createPj(const QString &definition)

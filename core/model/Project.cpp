@@ -120,6 +120,8 @@ Project Project::fromJson(const QJsonObject &json, const QString &filePath)
     if (!version.isUndefined() && !version.isDouble())
         r.fail(QStringLiteral("version"), QStringLiteral("expected a number"));
     const double v = version.toDouble(kFormatVersion); // 1.5 is newer than 1 too
+    if (!(v >= 1))
+        r.fail(QStringLiteral("version"), QStringLiteral("must be 1 or more (got %1)").arg(v));
     if (v > kFormatVersion)
         throw InvalidInput(fileMessage(filePath, QStringLiteral("written by a newer Refuge (project format %1; this version reads up to %2)")
                                                      .arg(v).arg(kFormatVersion)));
@@ -177,6 +179,9 @@ Project Project::fromJson(const QJsonObject &json, const QString &filePath)
         p.layers.push_back(std::move(l));
     }
     p.m_extra = extraKeys(json, kRootKeys);
+    // Checked last, so a file that is not a project at all (GeoJSON...) is named by what it lacks first.
+    if (format.isEmpty())
+        r.fail(QStringLiteral("format"), QStringLiteral("missing (a project file starts with \"format\": \"refuge-project\")"));
     return p;
 }
 

@@ -1,4 +1,5 @@
 #include "model/ProjectCheck.h"
+#include "analysis/ParameterRanges.h"
 #include "crs/CoordinateTransform.h"
 #include "model/RasterLayer.h"
 #include "model/VectorLayer.h"
@@ -73,6 +74,8 @@ ProjectCheckResult checkProject(const Project &project)
             LoadOptions opts;
             opts.targetCrs = project.crs;
             opts.assumedCrs = stated;
+            if (!l.encoding.isEmpty())
+                ParameterRanges::checkEncoding(l.encoding, QStringLiteral("encoding"));
             opts.encoding = l.encoding;
             const VectorLayer v = VectorLayer::load(src, opts);
             result.notes << QStringLiteral("%1 (%2): %3 %4 feature(s), %5")

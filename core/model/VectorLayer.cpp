@@ -44,6 +44,9 @@ int VectorLayer::requireField(const QString &name) const
 {
     const int idx = fieldIndex(name);
     if (idx < 0) {
+        if (m_fields.empty() && featureCount() == 0)
+            throw InvalidInput(fileMessage(m_source.path.isEmpty() ? m_name : m_source.displayName(),
+                                           QStringLiteral("the layer has no features (so no field '%1')").arg(name)));
         QStringList names;
         for (const Field &f : m_fields)
             names << f.name;

@@ -1,4 +1,5 @@
 #include "network/Profile.h"
+#include "analysis/ParameterRanges.h"
 #include "util/Resources.h"
 #include "util/Error.h"
 
@@ -59,26 +60,24 @@ Profile Profile::fromJson(const QJsonObject &o, const QString &origin)
 {
     Profile p;
     p.m_name = o.value(QStringLiteral("name")).toString(QFileInfo(origin).completeBaseName());
-    const double speed = o.value(QStringLiteral("default_speed_kmh")).toDouble(0);
-    if (!(speed > 0) || !std::isfinite(speed))
-        throw InvalidInput(fileMessage(origin, QStringLiteral("default_speed_kmh must be a speed > 0")));
+    // Every number in range (ParameterRanges): "<file>: default_speed_kmh: must be ...".
+    auto number = [&](const QJsonObject &in, const QString &key, QStringView spec, const QString &label) {
+        return ParameterRanges::fromJson(spec, in.value(key), fileMessage(origin, label));
+    };
+    const double speed = number(o, QStringLiteral("default_speed_kmh"), u"profile-speed-kmh", QStringLiteral("default_speed_kmh"));
     p.m_defaultSpeed = kmh(speed);
     p.m_obeyOneWay = o.value(QStringLiteral("obey_oneway")).toBool(false);
     p.m_useMaxspeed = o.value(QStringLiteral("use_maxspeed")).toBool(false);
-    p.m_accessMeters = o.value(QStringLiteral("access_meters")).toDouble(50);
-    if (!(p.m_accessMeters > 0))
-        throw InvalidInput(fileMessage(origin, QStringLiteral("access_meters must be > 0")));
-    const double snap = o.value(QStringLiteral("snap_speed_kmh")).toDouble(speed);
-    if (!(snap > 0))
-        throw InvalidInput(fileMessage(origin, QStringLiteral("snap_speed_kmh must be > 0")));
+    p.m_accessMeters = o.contains(QStringLiteral("access_meters"))
+        ? number(o, QStringLiteral("access_meters"), u"profile-access-meters", QStringLiteral("access_meters")) : 50.0;
+    const double snap = o.contains(QStringLiteral("snap_speed_kmh"))
+        ? number(o, QStringLiteral("snap_speed_kmh"), u"profile-speed-kmh", QStringLiteral("snap_speed_kmh")) : speed;
     p.m_snapSpeed = kmh(snap);
     for (const QJsonValue &v : o.value(QStringLiteral("excluded_classes")).toArray())
         p.m_excluded.insert(norm(v.toString()));
     const QJsonObject speeds = o.value(QStringLiteral("class_speeds_kmh")).toObject();
     for (auto it = speeds.begin(); it != speeds.end(); ++it) {
-        const double v = it.value().toDouble(0);
-        if (!(v > 0))
-            throw InvalidInput(fileMessage(origin, QStringLiteral("speed of class '%1' must be > 0").arg(it.key())));
+        const double v = number(speeds, it.key(), u"profile-speed-kmh", QStringLiteral("class_speeds_kmh.%1").arg(it.key()));
         p.m_classSpeeds.insert(norm(it.key()), kmh(v));
     }
     const QJsonValue osm = o.value(QStringLiteral("osm"));

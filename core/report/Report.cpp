@@ -202,8 +202,9 @@ Report Report::fromResults(const Project &project, const QString &resultsDir, co
     if (!fire.isEmpty()) {
         kpis.push_back({h.t("reached_population"), num(fire.value(QStringLiteral("reached_population")).toDouble()),
                         pct(fire.value(QStringLiteral("reached_share")).toDouble())});
-        kpis.push_back({h.t("reached_area"), num(fire.value(QStringLiteral("reached_area_km2")).toDouble(), 2),
-                        QStringLiteral("/ %1 km²").arg(num(fire.value(QStringLiteral("study_area_km2")).toDouble(), 2))});
+        if (!fire.value(QStringLiteral("study_area")).isNull()) // null: no study area was given, no area ratio
+            kpis.push_back({h.t("reached_area"), num(fire.value(QStringLiteral("reached_area_km2")).toDouble(), 2),
+                            QStringLiteral("/ %1 km²").arg(num(fire.value(QStringLiteral("study_area_km2")).toDouble(), 2))});
         if (fire.contains(QStringLiteral("agreement_area_share"))) {
             kpis.push_back({h.t("agreement_area"), pct(fire.value(QStringLiteral("agreement_area_share")).toDouble()), QString()});
             kpis.push_back({h.t("agreement_population"), pct(fire.value(QStringLiteral("agreement_population_share")).toDouble()), QString()});

@@ -1,4 +1,5 @@
 #include "standards/StandardsProfile.h"
+#include "analysis/ParameterRanges.h"
 #include "util/Resources.h"
 #include "util/Error.h"
 
@@ -131,8 +132,7 @@ void StandardsProfile::applyOverrides(const QJsonObject &overrides)
         if (v == m_values.end())
             throw InvalidInput(QStringLiteral("standard '%1' has no value '%2' to override (values: %3)")
                                    .arg(m_id, it.key(), keys().join(QStringLiteral(", "))));
-        if (!it.value().isDouble())
-            throw InvalidInput(QStringLiteral("override of '%1' is not a number").arg(it.key()));
+        ParameterRanges::fromJson(ParameterRanges::standardValue(v->unit), it.value(), it.key());
         if (it.value().toDouble() == v->defaultValue)
             continue;
         v->value = it.value().toDouble();

@@ -36,6 +36,7 @@ private:
     QMap<QString, QByteArray> snapshot() const;
 
     QTemporaryDir m_dir;
+    QTemporaryDir m_out; // "%out/..." in a row: output folders, outside the inputs' snapshot
     std::unique_ptr<QTemporaryDir> m_xdg;
     bool m_unreadableWorks = false;
 };
@@ -51,6 +52,11 @@ void TstBadInput::initTestCase()
     for (const QString &f : files)
         if (f != QLatin1String("make_bad.py"))
             QVERIFY(QFile::copy(source.filePath(f), bad(f)));
+    // Bad parameters and settings (tests/data/params/README.md) beside them: their projects use ok_points.geojson.
+    const QDir params(dataPath(QStringLiteral("params")));
+    for (const QString &f : params.entryList(QDir::Files))
+        if (f != QLatin1String("README.md"))
+            QVERIFY(QFile::copy(params.filePath(f), bad(f)));
     QVERIFY(QDir(m_dir.path()).mkdir(QStringLiteral("a_directory")));
     // A folder GDAL could mistake for data must not be: put a stray text file in it.
     QFile note(bad(QStringLiteral("a_directory/readme.txt")));
@@ -150,6 +156,60 @@ void TstBadInput::cli_data()
     row("run on missing layer", L{"run", "@project_missing_layer.refuge", "--out", "@out_run2"}, "@project_missing_layer.refuge", 1, 1,
         L{"does_not_exist.gpkg", "no such file"});
 
+    // Parameters out of range, not numbers, NaN or inf (issue 12 item 7): exit 2 naming the
+    // option, or the project key; cell counts above the limit (item 8) refused before
+    // allocating; messages that name their subject (item 11).
+    const QStringList euclid{"--euclidean", "--facilities", "@ok_points.geojson", "--capacity-field", "id"};
+    const QStringList coverage = QStringList{"coverage"} + euclid;
+    const QStringList points{"--demand", "@demand_points.geojson", "--population-field", "pop"};
+    const QStringList sa{"service-area", "--network", "@ok_points.geojson", "--facilities", "@ok_points.geojson", "--out", "%out/sa"};
+    const QStringList fire{"fire-coverage", "--euclidean", "--facilities", "@ok_points.geojson", "--study-area", "@area_10km.geojson", "--out", "%out/fire"};
+    row("population 1e308", coverage + L{"--demand", "@demand_huge_population.geojson", "--population-field", "pop", "--max-meters", "800", "--out", "%out/c1"},
+        "@demand_huge_population.geojson", 2, 1, L{"feature 1", "population", "1e+308", "1000000000 persons"});
+    row("empty demand layer", coverage + L{"--demand", "@demand_empty.geojson", "--population-field", "pop", "--max-meters", "800", "--out", "%out/c2"},
+        "@demand_empty.geojson", 2, 1, L{"has no features"});
+    row("standard override nan", coverage + points + L{"--max-meters", "800", "--standard-override", "shelter.walk_speed_mps=nan", "--out", "%out/c3"},
+        "", 2, 1, L{"--standard-override", "shelter.walk_speed_mps", "nan", "m/s"});
+    row("standard override unknown key", coverage + points + L{"--max-meters", "800", "--standard-override", "shelter.nope=1", "--out", "%out/c3"},
+        "", 2, 1, L{"--standard-override", "shelter.nope"});
+    row("walk speed 1e308", coverage + points + L{"--max-minutes", "10", "--walk-speed", "1e308", "--out", "%out/c4"}, "", 2, 1,
+        L{"--walk-speed", "1e308", "from 0.1 to 10 m/s"});
+    row("split cell 0.001", coverage + points + L{"--max-meters", "800", "--split-cell", "0.001", "--out", "%out/c5"}, "", 2, 1,
+        L{"--split-cell", "0.001", "from 1 to 10000 m"});
+    row("split cell count", coverage + L{"--demand", "@area_10km.geojson", "--population-field", "pop", "--max-meters", "800", "--split-cell", "1", "--out", "%out/c6"},
+        "", 2, 1, L{"--split-cell", "cells", "limit is 5000000"});
+    row("turnout 1e308", sa + L{"--max-minutes", "5", "--turnout-seconds", "1e308"}, "", 2, 1, L{"--turnout-seconds", "1e308", "3600 s"});
+    row("turnout nan", sa + L{"--max-minutes", "5", "--turnout-seconds", "nan"}, "", 2, 1, L{"--turnout-seconds", "nan"});
+    row("max minutes text", sa + L{"--max-minutes", "five"}, "", 2, 1, L{"--max-minutes", "five"});
+    row("max meters inf", sa + L{"--max-meters", "inf"}, "", 2, 1, L{"--max-meters", "inf"});
+    row("breaks negative", sa + L{"--max-minutes", "10", "--breaks", "5,-1"}, "", 2, 1, L{"--breaks", "-1"});
+    row("tolerance 1e9", sa + L{"--max-minutes", "5", "--tolerance", "1e9"}, "", 2, 1, L{"--tolerance", "1e9", "50 m"});
+    row("snap max 0", sa + L{"--max-minutes", "5", "--snap-max", "0"}, "", 2, 1, L{"--snap-max", "> 0"});
+    row("access meters nan", sa + L{"--max-minutes", "5", "--access-meters", "nan"}, "", 2, 1, L{"--access-meters", "nan"});
+    row("unknown crs for the network", sa + L{"--max-minutes", "5", "--crs", "EPSG:999999"}, "", 2, 1, L{"--crs", "unknown CRS 'EPSG:999999'"});
+    row("profile speed 1e-300", sa + L{"--max-minutes", "5", "--profile", "@profile_slow.json"}, "@profile_slow.json", 2, 1,
+        L{"default_speed_kmh", "1e-300", "km/h"});
+    row("profile class speed text", sa + L{"--max-minutes", "5", "--profile", "@profile_speed_text.json"}, "@profile_speed_text.json", 2, 1,
+        L{"class_speeds_kmh.footway", "'fast'"});
+    row("speed-kmh 1e-300", fire + L{"--speed-kmh", "1e-300"}, "", 2, 1, L{"--speed-kmh", "1e-300", "from 1 to 200 km/h"});
+    row("grid cell 0.05", fire + L{"--grid-cell", "0.05"}, "", 2, 1, L{"--grid-cell", "0.05"});
+    row("grid cell count", fire + L{"--grid-cell", "1"}, "", 2, 1, L{"--grid-cell", "cells", "limit is 5000000"});
+    row("info unknown encoding", L{info, "--encoding", "NOT-AN-ENCODING", "@gbk_no_cpg.shp"}, "", 2, 1, L{"--encoding", "NOT-AN-ENCODING"});
+    row("info broken pbf", L{info, "@broken.osm.pbf"}, "@broken.osm.pbf", 2, 1, L{"all 5 layers"});
+    row("run out empty", L{"run", "@project_ok.refuge", "--out", ""}, "", 2, 1, L{"--out", "empty path"});
+    row("render layer not loaded", L{"render", "@project_missing_layer.refuge", "--out", "%out/r1.png"}, "@project_missing_layer.refuge", 2, 1,
+        L{"layer streets", "does_not_exist.gpkg"});
+    row("render nothing to draw", L{"render", "@project_no_layers.refuge", "--out", "%out/r2.png"}, "@project_no_layers.refuge", 2, 1,
+        L{"nothing to draw"});
+    row("project fire max_minutes -5", L{validate, "@project_fire_minutes_negative.refuge"}, "@project_fire_minutes_negative.refuge", 2, 1,
+        L{"analysis.fire.max_minutes", "-5"});
+    row("project fire max_minutes five", L{"run", "@project_fire_minutes_text.refuge", "--out", "%out/run1"}, "@project_fire_minutes_text.refuge", 2, 1,
+        L{"analysis.fire.max_minutes", "'five'"});
+    row("project max_meters string", L{validate, "@project_max_meters_text.refuge"}, "@project_max_meters_text.refuge", 2, 1,
+        L{"analysis.coverage.max_meters", "'800'"});
+    row("project without format", L{validate, "@project_no_format.refuge"}, "@project_no_format.refuge", 2, 1, L{"format", "missing"});
+    row("project version -1", L{validate, "@project_version_negative.refuge"}, "@project_version_negative.refuge", 2, 1, L{"version", "-1"});
+
     // Usage.
     row("info without path", L{info}, "", 2, 1, L{"expected one PATH"});
     row("validate two paths", L{validate, "@project_ok.refuge", "@project_ok.refuge"}, "", 2, 1, L{"expected one"});
@@ -168,8 +228,10 @@ void TstBadInput::cli()
         QSKIP("chmod 000 does not stop this user from reading (running as root, uid 0, as in CI): the unreadable-file "
               "case cannot be produced here");
 
-    for (QString &a : args)
+    for (QString &a : args) {
         a.replace(QRegularExpression(QStringLiteral("^@")), m_dir.path() + QLatin1Char('/'));
+        a.replace(QRegularExpression(QStringLiteral("^%out/")), m_out.path() + QLatin1Char('/'));
+    }
     file.replace(QRegularExpression(QStringLiteral("^@")), m_dir.path() + QLatin1Char('/'));
 
     const auto before = snapshot();

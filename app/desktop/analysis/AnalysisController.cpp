@@ -16,6 +16,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QMenu>
+#include <QMessageBox>
 #include <QUndoStack>
 #include <QWidget>
 
@@ -63,11 +64,16 @@ AnalysisDialog *AnalysisController::openDialog(Kind kind)
         delete m_dialog.data();
     }
     AnalysisDialog *d = nullptr;
-    switch (kind) {
-    case Kind::ServiceArea: d = new ServiceAreaDialog(m_doc, this, ServiceAreaDialog::Mode::ServiceArea, m_window); break;
-    case Kind::Zones: d = new ServiceAreaDialog(m_doc, this, ServiceAreaDialog::Mode::Zones, m_window); break;
-    case Kind::Coverage: d = new CoverageDialog(m_doc, this, m_window); break;
-    case Kind::Fire: d = new FireDialog(m_doc, this, m_window); break;
+    try { // the dialogs prefill from the project's analysis settings, which may be out of range
+        switch (kind) {
+        case Kind::ServiceArea: d = new ServiceAreaDialog(m_doc, this, ServiceAreaDialog::Mode::ServiceArea, m_window); break;
+        case Kind::Zones: d = new ServiceAreaDialog(m_doc, this, ServiceAreaDialog::Mode::Zones, m_window); break;
+        case Kind::Coverage: d = new CoverageDialog(m_doc, this, m_window); break;
+        case Kind::Fire: d = new FireDialog(m_doc, this, m_window); break;
+        }
+    } catch (const Error &e) {
+        QMessageBox::warning(m_window, tr("Analysis settings"), e.message());
+        return nullptr;
     }
     d->setAttribute(Qt::WA_DeleteOnClose);
     d->setWindowModality(Qt::WindowModal);

@@ -1,6 +1,7 @@
 #include "analysis/FireDialog.h"
 #include "analysis/AnalysisController.h"
 #include "analysis/CoverageDialog.h"
+#include "analysis/ParameterRanges.h"
 #include "analysis/InputWidgets.h"
 #include "analysis/NetworkSection.h"
 #include "analysis/jobs/ProjectJobSettings.h"
@@ -45,7 +46,7 @@ FireDialog::FireDialog(ProjectDocument *doc, AnalysisController *controller, QWi
     form()->addRow(tr("Turnout field (s):"), m_turnoutField);
     m_turnout = new QDoubleSpinBox(this);
     m_turnout->setObjectName(QStringLiteral("turnout"));
-    m_turnout->setRange(0, 3600);
+    m_turnout->setRange(ParameterRanges::spec(u"turnout-seconds").min, ParameterRanges::spec(u"turnout-seconds").max);
     m_turnout->setDecimals(0);
     m_turnout->setSuffix(tr(" s"));
     m_turnout->setValue(prefill.turnoutSeconds >= 0 ? prefill.turnoutSeconds : standard.number(QStringLiteral("fire.turnout_s"), 60));

@@ -1,5 +1,6 @@
 #include "analysis/NetworkSection.h"
 #include "analysis/InputWidgets.h"
+#include "analysis/ParameterRanges.h"
 #include "app/Language.h"
 #include "document/ProjectDocument.h"
 #include "model/VectorLayer.h"
@@ -109,7 +110,8 @@ NetworkSection::NetworkSection(ProjectDocument *doc, QFormLayout *form, QWidget 
                 barriers->setCurrentIndex(i);
     snapMax = new QDoubleSpinBox(parent);
     snapMax->setObjectName(QStringLiteral("snapMax"));
-    snapMax->setRange(0.1, 100000);
+    const ParameterSpec &snapSpec = ParameterRanges::spec(u"snap-max");
+    snapMax->setRange(0.1, snapSpec.max);
     snapMax->setDecimals(1);
     snapMax->setSuffix(tr(" m"));
     snapMax->setValue(prefill.snapMaxMeters);

@@ -2,6 +2,7 @@
 #include "analysis/AnalysisFiles.h"
 #include "analysis/CoverageNetwork.h"
 #include "analysis/CoverageOutputs.h"
+#include "analysis/ParameterRanges.h"
 #include "analysis/ServiceArea.h"
 #include "geom/Geos.h"
 #include "model/RasterLayer.h"
@@ -44,6 +45,7 @@ void loadDemand(const CoverageSettings &s, const Crs &crs, CoverageRequest &q, F
     }
     if (q.demand.size() == 0)
         throw InvalidInput(fileMessage(s.demand.displayName(), QStringLiteral("no population: every value is zero, null or negative")));
+    ParameterRanges::checkPopulation(s.demand.displayName(), q.demand.population, q.demand.feature);
 }
 
 } // namespace
@@ -65,6 +67,11 @@ CoverageJobResult CoverageJob::run(const CoverageSettings &s, Feedback &feedback
         throw InvalidInput(QStringLiteral("coverage needs a road network (or straight-line distances)"));
     if (!(s.network.limit > 0))
         throw InvalidInput(QStringLiteral("coverage needs a limit > 0 (minutes or metres)"));
+    ParameterRanges::check(s.network.unit == CostUnit::Meters ? u"max-meters" : u"max-minutes", s.network.limit);
+    if (s.splitCellMeters != 0)
+        ParameterRanges::check(u"split-cell", s.splitCellMeters);
+    if (s.walkSpeedMps != 0)
+        ParameterRanges::check(u"walk-speed", s.walkSpeedMps);
     if (s.fields.capacity.isEmpty() && s.fields.area.isEmpty())
         throw InvalidInput(fileMessage(s.network.facilities.displayName(), QStringLiteral("no capacity or effective area field given")));
     if (!isRaster(s.demand) && s.populationField.isEmpty())

@@ -2,6 +2,7 @@
 #include "analysis/AnalysisFiles.h"
 #include "analysis/FireCoverageOutputs.h"
 #include "analysis/NearestFacility.h"
+#include "analysis/ParameterRanges.h"
 #include "analysis/StudyArea.h"
 #include "geom/Geos.h"
 #include "util/Error.h"
@@ -10,6 +11,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -62,8 +64,13 @@ FireJobResult FireJob::run(const FireSettings &s, Feedback &feedback)
         throw InvalidInput(QStringLiteral("the population layer and its population field go together"));
     if (s.official.path.isEmpty() && s.studyArea.path.isEmpty() && s.demand.path.isEmpty())
         throw InvalidInput(QStringLiteral("fire coverage needs official districts, a study area or a population layer to bound the analysis"));
-    if (!(s.gridCellMeters > 0))
-        throw InvalidInput(QStringLiteral("the grid cell must be > 0 m"));
+    ParameterRanges::check(u"grid-cell", s.gridCellMeters);
+    if (s.responseMinutes != 0)
+        ParameterRanges::check(u"max-minutes", s.responseMinutes);
+    if (s.turnoutSeconds >= 0)
+        ParameterRanges::check(u"turnout-seconds", s.turnoutSeconds);
+    if (s.speedKmh != 0)
+        ParameterRanges::check(u"speed-kmh", s.speedKmh);
 
     FireJobResult r;
     FireRequest &q = r.request;
@@ -112,6 +119,7 @@ FireJobResult FireJob::run(const FireSettings &s, Feedback &feedback)
     feedback.setProgressSpan(25, 40);
     if (!s.demand.path.isEmpty()) {
         q.demand = Demand::load(s.demand, s.populationField, 0, LoadOptions{crs, {}, {}, true}, feedback);
+        ParameterRanges::checkPopulation(s.demand.displayName(), q.demand.population, q.demand.feature);
     }
     q.demand.crs = crs;
     if (!s.official.path.isEmpty()) {
@@ -121,13 +129,19 @@ FireJobResult FireJob::run(const FireSettings &s, Feedback &feedback)
     Geometry study;
     if (!s.studyArea.path.isEmpty()) {
         study = StudyArea::load(s.studyArea, crs);
+        r.studyArea = fileMessage(s.studyArea.displayName(), QStringLiteral("study area"));
     } else if (!q.official.isEmpty()) {
         study = StudyArea::unionOf(q.official.polygons);
+        r.studyArea = fileMessage(s.official.displayName(), QStringLiteral("official districts"));
     } else if (q.demand.size() > 0) {
-        QRectF b(q.demand.points.front(), q.demand.points.front());
-        for (const QPointF &p : q.demand.points)
-            b = b.united(QRectF(p, p));
-        study = Geometry::polygon({{b.topLeft(), b.topRight(), b.bottomRight(), b.bottomLeft(), b.topLeft()}});
+        // The demand's extent bounds the grid of zones; it is no study area (QRectF::united
+        // would skip the zero-size rectangles of single points: take min/max).
+        double x0 = q.demand.points.front().x(), x1 = x0, y0 = q.demand.points.front().y(), y1 = y0;
+        for (const QPointF &p : q.demand.points) {
+            x0 = std::min(x0, p.x()), x1 = std::max(x1, p.x());
+            y0 = std::min(y0, p.y()), y1 = std::max(y1, p.y());
+        }
+        study = Geometry::polygon({{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}}});
     } else {
         throw InvalidInput(fileMessage(s.demand.displayName(), QStringLiteral("no population to bound the analysis")));
     }
@@ -159,6 +173,7 @@ FireJobResult FireJob::run(const FireSettings &s, Feedback &feedback)
     networkSummary.insert(QStringLiteral("euclidean"), s.euclidean);
     if (!s.euclidean)
         net.finishCacheSave(feedback, &networkSummary); // the graph cache written meanwhile
+    networkSummary.insert(QStringLiteral("study_area"), r.studyArea.isEmpty() ? QJsonValue() : QJsonValue(r.studyArea));
     r.warnings = AnalysisFiles::completeSummary(r.summary, networkSummary, feedback.warnings() + q.demand.stats.messages());
     if (!s.outDir.isEmpty()) {
         feedback.throwIfCanceled();

@@ -35,6 +35,7 @@ struct FireJobResult {
     QJsonObject summary;
     QStringList warnings;
     QString outDir;
+    QString studyArea;             // "<file>: study area" / "<file>: official districts"; empty: none was given
 };
 
 class FireJob {

@@ -1,6 +1,7 @@
 #include "analysis/jobs/NetworkInputs.h"
 #include "analysis/FacilityIds.h"
 #include "analysis/NetworkCheck.h"
+#include "analysis/ParameterRanges.h"
 #include "network/Barriers.h"
 #include "network/GraphCache.h"
 #include "util/Error.h"
@@ -17,8 +18,7 @@ std::vector<double> NetworkSettings::effectiveBreaks() const
 {
     std::vector<double> out;
     for (double b : breaks) {
-        if (!(b > 0) || !std::isfinite(b))
-            throw InvalidInput(QStringLiteral("break %1 is not a number > 0").arg(b));
+        ParameterRanges::check(u"breaks", b);
         if (limit > 0 && b > limit)
             throw InvalidInput(QStringLiteral("break %1 exceeds the limit %2").arg(b).arg(limit));
         out.push_back(b);
@@ -45,10 +45,14 @@ NetworkInputs NetworkInputs::openNetwork(const NetworkSettings &s, Feedback &fee
     in.settings = s;
     if (s.network.path.isEmpty())
         throw InvalidInput(QStringLiteral("no road network given"));
-    if (!(s.snapMaxMeters > 0))
-        throw InvalidInput(QStringLiteral("the snap distance must be > 0 m (got %1)").arg(s.snapMaxMeters));
-    if (!(s.turnoutSeconds >= 0) || !std::isfinite(s.turnoutSeconds))
-        throw InvalidInput(QStringLiteral("the turnout time must be ≥ 0 s (got %1)").arg(s.turnoutSeconds));
+    // The ranges of ParameterRanges, whoever filled the settings (CLI, project, dialog).
+    ParameterRanges::check(u"snap-max", s.snapMaxMeters);
+    ParameterRanges::check(u"turnout-seconds", s.turnoutSeconds);
+    ParameterRanges::check(u"tolerance", s.toleranceMeters);
+    if (s.limit != 0)
+        ParameterRanges::check(s.unit == CostUnit::Meters ? u"max-meters" : u"max-minutes", s.limit);
+    if (!s.barriers.path.isEmpty() && s.barrierFactor != 0)
+        ParameterRanges::check(u"barrier-factor", s.barrierFactor);
     if (s.turnoutSeconds > 0 && s.unit == CostUnit::Meters)
         throw InvalidInput(QStringLiteral("a turnout time needs a time limit (minutes), not metres"));
     if (s.crs.isValid() && s.crs.isGeographic())

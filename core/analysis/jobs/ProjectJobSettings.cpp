@@ -1,4 +1,8 @@
 #include "analysis/jobs/ProjectJobSettings.h"
+#include "analysis/Assignment.h"
+#include "analysis/ParameterRanges.h"
+#include "network/Profile.h"
+#include "util/Error.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -8,23 +12,90 @@ namespace refuge {
 
 namespace {
 
-QJsonObject section(const Project &project, const QString &name)
+// The project as messages name it: its file, or "project" before it is first saved.
+QString projectName(const Project &project)
 {
-    return project.analysis.value(name).toObject();
+    return project.filePath().isEmpty() ? QStringLiteral("project") : project.filePath();
 }
 
-void setLimit(NetworkSettings &n, const QJsonObject &s)
+// Typed, range-checked reads of project.analysis: every error is one InvalidInput
+// "<project>: analysis.<section>.<key>: <what>" (ranges from ParameterRanges).
+class AnalysisReader {
+public:
+    AnalysisReader(const Project &project, const QString &sectionName)
+        : m_project(project), m_name(sectionName)
+    {
+        const QJsonValue v = project.analysis.value(sectionName);
+        if (!v.isUndefined() && !v.isNull() && !v.isObject())
+            fail(QString(), QStringLiteral("expected an object"));
+        m_section = v.toObject();
+    }
+    const QJsonObject &section() const { return m_section; }
+    bool has(const QString &key) const { return m_section.contains(key); }
+    QString label(const QString &key) const
+    {
+        return QStringLiteral("analysis.%1").arg(m_name) + (key.isEmpty() ? QString() : QLatin1Char('.') + key);
+    }
+    [[noreturn]] void fail(const QString &key, const QString &what) const
+    {
+        throw InvalidInput(fileMessage(projectName(m_project), QStringLiteral("%1: %2").arg(label(key), what)));
+    }
+    double number(const QString &key, QStringView spec) const { return number(m_section.value(key), key, spec); }
+    // `value` found at `key` (e.g. "breaks[1]") of this section.
+    double number(const QJsonValue &value, const QString &key, QStringView spec) const
+    {
+        try {
+            return ParameterRanges::fromJson(spec, value, label(key));
+        } catch (const InvalidInput &e) {
+            throw InvalidInput(fileMessage(projectName(m_project), e.message()));
+        }
+    }
+    QString string(const QString &key, const QString &fallback) const
+    {
+        const QJsonValue v = m_section.value(key);
+        if (v.isUndefined())
+            return fallback;
+        if (!v.isString())
+            fail(key, QStringLiteral("expected a string"));
+        return v.toString();
+    }
+    bool boolean(const QString &key) const
+    {
+        const QJsonValue v = m_section.value(key);
+        if (!v.isUndefined() && !v.isBool())
+            fail(key, QStringLiteral("expected true or false"));
+        return v.toBool();
+    }
+
+private:
+    const Project &m_project;
+    QString m_name;
+    QJsonObject m_section;
+};
+
+void setLimit(NetworkSettings &n, const AnalysisReader &r)
 {
-    if (s.contains(QStringLiteral("max_meters"))) {
+    const bool meters = r.has(QStringLiteral("max_meters")), minutes = r.has(QStringLiteral("max_minutes"));
+    if (meters && minutes)
+        r.fail(QStringLiteral("max_meters"), QStringLiteral("give either max_meters or max_minutes, not both"));
+    if (meters) {
         n.unit = CostUnit::Meters;
-        n.limit = s.value(QStringLiteral("max_meters")).toDouble();
-    } else if (s.contains(QStringLiteral("max_minutes"))) {
+        n.limit = r.number(QStringLiteral("max_meters"), u"max-meters");
+    } else if (minutes) {
         n.unit = CostUnit::Seconds;
-        n.limit = s.value(QStringLiteral("max_minutes")).toDouble();
+        n.limit = r.number(QStringLiteral("max_minutes"), u"max-minutes");
     }
     n.breaks.clear();
-    for (const QJsonValue &b : s.value(QStringLiteral("breaks")).toArray())
-        n.breaks.push_back(b.toDouble());
+    const QJsonValue breaks = r.section().value(QStringLiteral("breaks"));
+    if (!breaks.isUndefined() && !breaks.isArray())
+        r.fail(QStringLiteral("breaks"), QStringLiteral("expected a list of numbers"));
+    const QJsonArray list = breaks.toArray();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const double b = r.number(list[i], QStringLiteral("breaks[%1]").arg(i), u"breaks");
+        if (n.limit > 0 && b > n.limit)
+            r.fail(QStringLiteral("breaks[%1]").arg(i), QStringLiteral("%1 exceeds the limit %2").arg(b).arg(n.limit));
+        n.breaks.push_back(b);
+    }
 }
 
 DataSource sourceOf(const Project &project, Role role)
@@ -41,16 +112,22 @@ QString fieldOf(const Project &project, Role role, const QString &key)
 
 } // namespace
 
-NetworkSettings ProjectJobSettings::network(const Project &project, const QJsonObject &s, const QString &defaultProfile)
+NetworkSettings ProjectJobSettings::network(const Project &project, const QString &sectionName, const QString &defaultProfile)
 {
+    const AnalysisReader r(project, sectionName);
     NetworkSettings n;
     n.network = sourceOf(project, Role::Roads);
-    n.profile = s.value(QStringLiteral("profile")).toString(defaultProfile);
+    n.profile = r.string(QStringLiteral("profile"), defaultProfile);
+    try {
+        Profile::load(n.profile);
+    } catch (const Error &e) {
+        r.fail(QStringLiteral("profile"), e.message());
+    }
     n.onewayField = fieldOf(project, Role::Roads, QStringLiteral("oneway"));
     n.speedField = fieldOf(project, Role::Roads, QStringLiteral("speed"));
     if (project.crs.isValid() && !project.crs.isGeographic())
         n.crs = project.crs;
-    setLimit(n, s);
+    setLimit(n, r);
     return n;
 }
 
@@ -61,8 +138,21 @@ QString ProjectJobSettings::standardName(const Project &project)
 
 QStringList ProjectJobSettings::standardOverrides(const Project &project)
 {
+    const QString file = projectName(project);
+    const QJsonValue standard = project.analysis.value(QStringLiteral("standard"));
+    if (!standard.isUndefined() && !standard.isString())
+        throw InvalidInput(fileMessage(file, QStringLiteral("analysis.standard: expected a string")));
+    const QJsonValue value = project.analysis.value(QStringLiteral("standard_overrides"));
+    if (!value.isUndefined() && !value.isObject())
+        throw InvalidInput(fileMessage(file, QStringLiteral("analysis.standard_overrides: expected an object {\"KEY\": NUMBER}")));
+    const QJsonObject overrides = value.toObject();
+    try {
+        StandardsProfile::load(standardName(project)).applyOverrides(overrides); // names, keys and ranges
+    } catch (const InvalidInput &e) {
+        throw InvalidInput(fileMessage(file, QStringLiteral("analysis.%1: %2")
+                                                 .arg(overrides.isEmpty() ? QStringLiteral("standard") : QStringLiteral("standard_overrides"), e.message())));
+    }
     QStringList out;
-    const QJsonObject overrides = project.analysis.value(QStringLiteral("standard_overrides")).toObject();
     for (auto it = overrides.begin(); it != overrides.end(); ++it)
         out << QStringLiteral("%1=%2").arg(it.key()).arg(it.value().toDouble(), 0, 'g', 17);
     return out;
@@ -70,10 +160,10 @@ QStringList ProjectJobSettings::standardOverrides(const Project &project)
 
 CoverageSettings ProjectJobSettings::coverage(const Project &project)
 {
-    const QJsonObject c = section(project, QStringLiteral("coverage"));
+    const AnalysisReader c(project, QStringLiteral("coverage"));
     CoverageSettings s;
-    s.network = network(project, c, QStringLiteral("walk"));
-    s.euclidean = s.network.network.path.isEmpty() || c.value(QStringLiteral("euclidean")).toBool();
+    s.network = network(project, QStringLiteral("coverage"), QStringLiteral("walk"));
+    s.euclidean = c.boolean(QStringLiteral("euclidean")) || s.network.network.path.isEmpty();
     s.network.facilities = sourceOf(project, Role::Shelters);
     const QString name = fieldOf(project, Role::Shelters, QStringLiteral("name"));
     const QString id = fieldOf(project, Role::Shelters, QStringLiteral("id"));
@@ -88,7 +178,12 @@ CoverageSettings ProjectJobSettings::coverage(const Project &project)
         s.areas = sourceOf(project, Role::Communities);
         s.areaField = areaField;
     }
-    s.assignment = c.value(QStringLiteral("assignment")).toString(QStringLiteral("nearest"));
+    s.assignment = c.string(QStringLiteral("assignment"), QStringLiteral("nearest"));
+    try {
+        assignmentMethodFromName(s.assignment);
+    } catch (const InvalidInput &e) {
+        c.fail(QStringLiteral("assignment"), e.message());
+    }
     s.standard = standardName(project);
     s.standardOverrides = standardOverrides(project);
     return s;
@@ -96,20 +191,24 @@ CoverageSettings ProjectJobSettings::coverage(const Project &project)
 
 FireSettings ProjectJobSettings::fire(const Project &project)
 {
-    const QJsonObject f = section(project, QStringLiteral("fire"));
+    const AnalysisReader f(project, QStringLiteral("fire"));
     FireSettings s;
-    s.network = network(project, f, QStringLiteral("drive"));
-    s.euclidean = s.network.network.path.isEmpty() || f.value(QStringLiteral("euclidean")).toBool();
+    s.network = network(project, QStringLiteral("fire"), QStringLiteral("drive"));
+    s.euclidean = f.boolean(QStringLiteral("euclidean")) || s.network.network.path.isEmpty();
     s.network.facilities = sourceOf(project, Role::FireStations);
     const QString id = fieldOf(project, Role::FireStations, QStringLiteral("id"));
     s.fields.name = fieldOf(project, Role::FireStations, QStringLiteral("name"));
     s.fields.id = id.isEmpty() ? s.fields.name : id;
     s.fields.grade = fieldOf(project, Role::FireStations, QStringLiteral("grade"));
     s.fields.turnout = fieldOf(project, Role::FireStations, QStringLiteral("turnout"));
-    if (f.contains(QStringLiteral("turnout_seconds")))
-        s.turnoutSeconds = f.value(QStringLiteral("turnout_seconds")).toDouble();
-    if (f.contains(QStringLiteral("max_minutes")))
-        s.responseMinutes = f.value(QStringLiteral("max_minutes")).toDouble();
+    if (f.has(QStringLiteral("turnout_seconds")))
+        s.turnoutSeconds = f.number(QStringLiteral("turnout_seconds"), u"turnout-seconds");
+    if (f.has(QStringLiteral("max_meters")))
+        f.fail(QStringLiteral("max_meters"), QStringLiteral("the response limit is a time: use max_minutes"));
+    if (f.has(QStringLiteral("max_minutes")))
+        s.responseMinutes = s.network.limit; // read and checked by network()
+    if (f.has(QStringLiteral("grid_cell")))
+        s.gridCellMeters = f.number(QStringLiteral("grid_cell"), u"grid-cell");
     if (project.layerWithRole(Role::OfficialDistricts)) {
         s.official = sourceOf(project, Role::OfficialDistricts);
         s.officialField = fieldOf(project, Role::OfficialDistricts, QStringLiteral("facility"));
@@ -118,7 +217,7 @@ FireSettings ProjectJobSettings::fire(const Project &project)
         s.demand = sourceOf(project, Role::Population);
         s.populationField = fieldOf(project, Role::Population, QStringLiteral("population"));
     }
-    s.suburban = f.value(QStringLiteral("suburban")).toBool();
+    s.suburban = f.boolean(QStringLiteral("suburban"));
     s.standard = standardName(project);
     s.standardOverrides = standardOverrides(project);
     return s;
@@ -126,9 +225,9 @@ FireSettings ProjectJobSettings::fire(const Project &project)
 
 ServiceAreaSettings ProjectJobSettings::serviceArea(const Project &project)
 {
-    const QJsonObject own = section(project, QStringLiteral("service_area"));
+    const bool own = project.analysis.contains(QStringLiteral("service_area"));
     ServiceAreaSettings s;
-    s.network = network(project, own.isEmpty() ? section(project, QStringLiteral("coverage")) : own, QStringLiteral("walk"));
+    s.network = network(project, own ? QStringLiteral("service_area") : QStringLiteral("coverage"), QStringLiteral("walk"));
     s.network.facilities = sourceOf(project, Role::Shelters);
     const QString id = fieldOf(project, Role::Shelters, QStringLiteral("id"));
     s.network.facilityIdField = id.isEmpty() ? fieldOf(project, Role::Shelters, QStringLiteral("name")) : id;
@@ -144,6 +243,23 @@ ZonesSettings ProjectJobSettings::zones(const Project &project)
     s.network.breaks.clear();
     s.studyArea = sourceOf(project, Role::Communities); // the zones tile the communities
     return s;
+}
+
+void ProjectJobSettings::check(const Project &project)
+{
+    const QJsonValue report = project.analysis.value(QStringLiteral("report"));
+    if (!report.isUndefined() && !report.isBool())
+        throw InvalidInput(fileMessage(projectName(project), QStringLiteral("analysis.report: expected true or false")));
+    const QJsonValue language = project.analysis.value(QStringLiteral("language"));
+    if (!language.isUndefined() && !language.isString())
+        throw InvalidInput(fileMessage(projectName(project), QStringLiteral("analysis.language: expected a string (en or zh_CN)")));
+    standardOverrides(project);
+    if (project.analysis.contains(QStringLiteral("coverage")))
+        coverage(project);
+    if (project.analysis.contains(QStringLiteral("fire")))
+        fire(project);
+    if (project.analysis.contains(QStringLiteral("service_area")))
+        serviceArea(project);
 }
 
 QString ProjectJobSettings::resultsDirectory(const Project &project)

@@ -16,9 +16,11 @@ namespace refuge {
 
 class ProjectJobSettings {
 public:
-    // Roads of the project with its one-way/speed/class fields, the profile of `section`
-    // (else defaultProfile), its limit, and the project CRS when metric.
-    static NetworkSettings network(const Project &project, const QJsonObject &section, const QString &defaultProfile);
+    // Roads of the project with its one-way/speed/class fields, the profile of
+    // analysis.<section> (else defaultProfile), its limit, and the project CRS when metric.
+    // Every builder checks what it reads (types, names, ParameterRanges) and throws
+    // InvalidInput "<project>: analysis.fire.max_minutes: must be a number ...".
+    static NetworkSettings network(const Project &project, const QString &section, const QString &defaultProfile);
     static CoverageSettings coverage(const Project &project);
     static FireSettings fire(const Project &project);
     // Shelters as facilities; profile and limit from analysis.service_area, else coverage.
@@ -26,7 +28,11 @@ public:
     static ZonesSettings zones(const Project &project);
 
     static QString standardName(const Project &project);
-    static QStringList standardOverrides(const Project &project); // "KEY=NUMBER"
+    static QStringList standardOverrides(const Project &project); // "KEY=NUMBER", checked against the standard
+    // Builds the settings of every analysis configured in the project and throws the
+    // first problem (as above). `validate` and `run` both call it before anything else,
+    // so they refuse the same projects with the same message.
+    static void check(const Project &project);
     // "<project folder>/results", or empty for a project never saved.
     static QString resultsDirectory(const Project &project);
 };

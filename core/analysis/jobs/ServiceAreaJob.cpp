@@ -1,6 +1,7 @@
 #include "analysis/jobs/ServiceAreaJob.h"
 #include "analysis/AnalysisFiles.h"
 #include "analysis/ServiceArea.h"
+#include "analysis/ParameterRanges.h"
 #include "io/VectorWriter.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
@@ -48,8 +49,8 @@ ServiceAreaJobResult ServiceAreaJob::run(const ServiceAreaSettings &settings, Fe
         throw InvalidInput(QStringLiteral("service areas need a facilities layer"));
     if (!(settings.network.limit > 0))
         throw InvalidInput(QStringLiteral("service areas need a limit > 0 (minutes or metres)"));
-    if (settings.accessMeters == 0)
-        throw InvalidInput(QStringLiteral("the access distance must be > 0 m"));
+    if (!(settings.accessMeters < 0)) // < 0: the profile's
+        ParameterRanges::check(u"access-meters", settings.accessMeters);
     feedback.setProgressSpan(0, 30);
     const NetworkInputs net = NetworkInputs::open(settings.network, feedback);
     feedback.setProgressSpan(30, 95);

@@ -192,7 +192,7 @@ private Q_SLOTS:
     void defaults()
     {
         const QString path = m_tmp.filePath(QStringLiteral("defaults/p.refuge"));
-        writeFile(path, R"({"crs": "EPSG:32651", "layers": [
+        writeFile(path, R"({"format": "refuge-project", "crs": "EPSG:32651", "layers": [
             {"source": "shelters.shp"}, {"source": "a.gpkg", "layer": "streets"},
             {"source": "b.gpkg", "layer": "streets"}, {"source": "人民广场避难场所.shp"}]})");
         const Project p = Project::load(path);

@@ -1,0 +1,212 @@
+#include "analysis/ParameterRanges.h"
+#include "util/Error.h"
+
+#include <QStringDecoder>
+#include <cpl_error.h>
+#include <cpl_string.h>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+namespace refuge {
+
+namespace {
+
+constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
+
+QString num(double v) { return QString::number(v, 'g', 12); }
+
+std::vector<ParameterSpec> makeTable()
+{
+    // name, unit, min, max, min exclusive, default, help. Ranges are wide enough for any
+    // real plan (a 24 h limit, a 100 km walk, a 1 km cell) and narrow enough to refuse
+    // what would hang, overflow or mean nothing.
+    auto p = [](const char *name, const char *unit, double min, double max, bool minExclusive, double def, const char *help) {
+        return ParameterSpec{QString::fromLatin1(name), QString::fromUtf8(unit), min, max, minExclusive, def, QString::fromUtf8(help)};
+    };
+    std::vector<ParameterSpec> table{
+        // Network options (refuge-cli service-area, zones, network-check, coverage, fire-coverage; project analysis).
+        p("max-meters", "m", 0, 100000, true, kNone, "Cost limit in metres along the network."),
+        p("max-minutes", "min", 0, 1440, true, kNone, "Cost limit in minutes of travel."),
+        p("breaks", "", 0, 100000, true, kNone, "Break of a service area, in the limit's unit (m or min)."),
+        p("tolerance", "m", 0, 50, true, 0.5, "Vertices closer than this are one node."),
+        p("snap-max", "m", 0, 10000, true, 300, "Snap points to the nearest street within this distance."),
+        p("turnout-seconds", "s", 0, 3600, false, 0, "Start cost per facility (e.g. fire turnout)."),
+        p("barrier-factor", "", 1, 1000, false, kNone, "Multiply the cost of streets crossing a barrier by this factor."),
+        p("access-meters", "m", 0, 1000, true, kNone, "Lateral access distance around reached streets."),
+        // Coverage.
+        p("split-cell", "m", 1, 10000, false, kNone, "Spread demand polygons larger than one cell over cells of this size."),
+        p("walk-speed", "m/s", 0.1, 10, false, kNone, "Walking speed for straight-line distances with a time limit."),
+        // Fire coverage.
+        p("speed-kmh", "km/h", 1, 200, false, kNone, "Engine speed for straight-line fire response."),
+        p("grid-cell", "m", 1, 10000, false, 50, "Sample grid cell for fire zones and areas."),
+        // Drawing (refuge-cli render).
+        p("width", "px", 1, 20000, false, 1600, "Width of the image in pixels."),
+        p("height", "px", 1, 20000, false, 1000, "Height of the image in pixels."),
+        p("dpi", "dpi", 1, 2400, false, 96, "Output resolution for symbol and label sizes."),
+        // Travel profiles (walk.json, drive.json or the user's own).
+        p("profile-speed-kmh", "km/h", 0.1, 300, false, kNone, "A speed of a travel profile (default, per class, snap)."),
+        p("profile-access-meters", "m", 0, 1000, true, 50, "A profile's lateral access distance."),
+        // Attribute values with a physical limit.
+        p("population", "persons", 0, 1e9, false, kNone, "Population of one demand feature (block, building, cell)."),
+        // Standards values (--standard-override KEY=NUMBER, analysis.standard_overrides), by unit.
+        p("standard-m", "m", 0, 100000, false, kNone, "A standards distance."),
+        p("standard-s", "s", 0, 86400, false, kNone, "A standards time."),
+        p("standard-km2", "km²", 0, 10000, false, kNone, "A standards area in km²."),
+        p("standard-m2", "m²", 0, 1e8, false, kNone, "A standards area in m²."),
+        p("standard-m2/person", "m²/person", 0, 1000, false, kNone, "A standards area per person."),
+        p("standard-m2/resident", "m²/resident", 0, 1000, false, kNone, "A standards area per resident."),
+        p("standard-persons", "persons", 0, 1e9, false, kNone, "A standards number of persons."),
+        p("standard-share", "", 0, 1, false, kNone, "A standards share (0 to 1)."),
+        p("standard-m/s", "m/s", 0, 100, true, kNone, "A standards speed in m/s."),
+        p("standard-km/h", "km/h", 0, 300, true, kNone, "A standards speed in km/h."),
+        p("standard-value", "", 0, 1e9, false, kNone, "A standards value of another unit."),
+    };
+    // Cells: the count limit is part of the documented range.
+    for (ParameterSpec &s : table)
+        if (s.name == QLatin1String("grid-cell") || s.name == QLatin1String("split-cell"))
+            s.help = s.help.chopped(1) + QStringLiteral("; at most %1 cells in all").arg(QString::number(ParameterRanges::kMaxGridCells, 'f', 0));
+    return table;
+}
+
+} // namespace
+
+bool ParameterSpec::contains(double value) const
+{
+    if (!std::isfinite(value) || value > max)
+        return false;
+    return minExclusive ? value > min : value >= min;
+}
+
+QString ParameterSpec::rangeText() const
+{
+    const QString u = unit.isEmpty() ? QString() : QLatin1Char(' ') + unit;
+    if (minExclusive)
+        return QStringLiteral("> %1 and ≤ %2%3").arg(num(min), num(max), u);
+    return QStringLiteral("from %1 to %2%3").arg(num(min), num(max), u);
+}
+
+QString ParameterSpec::helpText() const
+{
+    QString h = help;
+    if (h.endsWith(QLatin1Char('.')))
+        h.chop(1);
+    h += QStringLiteral(" (%1").arg(rangeText());
+    if (!std::isnan(defaultValue))
+        h += QStringLiteral("; default %1").arg(num(defaultValue));
+    return h + QStringLiteral(").");
+}
+
+const std::vector<ParameterSpec> &ParameterRanges::all()
+{
+    static const std::vector<ParameterSpec> table = makeTable();
+    return table;
+}
+
+const ParameterSpec &ParameterRanges::spec(QStringView name)
+{
+    for (const ParameterSpec &s : all())
+        if (s.name == name)
+            return s;
+    throw std::logic_error("ParameterRanges: no parameter named " + name.toString().toStdString());
+}
+
+const ParameterSpec &ParameterRanges::standardValue(const QString &unit)
+{
+    const QString name = QStringLiteral("standard-") + unit;
+    for (const ParameterSpec &s : all())
+        if (s.name == name)
+            return s;
+    return spec(u"standard-value");
+}
+
+double ParameterRanges::check(const ParameterSpec &spec, double value, const QString &label)
+{
+    if (!spec.contains(value))
+        throw InvalidInput(QStringLiteral("%1: must be a number %2 (got %3)").arg(label, spec.rangeText(), num(value)));
+    return value;
+}
+
+double ParameterRanges::parse(const ParameterSpec &spec, const QString &text, const QString &label)
+{
+    bool ok = false;
+    const double v = text.trimmed().toDouble(&ok);
+    if (!ok || !spec.contains(v))
+        throw InvalidInput(QStringLiteral("%1: must be a number %2 (got '%3')").arg(label, spec.rangeText(), text));
+    return v;
+}
+
+double ParameterRanges::fromJson(const ParameterSpec &spec, const QJsonValue &value, const QString &label)
+{
+    if (!value.isDouble()) {
+        const QString shown = value.isString() ? QStringLiteral("'%1'").arg(value.toString())
+            : value.isBool()                   ? QString::fromLatin1(value.toBool() ? "true" : "false")
+            : value.isNull()                   ? QStringLiteral("null")
+            : value.isUndefined()              ? QStringLiteral("nothing: the value is missing")
+                                               : QStringLiteral("a list or object");
+        throw InvalidInput(QStringLiteral("%1: must be a number %2 (got %3)").arg(label, spec.rangeText(), shown));
+    }
+    return check(spec, value.toDouble(), label);
+}
+
+double ParameterRanges::cellCount(const QRectF &extent, double cellMeters, double metresPerUnit)
+{
+    const double cell = cellMeters / (metresPerUnit > 0 ? metresPerUnit : 1.0);
+    if (!(cell > 0) || !std::isfinite(cell))
+        return std::numeric_limits<double>::infinity();
+    const double cols = std::floor(extent.right() / cell) - std::floor(extent.left() / cell) + 1;
+    const double rows = std::floor(extent.bottom() / cell) - std::floor(extent.top() / cell) + 1;
+    const double n = cols * rows;
+    return std::isfinite(n) ? n : std::numeric_limits<double>::infinity();
+}
+
+void ParameterRanges::checkCellCount(double cells, double cellMeters, const QString &label, const QString &over)
+{
+    if (!(cells <= kMaxGridCells))
+        throw InvalidInput(QStringLiteral("%1: a cell of %2 m%3 gives %4 cells; the limit is %5 cells (use a larger cell)")
+                               .arg(label, num(cellMeters), over.isEmpty() ? QString() : QStringLiteral(" over ") + over,
+                                    std::isfinite(cells) ? QString::number(cells, 'f', 0) : QStringLiteral("too many"),
+                                    QString::number(kMaxGridCells, 'f', 0)));
+}
+
+void ParameterRanges::checkCellCount(const QRectF &extent, double cellMeters, double metresPerUnit, const QString &label)
+{
+    const double m = metresPerUnit > 0 ? metresPerUnit : 1.0;
+    const QString over = QStringLiteral("%1 × %2 km").arg(extent.width() * m / 1000, 0, 'f', 1).arg(extent.height() * m / 1000, 0, 'f', 1);
+    checkCellCount(cellCount(extent, cellMeters, metresPerUnit), cellMeters, label, over);
+}
+
+void ParameterRanges::checkPopulation(const QString &source, const std::vector<double> &population, const std::vector<int> &feature)
+{
+    const ParameterSpec &s = spec(u"population");
+    double total = 0;
+    for (std::size_t i = 0; i < population.size(); ++i) {
+        const int f = i < feature.size() ? feature[i] : -1;
+        check(s, population[i], fileMessage(source, f >= 0 ? QStringLiteral("feature %1: population").arg(f) : QStringLiteral("population")));
+        total += population[i];
+    }
+    if (!std::isfinite(total))
+        throw InvalidInput(fileMessage(source, QStringLiteral("the total population is not a finite number")));
+}
+
+void ParameterRanges::checkEncoding(const QString &encoding, const QString &label)
+{
+    const QByteArray name = encoding.trimmed().toLatin1();
+    if (!name.isEmpty() && QStringDecoder(name.constData()).isValid())
+        return;
+    bool known = false;
+    if (!name.isEmpty()) {
+        // GDAL decodes shapefile text with iconv; an encoding iconv cannot open makes
+        // CPLRecode warn and copy the bytes unchanged.
+        CPLPushErrorHandler(CPLQuietErrorHandler);
+        CPLErrorReset();
+        char *out = CPLRecode("a", name.constData(), CPL_ENC_UTF8);
+        known = CPLGetLastErrorType() == CE_None;
+        CPLFree(out);
+        CPLPopErrorHandler();
+    }
+    if (!known)
+        throw InvalidInput(QStringLiteral("%1: unknown text encoding '%2' (e.g. UTF-8, GBK, GB18030, Big5, CP1252)").arg(label, encoding));
+}
+
+} // namespace refuge
