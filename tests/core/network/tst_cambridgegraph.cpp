@@ -175,20 +175,30 @@ private Q_SLOTS:
         QVERIFY(GraphCache::finishSave(third.cacheSave));
     }
 
-    // A damaged or foreign cache file is never trusted: rebuilt, never a crash.
+    // A damaged or foreign cache file is never trusted: rebuilt, never a crash. Damage
+    // that keeps the file's shape (values changed inside an array) is caught by the
+    // checksum, with a warning naming the file; another version is rebuilt silently.
     void damagedCacheIsRebuilt_data()
     {
         QTest::addColumn<QString>("damage");
-        QTest::newRow("truncated to half") << "half";
-        QTest::newRow("header only") << "header";
-        QTest::newRow("empty") << "empty";
-        QTest::newRow("older version") << "version";
-        QTest::newRow("arc target out of range") << "arcs";
-        QTest::newRow("array count too large") << "count";
+        QTest::addColumn<bool>("warned");
+        QTest::newRow("truncated to half") << "half" << true;
+        QTest::newRow("header only") << "header" << true;
+        QTest::newRow("empty") << "empty" << false;
+        QTest::newRow("older version") << "version" << false;
+        QTest::newRow("arc target out of range") << "arcs" << true;
+        QTest::newRow("array count too large") << "count" << true;
+        QTest::newRow("link lengths zeroed") << "zero-lengths" << true;
+        QTest::newRow("checksum changed") << "checksum" << true;
+        QTest::newRow("meta changed") << "meta" << true;
+        // One byte flipped in the middle of each of the 15 arrays' values.
+        for (int i = 0; i < 15; ++i)
+            QTest::addRow("array %d byte flipped", i) << QStringLiteral("flip %1").arg(i) << true;
     }
     void damagedCacheIsRebuilt()
     {
         QFETCH(QString, damage);
+        QFETCH(bool, warned);
         QTemporaryDir dir;
         RoadGraphOptions o = cambridge(QStringLiteral("walk"));
         o.useCache = true;
@@ -205,6 +215,7 @@ private Q_SLOTS:
         quint32 metaSize = 0;
         std::memcpy(&metaSize, bytes.constData() + 32, 4);
         qsizetype pos = 36 + qsizetype(metaSize);
+        auto valueSize = [](int i) { return i == 14 ? 16 : (i < 2 ? 8 : 4); };
         auto arrayAt = [&](int index) { // offset of array `index`'s count
             qsizetype p = pos;
             for (int i = 0; i <= index; ++i) {
@@ -213,10 +224,17 @@ private Q_SLOTS:
                     return p;
                 quint64 n = 0;
                 std::memcpy(&n, bytes.constData() + p, 8);
-                p = align(p + 8) + qsizetype(n) * (i == 14 ? 16 : (i < 2 ? 8 : 4));
+                p = align(p + 8) + qsizetype(n) * valueSize(i);
             }
             return p;
         };
+        auto countOf = [&](int index) {
+            quint64 n = 0;
+            std::memcpy(&n, bytes.constData() + arrayAt(index), 8);
+            return qsizetype(n);
+        };
+        // The arrays end 8 bytes (the checksum) before the end of the file.
+        QCOMPARE(align(arrayAt(14) + 8) + countOf(14) * valueSize(14) + 8, bytes.size());
         if (damage == QLatin1String("half"))
             bytes.truncate(bytes.size() / 2);
         else if (damage == QLatin1String("header"))
@@ -231,13 +249,50 @@ private Q_SLOTS:
         } else if (damage == QLatin1String("count")) { // points (array 14): count beyond the file
             const quint64 n = quint64(bytes.size());
             std::memcpy(bytes.data() + arrayAt(14), &n, 8);
+        } else if (damage == QLatin1String("zero-lengths")) { // linkMeters (array 9): every 7th link 0 m
+            const qsizetype values = align(arrayAt(9) + 8);
+            const float zero = 0;
+            for (qsizetype l = 0; l < countOf(9); l += 7)
+                std::memcpy(bytes.data() + values + l * 4, &zero, 4);
+        } else if (damage == QLatin1String("checksum")) {
+            bytes[bytes.size() - 3] = char(bytes[bytes.size() - 3] ^ 0x10);
+        } else if (damage == QLatin1String("meta")) { // the profile name's bytes
+            bytes[36 + qsizetype(metaSize) - 20] = char(bytes[36 + qsizetype(metaSize) - 20] ^ 0x01);
+        } else if (damage.startsWith(QLatin1String("flip "))) {
+            const int i = damage.mid(5).toInt();
+            QVERIFY(countOf(i) > 0);
+            const qsizetype at = align(arrayAt(i) + 8) + countOf(i) / 2 * valueSize(i) + valueSize(i) - 1;
+            bytes[at] = char(bytes[at] ^ 0x04);
         }
         QVERIFY(f.resize(0) && f.seek(0) && f.write(bytes) == bytes.size());
         f.close();
         RoadGraphReport second;
-        const RoadGraph b = RoadGraphBuilder::open(o, nullptr, &second);
+        Feedback feedback;
+        const RoadGraph b = RoadGraphBuilder::open(o, &feedback, &second);
         QVERIFY(!second.fromCache);
         sameArrays(a, b);
+        if (warned) {
+            QCOMPARE(feedback.warnings().size(), 1);
+            QVERIFY2(feedback.warnings().front().startsWith(first.cacheFile + QStringLiteral(": graph cache damaged")),
+                     qPrintable(feedback.warnings().front()));
+        } else {
+            QCOMPARE(feedback.warnings(), QStringList());
+        }
+        // The rebuilt graph routes like the fresh one: same cost to every node from one link.
+        QVERIFY(GraphCache::finishSave(second.cacheSave));
+        const Snapper snapper(b);
+        NetworkSource source;
+        source.at = snapper.snap(b.linkPointAt(b.linkCount() / 3, b.linkMeters(b.linkCount() / 3) / 2), 10);
+        QVERIFY(source.at.isSnapped());
+        RoutingOptions ro;
+        ro.unit = CostUnit::Meters;
+        const ShortestPathTree ta = ShortestPathTree::compute(a, {source}, ro), tb = ShortestPathTree::compute(b, {source}, ro);
+        int reached = 0;
+        for (int n = 0; n < a.nodeCount(); ++n) {
+            QCOMPARE(tb.nodeCost(n), ta.nodeCost(n));
+            reached += std::isfinite(ta.nodeCost(n)) ? 1 : 0;
+        }
+        QVERIFY(reached > a.nodeCount() * 9 / 10);
         // ... and the rebuilt file is good again.
         RoadGraphReport third;
         sameArrays(a, RoadGraphBuilder::open(o, nullptr, &third));
