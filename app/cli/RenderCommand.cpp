@@ -78,7 +78,7 @@ int runRender(const QStringList &args)
 
     QElapsedTimer timer;
     timer.start();
-    Project project = Project::load(parser.positionalArguments().at(0));
+    Project project = loadProject(parser.positionalArguments().at(0));
     if (parser.isSet(layersOpt)) {
         const QStringList ids = parser.value(layersOpt).split(QLatin1Char(','), Qt::SkipEmptyParts);
         for (const QString &id : ids)

@@ -140,7 +140,7 @@ int runRun(const QStringList &args)
         throw UsageError(QStringLiteral("run: expected PROJECT.refuge and --out DIR (see refuge-cli run --help)"));
     const QString path = parser.positionalArguments().at(0);
     const QString outDir = parser.value(outOpt);
-    const Project project = Project::load(path);
+    const Project project = loadProject(path);
     const ProjectCheckResult check = checkProject(project);
     // Same form as `validate`: "refuge-cli: <project>: error: layer <id>: <what>".
     for (const ProjectProblem &p : check.problems)

@@ -15,7 +15,7 @@ int runValidate(const QStringList &args)
     if (parser.positionalArguments().size() != 1)
         throw UsageError(QStringLiteral("validate: expected one PROJECT.refuge (see refuge-cli validate --help)"));
     const QString path = parser.positionalArguments().at(0);
-    const Project project = Project::load(path);
+    const Project project = loadProject(path);
     const ProjectCheckResult result = checkProject(project);
     if (!parser.isSet(quiet)) {
         out() << "Project: " << path << " (" << project.title << ")\n  CRS: " << project.crs.label() << "\n  Layers: " << project.layers.size() << "\n";

@@ -38,19 +38,6 @@ CslList toCsl(const QStringList &items)
     return CslList(list);
 }
 
-QString redactedSource(const QString &source)
-{
-    if (!isConnectionString(source))
-        return source;
-    QString out = source;
-    static const QRegularExpression keyword(QStringLiteral(R"re(password\s*=\s*('(?:[^'\\]|\\.)*'|[^\s|]+))re"),
-                                            QRegularExpression::CaseInsensitiveOption);
-    out.replace(keyword, QStringLiteral("password=***"));
-    static const QRegularExpression uri(QStringLiteral(R"re(^(postgres(?:ql)?://[^:/@]*):[^@]*@)re"), QRegularExpression::CaseInsensitiveOption);
-    out.replace(uri, QStringLiteral("\\1:***@"));
-    return out;
-}
-
 GdalErrorCollector::GdalErrorCollector() { CPLPushErrorHandlerEx(&GdalErrorCollector::handler, this); }
 
 GdalErrorCollector::~GdalErrorCollector() { CPLPopErrorHandler(); }
@@ -99,9 +86,14 @@ GdalDataset openDataset(const QString &path, unsigned flags, const QStringList &
     resetGdalError();
     const CslList options = toCsl(openOptions);
     const QByteArray utf8 = path.toUtf8();
+    GdalErrorCollector errors;
     GDALDatasetH ds = GDALOpenEx(utf8.constData(), flags | GDAL_OF_READONLY, nullptr, options.get(), nullptr);
     if (!ds) {
         QString reason = lastGdalError();
+        // The PostgreSQL driver ends with "Couldn't establish a database connection";
+        // libpq's reason before it says why (no password supplied, authentication failed...).
+        if (isConnectionString(path) && !errors.first(QStringLiteral("PQconnectdb failed")).isEmpty())
+            reason = errors.first(QStringLiteral("PQconnectdb failed"));
         if (reason.isEmpty())
             reason = QStringLiteral("not a format GDAL can read");
         else if (reason.contains(QLatin1String("malformed")) || reason.contains(QLatin1String("not a database"))
