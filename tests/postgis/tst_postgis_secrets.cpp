@@ -57,6 +57,7 @@ private slots:
     void analyses_data();
     void analyses();
     void runAndReportFromProject();
+    void infoJson();
     void wrongPasswordIsRefusedRedacted();
 
 private:
@@ -238,6 +239,22 @@ void TstPostgisSecrets::runAndReportFromProject()
     const CliResult val = runCli({QStringLiteral("validate"), projectFile});
     QVERIFY2(!val.err.contains(kPassword) && !val.out.contains(kPassword), qPrintable(val.out + val.err));
     QVERIFY2(val.err.count(warning) == 1, qPrintable(val.err));
+}
+
+void TstPostgisSecrets::infoJson()
+{
+    for (const QString &source : {pg(QStringLiteral("shelters")), pg(QStringLiteral("shelters")).section(QLatin1Char('|'), 0, 0)}) {
+        const CliResult r = runCli({QStringLiteral("info"), QStringLiteral("--json"), source});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(!r.out.contains(kPassword) && !r.err.contains(kPassword), qPrintable(r.out + r.err));
+        const QJsonObject doc = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QVERIFY(!doc.value(QStringLiteral("layers")).toArray().isEmpty());
+        QVERIFY2(doc.value(QStringLiteral("path")).toString().endsWith(QLatin1String("user=postgres password=***")),
+                 qPrintable(doc.value(QStringLiteral("path")).toString()));
+        const CliResult text = runCli({QStringLiteral("info"), source});
+        QVERIFY2(text.exitCode == 0 && text.out.contains(QLatin1String("password=***")), qPrintable(text.out + text.err));
+        QVERIFY2(!text.out.contains(kPassword) && !text.err.contains(kPassword), qPrintable(text.out + text.err));
+    }
 }
 
 void TstPostgisSecrets::wrongPasswordIsRefusedRedacted()
