@@ -1,6 +1,7 @@
 // Cambridge streets (maps/cambridge/cambridge.gpkg): the engine's Dijkstra agrees with
 // an independent brute-force Dijkstra (O(V²), built from the link table, in double)
 // on every node; node-field topology and vertex topology give the same network size.
+#include "GraphCacheLayout.h"
 #include "TestSupport.h"
 #include "network/GraphCache.h"
 #include "network/RoadGraphBuilder.h"
@@ -209,32 +210,13 @@ private Q_SLOTS:
         QFile f(first.cacheFile);
         QVERIFY(f.open(QIODevice::ReadWrite));
         QByteArray bytes = f.readAll();
-        // Layout: magic 8, version 4, byte-order mark 4, key 16, meta size 4, meta; then
-        // per array, at 64-byte boundaries, its count and its values.
-        auto align = [](qsizetype p) { return (p + 63) / 64 * 64; };
-        quint32 metaSize = 0;
-        std::memcpy(&metaSize, bytes.constData() + 32, 4);
-        qsizetype pos = 36 + qsizetype(metaSize);
-        auto valueSize = [](int i) { return i == 14 ? 16 : (i < 2 ? 8 : 4); };
-        auto arrayAt = [&](int index) { // offset of array `index`'s count
-            qsizetype p = pos;
-            for (int i = 0; i <= index; ++i) {
-                p = align(p);
-                if (i == index)
-                    return p;
-                quint64 n = 0;
-                std::memcpy(&n, bytes.constData() + p, 8);
-                p = align(p + 8) + qsizetype(n) * valueSize(i);
-            }
-            return p;
-        };
-        auto countOf = [&](int index) {
-            quint64 n = 0;
-            std::memcpy(&n, bytes.constData() + arrayAt(index), 8);
-            return qsizetype(n);
-        };
-        // The arrays end 8 bytes (the checksum) before the end of the file.
-        QCOMPARE(align(arrayAt(14) + 8) + countOf(14) * valueSize(14) + 8, bytes.size());
+        const refuge::test::GraphCacheLayout layout(bytes);
+        const qsizetype pos = layout.metaEnd();
+        auto arrayAt = [&](int index) { return layout.countAt(index); };
+        auto countOf = [&](int index) { return layout.count(index); };
+        auto valuesOf = [&](int index) { return layout.valuesAt(index); };
+        const auto valueSize = &refuge::test::GraphCacheLayout::valueSize;
+        QCOMPARE(layout.arraysEnd() + 8, bytes.size()); // then the checksum
         if (damage == QLatin1String("half"))
             bytes.truncate(bytes.size() / 2);
         else if (damage == QLatin1String("header"))
@@ -245,23 +227,23 @@ private Q_SLOTS:
             bytes[8] = 2;
         else if (damage == QLatin1String("arcs")) { // arcTarget (array 3): first value = node count
             const quint32 nodes = quint32(a.nodeCount());
-            std::memcpy(bytes.data() + align(arrayAt(3) + 8), &nodes, 4);
+            std::memcpy(bytes.data() + valuesOf(3), &nodes, 4);
         } else if (damage == QLatin1String("count")) { // points (array 14): count beyond the file
             const quint64 n = quint64(bytes.size());
             std::memcpy(bytes.data() + arrayAt(14), &n, 8);
         } else if (damage == QLatin1String("zero-lengths")) { // linkMeters (array 9): every 7th link 0 m
-            const qsizetype values = align(arrayAt(9) + 8);
+            const qsizetype values = valuesOf(9);
             const float zero = 0;
             for (qsizetype l = 0; l < countOf(9); l += 7)
                 std::memcpy(bytes.data() + values + l * 4, &zero, 4);
         } else if (damage == QLatin1String("checksum")) {
             bytes[bytes.size() - 3] = char(bytes[bytes.size() - 3] ^ 0x10);
         } else if (damage == QLatin1String("meta")) { // the profile name's bytes
-            bytes[36 + qsizetype(metaSize) - 20] = char(bytes[36 + qsizetype(metaSize) - 20] ^ 0x01);
+            bytes[pos - 20] = char(bytes[pos - 20] ^ 0x01);
         } else if (damage.startsWith(QLatin1String("flip "))) {
             const int i = damage.mid(5).toInt();
             QVERIFY(countOf(i) > 0);
-            const qsizetype at = align(arrayAt(i) + 8) + countOf(i) / 2 * valueSize(i) + valueSize(i) - 1;
+            const qsizetype at = valuesOf(i) + countOf(i) / 2 * valueSize(i) + valueSize(i) - 1;
             bytes[at] = char(bytes[at] ^ 0x04);
         }
         QVERIFY(f.resize(0) && f.seek(0) && f.write(bytes) == bytes.size());
