@@ -7,6 +7,7 @@
 #include <cpl_conv.h>
 #include <cpl_error.h>
 #include <mutex>
+#include <optional>
 
 namespace refuge {
 
@@ -86,14 +87,17 @@ GdalDataset openDataset(const QString &path, unsigned flags, const QStringList &
     resetGdalError();
     const CslList options = toCsl(openOptions);
     const QByteArray utf8 = path.toUtf8();
-    GdalErrorCollector errors;
+    // The PostgreSQL driver ends with "Couldn't establish a database connection"; libpq's
+    // reason before it says why (no password supplied, authentication failed...). Only
+    // there: a collector hides the messages from an outer one (a file's CRS warnings).
+    std::optional<GdalErrorCollector> errors;
+    if (isConnectionString(path))
+        errors.emplace();
     GDALDatasetH ds = GDALOpenEx(utf8.constData(), flags | GDAL_OF_READONLY, nullptr, options.get(), nullptr);
     if (!ds) {
         QString reason = lastGdalError();
-        // The PostgreSQL driver ends with "Couldn't establish a database connection";
-        // libpq's reason before it says why (no password supplied, authentication failed...).
-        if (isConnectionString(path) && !errors.first(QStringLiteral("PQconnectdb failed")).isEmpty())
-            reason = errors.first(QStringLiteral("PQconnectdb failed"));
+        if (errors && !errors->first(QStringLiteral("PQconnectdb failed")).isEmpty())
+            reason = errors->first(QStringLiteral("PQconnectdb failed"));
         if (reason.isEmpty())
             reason = QStringLiteral("not a format GDAL can read");
         else if (reason.contains(QLatin1String("malformed")) || reason.contains(QLatin1String("not a database"))

@@ -61,7 +61,8 @@ QString withoutPassword(const QString &source)
             out.chop(1);
         return out;
     }
-    static const QRegularExpression keyword(QStringLiteral(R"re(\s*\bpassword\s*=\s*('(?:[^'\\]|\\.)*'|[^\s|']+))re"),
+    // Also libpq's sslpassword (the passphrase of the client key).
+    static const QRegularExpression keyword(QStringLiteral(R"re(\s*\b(?:ssl)?password\s*=\s*('(?:[^'\\]|\\.)*'|[^\s|']+))re"),
                                             QRegularExpression::CaseInsensitiveOption);
     out.replace(keyword, QString());
     static const QRegularExpression prefix(QStringLiteral(R"re(^PG:\s+)re"), QRegularExpression::CaseInsensitiveOption);

@@ -110,6 +110,8 @@ private Q_SLOTS:
                                            << "postgresql://u@h:5432/d";
         QTest::newRow("uri parameter") << "postgresql://u@h/d?password=s3cret&sslmode=disable"
                                        << "postgresql://u@h/d?password=***&sslmode=disable" << "postgresql://u@h/d?sslmode=disable";
+        QTest::newRow("ssl key passphrase too") << "PG:dbname=d sslpassword=s3cret password=s3cret"
+                                                << "PG:dbname=d sslpassword=*** password=***" << "PG:dbname=d";
         QTest::newRow("no password") << "PG:dbname=d user=u" << "PG:dbname=d user=u" << "PG:dbname=d user=u";
         QTest::newRow("file named like a keyword") << "/data/password=x.gpkg" << "/data/password=x.gpkg" << "/data/password=x.gpkg";
     }
