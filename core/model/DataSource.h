@@ -24,8 +24,9 @@ bool isConnectionString(const QString &source);
 // strings lose their password ("password=***", "postgresql://user:***@host"); file
 // paths are returned unchanged.
 QString redactedSource(const QString &source);
-// The connection string without its password (what a project file stores); the
-// connection then relies on PGSERVICE/.pgpass or a password given at open.
+// The connection string without its password (and libpq's sslpassword): what a
+// project file stores; the connection then relies on PGSERVICE/.pgpass or a password
+// given at open.
 QString withoutPassword(const QString &source);
 bool hasPassword(const QString &source);
 // The connection string with `password` in place of any it had.
