@@ -9,6 +9,10 @@
 #include <functional>
 #include <stdexcept>
 
+namespace refuge {
+class Project;
+}
+
 namespace refuge::cli {
 
 enum ExitCode { Ok = 0, ProblemsFound = 1, BadInput = 2 };
@@ -51,5 +55,8 @@ QTextStream &out();
 QTextStream &err();
 // "refuge-cli: <message>" on stderr.
 void printError(const QString &message);
+
+// Project::load, its warnings (a stored password...) on stderr, once per file and process.
+Project loadProject(const QString &path);
 
 } // namespace refuge::cli

@@ -79,7 +79,7 @@ int runRender(const QStringList &args)
     QElapsedTimer timer;
     timer.start();
     const QString projectPath = parser.positionalArguments().at(0);
-    Project project = Project::load(projectPath);
+    Project project = loadProject(projectPath);
     if (parser.isSet(layersOpt)) {
         const QStringList ids = parser.value(layersOpt).split(QLatin1Char(','), Qt::SkipEmptyParts);
         for (const QString &id : ids)

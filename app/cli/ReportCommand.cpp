@@ -27,7 +27,7 @@ int runReport(const QStringList &args)
     if (options.lang != QLatin1String("en") && options.lang != QLatin1String("zh"))
         throw UsageError(QStringLiteral("--lang must be en or zh (got '%1')").arg(options.lang));
     options.maps = !parser.isSet(noMapsOpt);
-    const Project project = Project::load(parser.positionalArguments().at(0));
+    const Project project = loadProject(parser.positionalArguments().at(0));
     Feedback feedback;
     const Report report = Report::fromResults(project, parser.value(resultsOpt), options, feedback);
     const QDir out(parser.value(outOpt));

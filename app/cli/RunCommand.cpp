@@ -142,7 +142,7 @@ int runRun(const QStringList &args)
     const QString outDir = parser.value(outOpt);
     if (outDir.trimmed().isEmpty())
         throw UsageError(QStringLiteral("--out: empty path (give the output folder)"));
-    const Project project = Project::load(path);
+    const Project project = loadProject(path);
     ProjectJobSettings::check(project); // the same check as `validate`, before anything is read or written
     const ProjectCheckResult check = checkProject(project);
     // Same form as `validate`: "refuge-cli: <project>: error: layer <id>: <what>".

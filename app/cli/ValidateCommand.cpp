@@ -16,7 +16,7 @@ int runValidate(const QStringList &args)
     if (parser.positionalArguments().size() != 1)
         throw UsageError(QStringLiteral("validate: expected one PROJECT.refuge (see refuge-cli validate --help)"));
     const QString path = parser.positionalArguments().at(0);
-    const Project project = Project::load(path);
+    const Project project = loadProject(path);
     ProjectJobSettings::check(project); // the analysis settings, exactly as `run` reads them
     const ProjectCheckResult result = checkProject(project);
     if (!parser.isSet(quiet)) {

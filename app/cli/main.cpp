@@ -1,10 +1,12 @@
 // refuge-cli: the command-line front end of Refuge (links refuge_core only).
 #include "Cli.h"
 #include "analysis/ParameterRanges.h"
+#include "model/Project.h"
 #include "network/GraphCache.h"
 #include "util/Error.h"
 
 #include <QGuiApplication>
+#include <QSet>
 #include <cmath>
 #include <cstdio>
 #include <algorithm>
@@ -67,6 +69,18 @@ QTextStream &err()
 }
 
 void printError(const QString &message) { err() << "refuge-cli: " << message << Qt::endl; }
+
+Project loadProject(const QString &path)
+{
+    Project project = Project::load(path);
+    static QSet<QString> warned; // `run` loads the project again for its report
+    if (!warned.contains(project.filePath())) {
+        warned.insert(project.filePath());
+        for (const QString &w : project.warnings())
+            printError(w);
+    }
+    return project;
+}
 
 void parseOrThrow(QCommandLineParser &parser, const QStringList &args, const QString &description)
 {

@@ -7,6 +7,7 @@
 #include <cpl_conv.h>
 #include <cpl_error.h>
 #include <mutex>
+#include <optional>
 
 namespace refuge {
 
@@ -36,19 +37,6 @@ CslList toCsl(const QStringList &items)
     for (const QString &s : items)
         list = CSLAddString(list, s.toUtf8().constData());
     return CslList(list);
-}
-
-QString redactedSource(const QString &source)
-{
-    if (!isConnectionString(source))
-        return source;
-    QString out = source;
-    static const QRegularExpression keyword(QStringLiteral(R"re(password\s*=\s*('(?:[^'\\]|\\.)*'|[^\s|]+))re"),
-                                            QRegularExpression::CaseInsensitiveOption);
-    out.replace(keyword, QStringLiteral("password=***"));
-    static const QRegularExpression uri(QStringLiteral(R"re(^(postgres(?:ql)?://[^:/@]*):[^@]*@)re"), QRegularExpression::CaseInsensitiveOption);
-    out.replace(uri, QStringLiteral("\\1:***@"));
-    return out;
 }
 
 GdalErrorCollector::GdalErrorCollector() { CPLPushErrorHandlerEx(&GdalErrorCollector::handler, this); }
@@ -99,9 +87,17 @@ GdalDataset openDataset(const QString &path, unsigned flags, const QStringList &
     resetGdalError();
     const CslList options = toCsl(openOptions);
     const QByteArray utf8 = path.toUtf8();
+    // The PostgreSQL driver ends with "Couldn't establish a database connection"; libpq's
+    // reason before it says why (no password supplied, authentication failed...). Only
+    // there: a collector hides the messages from an outer one (a file's CRS warnings).
+    std::optional<GdalErrorCollector> errors;
+    if (isConnectionString(path))
+        errors.emplace();
     GDALDatasetH ds = GDALOpenEx(utf8.constData(), flags | GDAL_OF_READONLY, nullptr, options.get(), nullptr);
     if (!ds) {
         QString reason = lastGdalError();
+        if (errors && !errors->first(QStringLiteral("PQconnectdb failed")).isEmpty())
+            reason = errors->first(QStringLiteral("PQconnectdb failed"));
         if (reason.isEmpty())
             reason = QStringLiteral("not a format GDAL can read");
         else if (reason.contains(QLatin1String("malformed")) || reason.contains(QLatin1String("not a database"))

@@ -71,9 +71,7 @@ private:
     QStringList m_failures;
 };
 
-// A source for messages: connection strings lose their password ("password=***",
-// "postgresql://user:***@host"); file paths are returned unchanged.
-QString redactedSource(const QString &source);
+// redactedSource() (model/DataSource.h): a source for messages, without its password.
 
 // Opens a dataset read-only; throws IoError "<path>: <reason>" naming the problem.
 GdalDataset openDataset(const QString &path, unsigned flags, const QStringList &openOptions = {});

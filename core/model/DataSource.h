@@ -12,11 +12,24 @@ struct DataSource {
 
     // "roads.gpkg:streets", "C:\\data\\a.shp", "PG:dbname=x host=y|layername=public.roads"
     static DataSource parse(const QString &text);
-    QString toString() const;
+    QString toString() const;     // for opening: a connection string keeps its password
+    QString redacted() const;     // toString() with any password as "***": for every output
     QString displayName() const; // file name + layer, for messages
 };
 
 // True for GDAL connection strings ("PG:...", "postgresql://...") rather than file paths.
 bool isConnectionString(const QString &source);
+
+// Passwords go only to the connection. A source for messages and outputs: connection
+// strings lose their password ("password=***", "postgresql://user:***@host"); file
+// paths are returned unchanged.
+QString redactedSource(const QString &source);
+// The connection string without its password (and libpq's sslpassword): what a
+// project file stores; the connection then relies on PGSERVICE/.pgpass or a password
+// given at open.
+QString withoutPassword(const QString &source);
+bool hasPassword(const QString &source);
+// The connection string with `password` in place of any it had.
+QString withPassword(const QString &source, const QString &password);
 
 } // namespace refuge

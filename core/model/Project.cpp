@@ -138,6 +138,7 @@ Project Project::fromJson(const QJsonObject &json, const QString &filePath)
     if (!layers.isUndefined() && !layers.isArray())
         r.fail(QStringLiteral("layers"), QStringLiteral("expected an array"));
     const QJsonArray arr = layers.toArray();
+    QStringList withPasswords;
     for (qsizetype i = 0; i < arr.size(); ++i) {
         const QString where = QStringLiteral("layers[%1]").arg(i);
         if (!arr[i].isObject())
@@ -176,12 +177,20 @@ Project Project::fromJson(const QJsonObject &json, const QString &filePath)
         l.encoding = r.string(o, QStringLiteral("encoding"), where);
         l.style = r.object(o, QStringLiteral("style"), where);
         l.extra = extraKeys(o, kLayerKeys);
+        if (hasPassword(l.path))
+            withPasswords << l.id;
         p.layers.push_back(std::move(l));
     }
     p.m_extra = extraKeys(json, kRootKeys);
     // Checked last, so a file that is not a project at all (GeoJSON...) is named by what it lacks first.
     if (format.isEmpty())
         r.fail(QStringLiteral("format"), QStringLiteral("missing (a project file starts with \"format\": \"refuge-project\")"));
+    // A password found in the file is used (kept in memory) but never written again.
+    if (!withPasswords.isEmpty())
+        p.m_warnings << fileMessage(filePath, QStringLiteral("warning: the file stores a database password (layer %1); it is used for "
+                                                             "this session only and never saved again: keep it in ~/.pgpass or "
+                                                             "a PGSERVICE instead")
+                                                  .arg(withPasswords.join(QStringLiteral(", "))));
     return p;
 }
 
@@ -199,7 +208,7 @@ QJsonObject Project::toJson() const
         QJsonObject lo = l.extra;
         lo.insert(QStringLiteral("id"), l.id);
         lo.insert(QStringLiteral("name"), l.name);
-        lo.insert(QStringLiteral("source"), l.path);
+        lo.insert(QStringLiteral("source"), withoutPassword(l.path)); // a password stays in memory only
         if (!l.layer.isEmpty())
             lo.insert(QStringLiteral("layer"), l.layer);
         lo.insert(QStringLiteral("role"), roleName(l.role));

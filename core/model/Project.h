@@ -2,7 +2,9 @@
 // Project: the contents of a *.refuge file — one CRS, an ordered list of layers with
 // a role each, field mappings, styles and analysis settings. Pure data (no layers are
 // opened here). Paths are stored relative to the project file. Keys this version does
-// not know are kept and written back unchanged. Owned by the caller; not thread-safe.
+// not know are kept and written back unchanged. A connection string's password is
+// never written: it lives only in memory (see warnings()). Owned by the caller; not
+// thread-safe.
 #include "crs/Crs.h"
 #include "model/DataSource.h"
 #include "model/Role.h"
@@ -18,6 +20,7 @@ struct ProjectLayer {
     QString id;                     // unique within the project
     QString name;                   // shown in the layer tree
     QString path;                   // as written in the file: relative to it, absolute, or a PG: string
+                                    // (which may carry a password in memory, never in the file)
     QString layer;                  // layer inside the dataset (empty: the first)
     Role role = Role::Other;
     QMap<QString, QString> fields;  // role key ("capacity") → field name ("Capacity")
@@ -45,7 +48,10 @@ public:
     void save(const QString &filePath);
 
     static Project fromJson(const QJsonObject &json, const QString &filePath);
-    QJsonObject toJson() const;
+    QJsonObject toJson() const; // without passwords
+    // Problems found when the file was read that did not stop it, one line each naming
+    // the file ("<file>: warning: ..."): a stored database password.
+    const QStringList &warnings() const { return m_warnings; }
 
     const QString &filePath() const { return m_filePath; }
     void setFilePath(const QString &path) { m_filePath = path; }
@@ -71,6 +77,7 @@ public:
 private:
     QString m_filePath;
     QJsonObject m_extra;
+    QStringList m_warnings;
 };
 
 } // namespace refuge

@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <cstring>
 #include <memory>
+#include <xxhash.h>
 
 namespace refuge {
 
@@ -55,23 +56,56 @@ qint64 aligned(qint64 offset)
     return (offset + kAlign - 1) / kAlign * kAlign;
 }
 
-void padTo(QSaveFile &f, qint64 offset)
-{
-    const qint64 pos = f.pos();
-    if (offset > pos)
-        f.write(QByteArray(int(offset - pos), '\0'));
-}
+// The checksum: XXH3 (64 bits) of every byte before it — header, key, metadata,
+// arrays and their padding — stored as the file's last 8 bytes.
+using Checksum = XXH64_hash_t;
 
-template <typename T>
-void writeArray(QSaveFile &f, const GraphArray<T> &v)
-{
-    padTo(f, aligned(f.pos()));
-    const quint64 n = v.size();
-    f.write(reinterpret_cast<const char *>(&n), sizeof n);
-    padTo(f, aligned(f.pos()));
-    if (n)
-        f.write(reinterpret_cast<const char *>(v.data()), qint64(n * sizeof(T)));
-}
+// Writes the file and hashes what it writes.
+class HashingWriter {
+public:
+    explicit HashingWriter(QSaveFile &file) : m_file(file), m_state(XXH3_createState())
+    {
+        if (!m_state)
+            throw std::bad_alloc();
+        XXH3_64bits_reset(m_state.get());
+    }
+    void write(const void *data, qint64 n)
+    {
+        if (n <= 0)
+            return;
+        XXH3_64bits_update(m_state.get(), data, std::size_t(n));
+        m_file.write(static_cast<const char *>(data), n);
+    }
+    void write(const QByteArray &b) { write(b.constData(), b.size()); }
+    void padTo(qint64 offset)
+    {
+        const qint64 pos = m_file.pos();
+        if (offset > pos)
+            write(QByteArray(int(offset - pos), '\0'));
+    }
+    template <typename T>
+    void array(const GraphArray<T> &v)
+    {
+        padTo(aligned(m_file.pos()));
+        const quint64 n = v.size();
+        write(&n, sizeof n);
+        padTo(aligned(m_file.pos()));
+        write(v.data(), qint64(n * sizeof(T)));
+    }
+    // Appends the checksum of everything written so far.
+    void finish()
+    {
+        const Checksum sum = XXH3_64bits_digest(m_state.get());
+        m_file.write(reinterpret_cast<const char *>(&sum), sizeof sum);
+    }
+
+private:
+    struct FreeState {
+        void operator()(XXH3_state_t *s) const { XXH3_freeState(s); }
+    };
+    QSaveFile &m_file;
+    std::unique_ptr<XXH3_state_t, FreeState> m_state;
+};
 
 // The cache file's bytes: mapped (QFile::map) or, where mapping fails, read into memory.
 struct CacheBytes {
@@ -86,6 +120,15 @@ struct CacheBytes {
     {
         if (mapped)
             file.unmap(const_cast<uchar *>(mapped));
+    }
+    // True when the last 8 bytes are the XXH3 of all bytes before them.
+    bool checksumMatches() const
+    {
+        Checksum stored = 0;
+        if (size < qint64(sizeof stored))
+            return false;
+        std::memcpy(&stored, data + size - qint64(sizeof stored), sizeof stored);
+        return XXH3_64bits(data, std::size_t(size) - sizeof stored) == stored;
     }
     bool open()
     {
@@ -111,11 +154,15 @@ struct CacheBytes {
 // Reads the header and arrays of a cache file in place, each check against its size.
 class CacheReader {
 public:
-    explicit CacheReader(std::shared_ptr<const CacheBytes> bytes) : m_bytes(std::move(bytes)) {}
+    // Reads up to the checksum (the last 8 bytes).
+    explicit CacheReader(std::shared_ptr<const CacheBytes> bytes)
+        : m_bytes(std::move(bytes)), m_end(std::max<qint64>(0, m_bytes->size - qint64(sizeof(Checksum))))
+    {
+    }
 
     bool read(void *out, qint64 n)
     {
-        if (n < 0 || n > m_bytes->size - m_pos)
+        if (n < 0 || n > m_end - m_pos)
             return false;
         std::memcpy(out, m_bytes->data + m_pos, std::size_t(n));
         m_pos += n;
@@ -123,7 +170,7 @@ public:
     }
     QByteArray bytes(qint64 n)
     {
-        QByteArray b(int(std::clamp<qint64>(n, 0, m_bytes->size - m_pos)), Qt::Uninitialized);
+        QByteArray b(int(std::clamp<qint64>(n, 0, m_end - m_pos)), Qt::Uninitialized);
         return read(b.data(), b.size()) && b.size() == n ? b : QByteArray();
     }
     template <typename T>
@@ -134,7 +181,7 @@ public:
         if (!read(&n, sizeof n))
             return false;
         m_pos = aligned(m_pos);
-        if (m_pos > m_bytes->size || n > quint64(m_bytes->size - m_pos) / sizeof(T))
+        if (m_pos > m_end || n > quint64(m_end - m_pos) / sizeof(T))
             return false;
         v = GraphArray<T>(reinterpret_cast<const T *>(m_bytes->data + m_pos), std::size_t(n), m_bytes);
         m_pos += qint64(n * sizeof(T));
@@ -143,6 +190,7 @@ public:
 
 private:
     std::shared_ptr<const CacheBytes> m_bytes;
+    qint64 m_end = 0;
     qint64 m_pos = 0;
 };
 
@@ -262,8 +310,13 @@ QString GraphCache::fileFor(const RoadGraphOptions &o, const QByteArray &key)
                               + QStringLiteral(".rgraph"));
 }
 
-std::optional<RoadGraph> GraphCache::load(const QString &file, const QByteArray &key)
+std::optional<RoadGraph> GraphCache::load(const QString &file, const QByteArray &key, Feedback *feedback)
 {
+    const auto damaged = [&](const QString &what) -> std::optional<RoadGraph> {
+        if (feedback)
+            feedback->warn(fileMessage(file, QStringLiteral("graph cache damaged (%1); rebuilding it").arg(what)));
+        return std::nullopt;
+    };
     if (key.isEmpty())
         return std::nullopt;
     waitForSavesOf(file);
@@ -281,6 +334,8 @@ std::optional<RoadGraph> GraphCache::load(const QString &file, const QByteArray 
         return std::nullopt;
     if (f.bytes(key.size()) != key)
         return std::nullopt;
+    if (!bytes->checksumMatches())
+        return damaged(QStringLiteral("checksum mismatch"));
     QDataStream meta(f.bytes(qint64(sizeof(quint32))));
     quint32 metaSize = 0;
     meta.setByteOrder(QDataStream::LittleEndian);
@@ -290,12 +345,12 @@ std::optional<RoadGraph> GraphCache::load(const QString &file, const QByteArray 
     double access = 0, snap = 0;
     ms >> crsWkt >> profile >> access >> snap;
     if (ms.status() != QDataStream::Ok)
-        return std::nullopt;
+        return damaged(QStringLiteral("unreadable metadata"));
     auto data = std::make_shared<RoadGraph::Data>();
     try {
         data->crs = crsWkt.isEmpty() ? Crs() : Crs::fromUserInput(crsWkt);
     } catch (const CrsError &) {
-        return std::nullopt;
+        return damaged(QStringLiteral("unreadable CRS"));
     }
     data->profileName = profile;
     data->accessMeters = access;
@@ -303,7 +358,7 @@ std::optional<RoadGraph> GraphCache::load(const QString &file, const QByteArray 
     bool ok = true;
     data->forEachArray([&](auto &a) { ok = ok && f.array(a); });
     if (!ok)
-        return std::nullopt;
+        return damaged(QStringLiteral("truncated arrays"));
     // Consistency, so a damaged file can never index out of bounds.
     const std::size_t nodes = data->nodeX.size(), links = data->linkFrom.size(), arcs = data->arcTarget.size();
     bool consistent = data->nodeY.size() == nodes && data->firstArc.size() == nodes + 1 && data->arcLink.size() == arcs
@@ -319,7 +374,7 @@ std::optional<RoadGraph> GraphCache::load(const QString &file, const QByteArray 
     for (std::size_t i = 0; consistent && i < nodes; ++i)
         consistent = data->firstArc[i] <= data->firstArc[i + 1];
     if (!consistent)
-        return std::nullopt;
+        return damaged(QStringLiteral("inconsistent arrays"));
     return RoadGraph(std::move(data));
 }
 
@@ -333,11 +388,12 @@ void GraphCache::save(const RoadGraph &graph, const QString &file, const QByteAr
     if (!f.open(QIODevice::WriteOnly))
         throw IoError(fileMessage(file, QStringLiteral("cannot write: %1").arg(f.errorString())));
     const RoadGraph::Data &d = graph.data();
-    f.write(kMagic, 8);
+    HashingWriter w(f);
+    w.write(kMagic, 8);
     const quint32 version = kVersion, bom = kByteOrderMark;
-    f.write(reinterpret_cast<const char *>(&version), 4);
-    f.write(reinterpret_cast<const char *>(&bom), 4);
-    f.write(key);
+    w.write(&version, 4);
+    w.write(&bom, 4);
+    w.write(key);
     QByteArray meta;
     {
         QDataStream ms(&meta, QIODevice::WriteOnly);
@@ -350,9 +406,10 @@ void GraphCache::save(const RoadGraph &graph, const QString &file, const QByteAr
         s.setByteOrder(QDataStream::LittleEndian);
         s << metaSize;
     }
-    f.write(sizeBytes);
-    f.write(meta);
-    d.forEachArray([&](const auto &a) { writeArray(f, a); });
+    w.write(sizeBytes);
+    w.write(meta);
+    d.forEachArray([&](const auto &a) { w.array(a); });
+    w.finish();
     if (!f.commit())
         throw IoError(fileMessage(file, QStringLiteral("cannot write: %1").arg(f.errorString())));
 }

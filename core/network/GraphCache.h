@@ -6,9 +6,10 @@
 // place, which a mapped graph could not survive); opened with QFile::map, the graph's
 // arrays viewing the mapped file (nothing copied; read into memory where mapping
 // fails). The file stays open while a graph uses it (on Windows it cannot be replaced
-// or removed meanwhile: a rebuild then warns that it cannot write). A file with
-// another version, key or byte order, or inconsistent arrays, is ignored and rebuilt.
-// Any thread.
+// or removed meanwhile: a rebuild then warns that it cannot write). The file ends with
+// an XXH3-64 checksum of all bytes before it, verified on every load. A file with
+// another version, key or byte order is ignored and rebuilt; a damaged one (checksum
+// mismatch, inconsistent arrays) too, with a warning. Any thread.
 #include "network/RoadGraph.h"
 
 #include <QFuture>
@@ -26,7 +27,8 @@ public:
     // 3: arrays aligned for mapping.
     // 4: links in the spatial order of their source lines (were sorted by node): link
     //    ids, which break snapping ties, differ from a version 3 file's.
-    static constexpr quint32 kVersion = 4;
+    // 5: a checksum (XXH3-64 of all bytes before it) at the end of the file.
+    static constexpr quint32 kVersion = 5;
 
     // A stable key: source path + size + mtime + hash of its first and last MiB (and
     // sidecar files of Shapefiles), layer, fields, tolerance, CRS and profile JSON.
@@ -35,7 +37,9 @@ public:
     static QString fileFor(const RoadGraphOptions &options, const QByteArray &key);
 
     // Waits first for a save of the same file still being written (saveInBackground).
-    static std::optional<RoadGraph> load(const QString &file, const QByteArray &key);
+    // Nothing for a missing file or one of another version/key; nothing and a warning
+    // to feedback (naming the file) for a damaged one — the caller rebuilds it.
+    static std::optional<RoadGraph> load(const QString &file, const QByteArray &key, Feedback *feedback = nullptr);
     // Throws IoError naming the file when it cannot be written.
     static void save(const RoadGraph &graph, const QString &file, const QByteArray &key);
     // save() on a background thread: the graph is immutable and shared, so the caller

@@ -661,7 +661,7 @@ RoadGraph RoadGraphBuilder::open(const RoadGraphOptions &options, Feedback *feed
     const QByteArray key = options.useCache ? GraphCache::key(options) : QByteArray();
     const QString cacheFile = key.isEmpty() ? QString() : GraphCache::fileFor(options, key);
     if (!key.isEmpty()) {
-        if (std::optional<RoadGraph> cached = GraphCache::load(cacheFile, key)) {
+        if (std::optional<RoadGraph> cached = GraphCache::load(cacheFile, key, feedback)) {
             report.fromCache = true;
             report.cacheFile = cacheFile;
             report.nodes = cached->nodeCount();

@@ -323,7 +323,8 @@ Report Report::fromResults(const Project &project, const QString &resultsDir, co
     QHash<QString, QString> hashes;
     for (const ProjectLayer &l : project.layers) {
         const QString path = project.resolvedPath(l);
-        if (!hashes.contains(path)) {
+        const bool database = isConnectionString(path); // no file to hash; never show its password
+        if (!database && !hashes.contains(path)) {
             QFile f(path);
             QCryptographicHash sha(QCryptographicHash::Sha256);
             hashes.insert(path, f.open(QIODevice::ReadOnly) && sha.addData(&f) ? QString::fromLatin1(sha.result().toHex()) : QStringLiteral("—"));
@@ -336,7 +337,9 @@ Report Report::fromResults(const Project &project, const QString &resultsDir, co
         } catch (const Error &e) {
             feedback.warn(e.message());
         }
-        inputs.push_back({QFileInfo(path).fileName() + (l.layer.isEmpty() ? QString() : QStringLiteral(":") + l.layer), roleName(l.role), count});
+        inputs.push_back({(database ? project.dataSource(l).displayName()
+                                    : QFileInfo(path).fileName() + (l.layer.isEmpty() ? QString() : QStringLiteral(":") + l.layer)),
+                          roleName(l.role), count});
     }
     h.table({h.t("layer"), h.t("role"), h.t("features")}, inputs, {2}, 50);
     std::vector<QStringList> files;

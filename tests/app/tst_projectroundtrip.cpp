@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QUndoStack>
 
@@ -89,6 +90,35 @@ private Q_SLOTS:
         const QJsonObject layer = o[QStringLiteral("layers")].toArray().first().toObject();
         QCOMPARE(layer[QStringLiteral("future_layer_key")].toArray().size(), 2);
         QCOMPARE(layer[QStringLiteral("name")].toString(), QStringLiteral("洪水"));
+    }
+
+    // A password asked for at open (ProjectController's dialog) goes to every layer on
+    // that connection, in memory only: not an edit, never in the saved file.
+    void connectionPasswordStaysInMemory()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("pg.refuge"));
+        const QString conn = QStringLiteral("PG:host=127.0.0.1 port=1 dbname=city user=planner");
+        const QJsonArray layers{
+            QJsonObject{{"id", "roads"}, {"source", conn}, {"layer", "public.roads"}, {"role", "roads"}},
+            QJsonObject{{"id", "shelters"}, {"source", conn}, {"layer", "public.shelters"}, {"role", "shelters"}},
+            QJsonObject{{"id", "other"}, {"source", "PG:host=127.0.0.1 port=1 dbname=other"}, {"layer", "x"}, {"role", "other"}}};
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QJsonDocument(QJsonObject{{"format", "refuge-project"}, {"version", 1}, {"crs", "EPSG:4326"}, {"layers", layers}}).toJson());
+        f.close();
+        ProjectDocument doc;
+        doc.open(path);
+        QVERIFY(doc.project().warnings().isEmpty());
+        doc.setConnectionPassword(conn, QStringLiteral("Sesame42"));
+        QVERIFY(!doc.isModified());
+        QCOMPARE(doc.project().dataSource(*doc.layerById(QStringLiteral("roads"))).toString(),
+                 conn + QStringLiteral(" password='Sesame42'|layername=public.roads"));
+        QVERIFY(doc.project().dataSource(*doc.layerById(QStringLiteral("shelters"))).toString().contains(QLatin1String("Sesame42")));
+        QVERIFY(!doc.project().dataSource(*doc.layerById(QStringLiteral("other"))).toString().contains(QLatin1String("Sesame42")));
+        doc.save(path);
+        QVERIFY(!readAll(path).contains("Sesame42"));
+        QVERIFY(doc.project().dataSource(*doc.layerById(QStringLiteral("roads"))).toString().contains(QLatin1String("Sesame42")));
     }
 };
 

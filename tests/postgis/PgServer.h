@@ -1,7 +1,9 @@
 #pragma once
 // PgServer: a throwaway PostgreSQL + PostGIS server for one test process. initdb into
 // a temporary folder, pg_ctl start on a free loopback port with the unix socket in the
-// same folder, trust authentication for the "postgres" role; stop() (also run by the
+// same folder, trust authentication for the "postgres" role — or, with a password given
+// to start(), that password required (scram-sha-256) on TCP connections while the unix
+// socket stays trusted; stop() (also run by the
 // destructor) stops the server and the folder is removed. initdb refuses to run as
 // root, so when uid is 0 the server programs run as the "postgres" system user via
 // runuser. Linux only; owned and used by the test's main thread.
@@ -55,9 +57,11 @@ public:
         return {};
     }
 
-    // Starts the server; false with *error set on failure.
-    bool start(QString *error)
+    // Starts the server; false with *error set on failure. With a password, TCP
+    // connections (conninfo()) must give it.
+    bool start(QString *error, const QString &password = {})
     {
+        m_password = password;
         m_bin = binDir();
         m_dir = std::make_unique<QTemporaryDir>(QStringLiteral(REFUGE_PG_WORK_DIR "/pg-XXXXXX"));
         // Unix socket paths are limited to 107 bytes: fall back to the system temp folder.
@@ -75,11 +79,19 @@ public:
             return fail(error, QStringLiteral("no free loopback port"));
         const QString data = m_dir->filePath(QStringLiteral("data"));
         QString out;
-        if (!runServerTool(QStringLiteral("initdb"),
-                           {QStringLiteral("-D"), data, QStringLiteral("-U"), QStringLiteral("postgres"), QStringLiteral("-A"),
-                            QStringLiteral("trust"), QStringLiteral("-E"), QStringLiteral("UTF8"), QStringLiteral("--locale=C"),
-                            QStringLiteral("--no-sync")},
-                           &out))
+        QStringList initdb{QStringLiteral("-D"), data, QStringLiteral("-U"), QStringLiteral("postgres"), QStringLiteral("-E"),
+                           QStringLiteral("UTF8"), QStringLiteral("--locale=C"), QStringLiteral("--no-sync")};
+        if (password.isEmpty()) {
+            initdb << QStringLiteral("-A") << QStringLiteral("trust");
+        } else {
+            QFile pw(m_dir->filePath(QStringLiteral("pwfile")));
+            if (!pw.open(QIODevice::WriteOnly) || pw.write(password.toUtf8() + '\n') <= 0)
+                return fail(error, QStringLiteral("cannot write %1").arg(pw.fileName()));
+            pw.close();
+            initdb << QStringLiteral("--auth-local=trust") << QStringLiteral("--auth-host=scram-sha-256")
+                   << QStringLiteral("--pwfile=") + pw.fileName();
+        }
+        if (!runServerTool(QStringLiteral("initdb"), initdb, &out))
             return fail(error, QStringLiteral("initdb failed: ") + out);
         const QString options = QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -F -c shared_buffers=16MB -c max_connections=20")
                                     .arg(m_port)
@@ -115,7 +127,8 @@ public:
     // libpq keywords for a database on this server (TCP on loopback).
     QString conninfo(const QString &db) const
     {
-        return QStringLiteral("host=127.0.0.1 port=%1 dbname=%2 user=postgres").arg(m_port).arg(db);
+        const QString base = QStringLiteral("host=127.0.0.1 port=%1 dbname=%2 user=postgres").arg(m_port).arg(db);
+        return m_password.isEmpty() ? base : base + QStringLiteral(" password=") + m_password;
     }
 
     // Runs SQL with psql (ON_ERROR_STOP); false with *error set on failure.
@@ -240,6 +253,7 @@ private:
     }
 
     QString m_bin;
+    QString m_password;
     std::unique_ptr<QTemporaryDir> m_dir;
     int m_port = -1;
     bool m_running = false;

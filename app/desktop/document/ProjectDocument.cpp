@@ -232,6 +232,19 @@ void ProjectDocument::setCrs(const Crs &crs)
 
 void ProjectDocument::setTitle(const QString &title) { m_project.title = title; }
 
+void ProjectDocument::setConnectionPassword(const QString &connection, const QString &password)
+{
+    const QString target = withoutPassword(connection);
+    for (ProjectLayer &l : m_project.layers) {
+        if (!isConnectionString(l.path) || withoutPassword(l.path) != target)
+            continue;
+        l.path = withPassword(l.path, password);
+        m_data.remove(l.id);
+    }
+    ensureLoaded();
+    Q_EMIT mapChanged();
+}
+
 void ProjectDocument::reloadLayer(const QString &layerId)
 {
     m_data.remove(layerId);

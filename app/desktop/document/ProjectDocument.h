@@ -75,6 +75,10 @@ public:
 
     // Re-reads a layer (e.g. after its file was relocated or changed on disk).
     void reloadLayer(const QString &layerId);
+    // Gives every layer on this database connection (compared without passwords) the
+    // password, in memory only (a project file never stores it: Project::toJson), and
+    // reloads them. Not an edit: the undo stack and the modified flag are unchanged.
+    void setConnectionPassword(const QString &connection, const QString &password);
 
 Q_SIGNALS:
     void projectReset();

@@ -8,6 +8,8 @@
 #include <QApplication>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
@@ -18,6 +20,13 @@ namespace refuge::desktop {
 
 namespace {
 const QString kRecentKey = QStringLiteral("project/recent");
+
+// libpq's words when the server wants a password it did not get, or refused it.
+bool isPasswordFailure(const QString &error)
+{
+    return error.contains(QLatin1String("password authentication failed"), Qt::CaseInsensitive)
+        || error.contains(QLatin1String("no password supplied"), Qt::CaseInsensitive);
+}
 } // namespace
 
 ProjectController::ProjectController(ProjectDocument *doc, QWidget *window)
@@ -72,6 +81,9 @@ bool ProjectController::openProject(const QString &path)
         return false;
     }
     addRecent(m_doc->filePath());
+    const QStringList warnings = m_doc->project().warnings(); // a stored password: used, never saved again
+    if (!warnings.isEmpty() && m_interactive)
+        QMessageBox::warning(m_window, tr("Open project"), warnings.join(QLatin1Char('\n')));
     return true;
 }
 
@@ -143,10 +155,30 @@ void ProjectController::rebuildRecentMenu()
 
 void ProjectController::reportBrokenLayers()
 {
-    const QStringList ids = m_broken;
+    QStringList ids = m_broken;
     m_broken.clear();
     if (ids.isEmpty() || !m_interactive)
         return;
+    // A database that wants a password: ask once per connection, keep it in memory.
+    QStringList asked;
+    for (const QString &id : std::as_const(ids)) {
+        const ProjectLayer *l = m_doc->layerById(id);
+        const QString connection = l ? withoutPassword(m_doc->project().resolvedPath(*l)) : QString();
+        if (!l || !isConnectionString(connection) || asked.contains(connection) || !isPasswordFailure(m_doc->layerData(id).error))
+            continue;
+        asked << connection;
+        bool ok = false;
+        const QString password = QInputDialog::getText(m_window, tr("Database password"),
+                                                       tr("Password for %1\n(kept for this session only, never saved in the project)")
+                                                           .arg(redactedSource(connection)),
+                                                       QLineEdit::Password, QString(), &ok);
+        if (ok && !password.isEmpty())
+            m_doc->setConnectionPassword(connection, password); // reloads: a new failure is reported then
+    }
+    ids.removeIf([&](const QString &id) {
+        const ProjectLayer *l = m_doc->layerById(id);
+        return l && asked.contains(withoutPassword(m_doc->project().resolvedPath(*l))) && !m_doc->layerData(id).isBroken();
+    });
     QStringList lines;
     QStringList missing;
     for (const QString &id : ids) {

@@ -171,7 +171,7 @@ QJsonObject NetworkInputs::summary() const
     for (double b : breaks)
         breakList.append(b);
     return QJsonObject{
-        {QStringLiteral("network"), QJsonObject{{QStringLiteral("source"), settings.network.toString()},
+        {QStringLiteral("network"), QJsonObject{{QStringLiteral("source"), settings.network.redacted()},
                                                 {QStringLiteral("profile"), graph.profileName()},
                                                 {QStringLiteral("crs"), graph.crs().authId()},
                                                 {QStringLiteral("nodes"), graph.nodeCount()},

@@ -93,6 +93,47 @@ private Q_SLOTS:
         QVERIFY(!isConnectionString(QStringLiteral("C:\\PG\\a.shp")));
         QVERIFY(!isConnectionString(QString()));
     }
+
+    // Passwords go only to the connection: redacted for outputs, stripped for project files.
+    void passwords_data()
+    {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QString>("redacted");
+        QTest::addColumn<QString>("stripped");
+        QTest::newRow("keyword") << "PG:host=h dbname=d user=u password=s3cret port=5"
+                                 << "PG:host=h dbname=d user=u password=*** port=5" << "PG:host=h dbname=d user=u port=5";
+        QTest::newRow("keyword first") << "PG:password=s3cret dbname=d" << "PG:password=*** dbname=d" << "PG:dbname=d";
+        QTest::newRow("keyword last, spaces") << "PG:dbname=d PASSWORD = s3cret" << "PG:dbname=d password=***" << "PG:dbname=d";
+        QTest::newRow("quoted with space and quote") << R"(PG:dbname=d password='s3 c\'ret' user=u)"
+                                                     << "PG:dbname=d password=*** user=u" << "PG:dbname=d user=u";
+        QTest::newRow("uri user:password") << "postgresql://u:s3cret@h:5432/d" << "postgresql://u:***@h:5432/d"
+                                           << "postgresql://u@h:5432/d";
+        QTest::newRow("uri parameter") << "postgresql://u@h/d?password=s3cret&sslmode=disable"
+                                       << "postgresql://u@h/d?password=***&sslmode=disable" << "postgresql://u@h/d?sslmode=disable";
+        QTest::newRow("ssl key passphrase too") << "PG:dbname=d sslpassword=s3cret password=s3cret"
+                                                << "PG:dbname=d sslpassword=*** password=***" << "PG:dbname=d";
+        QTest::newRow("no password") << "PG:dbname=d user=u" << "PG:dbname=d user=u" << "PG:dbname=d user=u";
+        QTest::newRow("file named like a keyword") << "/data/password=x.gpkg" << "/data/password=x.gpkg" << "/data/password=x.gpkg";
+    }
+    void passwords()
+    {
+        QFETCH(QString, source);
+        QFETCH(QString, redacted);
+        QFETCH(QString, stripped);
+        QCOMPARE(redactedSource(source), redacted);
+        QCOMPARE(withoutPassword(source), stripped);
+        QCOMPARE(hasPassword(source), stripped != source);
+        QCOMPARE(DataSource({source, QStringLiteral("public.roads")}).redacted(),
+                 isConnectionString(source) ? redacted + QStringLiteral("|layername=public.roads") : redacted + QStringLiteral(":public.roads"));
+        // withPassword puts one back (replacing any); the stripped form is what it started from.
+        if (isConnectionString(source)) {
+            const QString with = withPassword(source, QStringLiteral("n3w 'pw'"));
+            QVERIFY2(hasPassword(with), qPrintable(with));
+            QCOMPARE(withoutPassword(with), stripped);
+            QVERIFY(!with.contains(QLatin1String("s3cret")));
+            QVERIFY(!redactedSource(with).contains(QLatin1String("n3w")));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDataSource)

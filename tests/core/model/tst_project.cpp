@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -187,6 +188,57 @@ private Q_SLOTS:
         QCOMPARE(o.value(QStringLiteral("version")).toInt(), 1);
         QCOMPARE(o.value(QStringLiteral("format")).toString(), QStringLiteral("refuge-project"));
         QCOMPARE(o.value(QStringLiteral("title")).toString(), QStringLiteral("未来"));
+    }
+
+    // A project file never stores a database password: a password read from a file is
+    // kept in memory (the layer still connects), named in one warning (without the
+    // password), and gone from the file at the next save; the same for one set in memory.
+    void passwordsNeverSaved()
+    {
+        const QString path = m_tmp.filePath(QStringLiteral("pg/p.refuge"));
+        // (Built as JSON, not a raw string literal: moc reads "//" in one as a comment.)
+        const QJsonArray layers{
+            QJsonObject{{"id", "roads"}, {"source", "PG:host=db.example port=5432 dbname=city user=planner password=Tr0ub4dor"},
+                        {"layer", "public.roads"}, {"role", "roads"}},
+            QJsonObject{{"id", "shelters"}, {"source", "postgresql://planner:Tr0ub4dor@db.example/city"}, {"layer", "public.shelters"},
+                        {"role", "shelters"}},
+            QJsonObject{{"id", "blocks"}, {"source", "blocks.gpkg"}, {"role", "population"}}};
+        writeFile(path, QJsonDocument(QJsonObject{{"format", "refuge-project"}, {"version", 1}, {"crs", "EPSG:26986"}, {"layers", layers}})
+                            .toJson());
+        Project p = Project::load(path);
+        QCOMPARE(p.warnings().size(), 1);
+        const QString w = p.warnings().front();
+        QVERIFY2(w.startsWith(QFileInfo(path).absoluteFilePath() + QStringLiteral(": warning: ")), qPrintable(w));
+        QVERIFY2(w.contains(QLatin1String("password")) && w.contains(QLatin1String("roads, shelters")), qPrintable(w));
+        QVERIFY(!w.contains(QLatin1String("Tr0ub4dor")));
+        // In memory the connection keeps its password.
+        QCOMPARE(p.dataSource(p.layers[0]).toString(),
+                 QStringLiteral("PG:host=db.example port=5432 dbname=city user=planner password=Tr0ub4dor|layername=public.roads"));
+        QCOMPARE(p.dataSource(p.layers[0]).redacted(),
+                 QStringLiteral("PG:host=db.example port=5432 dbname=city user=planner password=***|layername=public.roads"));
+        // Saved: no password anywhere in the file, everything else as it was.
+        const QString out = m_tmp.filePath(QStringLiteral("pg/q.refuge"));
+        p.save(out);
+        QVERIFY(!readAll(out).contains("Tr0ub4dor"));
+        QVERIFY(!readAll(out).contains("password"));
+        const QJsonArray saved = QJsonDocument::fromJson(readAll(out)).object().value(QStringLiteral("layers")).toArray();
+        QCOMPARE(saved.at(0).toObject().value(QStringLiteral("source")).toString(),
+                 QStringLiteral("PG:host=db.example port=5432 dbname=city user=planner"));
+        QCOMPARE(saved.at(1).toObject().value(QStringLiteral("source")).toString(), QStringLiteral("postgresql://planner@db.example/city"));
+        QCOMPARE(saved.at(2).toObject().value(QStringLiteral("source")).toString(), QStringLiteral("blocks.gpkg"));
+        // ... while the saved project in memory still connects with it.
+        QVERIFY(p.dataSource(p.layers[1]).toString().contains(QLatin1String("Tr0ub4dor")));
+        QVERIFY(!QJsonDocument(p.toJson()).toJson().contains("Tr0ub4dor"));
+        // The saved file loads without a warning and without a password.
+        const Project q = Project::load(out);
+        QCOMPARE(q.warnings(), QStringList());
+        QVERIFY(!hasPassword(q.layers[0].path) && !hasPassword(q.layers[1].path));
+        // A password given in memory (asked at open) is never written either.
+        Project r = q;
+        r.layers[0].path = withPassword(r.layers[0].path, QStringLiteral("asked-at-open"));
+        QVERIFY(r.dataSource(r.layers[0]).toString().contains(QLatin1String("password='asked-at-open'")));
+        r.save(out);
+        QVERIFY(!readAll(out).contains("asked-at-open"));
     }
 
     void defaults()

@@ -1,6 +1,7 @@
 // Cambridge streets (maps/cambridge/cambridge.gpkg): the engine's Dijkstra agrees with
 // an independent brute-force Dijkstra (O(V²), built from the link table, in double)
 // on every node; node-field topology and vertex topology give the same network size.
+#include "GraphCacheLayout.h"
 #include "TestSupport.h"
 #include "network/GraphCache.h"
 #include "network/RoadGraphBuilder.h"
@@ -175,20 +176,30 @@ private Q_SLOTS:
         QVERIFY(GraphCache::finishSave(third.cacheSave));
     }
 
-    // A damaged or foreign cache file is never trusted: rebuilt, never a crash.
+    // A damaged or foreign cache file is never trusted: rebuilt, never a crash. Damage
+    // that keeps the file's shape (values changed inside an array) is caught by the
+    // checksum, with a warning naming the file; another version is rebuilt silently.
     void damagedCacheIsRebuilt_data()
     {
         QTest::addColumn<QString>("damage");
-        QTest::newRow("truncated to half") << "half";
-        QTest::newRow("header only") << "header";
-        QTest::newRow("empty") << "empty";
-        QTest::newRow("older version") << "version";
-        QTest::newRow("arc target out of range") << "arcs";
-        QTest::newRow("array count too large") << "count";
+        QTest::addColumn<bool>("warned");
+        QTest::newRow("truncated to half") << "half" << true;
+        QTest::newRow("header only") << "header" << true;
+        QTest::newRow("empty") << "empty" << false;
+        QTest::newRow("older version") << "version" << false;
+        QTest::newRow("arc target out of range") << "arcs" << true;
+        QTest::newRow("array count too large") << "count" << true;
+        QTest::newRow("link lengths zeroed") << "zero-lengths" << true;
+        QTest::newRow("checksum changed") << "checksum" << true;
+        QTest::newRow("meta changed") << "meta" << true;
+        // One byte flipped in the middle of each of the 15 arrays' values.
+        for (int i = 0; i < 15; ++i)
+            QTest::addRow("array %d byte flipped", i) << QStringLiteral("flip %1").arg(i) << true;
     }
     void damagedCacheIsRebuilt()
     {
         QFETCH(QString, damage);
+        QFETCH(bool, warned);
         QTemporaryDir dir;
         RoadGraphOptions o = cambridge(QStringLiteral("walk"));
         o.useCache = true;
@@ -199,24 +210,13 @@ private Q_SLOTS:
         QFile f(first.cacheFile);
         QVERIFY(f.open(QIODevice::ReadWrite));
         QByteArray bytes = f.readAll();
-        // Layout: magic 8, version 4, byte-order mark 4, key 16, meta size 4, meta; then
-        // per array, at 64-byte boundaries, its count and its values.
-        auto align = [](qsizetype p) { return (p + 63) / 64 * 64; };
-        quint32 metaSize = 0;
-        std::memcpy(&metaSize, bytes.constData() + 32, 4);
-        qsizetype pos = 36 + qsizetype(metaSize);
-        auto arrayAt = [&](int index) { // offset of array `index`'s count
-            qsizetype p = pos;
-            for (int i = 0; i <= index; ++i) {
-                p = align(p);
-                if (i == index)
-                    return p;
-                quint64 n = 0;
-                std::memcpy(&n, bytes.constData() + p, 8);
-                p = align(p + 8) + qsizetype(n) * (i == 14 ? 16 : (i < 2 ? 8 : 4));
-            }
-            return p;
-        };
+        const refuge::test::GraphCacheLayout layout(bytes);
+        const qsizetype pos = layout.metaEnd();
+        auto arrayAt = [&](int index) { return layout.countAt(index); };
+        auto countOf = [&](int index) { return layout.count(index); };
+        auto valuesOf = [&](int index) { return layout.valuesAt(index); };
+        const auto valueSize = &refuge::test::GraphCacheLayout::valueSize;
+        QCOMPARE(layout.arraysEnd() + 8, bytes.size()); // then the checksum
         if (damage == QLatin1String("half"))
             bytes.truncate(bytes.size() / 2);
         else if (damage == QLatin1String("header"))
@@ -227,17 +227,54 @@ private Q_SLOTS:
             bytes[8] = 2;
         else if (damage == QLatin1String("arcs")) { // arcTarget (array 3): first value = node count
             const quint32 nodes = quint32(a.nodeCount());
-            std::memcpy(bytes.data() + align(arrayAt(3) + 8), &nodes, 4);
+            std::memcpy(bytes.data() + valuesOf(3), &nodes, 4);
         } else if (damage == QLatin1String("count")) { // points (array 14): count beyond the file
             const quint64 n = quint64(bytes.size());
             std::memcpy(bytes.data() + arrayAt(14), &n, 8);
+        } else if (damage == QLatin1String("zero-lengths")) { // linkMeters (array 9): every 7th link 0 m
+            const qsizetype values = valuesOf(9);
+            const float zero = 0;
+            for (qsizetype l = 0; l < countOf(9); l += 7)
+                std::memcpy(bytes.data() + values + l * 4, &zero, 4);
+        } else if (damage == QLatin1String("checksum")) {
+            bytes[bytes.size() - 3] = char(bytes[bytes.size() - 3] ^ 0x10);
+        } else if (damage == QLatin1String("meta")) { // the profile name's bytes
+            bytes[pos - 20] = char(bytes[pos - 20] ^ 0x01);
+        } else if (damage.startsWith(QLatin1String("flip "))) {
+            const int i = damage.mid(5).toInt();
+            QVERIFY(countOf(i) > 0);
+            const qsizetype at = valuesOf(i) + countOf(i) / 2 * valueSize(i) + valueSize(i) - 1;
+            bytes[at] = char(bytes[at] ^ 0x04);
         }
         QVERIFY(f.resize(0) && f.seek(0) && f.write(bytes) == bytes.size());
         f.close();
         RoadGraphReport second;
-        const RoadGraph b = RoadGraphBuilder::open(o, nullptr, &second);
+        Feedback feedback;
+        const RoadGraph b = RoadGraphBuilder::open(o, &feedback, &second);
         QVERIFY(!second.fromCache);
         sameArrays(a, b);
+        if (warned) {
+            QCOMPARE(feedback.warnings().size(), 1);
+            QVERIFY2(feedback.warnings().front().startsWith(first.cacheFile + QStringLiteral(": graph cache damaged")),
+                     qPrintable(feedback.warnings().front()));
+        } else {
+            QCOMPARE(feedback.warnings(), QStringList());
+        }
+        // The rebuilt graph routes like the fresh one: same cost to every node from one link.
+        QVERIFY(GraphCache::finishSave(second.cacheSave));
+        const Snapper snapper(b);
+        NetworkSource source;
+        source.at = snapper.snap(b.linkPointAt(b.linkCount() / 3, b.linkMeters(b.linkCount() / 3) / 2), 10);
+        QVERIFY(source.at.isSnapped());
+        RoutingOptions ro;
+        ro.unit = CostUnit::Meters;
+        const ShortestPathTree ta = ShortestPathTree::compute(a, {source}, ro), tb = ShortestPathTree::compute(b, {source}, ro);
+        int reached = 0;
+        for (int n = 0; n < a.nodeCount(); ++n) {
+            QCOMPARE(tb.nodeCost(n), ta.nodeCost(n));
+            reached += std::isfinite(ta.nodeCost(n)) ? 1 : 0;
+        }
+        QVERIFY(reached > a.nodeCount() * 9 / 10);
         // ... and the rebuilt file is good again.
         RoadGraphReport third;
         sameArrays(a, RoadGraphBuilder::open(o, nullptr, &third));
