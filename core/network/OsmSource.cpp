@@ -96,10 +96,39 @@ bool OsmSource::isOsmFile(const QString &path)
     return suffix == QLatin1String("osm") || suffix == QLatin1String("pbf");
 }
 
+bool OsmSource::hasOsmFields(const QStringList &names)
+{
+    return names.contains(QLatin1String("other_tags"))
+        && (names.contains(QLatin1String("osm_id")) || names.contains(QLatin1String("osm_way_id")) || names.contains(QLatin1String("highway")));
+}
+
 bool OsmSource::isOsmLayer(const VectorLayer &layer)
 {
-    return layer.fieldIndex(QStringLiteral("other_tags")) >= 0
-        && (layer.fieldIndex(QStringLiteral("osm_id")) >= 0 || layer.fieldIndex(QStringLiteral("osm_way_id")) >= 0);
+    QStringList names;
+    for (const Field &f : layer.fields())
+        names << f.name;
+    return hasOsmFields(names);
+}
+
+bool OsmSource::isOsmSource(const DataSource &source)
+{
+    if (isOsmFile(source.path))
+        return true;
+    GdalErrorCollector errors;
+    try {
+        GdalDataset ds = openDataset(source.path, GDAL_OF_VECTOR);
+        OGRLayerH layer = source.layer.isEmpty() ? GDALDatasetGetLayer(ds.get(), 0)
+                                                 : GDALDatasetGetLayerByName(ds.get(), source.layer.toUtf8().constData());
+        if (!layer)
+            return false;
+        OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+        QStringList names;
+        for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i)
+            names << QString::fromUtf8(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)));
+        return hasOsmFields(names);
+    } catch (const Error &) {
+        return false; // the reader says what is wrong with it
+    }
 }
 
 VectorLayer OsmSource::loadLayer(const DataSource &source, const LoadOptions &options, Feedback *feedback)

@@ -7,14 +7,14 @@
 // reason with their length (RoadLines::excluded). Area streets: the closed way's
 // outline, as OSRM routes them. Synchronous; any thread.
 #include "model/DataSource.h"
+#include "model/VectorLayer.h"
 
-class QString;
+#include <QStringList>
 
 namespace refuge {
 
 class Crs;
 class Feedback;
-class VectorLayer;
 struct LoadOptions;
 struct RoadGraphOptions;
 struct RoadLines;
@@ -22,8 +22,13 @@ struct RoadLines;
 class OsmSource {
 public:
     static bool isOsmFile(const QString &path); // .osm, .pbf
-    // A layer GDAL's OSM driver made (osm_id and other_tags fields).
+    // Fields of a layer GDAL's OSM driver made, also once converted (`ogr2ogr out.gpkg
+    // extract.osm.pbf lines`): other_tags with osm_id, osm_way_id or highway.
+    static bool hasOsmFields(const QStringList &fieldNames);
     static bool isOsmLayer(const VectorLayer &layer);
+    // An OSM file, or a layer with OSM fields (read by GDAL; false when unreadable):
+    // the sources the profile's OSM rules apply to.
+    static bool isOsmSource(const DataSource &source);
     // One layer of an OSM file read with resources/osmconf.ini.
     static VectorLayer loadLayer(const DataSource &source, const LoadOptions &options, Feedback *feedback = nullptr);
     // The closed ways with a highway tag that GDAL gives as polygons, in `crs`.
