@@ -31,8 +31,13 @@ public:
     static bool isOsmSource(const DataSource &source);
     // One layer of an OSM file read with resources/osmconf.ini.
     static VectorLayer loadLayer(const DataSource &source, const LoadOptions &options, Feedback *feedback = nullptr);
-    // The closed ways with a highway tag that GDAL gives as polygons, in `crs`.
-    static VectorLayer loadAreas(const RoadGraphOptions &options, const Crs &crs, Feedback *feedback = nullptr);
+    // In one pass over the file: the `lines` layer, and the closed ways with a highway
+    // tag that GDAL gives as polygons (`multipolygons`), in options.crs or else a
+    // metric CRS for the extract (as RoadGraphBuilder::loadLines).
+    struct Ways {
+        VectorLayer lines, areas;
+    };
+    static Ways loadWays(const RoadGraphOptions &options, Feedback *feedback = nullptr);
     // The ways of `lines` (and the outlines of `areas`, may be null) the profile's OSM
     // rules use; one-way and speed as the rules give them (columns oneway, maxspeed).
     static RoadLines roadLines(const VectorLayer &lines, const VectorLayer *areas, const RoadGraphOptions &options);

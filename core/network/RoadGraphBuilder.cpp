@@ -678,9 +678,8 @@ RoadGraph RoadGraphBuilder::open(const RoadGraphOptions &options, Feedback *feed
         graph = build(RoadLines::read(options, feedback), options, feedback, &report);
     } else if (OsmSource::isOsmFile(options.source.path) && osmRules
                && (options.source.layer.isEmpty() || options.source.layer == QLatin1String("lines"))) {
-        const VectorLayer lines = loadLines(options, feedback);
-        const VectorLayer areas = OsmSource::loadAreas(options, lines.crs(), feedback);
-        graph = build(OsmSource::roadLines(lines, &areas, options), options, feedback, &report);
+        const OsmSource::Ways ways = OsmSource::loadWays(options, feedback);
+        graph = build(OsmSource::roadLines(ways.lines, &ways.areas, options), options, feedback, &report);
     } else {
         graph = build(loadLines(options, feedback), options, feedback, &report);
     }
