@@ -83,6 +83,11 @@ private Q_SLOTS:
         const RoadGraph copy = p.graph;
         QCOMPARE(&copy.loopLinks(), &p.graph.loopLinks());
         QVERIFY(RoadGraph().loopLinks().empty());
+        // Points beside the ring snap onto it, at their offset along it.
+        const QPointF corner = p.graph.linkPointAt(p.ring, p.L / 2);
+        const SnappedLayer snapped = Snapper::snapPoints(p.graph, {corner + QPointF(3, 3)}, 10.0);
+        QCOMPARE(snapped.points.at(0).link, p.ring);
+        QCOMPARE_LE(std::abs(snapped.points.at(0).offsetMeters - p.L / 2), 3.01);
     }
 
     void serviceArea()
