@@ -26,8 +26,9 @@ int runNetworkCheck(const QStringList &args)
                                               "ends, duplicate and zero-length links, one-way dead ends, unsnapped facilities. "
                                               "Writes network_check.gpkg and summary.json; exit code 1 when problems are found."));
     NetworkSettings settings = net.settings(parser, NetworkOptions::NeedNetwork | NetworkOptions::NeedOut);
-    // What an OSM extract's rules leave out is counted while building: build, don't load.
-    if (OsmSource::isOsmFile(settings.network.path))
+    // What an OSM extract's rules leave out (also once converted) is counted while
+    // building: build, don't load.
+    if (OsmSource::isOsmSource(settings.network))
         settings.useCache = false;
     const QString outDir = NetworkOptions::outDir(parser);
     Feedback feedback;

@@ -5,6 +5,7 @@
 #include <QtConcurrent>
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <numeric>
 
 namespace refuge {
@@ -91,6 +92,9 @@ FacilityCosts FacilityCosts::compute(RoadGraph graph, std::vector<NetworkSource>
             for (std::uint32_t a = g.firstArc(n); a < g.endArc(n); ++a)
                 links.push_back(int(g.data().arcLink[a] & RoadGraph::kLinkMask));
         }
+        for (const int l : g.loopLinks()) // no reached node lists them
+            if (std::isfinite(tree.nodeCost(g.linkFrom(l))))
+                links.push_back(l);
         // A link is travelled only from an end with an outgoing arc on it, so links
         // leaving reached nodes (and the facility's own link) hold every reachable demand.
         std::sort(links.begin(), links.end());

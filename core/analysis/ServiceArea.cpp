@@ -29,10 +29,8 @@ std::vector<std::vector<QPointF>> ServiceArea::reachedSections(const ShortestPat
     for (const NetworkSource &s : tree.sources())
         if (s.at.isSnapped())
             links.push_back(s.at.link);
-    // Loops (a way that comes back to its own node: the ring of a lollipop street)
-    // carry no arc, so no reached node lists them.
-    for (int l = 0; l < g.linkCount(); ++l)
-        if (g.linkFrom(l) == g.linkTo(l) && tree.nodeCost(g.linkFrom(l)) <= limit)
+    for (const int l : g.loopLinks()) // no reached node lists them
+        if (tree.nodeCost(g.linkFrom(l)) <= limit)
             links.push_back(l);
     std::sort(links.begin(), links.end());
     links.erase(std::unique(links.begin(), links.end()), links.end());

@@ -17,18 +17,24 @@ Geometry StudyArea::unionOf(const std::vector<Geometry> &parts)
     return Geometry::fromGeos(u.get());
 }
 
-Geometry StudyArea::load(const DataSource &source, const Crs &crs)
+VectorLayer StudyArea::read(const DataSource &source)
 {
-    LoadOptions options;
-    options.targetCrs = crs;
-    const VectorLayer layer = VectorLayer::load(source, options);
+    VectorLayer layer = VectorLayer::load(source, LoadOptions());
     if (dimension(layer.geometryType()) != 2)
         throw InvalidInput(fileMessage(source.displayName(), QStringLiteral("the study area must be polygons (the layer has %1)")
                                                                  .arg(geometryTypeName(layer.geometryType()))));
-    const Geometry area = unionOf(layer.geometries());
+    return layer;
+}
+
+Geometry StudyArea::merge(const VectorLayer &layer, const Crs &crs)
+{
+    const QString name = layer.source().path.isEmpty() ? layer.name() : layer.source().displayName();
+    const Geometry area = unionOf((crs.isValid() && layer.crs().isValid() ? layer.reprojected(crs) : layer).geometries());
     if (area.isEmpty() || dimension(area.type()) != 2)
-        throw InvalidInput(fileMessage(source.displayName(), QStringLiteral("the study area has no polygons")));
+        throw InvalidInput(fileMessage(name, QStringLiteral("the study area has no polygons")));
     return area;
 }
+
+Geometry StudyArea::load(const DataSource &source, const Crs &crs) { return merge(read(source), crs); }
 
 } // namespace refuge

@@ -10,6 +10,7 @@
 namespace refuge {
 
 class Crs;
+class VectorLayer;
 
 namespace StudyArea {
 
@@ -18,6 +19,11 @@ Geometry unionOf(const std::vector<Geometry> &parts);
 // A polygon layer read in `crs` and merged. Throws InvalidInput naming the file when
 // it holds no polygons, IoError / CrsError as VectorLayer::load.
 Geometry load(const DataSource &source, const Crs &crs);
+// The same in two steps, so a job checks the layer before it builds the network (whose
+// CRS it needs): read() loads it in its own CRS and refuses one that is not polygons;
+// merge() reprojects and merges it.
+VectorLayer read(const DataSource &source);
+Geometry merge(const VectorLayer &layer, const Crs &crs);
 
 } // namespace StudyArea
 

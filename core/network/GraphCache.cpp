@@ -291,8 +291,9 @@ QByteArray GraphCache::key(const RoadGraphOptions &o)
                          o.onewayField, o.speedField, o.classField, o.fromNodeField, o.toNodeField,
                          QString::number(o.toleranceMeters, 'g', 17),
                          QString::fromUtf8(QJsonDocument(o.profile.toJson()).toJson(QJsonDocument::Compact))};
-    // OSM sources: the profile's OSM rules too (other sources' keys stay as they were).
-    if (OsmSource::isOsmFile(path))
+    // OSM sources (files, converted layers): the profile's OSM rules too (other
+    // sources' keys stay as they were).
+    if (OsmSource::isOsmSource(o.source))
         parts << QString::fromUtf8(QJsonDocument(o.profile.osmRules().toJson()).toJson(QJsonDocument::Compact));
     for (const QString &p : parts) {
         h.addData(p.toUtf8());

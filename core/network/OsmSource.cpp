@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QMap>
+#include <algorithm>
 #include <cmath>
 #include <cpl_conv.h>
 
@@ -96,10 +97,39 @@ bool OsmSource::isOsmFile(const QString &path)
     return suffix == QLatin1String("osm") || suffix == QLatin1String("pbf");
 }
 
+bool OsmSource::hasOsmFields(const QStringList &names)
+{
+    return names.contains(QLatin1String("other_tags"))
+        && (names.contains(QLatin1String("osm_id")) || names.contains(QLatin1String("osm_way_id")) || names.contains(QLatin1String("highway")));
+}
+
 bool OsmSource::isOsmLayer(const VectorLayer &layer)
 {
-    return layer.fieldIndex(QStringLiteral("other_tags")) >= 0
-        && (layer.fieldIndex(QStringLiteral("osm_id")) >= 0 || layer.fieldIndex(QStringLiteral("osm_way_id")) >= 0);
+    QStringList names;
+    for (const Field &f : layer.fields())
+        names << f.name;
+    return hasOsmFields(names);
+}
+
+bool OsmSource::isOsmSource(const DataSource &source)
+{
+    if (isOsmFile(source.path))
+        return true;
+    GdalErrorCollector errors;
+    try {
+        GdalDataset ds = openDataset(source.path, GDAL_OF_VECTOR);
+        OGRLayerH layer = source.layer.isEmpty() ? GDALDatasetGetLayer(ds.get(), 0)
+                                                 : GDALDatasetGetLayerByName(ds.get(), source.layer.toUtf8().constData());
+        if (!layer)
+            return false;
+        OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+        QStringList names;
+        for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i)
+            names << QString::fromUtf8(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)));
+        return hasOsmFields(names);
+    } catch (const Error &) {
+        return false; // the reader says what is wrong with it
+    }
 }
 
 VectorLayer OsmSource::loadLayer(const DataSource &source, const LoadOptions &options, Feedback *feedback)
@@ -108,42 +138,112 @@ VectorLayer OsmSource::loadLayer(const DataSource &source, const LoadOptions &op
     return VectorLayer::load(source, options, feedback);
 }
 
-VectorLayer OsmSource::loadAreas(const RoadGraphOptions &options, const Crs &crs, Feedback *feedback)
+namespace {
+
+// A layer of the OSM file as read (WGS 84 lon/lat), every field as text.
+VectorLayer layerLike(OGRLayerH layer, const QString &name, GeometryType type)
 {
-    // Straight from OGR with an attribute filter: the multipolygons layer also holds
-    // every building and land use polygon, none of which is wanted here.
-    VectorLayer out(QStringLiteral("osm_areas"), GeometryType::MultiPolygon, crs);
-    const OsmConfig config;
-    GdalErrorCollector errors;
-    GdalDataset ds = openDataset(options.source.path, GDAL_OF_VECTOR);
-    OGRLayerH layer = GDALDatasetGetLayerByName(ds.get(), "multipolygons");
-    if (!layer)
-        return out;
+    VectorLayer out(name, type, Crs::fromEpsg(4326));
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
-    const int fieldCount = OGR_FD_GetFieldCount(defn);
-    for (int f = 0; f < fieldCount; ++f)
+    for (int f = 0; f < OGR_FD_GetFieldCount(defn); ++f)
         out.addField({QString::fromUtf8(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, f))), FieldType::String});
-    if (OGR_L_SetAttributeFilter(layer, "osm_way_id IS NOT NULL AND other_tags LIKE '%\"highway\"=>%'") != OGRERR_NONE)
-        throw IoError(fileMessage(options.source.path, errors.failures().value(0, QStringLiteral("cannot filter the OSM areas"))));
-    const CoordinateTransform toCrs(Crs::fromEpsg(4326), crs);
-    OGR_L_ResetReading(layer);
-    for (OgrFeature f(OGR_L_GetNextFeature(layer)); f; f.reset(OGR_L_GetNextFeature(layer))) {
-        if (feedback)
-            feedback->throwIfCanceled();
-        OGRGeometryH og = OGR_F_GetGeometryRef(f.get());
-        if (!og || OGR_G_IsEmpty(og))
-            continue;
-        Geometry g = fromOgr(og);
+    return out;
+}
+
+void addOgrFeature(VectorLayer &to, OGRFeatureH f)
+{
+    OGRGeometryH og = OGR_F_GetGeometryRef(f);
+    if (!og || OGR_G_IsEmpty(og))
+        return;
+    QVariantList attributes;
+    for (int i = 0; i < int(to.fields().size()); ++i)
+        attributes << (OGR_F_IsFieldSetAndNotNull(f, i) ? QVariant(QString::fromUtf8(OGR_F_GetFieldAsString(f, i))) : QVariant());
+    to.addFeature(fromOgr(og), attributes, OGR_F_GetFID(f));
+}
+
+QRectF extentOf(const VectorLayer &layer)
+{
+    double x0 = 0, y0 = 0, x1 = -1, y1 = -1;
+    for (const Geometry &g : layer.geometries()) {
+        const QRectF b = g.bounds();
+        if (x1 < x0) {
+            x0 = b.left(), y0 = b.top(), x1 = b.right(), y1 = b.bottom();
+        } else {
+            x0 = std::min(x0, b.left()), y0 = std::min(y0, b.top());
+            x1 = std::max(x1, b.right()), y1 = std::max(y1, b.bottom());
+        }
+    }
+    return x1 < x0 ? QRectF() : QRectF(QPointF(x0, y0), QPointF(x1, y1));
+}
+
+// `from` in `crs`, leaving out what lies outside it.
+VectorLayer transformed(const VectorLayer &from, const Crs &crs)
+{
+    VectorLayer out(from.name(), from.geometryType(), crs);
+    for (const Field &f : from.fields())
+        out.addField(f);
+    const CoordinateTransform toCrs(from.crs(), crs);
+    for (int i = 0; i < from.featureCount(); ++i) {
+        Geometry g = from.geometry(i);
         try {
             toCrs.transformInPlace(g);
         } catch (const CrsError &) {
             continue; // outside the working CRS
         }
         QVariantList attributes;
-        for (int i = 0; i < fieldCount; ++i)
-            attributes << (OGR_F_IsFieldSetAndNotNull(f.get(), i) ? QVariant(QString::fromUtf8(OGR_F_GetFieldAsString(f.get(), i))) : QVariant());
-        out.addFeature(std::move(g), attributes);
+        for (int k = 0; k < int(from.fields().size()); ++k)
+            attributes << from.attribute(i, k);
+        out.addFeature(std::move(g), attributes, from.sourceFid(i));
     }
+    out.buildIndex();
+    return out;
+}
+
+} // namespace
+
+OsmSource::Ways OsmSource::loadWays(const RoadGraphOptions &options, Feedback *feedback)
+{
+    const OsmConfig config;
+    GdalErrorCollector errors;
+    GdalDataset ds = openDataset(options.source.path, GDAL_OF_VECTOR);
+    OGRLayerH lines = GDALDatasetGetLayerByName(ds.get(), "lines");
+    OGRLayerH areas = GDALDatasetGetLayerByName(ds.get(), "multipolygons");
+    if (!lines)
+        throw IoError(fileMessage(options.source.displayName(), QStringLiteral("no 'lines' layer")));
+    // Only these two layers are kept while the file is read (no points, no relations
+    // other than multipolygons); of the polygons only the closed ways with a highway
+    // tag (not every building and land use polygon).
+    if (OGRLayerH r = GDALDatasetExecuteSQL(ds.get(), areas ? "SET interest_layers = lines,multipolygons" : "SET interest_layers = lines",
+                                            nullptr, nullptr))
+        GDALDatasetReleaseResultSet(ds.get(), r);
+    if (areas && OGR_L_SetAttributeFilter(areas, "osm_way_id IS NOT NULL AND other_tags LIKE '%\"highway\"=>%'") != OGRERR_NONE)
+        throw IoError(fileMessage(options.source.path, errors.failures().value(0, QStringLiteral("cannot filter the OSM areas"))));
+    const QString name = options.source.displayName();
+    VectorLayer lonLatLines = layerLike(lines, name, GeometryType::LineString);
+    VectorLayer lonLatAreas = areas ? layerLike(areas, QStringLiteral("osm_areas"), GeometryType::MultiPolygon) : VectorLayer();
+    // One pass over the file for both layers (GDAL's dataset-level reading): the OSM
+    // driver parses the file and indexes its nodes once.
+    GDALDatasetResetReading(ds.get());
+    for (qint64 n = 1;; ++n) {
+        if (feedback && (n & 0xFFF) == 0)
+            feedback->throwIfCanceled();
+        OGRLayerH from = nullptr;
+        const OgrFeature f(GDALDatasetGetNextFeature(ds.get(), &from, nullptr, nullptr, nullptr));
+        if (!f)
+            break;
+        if (from == lines)
+            addOgrFeature(lonLatLines, f.get());
+        else if (from == areas && areas)
+            addOgrFeature(lonLatAreas, f.get());
+    }
+    if (!errors.failures().isEmpty())
+        throw IoError(fileMessage(options.source.displayName(), errors.failures().front()));
+    const Crs crs = options.crs.isValid() && !options.crs.isGeographic()
+        ? options.crs
+        : metricCrsFor(lonLatLines.crs(), extentOf(lonLatLines));
+    Ways out;
+    out.lines = transformed(lonLatLines, crs);
+    out.areas = areas ? transformed(lonLatAreas, crs) : VectorLayer(QStringLiteral("osm_areas"), GeometryType::MultiPolygon, crs);
     return out;
 }
 

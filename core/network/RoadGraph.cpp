@@ -7,9 +7,25 @@ namespace refuge {
 
 QString costUnitName(CostUnit unit) { return unit == CostUnit::Meters ? QStringLiteral("m") : QStringLiteral("s"); }
 
-RoadGraph::RoadGraph() : d(std::make_shared<const Data>()) {}
+namespace {
 
-RoadGraph::RoadGraph(std::shared_ptr<const Data> data) : d(data ? std::move(data) : std::make_shared<const Data>()) {}
+std::shared_ptr<const std::vector<int>> loopsOf(const RoadGraph::Data &d)
+{
+    auto loops = std::make_shared<std::vector<int>>();
+    for (std::size_t l = 0; l < d.linkFrom.size(); ++l)
+        if (d.linkFrom[l] == d.linkTo[l])
+            loops->push_back(int(l));
+    return loops;
+}
+
+} // namespace
+
+RoadGraph::RoadGraph() : d(std::make_shared<const Data>()), m_loops(loopsOf(*d)) {}
+
+RoadGraph::RoadGraph(std::shared_ptr<const Data> data)
+    : d(data ? std::move(data) : std::make_shared<const Data>()), m_loops(loopsOf(*d))
+{
+}
 
 double RoadGraph::linkCost(int l, bool backward, CostUnit unit) const
 {

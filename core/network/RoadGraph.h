@@ -103,11 +103,18 @@ public:
     QRectF linkBounds(int l) const;
     QRectF extent() const;
 
+    // Links from a node back to itself (the ring of a lollipop street, a closed way):
+    // they carry no arc, so a search that reaches their node does not list them. Each
+    // analysis adds the ones whose node it reached (at that node's cost from both
+    // ends, i.e. min(s, length − s) along the ring). Sorted; listed once per graph.
+    const std::vector<int> &loopLinks() const { return *m_loops; }
+
     // Bytes of the arrays, held or mapped from the cache (for reports and benchmarks).
     std::size_t memoryBytes() const;
 
 private:
     std::shared_ptr<const Data> d;
+    std::shared_ptr<const std::vector<int>> m_loops;
 };
 
 } // namespace refuge

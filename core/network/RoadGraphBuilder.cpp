@@ -671,13 +671,15 @@ RoadGraph RoadGraphBuilder::open(const RoadGraphOptions &options, Feedback *feed
         }
     }
     RoadGraph graph;
-    if (streamable(options.source.path)) {
+    // A converted OSM extract (OSM fields in a GeoPackage...) goes through the OSM rules
+    // like the file itself: RoadLines::fromLayer (the streamed reader knows none).
+    const bool osmRules = !options.profile.osmRules().isEmpty();
+    if (streamable(options.source.path) && !(osmRules && OsmSource::isOsmSource(options.source))) {
         graph = build(RoadLines::read(options, feedback), options, feedback, &report);
-    } else if (OsmSource::isOsmFile(options.source.path) && !options.profile.osmRules().isEmpty()
+    } else if (OsmSource::isOsmFile(options.source.path) && osmRules
                && (options.source.layer.isEmpty() || options.source.layer == QLatin1String("lines"))) {
-        const VectorLayer lines = loadLines(options, feedback);
-        const VectorLayer areas = OsmSource::loadAreas(options, lines.crs(), feedback);
-        graph = build(OsmSource::roadLines(lines, &areas, options), options, feedback, &report);
+        const OsmSource::Ways ways = OsmSource::loadWays(options, feedback);
+        graph = build(OsmSource::roadLines(ways.lines, &ways.areas, options), options, feedback, &report);
     } else {
         graph = build(loadLines(options, feedback), options, feedback, &report);
     }

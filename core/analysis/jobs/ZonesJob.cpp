@@ -3,6 +3,7 @@
 #include "analysis/StudyArea.h"
 #include "analysis/Zones.h"
 #include "io/VectorWriter.h"
+#include "model/VectorLayer.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
 
@@ -18,6 +19,8 @@ ZonesJobResult ZonesJob::run(const ZonesSettings &settings, Feedback &feedback)
     timer.start();
     if (settings.network.facilities.path.isEmpty())
         throw InvalidInput(QStringLiteral("zones need a facilities layer"));
+    // The study area is checked before the network is built (fast fail).
+    const VectorLayer studyArea = settings.studyArea.path.isEmpty() ? VectorLayer() : StudyArea::read(settings.studyArea);
     feedback.setProgressSpan(0, 30);
     const NetworkInputs net = NetworkInputs::open(settings.network, feedback);
     feedback.setProgressSpan(30, 95);
@@ -27,7 +30,7 @@ ZonesJobResult ZonesJob::run(const ZonesSettings &settings, Feedback &feedback)
     p.facilityIds = net.facilityIds;
     p.routing = net.routing;
     if (!settings.studyArea.path.isEmpty())
-        p.studyArea = StudyArea::load(settings.studyArea, net.graph.crs());
+        p.studyArea = StudyArea::merge(studyArea, net.graph.crs());
     QElapsedTimer t;
     t.start();
     ZonesJobResult r;

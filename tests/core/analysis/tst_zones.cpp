@@ -15,6 +15,7 @@
 #include "util/Error.h"
 #include "util/Feedback.h"
 
+#include <QDirIterator>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -327,11 +328,21 @@ private Q_SLOTS:
 
     void studyAreaMustBePolygons()
     {
-        QTemporaryDir dir;
+        // Refused before the network is built: no graph cache written (was: the streets'
+        // graph built and cached, then the study area refused).
+        QTemporaryDir dir, cache;
+        const QByteArray oldCache = qgetenv("XDG_CACHE_HOME");
+        qputenv("XDG_CACHE_HOME", cache.path().toUtf8());
         const QString gpkg = sourcePath(QStringLiteral("maps/cambridge/cambridge.gpkg"));
         const CliResult r = runCli({QStringLiteral("zones"), QStringLiteral("--network"), gpkg + QStringLiteral(":streets"),
                                     QStringLiteral("--facilities"), gpkg + QStringLiteral(":shelters"), QStringLiteral("--study-area"),
-                                    gpkg + QStringLiteral(":hospitals"), QStringLiteral("--out"), dir.path(), QStringLiteral("--no-cache")});
+                                    gpkg + QStringLiteral(":hospitals"), QStringLiteral("--out"), dir.path()});
+        if (oldCache.isNull())
+            qunsetenv("XDG_CACHE_HOME");
+        else
+            qputenv("XDG_CACHE_HOME", oldCache);
+        QDirIterator files(cache.path(), QDir::Files, QDirIterator::Subdirectories);
+        QVERIFY2(!files.hasNext(), qPrintable(files.hasNext() ? files.next() : QString()));
         QCOMPARE(r.exitCode, 2);
         const QStringList lines = r.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 1);

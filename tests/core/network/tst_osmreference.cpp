@@ -7,6 +7,7 @@
 #include "TestSupport.h"
 #include "analysis/ServiceArea.h"
 #include "crs/CoordinateTransform.h"
+#include "io/Gdal.h"
 #include "network/RoadGraphBuilder.h"
 #include "network/Snapper.h"
 
@@ -14,7 +15,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
+#include <gdal_utils.h>
 
 using namespace refuge;
 
@@ -95,6 +98,54 @@ private Q_SLOTS:
             const double want = s.value(QStringLiteral("reached_m")).toDouble();
             QVERIFY2(std::abs(reached - want) <= 0.01 * want,
                      qPrintable(QStringLiteral("node %1: %2 m reached, reference %3 m").arg(s.value(QStringLiteral("node")).toInteger()).arg(reached).arg(want)));
+        }
+    }
+
+    void convertedExtractDrives()
+    {
+        // `ogr2ogr monaco.gpkg monaco.osm.pbf lines` (GDAL's own osmconf.ini): driving,
+        // the same ways left out by reason (but area=yes: the squares stay in the
+        // multipolygons layer) and the same street length reached from each start.
+        QTemporaryDir dir;
+        ensureGdal();
+        const QString gpkg = dir.filePath(QStringLiteral("monaco.gpkg"));
+        {
+            GdalDataset src = openDataset(options(QStringLiteral("drive")).source.path, GDAL_OF_VECTOR);
+            CslList args = toCsl({QStringLiteral("-f"), QStringLiteral("GPKG"), QStringLiteral("lines")});
+            GDALVectorTranslateOptions *vto = GDALVectorTranslateOptionsNew(args.get(), nullptr);
+            GDALDatasetH srcHandle = src.get();
+            GdalDataset out(GDALVectorTranslate(gpkg.toUtf8().constData(), nullptr, 1, &srcHandle, vto, nullptr));
+            GDALVectorTranslateOptionsFree(vto);
+            QVERIFY(out);
+        }
+        RoadGraphReport fromPbf, fromGpkg;
+        RoadGraphOptions o = options(QStringLiteral("drive"));
+        const RoadGraph a = RoadGraphBuilder::open(o, nullptr, &fromPbf);
+        o.source = DataSource{gpkg, QStringLiteral("lines")};
+        const RoadGraph b = RoadGraphBuilder::open(o, nullptr, &fromGpkg);
+        fromPbf.excludedWays.remove(QStringLiteral("area=yes"));
+        QCOMPARE(QStringList(fromGpkg.excludedWays.keys()), QStringList(fromPbf.excludedWays.keys()));
+        for (auto it = fromPbf.excludedWays.begin(); it != fromPbf.excludedWays.end(); ++it)
+            QVERIFY2(fromGpkg.excludedWays.value(it.key()).ways == it->ways, qPrintable(it.key()));
+        QVERIFY(fromGpkg.excludedWays.value(QStringLiteral("railway")).ways > 50);
+        QCOMPARE(b.linkCount(), a.linkCount());
+        const double limit = m_reference.value(QStringLiteral("drive")).toObject().value(QStringLiteral("limit_s")).toDouble();
+        const CoordinateTransform toGraph(Crs::fromEpsg(4326), a.crs());
+        for (const QJsonValue &v : m_reference.value(QStringLiteral("drive")).toObject().value(QStringLiteral("starts")).toArray()) {
+            const QPointF p = toGraph.transform(QPointF(v[QStringLiteral("lon")].toDouble(), v[QStringLiteral("lat")].toDouble()));
+            double reached[2] = {0, 0};
+            int k = 0;
+            for (const RoadGraph *g : {&a, &b}) {
+                const SnappedLayer snapped = Snapper::snapPoints(*g, {p}, 5.0);
+                QVERIFY(snapped.points.at(0).isSnapped());
+                RoutingOptions routing;
+                routing.limit = limit;
+                ServiceArea::reachedSections(ShortestPathTree::compute(*g, {NetworkSource{snapped.points.at(0)}}, routing), limit, -1,
+                                             &reached[k++]);
+            }
+            qInfo("reached %.2f m from the .pbf, %.2f m from the GeoPackage", reached[0], reached[1]);
+            QVERIFY2(reached[0] > 1000 && std::abs(reached[1] - reached[0]) < 0.01,
+                     qPrintable(QStringLiteral("%1 m from the .pbf, %2 m from the GeoPackage").arg(reached[0]).arg(reached[1])));
         }
     }
 };

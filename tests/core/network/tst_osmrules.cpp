@@ -8,7 +8,9 @@
 #include "TestSupport.h"
 #include "analysis/NetworkCheck.h"
 #include "analysis/ServiceArea.h"
+#include "io/Gdal.h"
 #include "network/GraphCache.h"
+#include "network/OsmSource.h"
 #include "network/RoadGraphBuilder.h"
 #include "network/Snapper.h"
 #include "util/Error.h"
@@ -18,6 +20,7 @@
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
+#include <gdal_utils.h>
 #include <map>
 
 using namespace refuge;
@@ -142,6 +145,56 @@ private Q_SLOTS:
                                              .value(QStringLiteral("excluded_ways")).toObject();
             QCOMPARE(excluded.size(), 8);
             QCOMPARE(excluded.value(QStringLiteral("railway")).toObject().value(QStringLiteral("ways")).toInt(), 1);
+        }
+    }
+
+    void convertedExtract()
+    {
+        // `ogr2ogr out.gpkg extract.osm lines` (GDAL's own osmconf.ini: osm_id, highway
+        // and other_tags fields) gets the same OSM rules as the extract: the same ways
+        // left out and the same graph (was: every line a street, the railway and the
+        // wall included). The pedestrian square (area=yes) is in the multipolygons layer,
+        // not converted: the GeoPackage has neither its outline nor its area=yes count.
+        QTemporaryDir dir;
+        ensureGdal();
+        const QString gpkg = dir.filePath(QStringLiteral("rules.gpkg"));
+        {
+            GdalDataset src = openDataset(refuge::test::dataPath(QStringLiteral("osm/rules.osm")), GDAL_OF_VECTOR);
+            CslList args = toCsl({QStringLiteral("-f"), QStringLiteral("GPKG"), QStringLiteral("lines")});
+            GDALVectorTranslateOptions *vto = GDALVectorTranslateOptionsNew(args.get(), nullptr);
+            GDALDatasetH srcHandle = src.get();
+            GdalDataset out(GDALVectorTranslate(gpkg.toUtf8().constData(), nullptr, 1, &srcHandle, vto, nullptr));
+            GDALVectorTranslateOptionsFree(vto);
+            QVERIFY(out);
+        }
+        const DataSource converted{gpkg, QStringLiteral("lines")};
+        QVERIFY(OsmSource::isOsmSource(converted));
+        QVERIFY(!OsmSource::isOsmSource(DataSource{refuge::test::sourcePath(QStringLiteral("maps/cambridge/cambridge.gpkg")), QStringLiteral("streets")}));
+        for (const QString &profile : {QStringLiteral("walk"), QStringLiteral("drive")}) {
+            RoadGraphReport fromOsm, fromGpkg;
+            RoadGraphOptions o = rulesOsm(profile);
+            const RoadGraph a = RoadGraphBuilder::open(o, nullptr, &fromOsm);
+            o.source = converted;
+            const RoadGraph b = RoadGraphBuilder::open(o, nullptr, &fromGpkg);
+            std::map<QString, qint64> want = reasons(fromOsm);
+            want.erase(QStringLiteral("area=yes"));
+            QCOMPARE(reasons(fromGpkg), want);
+            QVERIFY(reasons(fromGpkg).count(QStringLiteral("railway")) == 1);
+            double meters = 0;
+            for (int l = 0; l < a.linkCount(); ++l)
+                meters += a.linkMeters(l);
+            for (int l = 0; l < b.linkCount(); ++l)
+                meters -= b.linkMeters(l);
+            std::map<int, OneWay> oneWayA, oneWayB;
+            for (int l = 0; l < a.linkCount(); ++l)
+                if (wayOf(a, l) != 20)
+                    oneWayA[wayOf(a, l)] = a.linkOneWay(l);
+            for (int l = 0; l < b.linkCount(); ++l)
+                if (wayOf(b, l) != 20)
+                    oneWayB[wayOf(b, l)] = b.linkOneWay(l);
+            QCOMPARE(oneWayB, oneWayA);
+            // Walking, the .osm graph has the square's outline (4 sides) more.
+            QVERIFY2(std::abs(meters - (profile == QLatin1String("walk") ? 4 * 111.3 : 0.0)) < 2, qPrintable(QString::number(meters)));
         }
     }
 
