@@ -2,6 +2,8 @@
 #include "analysis/AnalysisFiles.h"
 #include "model/Project.h"
 #include "model/VectorLayer.h"
+#include "render/FontResolver.h"
+#include "render/PdfText.h"
 #include "report/ReportCharts.h"
 #include "report/ReportMaps.h"
 #include "report/ReportText.h"
@@ -78,6 +80,15 @@ std::vector<Row> readCsv(const QString &path)
 }
 
 QString esc(const QString &s) { return s.toHtmlEscaped(); }
+
+// A CSS font-family list: a Latin family before any CJK one (see FontResolver::families).
+QString cssFamilies(const QString &family)
+{
+    QStringList quoted;
+    for (const QString &f : FontResolver::families(family))
+        quoted.append(QLatin1Char('\'') + f + QLatin1Char('\''));
+    return quoted.join(QStringLiteral(", "));
+}
 
 QString num(double v, int decimals = 0)
 {
@@ -369,10 +380,10 @@ Report Report::fromResults(const Project &project, const QString &resultsDir, co
         h.p(QStringLiteral("• ") + n);
 
     const QString css = QStringLiteral(
-        "body { font-family: '%1', sans-serif; font-size: 10pt; color: #222; }"
+        "body { font-family: %1, sans-serif; font-size: 10pt; color: #222; }"
         "h1 { font-size: 18pt; color: #08306b; } h2 { font-size: 14pt; color: #08306b; margin-top: 14px; } h3 { font-size: 11pt; }"
         "table { border-collapse: collapse; border-color: #bbb; } th { background-color: #deebf7; }"
-        ".subtitle { font-size: 12pt; } .note { font-size: 8pt; color: #555; } .caption { font-size: 8pt; color: #555; }").arg(options.fontFamily);
+        ".subtitle { font-size: 12pt; } .note { font-size: 8pt; color: #555; } .caption { font-size: 8pt; color: #555; }").arg(cssFamilies(options.fontFamily));
     r.m_html = QStringLiteral("<!DOCTYPE html>\n<html lang=\"%1\"><head><meta charset=\"utf-8\"/><title>%2</title><style>%3</style></head><body>\n%4</body></html>\n")
                    .arg(lang == QLatin1String("zh") ? QStringLiteral("zh-CN") : QStringLiteral("en"), esc(r.m_title), css, h.text());
     return r;
@@ -401,13 +412,12 @@ void Report::writePdf(const QString &path) const
     writer.setTitle(m_title);
     writer.setCreator(QStringLiteral("Refuge %1").arg(QStringLiteral(REFUGE_VERSION)));
     QTextDocument doc;
-    QFont font(m_fontFamily);
-    font.setPointSizeF(9);
-    doc.setDefaultFont(font);
+    doc.setDefaultFont(FontResolver::fontFor(m_html, m_fontFamily, 9));
     for (const auto &[name, image] : m_images)
         doc.addResource(QTextDocument::ImageResource, QUrl(name), image);
     doc.setHtml(m_html);
     doc.print(&writer);
+    PdfText::repairToUnicode(path);
     if (!QFileInfo(path).exists() || QFileInfo(path).size() == 0)
         throw IoError(fileMessage(path, QStringLiteral("cannot be written")));
 }
