@@ -3,9 +3,9 @@
 #include "model/Project.h"
 #include "model/VectorLayer.h"
 #include "render/FontResolver.h"
-#include "render/PdfText.h"
 #include "report/ReportCharts.h"
 #include "report/ReportMaps.h"
+#include "report/ReportPdf.h"
 #include "report/ReportText.h"
 #include "standards/StandardsProfile.h"
 #include "util/Error.h"
@@ -19,8 +19,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QPdfWriter>
-#include <QTextDocument>
 #include <algorithm>
 #include <cmath>
 
@@ -404,22 +402,7 @@ void Report::writeHtml(const QString &dirPath) const
 
 void Report::writePdf(const QString &path) const
 {
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QPdfWriter writer(path);
-    writer.setPageSize(QPageSize(QPageSize::A4));
-    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
-    writer.setResolution(300);
-    writer.setTitle(m_title);
-    writer.setCreator(QStringLiteral("Refuge %1").arg(QStringLiteral(REFUGE_VERSION)));
-    QTextDocument doc;
-    doc.setDefaultFont(FontResolver::fontFor(m_html, m_fontFamily, 9));
-    for (const auto &[name, image] : m_images)
-        doc.addResource(QTextDocument::ImageResource, QUrl(name), image);
-    doc.setHtml(m_html);
-    doc.print(&writer);
-    PdfText::repairToUnicode(path);
-    if (!QFileInfo(path).exists() || QFileInfo(path).size() == 0)
-        throw IoError(fileMessage(path, QStringLiteral("cannot be written")));
+    ReportPdf::write(m_html, m_images, m_fontFamily, m_title, path);
 }
 
 } // namespace refuge
