@@ -186,7 +186,7 @@ PrintLayout PrintLayout::standard(const QString &paper, Orientation orientation)
     add(PrintItem::Type::ScaleBar, QRectF(m + w * 0.57, m + title + mapH + 2, w * 0.3, 10));
     add(PrintItem::Type::NorthArrow, QRectF(m + w - 12, m + title + mapH + 2, 12, 12));
     add(PrintItem::Type::Text, QRectF(m + w * 0.57, m + title + mapH + 13, w * 0.3, 5), {}, QStringLiteral("{date} · {page}/{pages}"), 8);
-    add(PrintItem::Type::Credits, QRectF(m, m + h - 4, w, 4), {}, QStringLiteral("Refuge"), 7);
+    add(PrintItem::Type::Credits, QRectF(m, m + h - 4, w, 4), {}, QStringLiteral("{credits}"), 7);
     return l;
 }
 

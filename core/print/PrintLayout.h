@@ -13,7 +13,8 @@
 //              {"type": "north_arrow", "map": "map", "rect_mm": [...]},
 //              {"type": "text", "text": "{title} — {date}", "rect_mm": [...], "font_pt": 18, "bold": true},
 //              {"type": "credits", "text": "© OpenStreetMap contributors", "rect_mm": [...]}]}
-// Text items may hold the fields {title}, {date}, {page}, {pages} and {feature.FIELD}.
+// Text items may hold the fields {title}, {date}, {page}, {pages}, {credits} and
+// {feature.FIELD} (see PrintRenderer::expand).
 #include <QJsonObject>
 #include <QMarginsF>
 #include <QRectF>

@@ -150,7 +150,7 @@ void drawNorthArrow(QPainter &p, const QRectF &rect, double angle, double pt)
 
 QString PrintRenderer::expand(const QString &text, const PrintContext &context)
 {
-    static const QRegularExpression field(QStringLiteral("\\{(title|date|page|pages|feature\\.([^{}]+))\\}"));
+    static const QRegularExpression field(QStringLiteral("\\{(title|date|page|pages|credits|feature\\.([^{}]+))\\}"));
     QString out;
     qsizetype last = 0;
     for (auto it = field.globalMatch(text); it.hasNext();) {
@@ -162,6 +162,8 @@ QString PrintRenderer::expand(const QString &text, const PrintContext &context)
             out += context.title;
         else if (name == QLatin1String("date"))
             out += context.date.isEmpty() ? QDate::currentDate().toString(Qt::ISODate) : context.date;
+        else if (name == QLatin1String("credits"))
+            out += context.credits;
         else if (name == QLatin1String("page"))
             out += QString::number(context.page);
         else if (name == QLatin1String("pages"))

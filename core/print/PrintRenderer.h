@@ -25,12 +25,13 @@ struct PrintContext {
     QString date;        // as printed; empty: today (ISO 8601)
     int page = 1;
     int pages = 1;
+    QString credits;     // {credits}: every source's credit, one line
     QVariantMap feature; // {feature.FIELD}
 };
 
 class PrintRenderer {
 public:
-    // The text with {title}, {date}, {page}, {pages} and {feature.FIELD} filled in;
+    // The text with {title}, {date}, {page}, {pages}, {credits} and {feature.FIELD} filled in;
     // an unknown field stays as written.
     static QString expand(const QString &text, const PrintContext &context);
     // The MapSettings a map frame draws: the context's map sized to the frame at `dpi`.
