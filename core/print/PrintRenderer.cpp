@@ -22,6 +22,7 @@
 #include <QRegularExpression>
 #include <QUuid>
 #include <cmath>
+#include <numbers>
 #include <functional>
 
 namespace refuge {
@@ -63,7 +64,7 @@ double northAngle(const MapSettings &map)
         const QPointF centre = map.visibleExtent().center();
         const QPointF geo = toGeo.transform(centre);
         const QPointF north = toGeo.inverse(QPointF(geo.x(), geo.y() + 0.01));
-        return std::atan2(north.x() - centre.x(), north.y() - centre.y()) * 180.0 / M_PI;
+        return std::atan2(north.x() - centre.x(), north.y() - centre.y()) * 180.0 / std::numbers::pi;
     } catch (const Error &) {
         return 0;
     }
@@ -223,6 +224,22 @@ void PrintRenderer::render(const PrintLayout &layout, const PrintContext &contex
             break;
         }
     }
+}
+
+void PrintRenderer::drawMapDecorations(QPainter &painter, const MapSettings &map, double dpi, double pt)
+{
+    const double mm = dpi / 25.4;
+    const double width = map.outputSize.width(), height = map.outputSize.height();
+    const QRectF bar(4 * mm, height - 12 * mm, std::min(50 * mm, width * 0.4), 8 * mm);
+    const QRectF arrow(width - 14 * mm, 4 * mm, 10 * mm, 12 * mm);
+    painter.save();
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor(255, 255, 255, 210));
+    painter.drawRect(bar.adjusted(-2 * mm, -2 * mm, 2 * mm, 1 * mm));
+    painter.drawRect(arrow.adjusted(-1 * mm, -1 * mm, 1 * mm, 1 * mm));
+    painter.restore();
+    drawScaleBar(painter, bar, map, width, pt, dpi);
+    drawNorthArrow(painter, arrow, northAngle(map), pt);
 }
 
 void PrintRenderer::writePdf(const PrintLayout &layout, const std::vector<PrintContext> &pages, const QString &path, Feedback *feedback)

@@ -39,6 +39,10 @@ public:
     // Draws the page; `dpi` converts the layout's mm to the painter's device pixels.
     static void render(const PrintLayout &layout, const PrintContext &context, QPainter &painter, double dpi,
                        Feedback *feedback = nullptr);
+    // A scale bar (bottom left) and a true-north arrow (top right) on a drawn map of
+    // map.outputSize pixels at `dpi`, each on a white box: for maps outside a layout
+    // (the report's).
+    static void drawMapDecorations(QPainter &painter, const MapSettings &map, double dpi, double pt = 8);
     // One PDF page per context (vector, fonts embedded, text extractable). Throws
     // IoError naming `path`; never leaves a partial file at `path`.
     static void writePdf(const PrintLayout &layout, const std::vector<PrintContext> &pages, const QString &path,

@@ -17,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
+#include <numbers>
 
 using namespace refuge;
 
@@ -158,8 +159,8 @@ void TestPrintLayout::printedScaleBar_data()
     QTest::newRow("EPSG:26986") << 26986 << QRectF(230000, 895000, 8000, 6000) << 9000.0 / 150.0;
     // EPSG:4326 at 31° N: 0.1° x 0.08° shows 0.12° of longitude across; a degree of
     // longitude on the WGS 84 parallel is (pi/180) a cos(phi) / sqrt(1 - e² sin²(phi)).
-    const double a = 6378137.0, f = 1 / 298.257223563, e2 = f * (2 - f), phi = 31.0 * M_PI / 180.0;
-    const double metresPerDegree = M_PI / 180.0 * a * std::cos(phi) / std::sqrt(1 - e2 * std::sin(phi) * std::sin(phi));
+    const double a = 6378137.0, f = 1 / 298.257223563, e2 = f * (2 - f), phi = 31.0 * std::numbers::pi / 180.0;
+    const double metresPerDegree = std::numbers::pi / 180.0 * a * std::cos(phi) / std::sqrt(1 - e2 * std::sin(phi) * std::sin(phi));
     QTest::newRow("EPSG:4326 31N") << 4326 << QRectF(121.40, 30.96, 0.10, 0.08) << 0.12 * metresPerDegree / 150.0;
 }
 
