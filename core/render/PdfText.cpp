@@ -37,6 +37,8 @@ XrefTable readXref(const QByteArray &pdf)
     if (!ok || xrefAt <= 0 || xrefAt >= sx || !pdf.mid(xrefAt).startsWith("xref"))
         return table;
     const qsizetype headerEnd = pdf.indexOf('\n', pdf.indexOf('\n', xrefAt) + 1);
+    if (headerEnd < xrefAt)
+        return table;
     const QList<QByteArray> header = pdf.mid(xrefAt + 4, headerEnd - xrefAt - 4).trimmed().split(' ');
     const int count = header.size() == 2 && header[0] == "0" ? header[1].toInt() : 0;
     if (count <= 0 || headerEnd + 1 + qsizetype(count) * 20 > sx)

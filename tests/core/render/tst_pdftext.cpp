@@ -118,6 +118,17 @@ void TestPdfText::radicalsBecomeIdeographs()
     }
     const QString before = textLines(pdf).join(QLatin1Char('\n'));
     QVERIFY2(before.contains(QChar(0x2F08)) && !before.contains(QChar(0x4EBA)), qPrintable(before)); // Qt's defect
+    // Cut or damaged files are left as they are (no crash, no guessing).
+    QFile in(pdf);
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    const QByteArray bytes = in.readAll();
+    in.close();
+    for (const qsizetype cut : {qsizetype(10), bytes.size() / 2, bytes.size() - 40})
+        QCOMPARE(PdfText::repaired(bytes.left(cut)), bytes.left(cut));
+    QByteArray badXref = bytes;
+    badXref.replace("xref\n0 ", "xref\n7 ");
+    QCOMPARE(PdfText::repaired(badXref), badXref);
+
     PdfText::repairToUnicode(pdf);
     QCOMPARE(textLines(pdf), QStringList({chinese}));
     // The file stays a valid PDF: pdfinfo reads its cross-reference table without error.
