@@ -3,6 +3,7 @@
 #include "Cli.h"
 #include "model/Project.h"
 #include "render/MapRenderer.h"
+#include "render/PdfText.h"
 #include "render/ProjectLayers.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
@@ -127,6 +128,7 @@ int runRender(const QStringList &args)
             throw IoError(fileMessage(outPath, QStringLiteral("cannot be written")));
         MapRenderer::render(settings, painter, &feedback);
         painter.end();
+        PdfText::repairToUnicode(outPath);
     } else if (suffix == QLatin1String("svg")) {
         QSvgGenerator generator;
         generator.setFileName(outPath);

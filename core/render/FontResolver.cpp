@@ -47,15 +47,62 @@ bool FontResolver::containsCjk(const QString &text)
     return false;
 }
 
+QString FontResolver::latinFamily()
+{
+    static std::once_flag once;
+    static QString family;
+    std::call_once(once, [] {
+        const QStringList preferred = {QStringLiteral("DejaVu Sans"), QStringLiteral("Noto Sans"),
+                                       QStringLiteral("Liberation Sans"), QStringLiteral("Arial"),
+                                       QStringLiteral("Helvetica"), QStringLiteral("Segoe UI")};
+        const QStringList installed = QFontDatabase::families();
+        for (const QString &want : preferred)
+            for (const QString &have : installed)
+                if (have.compare(want, Qt::CaseInsensitive) == 0) {
+                    family = have;
+                    return;
+                }
+        // Else any Latin family that is not a CJK one (those lose digits in PDFs).
+        for (const QString &have : QFontDatabase::families(QFontDatabase::Latin))
+            if (!isCjkFamily(have)) {
+                family = have;
+                return;
+            }
+    });
+    return family;
+}
+
+bool FontResolver::isCjkFamily(const QString &family)
+{
+    const QList<QFontDatabase::WritingSystem> systems = QFontDatabase::writingSystems(family);
+    return systems.contains(QFontDatabase::SimplifiedChinese) || systems.contains(QFontDatabase::TraditionalChinese) ||
+           systems.contains(QFontDatabase::Japanese) || systems.contains(QFontDatabase::Korean);
+}
+
+QStringList FontResolver::families(const QString &family)
+{
+    QStringList list;
+    const auto add = [&list](const QString &f) {
+        if (!f.isEmpty() && !list.contains(f, Qt::CaseInsensitive))
+            list.append(f);
+    };
+    // Latin letters and digits never come from a CJK family: its digits do not survive
+    // in a PDF's text (see PdfText.h), so a CJK family only serves the CJK characters.
+    if (!family.isEmpty() && !isCjkFamily(family))
+        add(family);
+    add(latinFamily());
+    add(family);
+    add(cjkFamily());
+    return list;
+}
+
 QFont FontResolver::fontFor(const QString &text, const QString &family, double pointSize, bool bold)
 {
+    Q_UNUSED(text)
     QFont font;
-    if (containsCjk(text) && !cjkFamily().isEmpty())
-        font.setFamilies({cjkFamily()});
-    else if (!family.isEmpty())
-        font.setFamilies(cjkFamily().isEmpty() ? QStringList{family} : QStringList{family, cjkFamily()});
-    else if (!cjkFamily().isEmpty())
-        font.setFamilies({font.defaultFamily(), cjkFamily()});
+    const QStringList list = families(family);
+    if (!list.isEmpty())
+        font.setFamilies(list);
     font.setPointSizeF(pointSize > 0 ? pointSize : 9.0);
     font.setBold(bold);
     return font;

@@ -2,8 +2,10 @@
 #include "analysis/AnalysisFiles.h"
 #include "model/Project.h"
 #include "model/VectorLayer.h"
+#include "render/FontResolver.h"
 #include "report/ReportCharts.h"
 #include "report/ReportMaps.h"
+#include "report/ReportPdf.h"
 #include "report/ReportText.h"
 #include "standards/StandardsProfile.h"
 #include "util/Error.h"
@@ -17,8 +19,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QPdfWriter>
-#include <QTextDocument>
 #include <algorithm>
 #include <cmath>
 
@@ -78,6 +78,15 @@ std::vector<Row> readCsv(const QString &path)
 }
 
 QString esc(const QString &s) { return s.toHtmlEscaped(); }
+
+// A CSS font-family list: a Latin family before any CJK one (see FontResolver::families).
+QString cssFamilies(const QString &family)
+{
+    QStringList quoted;
+    for (const QString &f : FontResolver::families(family))
+        quoted.append(QLatin1Char('\'') + f + QLatin1Char('\''));
+    return quoted.join(QStringLiteral(", "));
+}
 
 QString num(double v, int decimals = 0)
 {
@@ -373,10 +382,10 @@ Report Report::fromResults(const Project &project, const QString &resultsDir, co
         h.p(QStringLiteral("• ") + n);
 
     const QString css = QStringLiteral(
-        "body { font-family: '%1', sans-serif; font-size: 10pt; color: #222; }"
+        "body { font-family: %1, sans-serif; font-size: 10pt; color: #222; }"
         "h1 { font-size: 18pt; color: #08306b; } h2 { font-size: 14pt; color: #08306b; margin-top: 14px; } h3 { font-size: 11pt; }"
         "table { border-collapse: collapse; border-color: #bbb; } th { background-color: #deebf7; }"
-        ".subtitle { font-size: 12pt; } .note { font-size: 8pt; color: #555; } .caption { font-size: 8pt; color: #555; }").arg(options.fontFamily);
+        ".subtitle { font-size: 12pt; } .note { font-size: 8pt; color: #555; } .caption { font-size: 8pt; color: #555; }").arg(cssFamilies(options.fontFamily));
     r.m_html = QStringLiteral("<!DOCTYPE html>\n<html lang=\"%1\"><head><meta charset=\"utf-8\"/><title>%2</title><style>%3</style></head><body>\n%4</body></html>\n")
                    .arg(lang == QLatin1String("zh") ? QStringLiteral("zh-CN") : QStringLiteral("en"), esc(r.m_title), css, h.text());
     return r;
@@ -397,23 +406,7 @@ void Report::writeHtml(const QString &dirPath) const
 
 void Report::writePdf(const QString &path) const
 {
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QPdfWriter writer(path);
-    writer.setPageSize(QPageSize(QPageSize::A4));
-    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
-    writer.setResolution(300);
-    writer.setTitle(m_title);
-    writer.setCreator(QStringLiteral("Refuge %1").arg(QStringLiteral(REFUGE_VERSION)));
-    QTextDocument doc;
-    QFont font(m_fontFamily);
-    font.setPointSizeF(9);
-    doc.setDefaultFont(font);
-    for (const auto &[name, image] : m_images)
-        doc.addResource(QTextDocument::ImageResource, QUrl(name), image);
-    doc.setHtml(m_html);
-    doc.print(&writer);
-    if (!QFileInfo(path).exists() || QFileInfo(path).size() == 0)
-        throw IoError(fileMessage(path, QStringLiteral("cannot be written")));
+    ReportPdf::write(m_html, m_images, m_fontFamily, m_title, path);
 }
 
 } // namespace refuge

@@ -1,11 +1,14 @@
 #include "report/ReportMaps.h"
 #include "model/Project.h"
 #include "model/VectorLayer.h"
+#include "print/PrintRenderer.h"
 #include "render/MapRenderer.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
 
 #include <QFile>
+#include <QPainter>
+#include <cmath>
 #include <memory>
 
 namespace refuge {
@@ -65,7 +68,13 @@ QImage render(const Project &project, std::vector<MapLayer> layers, const QRectF
     s.extent = extent.adjusted(-extent.width() * 0.02, -extent.height() * 0.02, extent.width() * 0.02, extent.height() * 0.02);
     s.layers = std::move(layers);
     s.drawLabels = true;
-    return MapRenderer::renderImage(s, &feedback);
+    QImage image = MapRenderer::renderImage(s, &feedback);
+    image.setDotsPerMeterX(int(std::lround(s.dpi / 0.0254)));
+    image.setDotsPerMeterY(int(std::lround(s.dpi / 0.0254)));
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    PrintRenderer::drawMapDecorations(painter, s, s.dpi, 12); // shown at ~60 % in the report
+    return image;
 }
 
 const QColor kPalette[] = {QColor(141, 211, 199), QColor(255, 255, 179), QColor(190, 186, 218), QColor(251, 128, 114),

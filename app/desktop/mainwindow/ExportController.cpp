@@ -2,6 +2,7 @@
 
 #include "canvas/MapCanvas.h"
 #include "render/MapRenderer.h"
+#include "render/PdfText.h"
 #include "util/Error.h"
 
 #include <QAction>
@@ -47,6 +48,7 @@ void writePdfSnapshot(MapSettings settings, const QSizeF &pageMm, const QString 
         throw IoError(fileMessage(path, QStringLiteral("cannot be written")));
     MapRenderer::render(settings, painter);
     painter.end();
+    PdfText::repairToUnicode(path);
 }
 } // namespace
 

@@ -1,0 +1,85 @@
+// refuge-cli print: one page of a print layout (title, map, legend, scale bar, north
+// arrow, date, credits) to PDF (paper size from the layout) or PNG.
+#include "Cli.h"
+#include "model/Project.h"
+#include "print/PrintLayout.h"
+#include "print/PrintRenderer.h"
+#include "render/ProjectLayers.h"
+#include "util/Error.h"
+#include "util/Feedback.h"
+
+#include <QFileInfo>
+#include <QGuiApplication>
+
+namespace refuge::cli {
+
+namespace {
+
+// A layout file (*.json) or a built-in name: standard-a4, standard-a3-landscape, ...
+PrintLayout layoutFor(const QString &value)
+{
+    if (value.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+        return PrintLayout::load(value);
+    const QStringList parts = value.toLower().split(QLatin1Char('-'));
+    if (parts.size() >= 2 && parts.size() <= 3 && parts[0] == QLatin1String("standard") &&
+        QStringList({QStringLiteral("a4"), QStringLiteral("a3"), QStringLiteral("a2")}).contains(parts[1]) &&
+        (parts.size() == 2 || parts[2] == QLatin1String("landscape") || parts[2] == QLatin1String("portrait"))) {
+        const bool landscape = parts.size() == 3 && parts[2] == QLatin1String("landscape");
+        return PrintLayout::standard(parts[1].toUpper(), landscape ? PrintLayout::Orientation::Landscape : PrintLayout::Orientation::Portrait);
+    }
+    throw UsageError(QStringLiteral("print: --layout: '%1' is neither a layout file (.json) nor standard-a4|a3|a2[-landscape]").arg(value));
+}
+
+} // namespace
+
+int runPrint(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project file (*.refuge)."));
+    const QCommandLineOption layoutOpt(QStringLiteral("layout"), QStringLiteral("Layout file (*.json) or standard-a4|a3|a2[-landscape]."), QStringLiteral("name"));
+    const QCommandLineOption outOpt(QStringLiteral("out"), QStringLiteral("Output file: .pdf or .png."), QStringLiteral("file"));
+    const QCommandLineOption dpiOpt(QStringLiteral("dpi"), QStringLiteral("PNG resolution (default 150)."), QStringLiteral("n"));
+    const QCommandLineOption titleOpt(QStringLiteral("title"), QStringLiteral("Title (default: the project's)."), QStringLiteral("text"));
+    parser.addOptions({layoutOpt, outOpt, dpiOpt, titleOpt});
+    parseOrThrow(parser, args, QStringLiteral("Print a project's map on a page layout (PDF sized from the paper, or PNG)."));
+    if (parser.positionalArguments().size() != 1)
+        throw UsageError(QStringLiteral("print: expected one PROJECT (see refuge-cli print --help)"));
+    if (!parser.isSet(outOpt) || !parser.isSet(layoutOpt))
+        throw UsageError(QStringLiteral("print: --layout and --out are required"));
+    if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+        throw UsageError(QStringLiteral("print: needs a GUI application object for fonts"));
+    const QString outPath = parser.value(outOpt);
+    const QString suffix = QFileInfo(outPath).suffix().toLower();
+    if (suffix != QLatin1String("pdf") && suffix != QLatin1String("png"))
+        throw UsageError(QStringLiteral("print: --out must end in .pdf or .png"));
+    bool ok = true;
+    const int dpi = parser.isSet(dpiOpt) ? parser.value(dpiOpt).toInt(&ok) : 150;
+    if (!ok || dpi < 30 || dpi > 1200)
+        throw UsageError(QStringLiteral("print: --dpi must be an integer between 30 and 1200"));
+    const PrintLayout layout = layoutFor(parser.value(layoutOpt));
+    const QString projectPath = parser.positionalArguments().at(0);
+    if (QFileInfo(outPath).absoluteFilePath() == QFileInfo(projectPath).absoluteFilePath())
+        throw UsageError(QStringLiteral("print: --out would overwrite the project"));
+
+    const Project project = Project::load(projectPath);
+    Feedback feedback;
+    PrintContext context;
+    context.map = ProjectLayers::mapSettings(project, ProjectLayers::load(project, &feedback), QSize(1000, 1000));
+    if (context.map.extent.isEmpty())
+        throw InvalidInput(QStringLiteral("print: nothing to draw (no visible layer with an extent)"));
+    context.title = parser.isSet(titleOpt) ? parser.value(titleOpt) : project.title;
+    context.credits = project.credits().join(QStringLiteral(" · "));
+    if (suffix == QLatin1String("pdf"))
+        PrintRenderer::writePdf(layout, {context}, outPath, &feedback);
+    else
+        PrintRenderer::writePng(layout, context, dpi, outPath, &feedback);
+    for (const QString &w : feedback.warnings())
+        err() << "warning: " << w << Qt::endl;
+    out() << outPath << Qt::endl;
+    return Ok;
+}
+
+static const bool registered = registerCommand({QStringLiteral("print"),
+                                                QStringLiteral("Print a project's map on a page layout (PDF/PNG)"), runPrint, true});
+
+} // namespace refuge::cli

@@ -1,0 +1,55 @@
+#pragma once
+// PrintRenderer: draws a PrintLayout onto any QPainter (QPdfWriter, QImage, printer,
+// SVG), in device pixels at a given DPI, page top left at (0, 0). Map frames are drawn by
+// MapRenderer (the canvas's renderer) with the context's layers, styles and CRS; legend
+// swatches by Legend (the layer tree's); texts with FontResolver's fonts (Chinese OK).
+// Writers put a whole page (or several) into a PDF sized from the paper in mm, or a PNG
+// at a chosen DPI; they write to a temporary name beside the output and rename it at
+// the end, so a failure never leaves a half-written file under the output's name.
+#include "print/PrintLayout.h"
+#include "render/MapSettings.h"
+
+#include <QString>
+#include <QVariantMap>
+#include <vector>
+
+class QPainter;
+
+namespace refuge {
+
+class Feedback;
+
+struct PrintContext {
+    MapSettings map;     // layers, styles, CRS; map.extent is what the map frames show
+    QString title;
+    QString date;        // as printed; empty: today (ISO 8601)
+    int page = 1;
+    int pages = 1;
+    QString credits;     // {credits}: every source's credit, one line
+    QVariantMap feature; // {feature.FIELD}
+};
+
+class PrintRenderer {
+public:
+    // The text with {title}, {date}, {page}, {pages}, {credits} and {feature.FIELD} filled in;
+    // an unknown field stays as written.
+    static QString expand(const QString &text, const PrintContext &context);
+    // The MapSettings a map frame draws: the context's map sized to the frame at `dpi`.
+    static MapSettings frameSettings(const PrintItem &frame, const PrintContext &context, double dpi);
+    // Draws the page; `dpi` converts the layout's mm to the painter's device pixels.
+    static void render(const PrintLayout &layout, const PrintContext &context, QPainter &painter, double dpi,
+                       Feedback *feedback = nullptr);
+    // A scale bar (bottom left) and a true-north arrow (top right) on a drawn map of
+    // map.outputSize pixels at `dpi`, each on a white box: for maps outside a layout
+    // (the report's).
+    static void drawMapDecorations(QPainter &painter, const MapSettings &map, double dpi, double pt = 8);
+    // One PDF page per context (vector, fonts embedded, text extractable). Throws
+    // IoError naming `path`; never leaves a partial file at `path`.
+    static void writePdf(const PrintLayout &layout, const std::vector<PrintContext> &pages, const QString &path,
+                         Feedback *feedback = nullptr);
+    // One page as a PNG at `dpi`.
+    static void writePng(const PrintLayout &layout, const PrintContext &context, double dpi, const QString &path,
+                         Feedback *feedback = nullptr);
+};
+
+} // namespace refuge
