@@ -2,6 +2,7 @@
 #include "analysis/AnalysisFiles.h"
 #include "analysis/FireCoverageOutputs.h"
 #include "analysis/NearestFacility.h"
+#include "analysis/jobs/JobInputs.h"
 #include "geom/Geos.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
@@ -74,6 +75,9 @@ FireJobResult FireJob::run(const FireSettings &s, Feedback &feedback)
         throw InvalidInput(QStringLiteral("fire coverage needs official districts, a study area or a population layer to bound the analysis"));
     if (!(s.gridCellMeters > 0))
         throw InvalidInput(QStringLiteral("the grid cell must be > 0 m"));
+
+    if (!s.outDir.isEmpty()) // before anything can fail: no previous figures survive a failed run
+        AnalysisFiles::prepareOutputFolder(s.outDir, FireCoverageOutputs::fileNames(), JobInputs::of(s));
 
     FireJobResult r;
     FireRequest &q = r.request;

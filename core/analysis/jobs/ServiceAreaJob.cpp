@@ -1,6 +1,7 @@
 #include "analysis/jobs/ServiceAreaJob.h"
 #include "analysis/AnalysisFiles.h"
 #include "analysis/ServiceArea.h"
+#include "analysis/jobs/JobInputs.h"
 #include "io/VectorWriter.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
@@ -50,6 +51,8 @@ ServiceAreaJobResult ServiceAreaJob::run(const ServiceAreaSettings &settings, Fe
         throw InvalidInput(QStringLiteral("service areas need a limit > 0 (minutes or metres)"));
     if (settings.accessMeters == 0)
         throw InvalidInput(QStringLiteral("the access distance must be > 0 m"));
+    if (!settings.outDir.isEmpty()) // before anything can fail: no previous figures survive a failed run
+        AnalysisFiles::prepareOutputFolder(settings.outDir, {QStringLiteral("service_areas.gpkg")}, JobInputs::of(settings.network));
     feedback.setProgressSpan(0, 30);
     const NetworkInputs net = NetworkInputs::open(settings.network, feedback);
     feedback.setProgressSpan(30, 95);
@@ -96,7 +99,6 @@ ServiceAreaJobResult ServiceAreaJob::run(const ServiceAreaSettings &settings, Fe
         feedback.throwIfCanceled();
         feedback.setProgressSpan(95, 100);
         r.outputPath = AnalysisFiles::outputFolder(settings.outDir).filePath(QStringLiteral("service_areas.gpkg"));
-        QFile::remove(r.outputPath); // only this run's layers
         std::vector<VectorWriter::NamedLayer> layers;
         if (settings.polygons)
             layers.push_back({QStringLiteral("service_areas"), &r.areas});

@@ -1,6 +1,7 @@
 #include "analysis/jobs/ZonesJob.h"
 #include "analysis/AnalysisFiles.h"
 #include "analysis/Zones.h"
+#include "analysis/jobs/JobInputs.h"
 #include "io/VectorWriter.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
@@ -17,6 +18,8 @@ ZonesJobResult ZonesJob::run(const ZonesSettings &settings, Feedback &feedback)
     timer.start();
     if (settings.network.facilities.path.isEmpty())
         throw InvalidInput(QStringLiteral("zones need a facilities layer"));
+    if (!settings.outDir.isEmpty()) // before anything can fail: no previous figures survive a failed run
+        AnalysisFiles::prepareOutputFolder(settings.outDir, {QStringLiteral("zones.gpkg")}, JobInputs::of(settings.network));
     feedback.setProgressSpan(0, 30);
     const NetworkInputs net = NetworkInputs::open(settings.network, feedback);
     feedback.setProgressSpan(30, 95);

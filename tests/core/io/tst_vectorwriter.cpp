@@ -277,6 +277,42 @@ private Q_SLOTS:
         QCOMPARE(ogrRead(path).layers, QStringList{QStringLiteral("sites")});
     }
 
+    // The GeoPackage R-tree is built once after the rows (the layer is created without
+    // one): it is registered, holds one entry per feature with a geometry, and a
+    // spatial filter through it finds exactly the points in the box.
+    void geopackageSpatialIndexAfterRows()
+    {
+        VectorLayer grid(QStringLiteral("grid"), GeometryType::Point, Crs::fromEpsg(26986));
+        grid.addField({QStringLiteral("k"), FieldType::Integer});
+        for (int i = 0; i < 50; ++i)
+            for (int j = 0; j < 40; ++j)
+                grid.addFeature(Geometry::point({1000.0 + 10 * i, 2000.0 + 10 * j}), {i * 40 + j});
+        grid.addFeature(Geometry(GeometryType::Point), {-1}); // no geometry: no R-tree entry
+        const QString path = m_tmp.filePath(QStringLiteral("rtree/grid.gpkg"));
+        VectorWriter::write(grid, path);
+        ensureGdal();
+        GdalDataset ds(GDALOpenEx(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+        QVERIFY(ds);
+        auto count = [&](const char *sql) {
+            OGRLayerH r = GDALDatasetExecuteSQL(ds.get(), sql, nullptr, nullptr);
+            if (!r)
+                return qint64(-1);
+            OgrFeature f(OGR_L_GetNextFeature(r));
+            const qint64 n = f ? OGR_F_GetFieldAsInteger64(f.get(), 0) : -1;
+            GDALDatasetReleaseResultSet(ds.get(), r);
+            return n;
+        };
+        QCOMPARE(count("SELECT COUNT(*) FROM rtree_grid_geom"), qint64(2000));
+        QCOMPARE(count("SELECT COUNT(*) FROM gpkg_extensions WHERE table_name = 'grid' AND extension_name = 'gpkg_rtree_index'"), qint64(1));
+        QCOMPARE(count("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rtree_grid_geom_%'") > 0, true);
+        OGRLayerH layer = GDALDatasetGetLayerByName(ds.get(), "grid");
+        QVERIFY(layer);
+        QCOMPARE(OGR_L_TestCapability(layer, OLCFastSpatialFilter), 1);
+        // x 1095..1205 holds i = 10..20 (11 columns), y 2000..2095 holds j = 0..9 (10 rows)
+        OGR_L_SetSpatialFilterRect(layer, 1095, 1995, 1205, 2095);
+        QCOMPARE(OGR_L_GetFeatureCount(layer, TRUE), GIntBig(110));
+    }
+
     // The Cambridge shelters survive a write/read round trip: 15 features, capacity 10457.
     void cambridgeRoundTrip()
     {
