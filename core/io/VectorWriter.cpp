@@ -1,6 +1,7 @@
 #include "io/VectorWriter.h"
 #include "crs/CoordinateTransform.h"
 #include "io/Gdal.h"
+#include "io/GpkgRTree.h"
 #include "io/OgrGeometry.h"
 #include "io/OutputFile.h"
 #include "util/Error.h"
@@ -119,20 +120,60 @@ private:
     bool m_hadOld = false;
 };
 
-// The GeoPackage R-tree of a layer created with SPATIAL_INDEX=NO, built in one
-// statement over the written rows (GDAL's CreateSpatialIndex SQL function).
+QString sqlLiteral(QString v) { return QLatin1Char('\'') + v.replace(QLatin1Char('\''), QStringLiteral("''")) + QLatin1Char('\''); }
+
+// Runs one SQL statement; the first column of its first row (empty when none).
+// fail(what) when GDAL reports an error.
 template<typename Fail>
-void buildSpatialIndex(GDALDatasetH ds, OGRLayerH layer, const Fail &fail)
+QString sqlValue(GDALDatasetH ds, const QString &sql, const Fail &fail, const QString &what)
 {
-    auto literal = [](QString v) { return QLatin1Char('\'') + v.replace(QLatin1Char('\''), QStringLiteral("''")) + QLatin1Char('\''); };
-    const QString name = QString::fromUtf8(OGR_L_GetName(layer)), column = QString::fromUtf8(OGR_L_GetGeometryColumn(layer));
-    const QString sql = QStringLiteral("SELECT CreateSpatialIndex(%1, %2)").arg(literal(name), literal(column));
     resetGdalError();
-    if (OGRLayerH r = GDALDatasetExecuteSQL(ds, sql.toUtf8().constData(), nullptr, nullptr))
+    QString value;
+    if (OGRLayerH r = GDALDatasetExecuteSQL(ds, sql.toUtf8().constData(), nullptr, nullptr)) {
+        if (OgrFeature f{OGR_L_GetNextFeature(r)}; f && OGR_F_GetFieldCount(f.get()) > 0 && OGR_F_IsFieldSetAndNotNull(f.get(), 0))
+            value = QString::fromUtf8(OGR_F_GetFieldAsString(f.get(), 0));
         GDALDatasetReleaseResultSet(ds, r);
+    }
     if (!lastGdalError().isEmpty() && CPLGetLastErrorType() >= CE_Failure)
-        fail(QStringLiteral("cannot build the spatial index of '%1'").arg(name));
+        fail(what);
+    return value;
 }
+
+// A GeoPackage layer's R-tree, filled once after the rows (GpkgRTree) instead of by
+// GDAL row by row: GDAL creates it on the empty table (virtual table, triggers,
+// extension), the insert trigger is set aside while the rows go in and put back after.
+struct DeferredRTree {
+    QString table, column, insertTrigger;
+    std::vector<GpkgRTree::Entry> entries;
+
+    template<typename Fail>
+    static DeferredRTree create(GDALDatasetH ds, OGRLayerH layer, const Fail &fail)
+    {
+        DeferredRTree r{QString::fromUtf8(OGR_L_GetName(layer)), QString::fromUtf8(OGR_L_GetGeometryColumn(layer)), {}, {}};
+        // (GDAL creates the table itself here, on its first use)
+        const QString what = QStringLiteral("cannot create layer '%1'").arg(r.table);
+        sqlValue(ds, QStringLiteral("SELECT CreateSpatialIndex(%1, %2)").arg(sqlLiteral(r.table), sqlLiteral(r.column)), fail, what);
+        const QString trigger = QStringLiteral("rtree_%1_%2_insert").arg(r.table, r.column);
+        r.insertTrigger = sqlValue(ds, QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = %1").arg(sqlLiteral(trigger)), fail, what);
+        if (r.insertTrigger.isEmpty())
+            fail(QStringLiteral("no R-tree trigger '%1'").arg(trigger));
+        sqlValue(ds, QStringLiteral("DROP TRIGGER \"%1\"").arg(QString(trigger).replace(QLatin1Char('"'), QStringLiteral("\"\""))), fail, what);
+        return r;
+    }
+    void add(qint64 fid, OGRGeometryH g)
+    {
+        if (!g || OGR_G_IsEmpty(g))
+            return; // as the trigger: no entry for empty geometries
+        OGREnvelope e;
+        OGR_G_GetEnvelope(g, &e);
+        entries.push_back({fid, e.MinX, e.MinY, e.MaxX, e.MaxY});
+    }
+    template<typename Fail>
+    void restoreTrigger(GDALDatasetH ds, const Fail &fail) const
+    {
+        sqlValue(ds, insertTrigger, fail, QStringLiteral("cannot build the spatial index of '%1'").arg(table));
+    }
+};
 
 } // namespace
 
@@ -162,6 +203,7 @@ void VectorWriter::writeAll(const std::vector<NamedLayer> &layers, const QString
     // SQLite need not sync each transaction to disk (about a fifth of a large write).
     const ThreadConfigOption noSync("OGR_SQLITE_SYNCHRONOUS", "OFF");
     GdalDataset ds;
+    std::vector<DeferredRTree> rtrees; // GeoPackage layers whose R-tree is filled after the close
     const QByteArray tmpUtf8 = tmp.toUtf8();
     if (update) {
         ds.reset(GDALOpenEx(tmpUtf8.constData(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr));
@@ -189,8 +231,9 @@ void VectorWriter::writeAll(const std::vector<NamedLayer> &layers, const QString
         if (format == VectorFormat::GeoJson)
             layerOptions << QStringLiteral("RFC7946=YES") << QStringLiteral("WRITE_NAME=NO");
         layerOptions << QStringLiteral("OVERWRITE=YES");
-        // GDAL 3.6 fills a GeoPackage's R-tree row by row through triggers (~5 s for
-        // 490k points); the index is built once after the rows instead (see below).
+        // GDAL 3.6 fills a GeoPackage's R-tree row by row (~5 s for 490k points); it is
+        // filled once after the rows instead (DeferredRTree, GpkgRTree).
+        const bool rtree = format == VectorFormat::GeoPackage && layer.geometryType() != GeometryType::Unknown;
         if (format == VectorFormat::GeoPackage)
             layerOptions << QStringLiteral("SPATIAL_INDEX=NO");
         const CslList opts = toCsl(layerOptions);
@@ -207,6 +250,8 @@ void VectorWriter::writeAll(const std::vector<NamedLayer> &layers, const QString
             if (err != OGRERR_NONE)
                 fail(QStringLiteral("cannot create field '%1'").arg(f.name));
         }
+        if (rtree)
+            rtrees.push_back(DeferredRTree::create(ds.get(), ol, fail));
         if (OGR_L_StartTransaction(ol) != OGRERR_NONE)
             fail(QStringLiteral("cannot start a transaction"));
         OGRFeatureDefnH defn = OGR_L_GetLayerDefn(ol);
@@ -221,17 +266,19 @@ void VectorWriter::writeAll(const std::vector<NamedLayer> &layers, const QString
             }
             if (OGR_L_CreateFeature(ol, f.get()) != OGRERR_NONE)
                 fail(QStringLiteral("cannot write feature %1").arg(i));
+            if (rtree)
+                rtrees.back().add(OGR_F_GetFID(f.get()), OGR_F_GetGeometryRef(f.get()));
             OutputFile::faultPoint("row", path);
             Feedback::throwIfCancelAllRequested();
         }
         if (OGR_L_CommitTransaction(ol) != OGRERR_NONE)
             fail(QStringLiteral("cannot commit"));
-        if (format == VectorFormat::GeoPackage && layer.geometryType() != GeometryType::Unknown)
-            buildSpatialIndex(ds.get(), ol, fail);
+        if (rtree)
+            rtrees.back().restoreTrigger(ds.get(), fail);
         Feedback::throwIfCancelAllRequested();
     }
     auto quoted = [](QString id) { return QLatin1Char('"') + id.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"'); };
-    auto literal = [](QString v) { return QLatin1Char('\'') + v.replace(QLatin1Char('\''), QStringLiteral("''")) + QLatin1Char('\''); };
+    auto literal = sqlLiteral;
     for (const FilteredView &view : views) {
         for (int i = 0; i < GDALDatasetGetLayerCount(ds.get()); ++i)
             if (QString::fromUtf8(OGR_L_GetName(GDALDatasetGetLayer(ds.get(), i))).compare(view.name, Qt::CaseInsensitive) == 0) {
@@ -262,6 +309,10 @@ void VectorWriter::writeAll(const std::vector<NamedLayer> &layers, const QString
     ds.reset(); // flush and close
     if (!lastGdalError().isEmpty() && CPLGetLastErrorType() >= CE_Failure)
         fail(QStringLiteral("write failed"));
+    for (DeferredRTree &r : rtrees) {
+        Feedback::throwIfCancelAllRequested();
+        GpkgRTree::fill(tmp, r.table, r.column, std::move(r.entries));
+    }
     output.commit();
 }
 

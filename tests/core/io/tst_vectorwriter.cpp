@@ -277,22 +277,32 @@ private Q_SLOTS:
         QCOMPARE(ogrRead(path).layers, QStringList{QStringLiteral("sites")});
     }
 
-    // The GeoPackage R-tree is built once after the rows (the layer is created without
-    // one): it is registered, holds one entry per feature with a geometry, and a
-    // spatial filter through it finds exactly the points in the box.
+    // The GeoPackage R-tree is filled once after the rows (GpkgRTree): registered, one
+    // entry per feature with a geometry, three levels for 3,000 points (51 cells a
+    // node), accepted by SQLite's own rtreecheck(), and a spatial filter through it
+    // finds exactly the points in the box; a feature added later by GDAL is indexed.
     void geopackageSpatialIndexAfterRows()
     {
         VectorLayer grid(QStringLiteral("grid"), GeometryType::Point, Crs::fromEpsg(26986));
         grid.addField({QStringLiteral("k"), FieldType::Integer});
-        for (int i = 0; i < 50; ++i)
-            for (int j = 0; j < 40; ++j)
-                grid.addFeature(Geometry::point({1000.0 + 10 * i, 2000.0 + 10 * j}), {i * 40 + j});
+        for (int i = 0; i < 60; ++i)
+            for (int j = 0; j < 50; ++j)
+                grid.addFeature(Geometry::point({1000.0 + 10 * i, 2000.0 + 10 * j}), {i * 50 + j});
         grid.addFeature(Geometry(GeometryType::Point), {-1}); // no geometry: no R-tree entry
         const QString path = m_tmp.filePath(QStringLiteral("rtree/grid.gpkg"));
         VectorWriter::write(grid, path);
         ensureGdal();
         GdalDataset ds(GDALOpenEx(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
         QVERIFY(ds);
+        auto text = [&](const char *sql) {
+            OGRLayerH r = GDALDatasetExecuteSQL(ds.get(), sql, nullptr, nullptr);
+            if (!r)
+                return QString();
+            OgrFeature f(OGR_L_GetNextFeature(r));
+            const QString t = f ? QString::fromUtf8(OGR_F_GetFieldAsString(f.get(), 0)) : QString();
+            GDALDatasetReleaseResultSet(ds.get(), r);
+            return t;
+        };
         auto count = [&](const char *sql) {
             OGRLayerH r = GDALDatasetExecuteSQL(ds.get(), sql, nullptr, nullptr);
             if (!r)
@@ -302,7 +312,11 @@ private Q_SLOTS:
             GDALDatasetReleaseResultSet(ds.get(), r);
             return n;
         };
-        QCOMPARE(count("SELECT COUNT(*) FROM rtree_grid_geom"), qint64(2000));
+        QCOMPARE(count("SELECT COUNT(*) FROM rtree_grid_geom"), qint64(3000));
+        QCOMPARE(text("SELECT rtreecheck('rtree_grid_geom')"), QStringLiteral("ok"));
+        // depth in the root's first two bytes: leaves, one level above, the root
+        QCOMPARE(count("SELECT hex(substr(data, 1, 2)) = '0002' FROM rtree_grid_geom_node WHERE nodeno = 1"), qint64(1));
+        QCOMPARE(count("SELECT COUNT(*) FROM rtree_grid_geom WHERE minx >= 1095 AND maxx <= 1205 AND miny >= 1995 AND maxy <= 2095"), qint64(110));
         QCOMPARE(count("SELECT COUNT(*) FROM gpkg_extensions WHERE table_name = 'grid' AND extension_name = 'gpkg_rtree_index'"), qint64(1));
         QCOMPARE(count("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rtree_grid_geom_%'") > 0, true);
         OGRLayerH layer = GDALDatasetGetLayerByName(ds.get(), "grid");
@@ -311,6 +325,22 @@ private Q_SLOTS:
         // x 1095..1205 holds i = 10..20 (11 columns), y 2000..2095 holds j = 0..9 (10 rows)
         OGR_L_SetSpatialFilterRect(layer, 1095, 1995, 1205, 2095);
         QCOMPARE(OGR_L_GetFeatureCount(layer, TRUE), GIntBig(110));
+        ds.reset();
+        // GDAL adds a feature to the file: SQLite's trigger puts it into the packed tree.
+        GdalDataset update(GDALOpenEx(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr));
+        QVERIFY(update);
+        OGRLayerH ul = GDALDatasetGetLayerByName(update.get(), "grid");
+        OgrFeature extra(OGR_F_Create(OGR_L_GetLayerDefn(ul)));
+        OGRGeometryH pt = OGR_G_CreateGeometry(wkbPoint);
+        OGR_G_SetPoint_2D(pt, 0, 1100, 2000.5);
+        OGR_F_SetGeometryDirectly(extra.get(), pt);
+        QCOMPARE(OGR_L_CreateFeature(ul, extra.get()), OGRERR_NONE);
+        OGR_L_SetSpatialFilterRect(ul, 1095, 1995, 1205, 2095);
+        QCOMPARE(OGR_L_GetFeatureCount(ul, TRUE), GIntBig(111));
+        update.reset();
+        ds.reset(GDALOpenEx(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+        QCOMPARE(count("SELECT COUNT(*) FROM rtree_grid_geom"), qint64(3001));
+        QCOMPARE(text("SELECT rtreecheck('rtree_grid_geom')"), QStringLiteral("ok"));
     }
 
     // The Cambridge shelters survive a write/read round trip: 15 features, capacity 10457.
