@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <memory>
 #ifdef Q_OS_WIN
+#define NOMINMAX
 #include <windows.h>
 #endif
 
