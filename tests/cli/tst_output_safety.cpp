@@ -80,6 +80,7 @@ private slots:
     void failedAnalysisInRunLeavesNoStaleResults();
     void reportReadsOnlyCompleteResults();
     void sigtermStopsRunCleanly();
+    void sigtermFromOutsideStopsRun();
 
 private:
     QString path(const QString &name) const { return m_work->filePath(name); }
@@ -320,6 +321,36 @@ void TestOutputSafety::sigtermStopsRunCleanly()
     QVERIFY(QFile::exists(QDir(outDir).filePath(QStringLiteral("coverage/summary.json"))));
     QVERIFY(!QFile::exists(QDir(outDir).filePath(QStringLiteral("fire/summary.json"))));
     QVERIFY(!QFile::exists(QDir(outDir).filePath(QStringLiteral("fire/fire.gpkg"))));
+}
+
+// SIGTERM sent by another process (QProcess::terminate) once `run` has written
+// layers.json and started its analyses: exit 2 naming the signal, no temporary, no
+// results.json. (Should the run finish first, it must have finished completely.)
+void TestOutputSafety::sigtermFromOutsideStopsRun()
+{
+#ifdef Q_OS_WIN
+    QSKIP("terminate() closes windows on Windows; console events are not sent this way");
+#endif
+    const QString outDir = path(QStringLiteral("run"));
+    QProcess p;
+    p.start(QStringLiteral(REFUGE_CLI_PATH), {QStringLiteral("run"), project(), QStringLiteral("--out"), outDir});
+    QVERIFY(p.waitForStarted());
+    QByteArray seen;
+    while (!seen.contains("layers:") && p.state() == QProcess::Running && p.waitForReadyRead(60000))
+        seen += p.readAllStandardOutput();
+    QVERIFY2(seen.contains("layers:"), seen.constData());
+    p.terminate();
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit); // handled: not killed by the signal
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QCOMPARE(leftovers(outDir), QStringList());
+    if (p.exitCode() == 0) { // finished before the signal arrived
+        QCOMPARE(readJson(QDir(outDir).filePath(QStringLiteral("results.json"))).value(QStringLiteral("complete")).toBool(), true);
+        return;
+    }
+    QCOMPARE(p.exitCode(), 2);
+    QVERIFY2(err.trimmed() == QStringLiteral("refuge-cli: run: stopped by a signal; unfinished outputs removed"), qPrintable(err));
+    QVERIFY(!QFile::exists(QDir(outDir).filePath(QStringLiteral("results.json"))));
 }
 
 QTEST_GUILESS_MAIN(TestOutputSafety)
