@@ -1,7 +1,7 @@
 #include "io/VectorWriter.h"
 #include "crs/CoordinateTransform.h"
 #include "io/Gdal.h"
-#include "io/GpkgRTree.h"
+#include "io/GpkgBulk.h"
 #include "io/OgrGeometry.h"
 #include "io/OutputFile.h"
 #include "util/Error.h"
@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <optional>
 
 namespace refuge {
 
@@ -139,17 +140,21 @@ QString sqlValue(GDALDatasetH ds, const QString &sql, const Fail &fail, const QS
     return value;
 }
 
-// A GeoPackage layer's R-tree, filled once after the rows (GpkgRTree) instead of by
+// A GeoPackage layer's R-tree, filled once after the rows (GpkgBulk) instead of by
 // GDAL row by row: GDAL creates it on the empty table (virtual table, triggers,
 // extension), the insert trigger is set aside while the rows go in and put back after.
+// Its rows too are written by GpkgBulk after GDAL closes the file when `rows` is set
+// (`columns`: the table's column of each field); else by OGR, collecting the boxes.
 struct DeferredRTree {
     QString table, column, insertTrigger;
-    std::vector<GpkgRTree::Entry> entries;
+    std::vector<GpkgBulk::Entry> entries;
+    const VectorLayer *rows = nullptr;
+    QStringList columns;
 
     template<typename Fail>
     static DeferredRTree create(GDALDatasetH ds, OGRLayerH layer, const Fail &fail)
     {
-        DeferredRTree r{QString::fromUtf8(OGR_L_GetName(layer)), QString::fromUtf8(OGR_L_GetGeometryColumn(layer)), {}, {}};
+        DeferredRTree r{QString::fromUtf8(OGR_L_GetName(layer)), QString::fromUtf8(OGR_L_GetGeometryColumn(layer)), {}, {}, nullptr, {}};
         // (GDAL creates the table itself here, on its first use)
         const QString what = QStringLiteral("cannot create layer '%1'").arg(r.table);
         sqlValue(ds, QStringLiteral("SELECT CreateSpatialIndex(%1, %2)").arg(sqlLiteral(r.table), sqlLiteral(r.column)), fail, what);
@@ -167,11 +172,6 @@ struct DeferredRTree {
         OGREnvelope e;
         OGR_G_GetEnvelope(g, &e);
         entries.push_back({fid, e.MinX, e.MinY, e.MaxX, e.MaxY});
-    }
-    template<typename Fail>
-    void restoreTrigger(GDALDatasetH ds, const Fail &fail) const
-    {
-        sqlValue(ds, insertTrigger, fail, QStringLiteral("cannot build the spatial index of '%1'").arg(table));
     }
 };
 
@@ -222,9 +222,10 @@ void VectorWriter::writeAll(const std::vector<NamedLayer> &layers, const QString
     for (const NamedLayer &named : layers) {
         const VectorLayer &input = *named.layer;
         const QString name = named.name.isEmpty() ? (input.name().isEmpty() ? target.completeBaseName() : input.name()) : named.name;
-        const VectorLayer layer = format == VectorFormat::GeoJson && input.crs().isValid() && input.crs().authId() != QLatin1String("EPSG:4326")
-            ? input.reprojected(Crs::fromEpsg(4326))
-            : input;
+        std::optional<VectorLayer> reprojected;
+        if (format == VectorFormat::GeoJson && input.crs().isValid() && input.crs().authId() != QLatin1String("EPSG:4326"))
+            reprojected = input.reprojected(Crs::fromEpsg(4326));
+        const VectorLayer &layer = reprojected ? *reprojected : input;
         QStringList layerOptions;
         if (format == VectorFormat::Csv)
             layerOptions << QStringLiteral("GEOMETRY=AS_WKT");
@@ -252,9 +253,15 @@ void VectorWriter::writeAll(const std::vector<NamedLayer> &layers, const QString
         }
         if (rtree)
             rtrees.push_back(DeferredRTree::create(ds.get(), ol, fail));
+        OGRFeatureDefnH defn = OGR_L_GetLayerDefn(ol);
+        if (rtree && GpkgBulk::canInsert(layer)) { // the rows after the close, by GpkgBulk
+            rtrees.back().rows = &layer; // a GeoPackage layer is never reprojected: the caller's
+            for (int c = 0; c < OGR_FD_GetFieldCount(defn); ++c)
+                rtrees.back().columns << QString::fromUtf8(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, c)));
+            continue;
+        }
         if (OGR_L_StartTransaction(ol) != OGRERR_NONE)
             fail(QStringLiteral("cannot start a transaction"));
-        OGRFeatureDefnH defn = OGR_L_GetLayerDefn(ol);
         const int fieldCount = int(layer.fields().size());
         for (int i = 0; i < layer.featureCount(); ++i) {
             OgrFeature f(OGR_F_Create(defn));
@@ -273,16 +280,16 @@ void VectorWriter::writeAll(const std::vector<NamedLayer> &layers, const QString
         }
         if (OGR_L_CommitTransaction(ol) != OGRERR_NONE)
             fail(QStringLiteral("cannot commit"));
-        if (rtree)
-            rtrees.back().restoreTrigger(ds.get(), fail);
         Feedback::throwIfCancelAllRequested();
     }
     auto quoted = [](QString id) { return QLatin1Char('"') + id.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"'); };
     auto literal = sqlLiteral;
+    QStringList viewSql; // run after the rows (GpkgBulk): a view takes its source's extent
     for (const FilteredView &view : views) {
         for (int i = 0; i < GDALDatasetGetLayerCount(ds.get()); ++i)
             if (QString::fromUtf8(OGR_L_GetName(GDALDatasetGetLayer(ds.get(), i))).compare(view.name, Qt::CaseInsensitive) == 0) {
-                GDALDatasetDeleteLayer(ds.get(), i); // an older table of that name
+                GDALDatasetDeleteLayer(ds.get(), i); // an older table of that name (a view: DROP VIEW below)
+                resetGdalError();
                 break;
             }
         const QString name = literal(view.name), source = literal(view.source);
@@ -298,20 +305,23 @@ void VectorWriter::writeAll(const std::vector<NamedLayer> &layers, const QString
             QStringLiteral("INSERT INTO gpkg_geometry_columns (table_name, column_name, geometry_type_name, srs_id, z, m) SELECT %1, "
                            "column_name, geometry_type_name, srs_id, z, m FROM gpkg_geometry_columns WHERE table_name = %2")
                 .arg(name, source)};
-        for (const QString &sql : statements) {
-            resetGdalError();
-            if (OGRLayerH r = GDALDatasetExecuteSQL(ds.get(), sql.toUtf8().constData(), nullptr, nullptr))
-                GDALDatasetReleaseResultSet(ds.get(), r);
-            if (!lastGdalError().isEmpty() && CPLGetLastErrorType() >= CE_Failure)
-                fail(QStringLiteral("cannot create the view '%1'").arg(view.name));
-        }
+        viewSql << statements;
     }
     ds.reset(); // flush and close
     if (!lastGdalError().isEmpty() && CPLGetLastErrorType() >= CE_Failure)
         fail(QStringLiteral("write failed"));
-    for (DeferredRTree &r : rtrees) {
-        Feedback::throwIfCancelAllRequested();
-        GpkgRTree::fill(tmp, r.table, r.column, std::move(r.entries));
+    if (format == VectorFormat::GeoPackage) {
+        GpkgBulk bulk(tmp);
+        for (DeferredRTree &r : rtrees)
+            if (r.rows)
+                r.entries = bulk.insertRows(r.table, r.column, r.columns, *r.rows);
+        for (const QString &sql : viewSql)
+            bulk.exec(sql);
+        for (DeferredRTree &r : rtrees) {
+            Feedback::throwIfCancelAllRequested();
+            bulk.fillRTree(r.table, r.column, std::move(r.entries), r.insertTrigger);
+        }
+        bulk.commit();
     }
     output.commit();
 }
