@@ -233,7 +233,7 @@ void VectorWriter::writeAll(const std::vector<NamedLayer> &layers, const QString
             layerOptions << QStringLiteral("RFC7946=YES") << QStringLiteral("WRITE_NAME=NO");
         layerOptions << QStringLiteral("OVERWRITE=YES");
         // GDAL 3.6 fills a GeoPackage's R-tree row by row (~5 s for 490k points); it is
-        // filled once after the rows instead (DeferredRTree, GpkgRTree).
+        // filled once after the rows instead (DeferredRTree, GpkgBulk).
         const bool rtree = format == VectorFormat::GeoPackage; // every layer has a geometry column ("geom")
         if (format == VectorFormat::GeoPackage)
             layerOptions << QStringLiteral("SPATIAL_INDEX=NO");

@@ -277,7 +277,7 @@ private Q_SLOTS:
         QCOMPARE(ogrRead(path).layers, QStringList{QStringLiteral("sites")});
     }
 
-    // The GeoPackage R-tree is filled once after the rows (GpkgRTree): registered, one
+    // The GeoPackage R-tree is filled once after the rows (GpkgBulk): registered, one
     // entry per feature with a geometry, three levels for 3,000 points (51 cells a
     // node), accepted by SQLite's own rtreecheck(), and a spatial filter through it
     // finds exactly the points in the box; a feature added later by GDAL is indexed.
