@@ -154,6 +154,60 @@ private Q_SLOTS:
         QCOMPARE(filesIn(QFileInfo(path).absolutePath()), QStringList{QStringLiteral("results.gpkg")});
     }
 
+    // A layer without date fields goes to the GeoPackage by SQLite directly (GpkgBulk):
+    // text (Chinese), 64-bit integers, reals (NaN as null), booleans, nulls, a null
+    // geometry, a polygon with a hole and a multipolygon come back through OGR as
+    // written, with GDAL's feature count and extent.
+    void geopackageRowsBySqlite()
+    {
+        VectorLayer l(QStringLiteral("zones"), GeometryType::MultiPolygon, Crs::fromEpsg(26986));
+        l.addField({QStringLiteral("name"), FieldType::String});
+        l.addField({QStringLiteral("count"), FieldType::Integer});
+        l.addField({QStringLiteral("share"), FieldType::Real});
+        l.addField({QStringLiteral("ok"), FieldType::Boolean});
+        Geometry holed = Geometry::polygon({{{0, 0}, {10, 0}, {10, 10}, {0, 10}, {0, 0}}, {{2, 2}, {4, 2}, {4, 4}, {2, 2}}});
+        holed.setType(GeometryType::MultiPolygon);
+        Geometry two = Geometry::polygon({{{20, 0}, {30, 0}, {30, 5}, {20, 0}}});
+        two.beginPart();
+        const std::vector<QPointF> second{{40, 0}, {50, 0}, {50, 8}, {40, 0}};
+        two.addRing(second);
+        two.setType(GeometryType::MultiPolygon);
+        l.addFeature(holed, {QStringLiteral("徐汇区 \"north\", 1"), qint64(5000000000), 0.25, true});
+        l.addFeature(two, {QVariant(), QVariant(), std::nan(""), false});
+        l.addFeature(Geometry(GeometryType::MultiPolygon), {QStringLiteral("no geometry"), -3, -1.5, QVariant()});
+        const QString path = m_tmp.filePath(QStringLiteral("bulk/zones.gpkg"));
+        VectorWriter::write(l, path);
+        const OgrRead o = ogrRead(path);
+        QCOMPARE(o.count, 3);
+        QCOMPARE(o.fieldNames, (QStringList{"name", "count", "share", "ok"}));
+        QCOMPARE(o.wkt, (QStringList{"MULTIPOLYGON (((0 0,10 0,10 10,0 10,0 0),(2 2,4 2,4 4,2 2)))",
+                                     "MULTIPOLYGON (((20 0,30 0,30 5,20 0)),((40 0,50 0,50 8,40 0)))", "null"}));
+        ensureGdal();
+        GdalDataset ds(GDALOpenEx(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+        OGRLayerH ol = GDALDatasetGetLayer(ds.get(), 0);
+        OGREnvelope e;
+        QCOMPARE(OGR_L_GetExtent(ol, &e, FALSE), OGRERR_NONE);
+        QCOMPARE((QList<double>{e.MinX, e.MinY, e.MaxX, e.MaxY}), (QList<double>{0, 0, 50, 10}));
+        QCOMPARE(OGR_Fld_GetSubType(OGR_FD_GetFieldDefn(OGR_L_GetLayerDefn(ol), 3)), OFSTBoolean);
+        OGR_L_ResetReading(ol);
+        OgrFeature a(OGR_L_GetNextFeature(ol)), b(OGR_L_GetNextFeature(ol)), c(OGR_L_GetNextFeature(ol));
+        QCOMPARE(OGR_F_GetFID(a.get()), GIntBig(1));
+        QCOMPARE(QString::fromUtf8(OGR_F_GetFieldAsString(a.get(), 0)), QStringLiteral("徐汇区 \"north\", 1"));
+        QCOMPARE(OGR_F_GetFieldAsInteger64(a.get(), 1), GIntBig(5000000000));
+        QCOMPARE(OGR_F_GetFieldAsDouble(a.get(), 2), 0.25);
+        QCOMPARE(OGR_F_GetFieldAsInteger(a.get(), 3), 1);
+        for (int f : {0, 1, 2})
+            QVERIFY(OGR_F_IsFieldNull(b.get(), f));
+        QCOMPARE(OGR_F_GetFieldAsInteger(b.get(), 3), 0);
+        QCOMPARE(OGR_F_GetFieldAsInteger64(c.get(), 1), GIntBig(-3));
+        QCOMPARE(OGR_F_GetFieldAsDouble(c.get(), 2), -1.5);
+        QVERIFY(OGR_F_IsFieldNull(c.get(), 3));
+        QCOMPARE(OGR_F_GetGeometryRef(c.get()), OGRGeometryH(nullptr));
+        // the R-tree: the two geometries, found through it
+        OGR_L_SetSpatialFilterRect(ol, 35, -1, 60, 1);
+        QCOMPARE(OGR_L_GetFeatureCount(ol, TRUE), GIntBig(1));
+    }
+
     void geopackageUpdateKeepsOtherLayers()
     {
         const QString path = m_tmp.filePath(QStringLiteral("update/out.gpkg"));
