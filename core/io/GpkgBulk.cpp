@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <memory>
 #include <sqlite3.h>
 
@@ -16,22 +17,28 @@ namespace refuge {
 
 namespace {
 
-// SQLite's rounding of R-tree coordinates (rtree.c, rtreeValueDown/Up): a float
-// never inside the double it stands for.
-constexpr double roundTowards = 1.0 - 1.0 / 8388608.0, roundAway = 1.0 + 1.0 / 8388608.0;
+// R-tree coordinates are floats never inside the double they stand for (as SQLite
+// rounds them): the largest float <= d for a minimum, the smallest >= d for a maximum;
+// beyond the float range (or NaN) the box opens to infinity.
 float valueDown(double d)
 {
-    float f = float(d);
-    if (double(f) > d)
-        f = float(d * (d < 0 ? roundAway : roundTowards));
-    return f;
+    constexpr float inf = std::numeric_limits<float>::infinity();
+    if (d >= double(std::numeric_limits<float>::max()))
+        return std::numeric_limits<float>::max();
+    if (!(d > -double(std::numeric_limits<float>::max())))
+        return -inf;
+    const float f = float(d);
+    return double(f) > d ? std::nextafter(f, -inf) : f;
 }
 float valueUp(double d)
 {
-    float f = float(d);
-    if (double(f) < d)
-        f = float(d * (d < 0 ? roundTowards : roundAway));
-    return f;
+    constexpr float inf = std::numeric_limits<float>::infinity();
+    if (d <= -double(std::numeric_limits<float>::max()))
+        return -std::numeric_limits<float>::max();
+    if (!(d < double(std::numeric_limits<float>::max())))
+        return inf;
+    const float f = float(d);
+    return double(f) < d ? std::nextafter(f, inf) : f;
 }
 
 struct Cell {

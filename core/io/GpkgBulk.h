@@ -7,8 +7,8 @@
 //  - R-trees: GDAL 3.6 fills rtree_<table>_<column> with one SQLite R-tree insert per
 //    row (~5 s for 490k points, most of a large coverage run). Here the boxes are packed
 //    bottom-up (sort-tile-recursive) and the nodes written straight into the R-tree's
-//    tables (_node, _rowid, _parent) in SQLite's node format, as SQLite would store them
-//    (single-precision boxes rounded outwards); `SELECT rtreecheck(...)` accepts the
+//    tables (_node, _rowid, _parent) in SQLite's node format (single-precision boxes
+//    rounded outwards, as SQLite rounds them); `SELECT rtreecheck(...)` accepts the
 //    result; the insert trigger GDAL made is put back, so later inserts and deletes go
 //    through SQLite as usual.
 // One transaction, committed by commit(); without it nothing is kept. No syncs: the
