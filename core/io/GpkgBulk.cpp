@@ -217,6 +217,18 @@ std::vector<GpkgBulk::Entry> GpkgBulk::insertRows(const QString &table, const QS
         names << quoted(c);
         marks << QStringLiteral("?");
     }
+    // GDAL's feature-count trigger would update gpkg_ogr_contents once per row (half
+    // the insert time): set aside meanwhile, the count set once, the trigger put back.
+    QString countTrigger;
+    {
+        Stmt trigger(prepare(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?")));
+        const QByteArray name = QStringLiteral("trigger_insert_feature_count_%1").arg(table).toUtf8();
+        sqlite3_bind_text(trigger.get(), 1, name.constData(), int(name.size()), SQLITE_TRANSIENT);
+        if (sqlite3_step(trigger.get()) == SQLITE_ROW)
+            countTrigger = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(trigger.get(), 0)));
+        if (!countTrigger.isEmpty())
+            exec(QStringLiteral("DROP TRIGGER %1").arg(quoted(QString::fromUtf8(name))));
+    }
     Stmt insert(prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(quoted(table), names.join(QLatin1Char(',')), marks.join(QLatin1Char(',')))));
     std::vector<Entry> entries;
     entries.reserve(std::size_t(layer.featureCount()));
@@ -280,6 +292,8 @@ std::vector<GpkgBulk::Entry> GpkgBulk::insertRows(const QString &table, const QS
     if (sqlite3_step(hasCounts.get()) == SQLITE_ROW)
         exec(QStringLiteral("UPDATE gpkg_ogr_contents SET feature_count = (SELECT COUNT(*) FROM %1) WHERE lower(table_name) = lower(%2)")
                  .arg(quoted(table), t));
+    if (!countTrigger.isEmpty())
+        exec(countTrigger);
     return entries;
 }
 

@@ -394,6 +394,10 @@ private Q_SLOTS:
         update.reset();
         ds.reset(GDALOpenEx(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
         QCOMPARE(count("SELECT COUNT(*) FROM rtree_grid_geom"), qint64(3001));
+        // GDAL's feature count, kept by its trigger (set aside during the bulk insert)
+        QCOMPARE(count("SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = 'grid'"), qint64(3002));
+        QCOMPARE(count("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name IN "
+                       "('trigger_insert_feature_count_grid', 'rtree_grid_geom_insert')"), qint64(2));
         QCOMPARE(text("SELECT rtreecheck('rtree_grid_geom')"), QStringLiteral("ok"));
     }
 
