@@ -5,12 +5,14 @@
 #include "NetworkOptions.h"
 #include "analysis/AnalysisFiles.h"
 #include "analysis/NetworkCheck.h"
+#include "analysis/jobs/JobInputs.h"
 #include "io/VectorWriter.h"
 #include "network/OsmSource.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QJsonArray>
 
 namespace refuge::cli {
@@ -31,6 +33,9 @@ int runNetworkCheck(const QStringList &args)
     if (OsmSource::isOsmSource(settings.network))
         settings.useCache = false;
     const QString outDir = NetworkOptions::outDir(parser);
+    QElapsedTimer timer;
+    timer.start();
+    AnalysisFiles::prepareOutputFolder(outDir, {QStringLiteral("network_check.gpkg")}, JobInputs::of(settings));
     Feedback feedback;
     NetworkInputs in = NetworkInputs::openNetwork(settings, feedback);
     try {
@@ -52,7 +57,7 @@ int runNetworkCheck(const QStringList &args)
     summary.insert(QStringLiteral("output"), outPath);
     in.finishCacheSave(feedback, &summary); // the graph cache written meanwhile
     summary.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(feedback.warnings()));
-    AnalysisFiles::writeJson(QDir(outDir).filePath(QStringLiteral("summary.json")), summary);
+    AnalysisFiles::writeSummary(outDir, summary, QStringLiteral("total_seconds"), double(timer.nsecsElapsed()) / 1e9);
     for (const QString &line : report.lines())
         out() << line << "\n";
     for (const QString &m : in.graphReport.messages())

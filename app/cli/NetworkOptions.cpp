@@ -115,9 +115,7 @@ QString NetworkOptions::outDir(const QCommandLineParser &p)
     const QString dir = p.value(QStringLiteral("out"));
     if (dir.isEmpty())
         throw UsageError(QStringLiteral("--out DIR is required"));
-    if (!QDir().mkpath(dir))
-        throw IoError(fileMessage(dir, QStringLiteral("cannot create the output folder")));
-    return dir;
+    return dir; // created by the job once its output checks pass (AnalysisFiles::prepareOutputFolder)
 }
 
 QString NetworkOptions::standard(const QCommandLineParser &p)

@@ -17,7 +17,7 @@ public:
     void addTo(QCommandLineParser &parser);
     // Reads the parsed options. Throws UsageError.
     NetworkSettings settings(const QCommandLineParser &parser, int needs) const;
-    // --out DIR (UsageError when missing), created. Throws IoError.
+    // --out DIR (UsageError when missing). The job creates it once its output checks pass.
     static QString outDir(const QCommandLineParser &parser);
     // --standard (default shanghai) and its --standard-override KEY=NUMBER values, checked
     // against the profile before anything is read: an unknown standard or key, text, NaN

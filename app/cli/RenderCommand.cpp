@@ -1,6 +1,8 @@
 // refuge-cli render: draw a project to PNG (or PDF/SVG) with the same renderer as the
 // desktop canvas and print.
 #include "Cli.h"
+#include "io/OutputFile.h"
+#include "io/OutputGuard.h"
 #include "model/Project.h"
 #include "render/MapRenderer.h"
 #include "render/PdfText.h"
@@ -73,6 +75,10 @@ int runRender(const QStringList &args)
         throw UsageError(QStringLiteral("render: needs a GUI application object for fonts"));
     const QString outPath = parser.value(outOpt);
     const QString suffix = QFileInfo(outPath).suffix().toLower();
+    const bool pdf = suffix == QLatin1String("pdf"), svg = suffix == QLatin1String("svg");
+    // The format first: nothing is opened for an output refuge-cli cannot write.
+    if (!pdf && !svg && !QImageWriter::supportedImageFormats().contains(suffix.toLatin1()))
+        throw UsageError(fileMessage(outPath, QStringLiteral("unsupported output format '.%1' (use .png, .jpg, .pdf or .svg)").arg(suffix)));
     const int width = wholeNumber(parser, QStringLiteral("width"), 1600);
     const int height = wholeNumber(parser, QStringLiteral("height"), 1000);
     const int dpi = wholeNumber(parser, QStringLiteral("dpi"), 96);
@@ -81,6 +87,9 @@ int runRender(const QStringList &args)
     timer.start();
     const QString projectPath = parser.positionalArguments().at(0);
     Project project = loadProject(projectPath);
+    OutputGuard guard; // the project file and every layer's source are inputs
+    guard.addProject(project);
+    guard.checkFile(outPath);
     if (parser.isSet(layersOpt)) {
         const QStringList ids = parser.value(layersOpt).split(QLatin1Char(','), Qt::SkipEmptyParts);
         for (const QString &id : ids)
@@ -116,8 +125,9 @@ int runRender(const QStringList &args)
     if (settings.extent.isEmpty())
         throw InvalidInput(fileMessage(projectPath, QStringLiteral("nothing to draw (no visible layer with an extent)")));
 
-    if (suffix == QLatin1String("pdf")) {
-        QPdfWriter writer(outPath);
+    OutputFile output(outPath); // written under a temporary name, renamed when complete
+    if (pdf) {
+        QPdfWriter writer(output.tempPath());
         writer.setResolution(dpi);
         writer.setPageSize(QPageSize(QSizeF(width * 25.4 / dpi, height * 25.4 / dpi), QPageSize::Millimeter));
         writer.setPageMargins(QMarginsF(0, 0, 0, 0));
@@ -128,10 +138,10 @@ int runRender(const QStringList &args)
             throw IoError(fileMessage(outPath, QStringLiteral("cannot be written")));
         MapRenderer::render(settings, painter, &feedback);
         painter.end();
-        PdfText::repairToUnicode(outPath);
-    } else if (suffix == QLatin1String("svg")) {
+        PdfText::repairToUnicode(output.tempPath());
+    } else if (svg) {
         QSvgGenerator generator;
-        generator.setFileName(outPath);
+        generator.setFileName(output.tempPath());
         generator.setSize(QSize(width, height));
         generator.setViewBox(QRect(0, 0, width, height));
         generator.setResolution(dpi);
@@ -143,10 +153,12 @@ int runRender(const QStringList &args)
         painter.end();
     } else {
         const QImage image = MapRenderer::renderImage(settings, &feedback);
-        QImageWriter writer(outPath);
+        QImageWriter writer(output.tempPath());
         if (!writer.write(image))
             throw IoError(fileMessage(outPath, writer.errorString()));
     }
+    feedback.throwIfCanceled();
+    output.commit();
     const qint64 renderMs = timer.elapsed();
     reportWarnings();
     if (parser.isSet(timing))

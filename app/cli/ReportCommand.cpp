@@ -28,6 +28,8 @@ int runReport(const QStringList &args)
         throw UsageError(QStringLiteral("--lang must be en or zh (got '%1')").arg(options.lang));
     options.maps = !parser.isSet(noMapsOpt);
     const Project project = loadProject(parser.positionalArguments().at(0));
+    // The project, its layers and the results read are inputs: no report file may replace one.
+    Report::inputs(project, parser.value(resultsOpt)).checkFolder(parser.value(outOpt), Report::fileNames());
     Feedback feedback;
     const Report report = Report::fromResults(project, parser.value(resultsOpt), options, feedback);
     const QDir out(parser.value(outOpt));

@@ -1,7 +1,12 @@
 // refuge-cli run: the main job — every analysis configured in a project, into one folder.
 #include "Cli.h"
 #include "JobReports.h"
+#include "analysis/AnalysisFiles.h"
+#include "analysis/CoverageOutputs.h"
+#include "analysis/FireCoverageOutputs.h"
 #include "analysis/jobs/ProjectJobSettings.h"
+#include "io/OutputGuard.h"
+#include "report/Report.h"
 #include "util/Feedback.h"
 #include "model/Project.h"
 #include "io/Gdal.h"
@@ -14,23 +19,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <algorithm>
 #include <functional>
 
 namespace refuge::cli {
 
 namespace {
-
-void writeJson(const QString &path, const QJsonObject &o)
-{
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        throw IoError(fileMessage(path, QStringLiteral("cannot be written")));
-    f.write(QJsonDocument(o).toJson(QJsonDocument::Indented));
-    if (!f.commit())
-        throw IoError(fileMessage(path, QStringLiteral("cannot be written")));
-}
 
 // layers.json: what every project layer holds once loaded into the project CRS.
 QJsonObject layerSummary(const Project &project)
@@ -77,20 +71,21 @@ int runCommandNamed(const QString &name, const QStringList &args)
     throw UsageError(QStringLiteral("run: command '%1' is not available").arg(name));
 }
 
-// Returns the number of analyses that failed (each failure printed, the others still run).
-int runConfiguredAnalyses(const Project &project, const QString &outDir)
+// Returns results.json: {"complete": true, "succeeded": [...], "failed": [...]} (each
+// failure printed, the others still run).
+QJsonObject runConfiguredAnalyses(const Project &project, const QString &outDir)
 {
     const QJsonObject analysis = project.analysis;
-    int failures = 0;
+    QStringList failed;
     auto attempt = [&](const QString &what, const std::function<void()> &fn) {
         try {
             fn();
         } catch (const UsageError &e) {
             printError(QStringLiteral("%1: %2: %3").arg(project.filePath(), what, e.message));
-            ++failures;
+            failed << what;
         } catch (const Error &e) {
             printError(QStringLiteral("%1: %2: %3").arg(project.filePath(), what, e.message()));
-            ++failures;
+            failed << what;
         }
     };
     const QDir dir(outDir);
@@ -122,9 +117,39 @@ int runConfiguredAnalyses(const Project &project, const QString &outDir)
             if (!lang.isEmpty())
                 a << QStringLiteral("--lang") << lang;
             runCommandNamed(QStringLiteral("report"), a);
+            done << QStringLiteral("report");
         });
     }
-    return failures;
+    return QJsonObject{{QStringLiteral("complete"), true},
+                       {QStringLiteral("project"), project.filePath()},
+                       {QStringLiteral("succeeded"), QJsonArray::fromStringList(done)},
+                       {QStringLiteral("failed"), QJsonArray::fromStringList(failed)}};
+}
+
+// Before a run writes into `outDir`: refuses when a file it would write (or remove) is
+// the project or one of its layers' sources, then removes the previous run's marker
+// (results.json) and every analysis's previous outputs, so an analysis that fails this
+// time leaves no figures of the last run to be read as its results.
+QDir prepareRunFolder(const Project &project, const QString &outDir)
+{
+    if (outDir.isEmpty())
+        throw UsageError(QStringLiteral("run: --out needs a folder name"));
+    OutputGuard guard;
+    guard.addProject(project);
+    const QDir dir(outDir);
+    const QStringList ownFiles{QStringLiteral("results.json"), QStringLiteral("layers.json")};
+    const QString summary = QStringLiteral("summary.json"); // each analysis's completion mark, removed first
+    const std::vector<std::pair<QString, QStringList>> analyses{{QStringLiteral("coverage"), QStringList{summary} + CoverageOutputs::fileNames()},
+                                                                {QStringLiteral("fire"), QStringList{summary} + FireCoverageOutputs::fileNames()},
+                                                                {QStringLiteral("report"), Report::fileNames()}};
+    guard.checkFolder(outDir, ownFiles);
+    for (const auto &[name, files] : analyses)
+        guard.checkFolder(dir.filePath(name), files);
+    AnalysisFiles::outputFolder(outDir);
+    AnalysisFiles::removeOutputs(outDir, ownFiles); // results.json, the mark of a finished run, first
+    for (const auto &[name, files] : analyses)
+        AnalysisFiles::removeOutputs(dir.filePath(name), files);
+    return dir;
 }
 
 } // namespace
@@ -152,15 +177,14 @@ int runRun(const QStringList &args)
                             p.layerId.isEmpty() ? QString() : QStringLiteral("layer %1: ").arg(p.layerId), p.message));
     if (check.errorCount())
         return ProblemsFound;
-    if (!QDir().mkpath(outDir))
-        throw IoError(fileMessage(outDir, QStringLiteral("cannot create the output folder")));
-    const QDir dir(outDir);
-    writeJson(dir.filePath(QStringLiteral("layers.json")), layerSummary(project));
+    const QDir dir = prepareRunFolder(project, outDir);
+    AnalysisFiles::writeJson(dir.filePath(QStringLiteral("layers.json")), layerSummary(project));
     out() << "layers: " << dir.filePath(QStringLiteral("layers.json")) << "\n";
     out().flush();
-    if (runConfiguredAnalyses(project, outDir) > 0)
-        return ProblemsFound;
-    return Ok;
+    const QJsonObject state = runConfiguredAnalyses(project, outDir);
+    // Last: the mark that the run ended, with what each analysis gave.
+    AnalysisFiles::writeJson(dir.filePath(QStringLiteral("results.json")), state);
+    return state.value(QStringLiteral("failed")).toArray().isEmpty() ? Ok : ProblemsFound;
 }
 
 static const bool registered = registerCommand({QStringLiteral("run"), QStringLiteral("Run every analysis configured in a project into a folder"), runRun, true});

@@ -4,13 +4,19 @@
 #include "model/Project.h"
 #include "network/GraphCache.h"
 #include "util/Error.h"
+#include "util/Feedback.h"
 
 #include <QGuiApplication>
 #include <QSet>
 #include <cmath>
+#include <csignal>
 #include <cstdio>
 #include <algorithm>
 #include <memory>
+#ifdef Q_OS_WIN
+#define NOMINMAX
+#include <windows.h>
+#endif
 
 using namespace refuge::cli;
 
@@ -120,9 +126,41 @@ static void cliMessageHandler(QtMsgType type, const QMessageLogContext &, const 
         fprintf(stderr, "%s\n", qPrintable(message));
 }
 
+// SIGINT/SIGTERM (and closing the console on Windows) cancel the running job through
+// Feedback, as the desktop's Cancel button does: it unwinds at its next poll, removes
+// its temporary files, leaves every final output as it was, and main() prints one line
+// and exits non-zero. A second signal ends the process at once.
+extern "C" void onStopSignal(int sig)
+{
+    refuge::Feedback::requestCancelAll();
+    std::signal(sig, SIG_DFL);
+}
+
+#ifdef Q_OS_WIN
+static BOOL WINAPI onConsoleEvent(DWORD event)
+{
+    refuge::Feedback::requestCancelAll();
+    // On close/logoff/shutdown Windows ends the process when the handler returns: wait
+    // here while main() unwinds (the system's own timeout still applies).
+    if (event == CTRL_CLOSE_EVENT || event == CTRL_LOGOFF_EVENT || event == CTRL_SHUTDOWN_EVENT)
+        Sleep(INFINITE);
+    return TRUE;
+}
+#endif
+
+static void installStopHandlers()
+{
+    std::signal(SIGINT, onStopSignal);
+    std::signal(SIGTERM, onStopSignal);
+#ifdef Q_OS_WIN
+    SetConsoleCtrlHandler(onConsoleEvent, TRUE);
+#endif
+}
+
 int main(int argc, char **argv)
 {
     qInstallMessageHandler(cliMessageHandler);
+    installStopHandlers();
     // Drawing commands get a QGuiApplication (fonts), headless when there is no display.
 #if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
@@ -167,7 +205,9 @@ int main(int argc, char **argv)
             printError(e.message());
             return BadInput;
         } catch (const refuge::Canceled &) {
-            printError(QStringLiteral("canceled"));
+            printError(refuge::Feedback::cancelAllRequested()
+                           ? QStringLiteral("%1: stopped by a signal; unfinished outputs removed").arg(c.name)
+                           : QStringLiteral("%1: canceled").arg(c.name));
             return BadInput;
         } catch (const std::exception &e) {
             printError(QStringLiteral("internal error: %1").arg(QString::fromUtf8(e.what())));

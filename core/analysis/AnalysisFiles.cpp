@@ -1,4 +1,6 @@
 #include "analysis/AnalysisFiles.h"
+#include "io/OutputFile.h"
+#include "io/OutputGuard.h"
 #include "util/Error.h"
 
 #include <QDir>
@@ -82,10 +84,39 @@ QDir AnalysisFiles::outputFolder(const QString &path)
     return QDir(path);
 }
 
+QString AnalysisFiles::summaryPath(const QString &dir) { return QDir(dir).filePath(QStringLiteral("summary.json")); }
+
+QDir AnalysisFiles::prepareOutputFolder(const QString &dir, const QStringList &names, const OutputGuard &guard)
+{
+    guard.checkFolder(dir, QStringList{QStringLiteral("summary.json")} + names);
+    const QDir folder = outputFolder(dir);
+    removeOutputs(dir, QStringList{QStringLiteral("summary.json")} + names);
+    return folder;
+}
+
+void AnalysisFiles::removeOutputs(const QString &dir, const QStringList &names)
+{
+    for (const QString &name : names) {
+        const QString path = QDir(dir).filePath(name);
+        if (!OutputFile::removeWithSideFiles(path) || !OutputFile::removeWithSideFiles(OutputFile::tempPathFor(path)))
+            throw IoError(fileMessage(path, QStringLiteral("cannot remove the previous run's output")));
+    }
+}
+
 void AnalysisFiles::writeSummary(const QString &dir, QJsonObject &summary, const QString &secondsKey, double seconds)
 {
     summary.insert(secondsKey, seconds);
-    writeJson(QDir(dir).filePath(QStringLiteral("summary.json")), summary);
+    summary.insert(QStringLiteral("complete"), true);
+    writeJson(summaryPath(dir), summary);
+}
+
+QJsonObject AnalysisFiles::completeSummary(const QString &dir)
+{
+    QFile f(summaryPath(dir));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
+    return o.value(QStringLiteral("complete")).toBool() ? o : QJsonObject();
 }
 
 } // namespace refuge

@@ -11,6 +11,8 @@
 
 namespace refuge {
 
+class OutputGuard;
+
 class AnalysisFiles {
 public:
     static void writeJson(const QString &path, const QJsonObject &object);
@@ -22,8 +24,24 @@ public:
     // appended to summary["warnings"]; returns every warning as a string.
     // Creates an output folder (and its parents); IoError naming it when it cannot.
     static QDir outputFolder(const QString &path);
-    // Stamps summary[secondsKey] = seconds and writes DIR/summary.json.
+    // Before an analysis writes into `dir` (and before anything can fail): refuses
+    // (InvalidInput naming the file) when the folder, summary.json or one of `names` is
+    // an input of the run, creates the folder, and removes this analysis's previous
+    // outputs — summary.json, the completion mark, first — with their temporaries, so a
+    // failed run never leaves the previous run's figures behind. Only the files named
+    // (Refuge's own) are touched.
+    static QDir prepareOutputFolder(const QString &dir, const QStringList &names, const OutputGuard &guard);
+    // The removal part alone (no check, no folder created): `names` in order (the
+    // completion mark first), each with its temporaries. Throws IoError naming a file
+    // it cannot remove.
+    static void removeOutputs(const QString &dir, const QStringList &names);
+    // Stamps summary[secondsKey] = seconds and "complete": true, and writes
+    // DIR/summary.json: the last file of a run, the mark that the folder is complete.
     static void writeSummary(const QString &dir, QJsonObject &summary, const QString &secondsKey, double seconds);
+    // DIR/summary.json when it carries "complete": true; empty when it is missing or
+    // incomplete (a run that failed or was killed midway). Results are read only so.
+    static QJsonObject completeSummary(const QString &dir);
+    static QString summaryPath(const QString &dir);
 
     static QStringList completeSummary(QJsonObject &summary, const QJsonObject &extra, const QStringList &moreWarnings);
 };

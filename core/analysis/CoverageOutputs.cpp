@@ -124,14 +124,17 @@ std::vector<QVariantList> CoverageOutputs::facilitiesRows(const CoverageOutcome 
     return rows;
 }
 
+QStringList CoverageOutputs::fileNames()
+{
+    return {QStringLiteral("areas.csv"), QStringLiteral("facilities.csv"), QStringLiteral("coverage.gpkg")};
+}
+
 void CoverageOutputs::write(const CoverageRequest &request, const CoverageOutcome &o, const QString &dirPath)
 {
     const QDir dir = AnalysisFiles::outputFolder(dirPath);
-    AnalysisFiles::writeJson(dir.filePath(QStringLiteral("summary.json")), o.summaryJson(request));
     AnalysisFiles::writeCsv(dir.filePath(QStringLiteral("areas.csv")), areasHeader(), areasRows(o));
     AnalysisFiles::writeCsv(dir.filePath(QStringLiteral("facilities.csv")), facilitiesHeader(), facilitiesRows(o));
     const QString gpkg = dir.filePath(QStringLiteral("coverage.gpkg"));
-    QFile::remove(gpkg);
     const VectorLayer demand = demandLayer(request, o), areas = areasLayer(request, o), facilities = facilitiesLayer(request, o),
                       serviceAreas = serviceAreasLayer(request);
     // "uncovered": the demand rows not covered, as a view (copying 470k rows and their

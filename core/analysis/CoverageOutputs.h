@@ -20,6 +20,8 @@ public:
     static QStringList facilitiesHeader();
     static std::vector<QVariantList> facilitiesRows(const CoverageOutcome &outcome);
 
+    // The files write() puts into the folder (summary.json apart: the job writes it last).
+    static QStringList fileNames();
     // Writes every file into `dir` (created if needed). Throws IoError.
     static void write(const CoverageRequest &request, const CoverageOutcome &outcome, const QString &dir);
 };

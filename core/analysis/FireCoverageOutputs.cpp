@@ -83,13 +83,13 @@ VectorLayer FireCoverageOutputs::demandLayer(const FireRequest &q, const FireOut
     return l;
 }
 
+QStringList FireCoverageOutputs::fileNames() { return {QStringLiteral("zones.csv"), QStringLiteral("fire.gpkg")}; }
+
 void FireCoverageOutputs::write(const FireRequest &q, const FireOutcome &o, const QString &dirPath)
 {
     const QDir dir = AnalysisFiles::outputFolder(dirPath);
-    AnalysisFiles::writeJson(dir.filePath(QStringLiteral("summary.json")), o.summaryJson(q));
     AnalysisFiles::writeCsv(dir.filePath(QStringLiteral("zones.csv")), zonesHeader(), zonesRows(o));
     const QString gpkg = dir.filePath(QStringLiteral("fire.gpkg"));
-    QFile::remove(gpkg);
     const VectorLayer zones = zonesLayer(q, o), unreached = unreachedLayer(q, o), differences = differencesLayer(q, o), demand = demandLayer(q, o);
     VectorLayer stations(QStringLiteral("stations"), GeometryType::Point, q.stations.crs);
     stations.addField({QStringLiteral("station"), FieldType::String});

@@ -15,6 +15,8 @@ public:
     static VectorLayer demandLayer(const FireRequest &request, const FireOutcome &outcome);
     static QStringList zonesHeader();
     static std::vector<QVariantList> zonesRows(const FireOutcome &outcome);
+    // The files write() puts into the folder (summary.json apart: the job writes it last).
+    static QStringList fileNames();
     static void write(const FireRequest &request, const FireOutcome &outcome, const QString &dir);
 };
 

@@ -1,5 +1,8 @@
 #include "report/Report.h"
 #include "analysis/AnalysisFiles.h"
+#include "analysis/CoverageOutputs.h"
+#include "analysis/FireCoverageOutputs.h"
+#include "io/OutputFile.h"
 #include "model/Project.h"
 #include "model/VectorLayer.h"
 #include "render/FontResolver.h"
@@ -27,14 +30,6 @@ namespace refuge {
 namespace {
 
 using Row = QStringList;
-
-QJsonObject readJson(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(f.readAll()).object();
-}
 
 // RFC 4180 CSV (as AnalysisFiles writes it): header + rows.
 std::vector<Row> readCsv(const QString &path)
@@ -170,10 +165,15 @@ Report Report::fromResults(const Project &project, const QString &resultsDir, co
 {
     const QDir results(resultsDir);
     const QString covDir = results.filePath(QStringLiteral("coverage")), fireDir = results.filePath(QStringLiteral("fire"));
-    const QJsonObject cov = readJson(QDir(covDir).filePath(QStringLiteral("summary.json")));
-    const QJsonObject fire = readJson(QDir(fireDir).filePath(QStringLiteral("summary.json")));
+    auto completeResults = [&](const QString &dir) {
+        const QJsonObject summary = AnalysisFiles::completeSummary(dir);
+        if (summary.isEmpty() && QFileInfo::exists(AnalysisFiles::summaryPath(dir)))
+            feedback.warn(fileMessage(dir, QStringLiteral("incomplete results (summary.json without \"complete\": true: the run failed or was stopped); skipped")));
+        return summary;
+    };
+    const QJsonObject cov = completeResults(covDir), fire = completeResults(fireDir);
     if (cov.isEmpty() && fire.isEmpty())
-        throw IoError(fileMessage(resultsDir, QStringLiteral("no results (expected coverage/summary.json or fire/summary.json; run refuge-cli run first)")));
+        throw IoError(fileMessage(resultsDir, QStringLiteral("no complete results (expected coverage/summary.json or fire/summary.json marked complete; run refuge-cli run first)")));
     const QString lang = options.lang == QLatin1String("zh") ? QStringLiteral("zh") : QStringLiteral("en");
     Report r;
     r.m_fontFamily = options.fontFamily;
@@ -391,22 +391,49 @@ Report Report::fromResults(const Project &project, const QString &resultsDir, co
     return r;
 }
 
+OutputGuard Report::inputs(const Project &project, const QString &resultsDir)
+{
+    OutputGuard guard;
+    guard.addProject(project);
+    const QDir results(resultsDir);
+    for (const auto &[folder, files] : {std::pair{QStringLiteral("coverage"), CoverageOutputs::fileNames()},
+                                        std::pair{QStringLiteral("fire"), FireCoverageOutputs::fileNames()}})
+        for (const QString &name : QStringList{QStringLiteral("summary.json")} + files)
+            guard.addInput(QDir(results.filePath(folder)).filePath(name));
+    return guard;
+}
+
+QStringList Report::fileNames()
+{
+    return {QStringLiteral("report.html"), QStringLiteral("report.pdf"), QStringLiteral("map_coverage.png"), QStringLiteral("map_fire.png"),
+            QStringLiteral("chart_coverage.png"), QStringLiteral("chart_load.png")};
+}
+
 void Report::writeHtml(const QString &dirPath) const
 {
-    QDir().mkpath(dirPath);
     const QDir dir(dirPath);
-    for (const auto &[name, image] : m_images)
-        if (!image.save(dir.filePath(name), "PNG"))
+    for (const auto &[name, image] : m_images) {
+        OutputFile png(dir.filePath(name));
+        if (!image.save(png.tempPath(), "PNG"))
             throw IoError(fileMessage(dir.filePath(name), QStringLiteral("cannot be written")));
-    QFile f(dir.filePath(QStringLiteral("report.html")));
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        png.commit();
+    }
+    QDir().mkpath(dirPath);
+    QSaveFile f(dir.filePath(QStringLiteral("report.html")));
+    if (!f.open(QIODevice::WriteOnly))
         throw IoError(fileMessage(f.fileName(), QStringLiteral("cannot be written")));
     f.write(m_html.toUtf8());
+    if (!f.commit())
+        throw IoError(fileMessage(f.fileName(), QStringLiteral("cannot be written")));
 }
 
 void Report::writePdf(const QString &path) const
 {
-    ReportPdf::write(m_html, m_images, m_fontFamily, m_title, path);
+    OutputFile output(path); // a temporary renamed when complete
+    ReportPdf::write(m_html, m_images, m_fontFamily, m_title, output.tempPath());
+    if (QFileInfo(output.tempPath()).size() == 0)
+        throw IoError(fileMessage(path, QStringLiteral("cannot be written")));
+    output.commit();
 }
 
 } // namespace refuge

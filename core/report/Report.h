@@ -10,8 +10,11 @@
 // Built from the result folders the commands write (RESULTS/coverage, RESULTS/fire),
 // so a report can be re-made from saved results. Needs a QGuiApplication (fonts);
 // synchronous; one thread at a time per Report.
+#include "io/OutputGuard.h"
+
 #include <QImage>
 #include <QString>
+#include <QStringList>
 #include <utility>
 #include <vector>
 
@@ -29,7 +32,9 @@ struct ReportOptions {
 
 class Report {
 public:
-    // Throws IoError when the results folder holds no analysis results.
+    // Reads only complete results (summary.json with "complete": true, written last);
+    // an analysis folder without that mark (failed or killed midway) is skipped with a
+    // warning naming it. Throws IoError naming the folder when no complete result is left.
     static Report fromResults(const Project &project, const QString &resultsDir, const ReportOptions &options, Feedback &feedback);
 
     const QString &html() const { return m_html; }
@@ -38,6 +43,11 @@ public:
     void writeHtml(const QString &dir) const;
     // A4 portrait PDF. Throws IoError.
     void writePdf(const QString &path) const;
+    // Every file name writeHtml() and the PDF of the CLI (report.pdf) may write.
+    static QStringList fileNames();
+    // What a report reads — the project, its layers' sources and the result files — for
+    // the check of its output folder: guard.checkFolder(out, fileNames()).
+    static OutputGuard inputs(const Project &project, const QString &resultsDir);
 
 private:
     QString m_html;

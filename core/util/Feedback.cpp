@@ -6,9 +6,17 @@
 
 namespace refuge {
 
+std::atomic<bool> Feedback::s_cancelAll{false};
+
 void Feedback::throwIfCanceled() const
 {
     if (isCanceled())
+        throw Canceled();
+}
+
+void Feedback::throwIfCancelAllRequested()
+{
+    if (s_cancelAll.load())
         throw Canceled();
 }
 

@@ -18,8 +18,17 @@ public:
     explicit Feedback(ProgressCallback onProgress) : m_onProgress(std::move(onProgress)) {}
 
     void cancel() noexcept { m_canceled.store(true); }
-    bool isCanceled() const noexcept { return m_canceled.load(); }
+    bool isCanceled() const noexcept { return m_canceled.load() || s_cancelAll.load(); }
     void throwIfCanceled() const;
+
+    // A process-wide cancel request (refuge-cli on SIGINT/SIGTERM or console close):
+    // from then on every Feedback reads as canceled. Async-signal-safe (a lock-free
+    // atomic store), so a signal handler may call it.
+    static void requestCancelAll() noexcept { s_cancelAll.store(true); }
+    static bool cancelAllRequested() noexcept { return s_cancelAll.load(); }
+    // For loops that have no Feedback of their own (file writers): throws Canceled
+    // after requestCancelAll().
+    static void throwIfCancelAllRequested();
 
     // percent in [0, 100]; calls the callback when it changes by at least 0.5.
     void setProgress(double percent);
@@ -40,6 +49,8 @@ private:
     double m_lastReported = -1.0;
     mutable std::mutex m_mutex;
     QStringList m_warnings;
+    static std::atomic<bool> s_cancelAll;
+    static_assert(std::atomic<bool>::is_always_lock_free, "signal handlers need a lock-free flag");
 };
 
 } // namespace refuge

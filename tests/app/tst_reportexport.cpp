@@ -4,6 +4,7 @@
 // REFUGE_DOCK_SHOTS=DIR also saves screenshots of the dialog, the dock and the window.
 #include "AppTestSupport.h"
 #include "ResultsTestSupport.h"
+#include "analysis/AnalysisFiles.h"
 #include "analysis/CoverageAnalysis.h"
 #include "analysis/CoverageOutputs.h"
 #include "canvas/MapCanvas.h"
@@ -20,6 +21,7 @@
 
 #include <QAction>
 #include <QDialogButtonBox>
+#include <QJsonObject>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -41,9 +43,10 @@ private Q_SLOTS:
     {
         QTemporaryDir empty;
         const QString msg = ReportExportDialog::checkResultsFolder(empty.path());
-        QVERIFY(msg.startsWith(QDir::toNativeSeparators(empty.path()) + QStringLiteral(": no analysis results")));
+        QVERIFY(msg.startsWith(QDir::toNativeSeparators(empty.path()) + QStringLiteral(": no complete analysis results")));
         QVERIFY(ReportExportDialog::checkResultsFolder(empty.filePath(QStringLiteral("missing"))).contains(QStringLiteral("does not exist")));
-        // The dialog refuses it (Export disabled) and accepts a folder with coverage/summary.json.
+        // The dialog refuses it (Export disabled), refuses a coverage/summary.json without the
+        // "complete" mark (a run stopped midway) and accepts one with it.
         ReportExportDialog dialog;
         dialog.setResultsFolder(empty.path());
         QPushButton *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
@@ -54,6 +57,12 @@ private Q_SLOTS:
         QFile summary(empty.filePath(QStringLiteral("coverage/summary.json")));
         QVERIFY(summary.open(QIODevice::WriteOnly));
         summary.write("{}");
+        summary.close();
+        dialog.setResultsFolder(empty.path());
+        QVERIFY(!ok->isEnabled());
+        QVERIFY(ReportExportDialog::checkResultsFolder(empty.path()).contains(QStringLiteral("no complete analysis results")));
+        QVERIFY(summary.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        summary.write("{\"complete\": true}");
         summary.close();
         dialog.setResultsFolder(empty.path());
         QVERIFY(ok->isEnabled());
@@ -83,6 +92,8 @@ private Q_SLOTS:
         QCOMPARE(o.coverage.totalPopulation, 101355.0);
         QTemporaryDir results;
         CoverageOutputs::write(q, o, results.filePath(QStringLiteral("coverage")));
+        QJsonObject summary = o.summaryJson(q);
+        AnalysisFiles::writeSummary(results.filePath(QStringLiteral("coverage")), summary, QStringLiteral("seconds"), 0);
 
         // The dock on the same results: one row per neighbourhood (+ outside), 15 shelters.
         ResultsDock dock;
@@ -127,12 +138,12 @@ private Q_SLOTS:
             QVERIFY(pdfText.contains(covered));
         }
 
-        // No results in the folder: failed() names it.
+        // No (complete) results in the folder: failed() names it.
         QTemporaryDir empty;
         QVERIFY(reports->start(empty.path(), out.filePath(QStringLiteral("none")), QStringLiteral("en"), false));
         QVERIFY(failed.wait(30000) || failed.count() == 1);
         QVERIFY2(failed.front().at(0).toString().startsWith(empty.path()), qPrintable(failed.front().at(0).toString()));
-        QVERIFY(failed.front().at(0).toString().contains(QStringLiteral("no results")));
+        QVERIFY(failed.front().at(0).toString().contains(QStringLiteral("no complete results")));
 
         if (!qEnvironmentVariable("REFUGE_DOCK_SHOTS").isEmpty()) { // the dock beside the map, zoomed to a neighbourhood
             window.resize(1600, 1000);

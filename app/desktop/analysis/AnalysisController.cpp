@@ -1,4 +1,5 @@
 #include "analysis/AnalysisController.h"
+#include "analysis/AnalysisFiles.h"
 #include "analysis/CoverageDialog.h"
 #include "analysis/FireDialog.h"
 #include "analysis/ResultLayersCommand.h"
@@ -7,6 +8,8 @@
 #include "analysis/jobs/ProjectJobSettings.h"
 #include "document/ProjectDocument.h"
 #include "geom/Geometry.h"
+#include "io/OutputFile.h"
+#include "io/OutputGuard.h"
 #include "model/VectorLayer.h"
 #include "util/Error.h"
 
@@ -111,15 +114,25 @@ QString AnalysisController::newRunDirectory(const QString &analysis)
 
 void AnalysisController::publish(const QString &runDir, const QString &analysis)
 {
+    // The run's files replace the previous ones of the same names — only those, never the
+    // folder (it may hold the user's own files) and never an input of the project —,
+    // the previous summary.json (the completion mark) removed first, the new one copied
+    // last, each copy under a temporary name and renamed.
     const QString latest = QDir(resultsRoot()).filePath(analysis);
-    if (QFileInfo::exists(latest) && !QDir(latest).removeRecursively())
-        throw IoError(fileMessage(latest, tr("cannot replace the previous results (is a file open in another program?)")));
-    if (!QDir().mkpath(latest))
-        throw IoError(fileMessage(latest, tr("cannot create the results folder")));
-    for (const QFileInfo &f : QDir(runDir).entryInfoList(QDir::Files)) {
-        const QString to = QDir(latest).filePath(f.fileName());
-        if (!QFile::copy(f.absoluteFilePath(), to))
-            throw IoError(fileMessage(to, tr("cannot be written")));
+    QStringList files = QDir(runDir).entryList(QDir::Files);
+    files.removeAll(QStringLiteral("summary.json"));
+    OutputGuard guard;
+    guard.addProject(m_doc->project());
+    AnalysisFiles::prepareOutputFolder(latest, files, guard);
+    files << QStringLiteral("summary.json");
+    for (const QString &name : files) {
+        const QString from = QDir(runDir).filePath(name);
+        if (!QFileInfo::exists(from))
+            continue;
+        OutputFile to(QDir(latest).filePath(name));
+        if (!QFile::copy(from, to.tempPath()))
+            throw IoError(fileMessage(to.finalPath(), tr("cannot be written")));
+        to.commit();
     }
 }
 

@@ -1,6 +1,9 @@
 #include "mainwindow/ExportController.h"
 
 #include "canvas/MapCanvas.h"
+#include "document/ProjectDocument.h"
+#include "io/OutputFile.h"
+#include "io/OutputGuard.h"
 #include "render/MapRenderer.h"
 #include "render/PdfText.h"
 #include "util/Error.h"
@@ -29,13 +32,17 @@ void writePngSnapshot(const MapSettings &settings, const QString &path)
     const int dotsPerMetre = qRound(settings.dpi / 0.0254);
     image.setDotsPerMeterX(dotsPerMetre);
     image.setDotsPerMeterY(dotsPerMetre);
-    if (!image.save(path, "PNG"))
+    OutputFile output(path); // a temporary renamed when complete
+    if (!image.save(output.tempPath(), "PNG"))
         throw IoError(fileMessage(path, QStringLiteral("cannot be written")));
+    output.commit();
 }
 
 void writePdfSnapshot(MapSettings settings, const QSizeF &pageMm, const QString &path, const QString &title)
 {
-    QPdfWriter pdf(path);
+    OutputFile output(path); // a temporary renamed when complete
+    {
+    QPdfWriter pdf(output.tempPath());
     pdf.setTitle(title);
     pdf.setCreator(QStringLiteral("Refuge"));
     pdf.setResolution(300);
@@ -48,12 +55,34 @@ void writePdfSnapshot(MapSettings settings, const QSizeF &pageMm, const QString 
         throw IoError(fileMessage(path, QStringLiteral("cannot be written")));
     MapRenderer::render(settings, painter);
     painter.end();
-    PdfText::repairToUnicode(path);
+    }
+    PdfText::repairToUnicode(output.tempPath());
+    output.commit();
+}
+
+// The path with `suffix` (appended when the name has another one, so a project or
+// data file picked in the dialog is never written over), checked against the
+// project's files. Empty after telling the user why not.
+QString exportPath(QString path, const QString &suffix, const ProjectDocument *doc, QWidget *window)
+{
+    if (path.isEmpty())
+        return {};
+    if (QFileInfo(path).suffix().compare(suffix, Qt::CaseInsensitive) != 0)
+        path += QLatin1Char('.') + suffix;
+    try {
+        OutputGuard guard;
+        guard.addProject(doc->project());
+        guard.checkFile(path);
+    } catch (const Error &e) {
+        QMessageBox::critical(window, ExportController::tr("Export refused"), e.message());
+        return {};
+    }
+    return path;
 }
 } // namespace
 
-ExportController::ExportController(MapCanvas *canvas, QWidget *window)
-    : QObject(window), m_canvas(canvas), m_window(window), m_png(new QAction(tr("Export View as &Image (PNG)…"), this)),
+ExportController::ExportController(MapCanvas *canvas, const ProjectDocument *doc, QWidget *window)
+    : QObject(window), m_canvas(canvas), m_doc(doc), m_window(window), m_png(new QAction(tr("Export View as &Image (PNG)…"), this)),
       m_pdf(new QAction(tr("Export View as &PDF…"), this))
 {
     connect(m_png, &QAction::triggered, this, &ExportController::exportPng);
@@ -105,11 +134,10 @@ void ExportController::exportPng()
     const int dpi = QInputDialog::getInt(m_window, tr("Export image"), tr("Resolution (DPI):"), 300, 72, 1200, 1, &ok);
     if (!ok)
         return;
-    QString path = QFileDialog::getSaveFileName(m_window, tr("Export image"), QString(), tr("PNG images (*.png)"));
+    const QString path = exportPath(QFileDialog::getSaveFileName(m_window, tr("Export image"), QString(), tr("PNG images (*.png)")),
+                                     QStringLiteral("png"), m_doc, m_window);
     if (path.isEmpty())
         return;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += QStringLiteral(".png");
     const double f = dpi / 96.0;
     const MapSettings settings = m_canvas->mapSettings(QSize(qRound(m_canvas->width() * f), qRound(m_canvas->height() * f)), dpi);
     runInBackground(tr("Exporting image…"), [settings, path] { writePngSnapshot(settings, path); }, path);
@@ -117,11 +145,10 @@ void ExportController::exportPng()
 
 void ExportController::exportPdf()
 {
-    QString path = QFileDialog::getSaveFileName(m_window, tr("Export PDF"), QString(), tr("PDF documents (*.pdf)"));
+    const QString path = exportPath(QFileDialog::getSaveFileName(m_window, tr("Export PDF"), QString(), tr("PDF documents (*.pdf)")),
+                                    QStringLiteral("pdf"), m_doc, m_window);
     if (path.isEmpty())
         return;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += QStringLiteral(".pdf");
     const QSizeF mm(m_canvas->width() * 25.4 / 96.0, m_canvas->height() * 25.4 / 96.0);
     const MapSettings settings = m_canvas->mapSettings(m_canvas->size());
     const QString title = QFileInfo(path).completeBaseName();

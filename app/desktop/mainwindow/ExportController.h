@@ -12,11 +12,13 @@ class QWidget;
 namespace refuge::desktop {
 
 class MapCanvas;
+class ProjectDocument;
 
 class ExportController : public QObject {
     Q_OBJECT
 public:
-    ExportController(MapCanvas *canvas, QWidget *window);
+    // `doc`: the open project, whose files an export may never replace.
+    ExportController(MapCanvas *canvas, const ProjectDocument *doc, QWidget *window);
     QAction *pngAction() const { return m_png; }
     QAction *pdfAction() const { return m_pdf; }
 
@@ -30,6 +32,7 @@ private:
     void runInBackground(const QString &title, std::function<void()> work, const QString &path);
 
     MapCanvas *m_canvas;
+    const ProjectDocument *m_doc;
     QWidget *m_window;
     QAction *m_png;
     QAction *m_pdf;

@@ -38,7 +38,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_doc(new ProjectDocument(this)), m_canvas(new MapCanvas(m_doc, this)),
       m_layerPanel(new LayerPanel(m_doc, this)), m_attributes(new AttributeTablePanel(m_doc, this)),
       m_identify(new IdentifyPanel(m_doc, this)), m_projects(new ProjectController(m_doc, this)),
-      m_importer(new LayerImporter(m_doc, this)), m_export(new ExportController(m_canvas, this)),
+      m_importer(new LayerImporter(m_doc, this)), m_export(new ExportController(m_canvas, m_doc, this)),
       m_analysis(new AnalysisController(m_doc, this)),
       m_statusBar(new MapStatusBar(m_doc, m_canvas, statusBar())), m_panTool(new PanTool(m_canvas)),
       m_zoomTool(new ZoomBoxTool(m_canvas)), m_identifyTool(new IdentifyTool(m_canvas)), m_selectTool(new SelectTool(m_canvas)),

@@ -43,6 +43,7 @@ QString ReportExportController::writeReport(const Project &project, const QStrin
     ReportOptions options;
     options.lang = lang;
     options.maps = maps;
+    Report::inputs(project, resultsDir).checkFolder(outDir, Report::fileNames());
     const Report report = Report::fromResults(project, resultsDir, options, feedback);
     if (!QDir().mkpath(outDir))
         throw IoError(fileMessage(outDir, QStringLiteral("cannot create the report folder")));

@@ -1,4 +1,5 @@
 #include "mainwindow/ReportExportDialog.h"
+#include "analysis/AnalysisFiles.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -106,8 +107,11 @@ QString ReportExportDialog::checkResultsFolder(const QString &dir)
     const QDir d(dir);
     if (!d.exists())
         return tr("%1: the folder does not exist").arg(QDir::toNativeSeparators(dir));
-    if (!QFileInfo::exists(d.filePath(QStringLiteral("coverage/summary.json"))) && !QFileInfo::exists(d.filePath(QStringLiteral("fire/summary.json"))))
-        return tr("%1: no analysis results (expected coverage/summary.json or fire/summary.json)").arg(QDir::toNativeSeparators(dir));
+    // Only complete results count (summary.json marked complete, written last by a run).
+    if (AnalysisFiles::completeSummary(d.filePath(QStringLiteral("coverage"))).isEmpty()
+        && AnalysisFiles::completeSummary(d.filePath(QStringLiteral("fire"))).isEmpty())
+        return tr("%1: no complete analysis results (expected coverage/summary.json or fire/summary.json from a finished run)")
+            .arg(QDir::toNativeSeparators(dir));
     return {};
 }
 

@@ -4,6 +4,7 @@
 #include "analysis/CoverageOutputs.h"
 #include "analysis/ParameterRanges.h"
 #include "analysis/ServiceArea.h"
+#include "analysis/jobs/JobInputs.h"
 #include "geom/Geos.h"
 #include "model/RasterLayer.h"
 #include "network/Snapper.h"
@@ -79,6 +80,8 @@ CoverageJobResult CoverageJob::run(const CoverageSettings &s, Feedback &feedback
     if (s.areas.path.isEmpty() != s.areaField.isEmpty())
         throw InvalidInput(QStringLiteral("the areas layer and its name field go together"));
     const bool meters = s.network.unit == CostUnit::Meters;
+    if (!s.outDir.isEmpty()) // before anything can fail: no previous figures survive a failed run
+        AnalysisFiles::prepareOutputFolder(s.outDir, CoverageOutputs::fileNames(), JobInputs::of(s));
 
     CoverageJobResult r;
     CoverageRequest &q = r.request;

@@ -4,6 +4,7 @@
 #include "analysis/NearestFacility.h"
 #include "analysis/ParameterRanges.h"
 #include "analysis/StudyArea.h"
+#include "analysis/jobs/JobInputs.h"
 #include "geom/Geos.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
@@ -71,6 +72,9 @@ FireJobResult FireJob::run(const FireSettings &s, Feedback &feedback)
         ParameterRanges::check(u"turnout-seconds", s.turnoutSeconds);
     if (s.speedKmh != 0)
         ParameterRanges::check(u"speed-kmh", s.speedKmh);
+
+    if (!s.outDir.isEmpty()) // before anything can fail: no previous figures survive a failed run
+        AnalysisFiles::prepareOutputFolder(s.outDir, FireCoverageOutputs::fileNames(), JobInputs::of(s));
 
     FireJobResult r;
     FireRequest &q = r.request;

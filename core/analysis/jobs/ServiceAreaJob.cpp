@@ -2,6 +2,7 @@
 #include "analysis/AnalysisFiles.h"
 #include "analysis/ServiceArea.h"
 #include "analysis/ParameterRanges.h"
+#include "analysis/jobs/JobInputs.h"
 #include "io/VectorWriter.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
@@ -51,6 +52,8 @@ ServiceAreaJobResult ServiceAreaJob::run(const ServiceAreaSettings &settings, Fe
         throw InvalidInput(QStringLiteral("service areas need a limit > 0 (minutes or metres)"));
     if (!(settings.accessMeters < 0)) // < 0: the profile's
         ParameterRanges::check(u"access-meters", settings.accessMeters);
+    if (!settings.outDir.isEmpty()) // before anything can fail: no previous figures survive a failed run
+        AnalysisFiles::prepareOutputFolder(settings.outDir, {QStringLiteral("service_areas.gpkg")}, JobInputs::of(settings.network));
     feedback.setProgressSpan(0, 30);
     const NetworkInputs net = NetworkInputs::open(settings.network, feedback);
     feedback.setProgressSpan(30, 95);
@@ -97,7 +100,6 @@ ServiceAreaJobResult ServiceAreaJob::run(const ServiceAreaSettings &settings, Fe
         feedback.throwIfCanceled();
         feedback.setProgressSpan(95, 100);
         r.outputPath = AnalysisFiles::outputFolder(settings.outDir).filePath(QStringLiteral("service_areas.gpkg"));
-        QFile::remove(r.outputPath); // only this run's layers
         std::vector<VectorWriter::NamedLayer> layers;
         if (settings.polygons)
             layers.push_back({QStringLiteral("service_areas"), &r.areas});

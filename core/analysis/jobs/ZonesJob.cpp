@@ -2,6 +2,7 @@
 #include "analysis/AnalysisFiles.h"
 #include "analysis/StudyArea.h"
 #include "analysis/Zones.h"
+#include "analysis/jobs/JobInputs.h"
 #include "io/VectorWriter.h"
 #include "model/VectorLayer.h"
 #include "util/Error.h"
@@ -21,6 +22,8 @@ ZonesJobResult ZonesJob::run(const ZonesSettings &settings, Feedback &feedback)
         throw InvalidInput(QStringLiteral("zones need a facilities layer"));
     // The study area is checked before the network is built (fast fail).
     const VectorLayer studyArea = settings.studyArea.path.isEmpty() ? VectorLayer() : StudyArea::read(settings.studyArea);
+    if (!settings.outDir.isEmpty()) // before anything can fail: no previous figures survive a failed run
+        AnalysisFiles::prepareOutputFolder(settings.outDir, {QStringLiteral("zones.gpkg")}, JobInputs::of(settings.network));
     feedback.setProgressSpan(0, 30);
     const NetworkInputs net = NetworkInputs::open(settings.network, feedback);
     feedback.setProgressSpan(30, 95);

@@ -154,6 +154,60 @@ private Q_SLOTS:
         QCOMPARE(filesIn(QFileInfo(path).absolutePath()), QStringList{QStringLiteral("results.gpkg")});
     }
 
+    // A layer without date fields goes to the GeoPackage by SQLite directly (GpkgBulk):
+    // text (Chinese), 64-bit integers, reals (NaN as null), booleans, nulls, a null
+    // geometry, a polygon with a hole and a multipolygon come back through OGR as
+    // written, with GDAL's feature count and extent.
+    void geopackageRowsBySqlite()
+    {
+        VectorLayer l(QStringLiteral("zones"), GeometryType::MultiPolygon, Crs::fromEpsg(26986));
+        l.addField({QStringLiteral("name"), FieldType::String});
+        l.addField({QStringLiteral("count"), FieldType::Integer});
+        l.addField({QStringLiteral("share"), FieldType::Real});
+        l.addField({QStringLiteral("ok"), FieldType::Boolean});
+        Geometry holed = Geometry::polygon({{{0, 0}, {10, 0}, {10, 10}, {0, 10}, {0, 0}}, {{2, 2}, {4, 2}, {4, 4}, {2, 2}}});
+        holed.setType(GeometryType::MultiPolygon);
+        Geometry two = Geometry::polygon({{{20, 0}, {30, 0}, {30, 5}, {20, 0}}});
+        two.beginPart();
+        const std::vector<QPointF> second{{40, 0}, {50, 0}, {50, 8}, {40, 0}};
+        two.addRing(second);
+        two.setType(GeometryType::MultiPolygon);
+        l.addFeature(holed, {QStringLiteral("徐汇区 \"north\", 1"), qint64(5000000000), 0.25, true});
+        l.addFeature(two, {QVariant(), QVariant(), std::nan(""), false});
+        l.addFeature(Geometry(GeometryType::MultiPolygon), {QStringLiteral("no geometry"), -3, -1.5, QVariant()});
+        const QString path = m_tmp.filePath(QStringLiteral("bulk/zones.gpkg"));
+        VectorWriter::write(l, path);
+        const OgrRead o = ogrRead(path);
+        QCOMPARE(o.count, 3);
+        QCOMPARE(o.fieldNames, (QStringList{"name", "count", "share", "ok"}));
+        QCOMPARE(o.wkt, (QStringList{"MULTIPOLYGON (((0 0,10 0,10 10,0 10,0 0),(2 2,4 2,4 4,2 2)))",
+                                     "MULTIPOLYGON (((20 0,30 0,30 5,20 0)),((40 0,50 0,50 8,40 0)))", "null"}));
+        ensureGdal();
+        GdalDataset ds(GDALOpenEx(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+        OGRLayerH ol = GDALDatasetGetLayer(ds.get(), 0);
+        OGREnvelope e;
+        QCOMPARE(OGR_L_GetExtent(ol, &e, FALSE), OGRERR_NONE);
+        QCOMPARE((QList<double>{e.MinX, e.MinY, e.MaxX, e.MaxY}), (QList<double>{0, 0, 50, 10}));
+        QCOMPARE(OGR_Fld_GetSubType(OGR_FD_GetFieldDefn(OGR_L_GetLayerDefn(ol), 3)), OFSTBoolean);
+        OGR_L_ResetReading(ol);
+        OgrFeature a(OGR_L_GetNextFeature(ol)), b(OGR_L_GetNextFeature(ol)), c(OGR_L_GetNextFeature(ol));
+        QCOMPARE(OGR_F_GetFID(a.get()), GIntBig(1));
+        QCOMPARE(QString::fromUtf8(OGR_F_GetFieldAsString(a.get(), 0)), QStringLiteral("徐汇区 \"north\", 1"));
+        QCOMPARE(OGR_F_GetFieldAsInteger64(a.get(), 1), GIntBig(5000000000));
+        QCOMPARE(OGR_F_GetFieldAsDouble(a.get(), 2), 0.25);
+        QCOMPARE(OGR_F_GetFieldAsInteger(a.get(), 3), 1);
+        for (int f : {0, 1, 2})
+            QVERIFY(OGR_F_IsFieldNull(b.get(), f));
+        QCOMPARE(OGR_F_GetFieldAsInteger(b.get(), 3), 0);
+        QCOMPARE(OGR_F_GetFieldAsInteger64(c.get(), 1), GIntBig(-3));
+        QCOMPARE(OGR_F_GetFieldAsDouble(c.get(), 2), -1.5);
+        QVERIFY(OGR_F_IsFieldNull(c.get(), 3));
+        QCOMPARE(OGR_F_GetGeometryRef(c.get()), OGRGeometryH(nullptr));
+        // the R-tree: the two geometries, found through it
+        OGR_L_SetSpatialFilterRect(ol, 35, -1, 60, 1);
+        QCOMPARE(OGR_L_GetFeatureCount(ol, TRUE), GIntBig(1));
+    }
+
     void geopackageUpdateKeepsOtherLayers()
     {
         const QString path = m_tmp.filePath(QStringLiteral("update/out.gpkg"));
@@ -275,6 +329,76 @@ private Q_SLOTS:
         QCOMPARE(test::sha256(path), before);
         QCOMPARE(filesIn(QFileInfo(path).absolutePath()), QStringList{QStringLiteral("out.gpkg")});
         QCOMPARE(ogrRead(path).layers, QStringList{QStringLiteral("sites")});
+    }
+
+    // The GeoPackage R-tree is filled once after the rows (GpkgBulk): registered, one
+    // entry per feature with a geometry, three levels for 3,000 points (51 cells a
+    // node), accepted by SQLite's own rtreecheck(), and a spatial filter through it
+    // finds exactly the points in the box; a feature added later by GDAL is indexed.
+    void geopackageSpatialIndexAfterRows()
+    {
+        VectorLayer grid(QStringLiteral("grid"), GeometryType::Point, Crs::fromEpsg(26986));
+        grid.addField({QStringLiteral("k"), FieldType::Integer});
+        for (int i = 0; i < 60; ++i)
+            for (int j = 0; j < 50; ++j)
+                grid.addFeature(Geometry::point({1000.0 + 10 * i, 2000.0 + 10 * j}), {i * 50 + j});
+        grid.addFeature(Geometry(GeometryType::Point), {-1}); // no geometry: no R-tree entry
+        const QString path = m_tmp.filePath(QStringLiteral("rtree/grid.gpkg"));
+        VectorWriter::write(grid, path);
+        ensureGdal();
+        GdalDataset ds(GDALOpenEx(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+        QVERIFY(ds);
+        auto text = [&](const char *sql) {
+            OGRLayerH r = GDALDatasetExecuteSQL(ds.get(), sql, nullptr, nullptr);
+            if (!r)
+                return QString();
+            OgrFeature f(OGR_L_GetNextFeature(r));
+            const QString t = f ? QString::fromUtf8(OGR_F_GetFieldAsString(f.get(), 0)) : QString();
+            GDALDatasetReleaseResultSet(ds.get(), r);
+            return t;
+        };
+        auto count = [&](const char *sql) {
+            OGRLayerH r = GDALDatasetExecuteSQL(ds.get(), sql, nullptr, nullptr);
+            if (!r)
+                return qint64(-1);
+            OgrFeature f(OGR_L_GetNextFeature(r));
+            const qint64 n = f ? OGR_F_GetFieldAsInteger64(f.get(), 0) : -1;
+            GDALDatasetReleaseResultSet(ds.get(), r);
+            return n;
+        };
+        QCOMPARE(count("SELECT COUNT(*) FROM rtree_grid_geom"), qint64(3000));
+        QCOMPARE(text("SELECT rtreecheck('rtree_grid_geom')"), QStringLiteral("ok"));
+        // depth in the root's first two bytes: leaves, one level above, the root
+        QCOMPARE(count("SELECT hex(substr(data, 1, 2)) = '0002' FROM rtree_grid_geom_node WHERE nodeno = 1"), qint64(1));
+        QCOMPARE(count("SELECT COUNT(*) FROM rtree_grid_geom WHERE minx >= 1095 AND maxx <= 1205 AND miny >= 1995 AND maxy <= 2095"), qint64(110));
+        QCOMPARE(count("SELECT COUNT(*) FROM gpkg_extensions WHERE table_name = 'grid' AND extension_name = 'gpkg_rtree_index'"), qint64(1));
+        QCOMPARE(count("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rtree_grid_geom_%'") > 0, true);
+        OGRLayerH layer = GDALDatasetGetLayerByName(ds.get(), "grid");
+        QVERIFY(layer);
+        QCOMPARE(OGR_L_TestCapability(layer, OLCFastSpatialFilter), 1);
+        // x 1095..1205 holds i = 10..20 (11 columns), y 2000..2095 holds j = 0..9 (10 rows)
+        OGR_L_SetSpatialFilterRect(layer, 1095, 1995, 1205, 2095);
+        QCOMPARE(OGR_L_GetFeatureCount(layer, TRUE), GIntBig(110));
+        ds.reset();
+        // GDAL adds a feature to the file: SQLite's trigger puts it into the packed tree.
+        GdalDataset update(GDALOpenEx(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr));
+        QVERIFY(update);
+        OGRLayerH ul = GDALDatasetGetLayerByName(update.get(), "grid");
+        OgrFeature extra(OGR_F_Create(OGR_L_GetLayerDefn(ul)));
+        OGRGeometryH pt = OGR_G_CreateGeometry(wkbPoint);
+        OGR_G_SetPoint_2D(pt, 0, 1100, 2000.5);
+        OGR_F_SetGeometryDirectly(extra.get(), pt);
+        QCOMPARE(OGR_L_CreateFeature(ul, extra.get()), OGRERR_NONE);
+        OGR_L_SetSpatialFilterRect(ul, 1095, 1995, 1205, 2095);
+        QCOMPARE(OGR_L_GetFeatureCount(ul, TRUE), GIntBig(111));
+        update.reset();
+        ds.reset(GDALOpenEx(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+        QCOMPARE(count("SELECT COUNT(*) FROM rtree_grid_geom"), qint64(3001));
+        // GDAL's feature count, kept by its trigger (set aside during the bulk insert)
+        QCOMPARE(count("SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = 'grid'"), qint64(3002));
+        QCOMPARE(count("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name IN "
+                       "('trigger_insert_feature_count_grid', 'rtree_grid_geom_insert')"), qint64(2));
+        QCOMPARE(text("SELECT rtreecheck('rtree_grid_geom')"), QStringLiteral("ok"));
     }
 
     // The Cambridge shelters survive a write/read round trip: 15 features, capacity 10457.
