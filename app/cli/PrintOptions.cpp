@@ -5,6 +5,7 @@
 #include "print/PrintCredits.h"
 #include "render/ProjectLayers.h"
 #include "util/Error.h"
+#include "util/Feedback.h"
 #include "util/Resources.h"
 
 #include <QDir>
@@ -38,8 +39,11 @@ PrintContext projectContext(const QString &command, const Project &project, Feed
 {
     PrintContext context;
     context.map = ProjectLayers::mapSettings(project, ProjectLayers::load(project, feedback), QSize(1000, 1000));
-    if (context.map.extent.isEmpty())
-        throw InvalidInput(QStringLiteral("%1: nothing to draw (no visible layer with an extent)").arg(command));
+    if (context.map.extent.isEmpty()) {
+        const QStringList warnings = feedback ? feedback->warnings() : QStringList();
+        throw InvalidInput(QStringLiteral("%1: nothing to draw (no visible layer with an extent)%2")
+                               .arg(command, warnings.isEmpty() ? QString() : QStringLiteral("; ") + warnings.front()));
+    }
     context.title = project.title;
     context.credits = PrintCredits::forProject(project, context.map.layers).join(QStringLiteral(" · "));
     return context;
