@@ -1,5 +1,6 @@
 #include "print/Atlas.h"
 
+#include "io/Gdal.h"
 #include "model/VectorLayer.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
@@ -137,6 +138,28 @@ QRectF Atlas::pageExtent(const QRectF &bounds, const MapSettings &map, const QSi
     return bounds.adjusted(-dx, -dy, dx, dy);
 }
 
+std::vector<qint64> Atlas::skippedFeatures(const VectorLayer &layer)
+{
+    if (layer.source().path.isEmpty() || layer.report().skipped() == 0)
+        return {};
+    const GdalDataset ds = openDataset(layer.source().path, GDAL_OF_VECTOR);
+    OGRLayerH source = layer.source().layer.isEmpty() ? GDALDatasetGetLayer(ds.get(), 0)
+                                                      : GDALDatasetGetLayerByName(ds.get(), layer.source().layer.toUtf8().constData());
+    if (!source)
+        return {};
+    QSet<qint64> kept;
+    for (int i = 0; i < layer.featureCount(); ++i)
+        kept.insert(layer.sourceFid(i));
+    std::vector<qint64> skipped;
+    OGR_L_ResetReading(source);
+    while (OgrFeature f{OGR_L_GetNextFeature(source)}) {
+        const qint64 fid = OGR_F_GetFID(f.get());
+        if (!kept.contains(fid))
+            skipped.push_back(fid);
+    }
+    return skipped;
+}
+
 const PrintItem &Atlas::atlasFrame(const PrintLayout &layout)
 {
     if (const PrintItem *map = layout.item(QStringLiteral("map")); map && map->type == PrintItem::Type::Map)
@@ -163,6 +186,9 @@ AtlasPlan Atlas::plan(const PrintLayout &layout, const PrintContext &base, const
     };
 
     AtlasPlan plan;
+    const QString loadNote = layer.report().messages().join(QStringLiteral("; "));
+    for (const qint64 fid : skippedFeatures(layer))
+        plan.failures.push_back({fid, QStringLiteral("feature %1 of '%2': skipped when loading (%3), no page").arg(fid).arg(coverage->name, loadNote)});
     std::vector<int> features;
     for (int i = 0; i < layer.featureCount(); ++i) {
         if (layer.geometry(i).isEmpty())

@@ -12,8 +12,9 @@
 // Threads: per-file pages are rendered in parallel (QtConcurrent on a private pool,
 // each page with its own PrintContext, QPdfWriter and painter; MapRenderer is
 // re-entrant). A single PDF is one QPdfWriter, which one painter fills page by page, so
-// its pages are drawn in order on the calling thread (pages recorded into QPictures
-// would be replayed with fonts scaled for the picture's 96 dpi, not the writer's).
+// its pages are drawn in order on the calling thread (recording pages into QPictures in
+// parallel and replaying them into the writer is not done: untested for fonts and
+// the PDF's text mapping).
 // A page that cannot be made (empty geometry, no value for the file name, a write
 // error) is reported with its feature id and the other pages still export.
 #include "print/PrintRenderer.h"
@@ -57,7 +58,7 @@ struct AtlasPlan {
     std::vector<PrintContext> pages;
     std::vector<qint64> fids;     // the feature of each page
     QStringList files;            // per page (per-file mode), or the one PDF
-    std::vector<AtlasFailure> failures; // features that make no page
+    std::vector<AtlasFailure> failures; // features that make no page (also those skipped when loading)
 };
 
 class Atlas {
@@ -75,6 +76,10 @@ public:
     static QStringList uniqueNames(const QStringList &names);
     // The map extent for a feature in a frame of frameMm (see AtlasOptions).
     static QRectF pageExtent(const QRectF &featureBounds, const MapSettings &map, const QSizeF &frameMm, const AtlasOptions &options);
+    // Ids of the source's features that the loaded layer lacks (skipped when loading:
+    // empty, null or non-finite geometry...), read from the layer's GDAL source; none
+    // for a layer built in memory. Throws IoError when the source cannot be opened.
+    static std::vector<qint64> skippedFeatures(const VectorLayer &layer);
     // The atlas map frame of the layout; throws InvalidInput when it has none.
     static const PrintItem &atlasFrame(const PrintLayout &layout);
     // The pages and files of an atlas; writes nothing. Throws InvalidInput (no such

@@ -60,6 +60,7 @@ private Q_SLOTS:
     void refusedBeforeWriting_data();
     void refusedBeforeWriting();
     void outputIsInput();
+    void skippedFeatureReported();
 };
 
 void TestAtlasCli::singlePdf()
@@ -180,6 +181,33 @@ void TestAtlasCli::outputIsInput()
     QVERIFY2(r.err.contains(QLatin1String("Baldwin.pdf: would overwrite an input")), qPrintable(r.err));
     QCOMPARE(sha256(dir.filePath(QStringLiteral("Baldwin.pdf"))), before);
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden, QDir::Name), QStringList({QStringLiteral("Baldwin.pdf"), QStringLiteral("p.refuge")}));
+}
+
+void TestAtlasCli::skippedFeatureReported()
+{
+    // Feature 2 has an empty polygon: the loader skips it, the atlas names it and
+    // exports the two others (exit 1: problems found).
+    QTemporaryDir dir;
+    QFile geojson(dir.filePath(QStringLiteral("c.geojson")));
+    QVERIFY(geojson.open(QIODevice::WriteOnly));
+    geojson.write(R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::26986"}},"features":[
+{"type":"Feature","id":1,"properties":{"NAME":"North"},"geometry":{"type":"Polygon","coordinates":[[[230000,900000],[231000,900000],[231000,901000],[230000,901000],[230000,900000]]]}},
+{"type":"Feature","id":2,"properties":{"NAME":"Empty"},"geometry":{"type":"Polygon","coordinates":[]}},
+{"type":"Feature","id":3,"properties":{"NAME":"South"},"geometry":{"type":"Polygon","coordinates":[[[230000,898000],[231000,898000],[231000,899000],[230000,899000],[230000,898000]]]}}]})");
+    geojson.close();
+    QFile projectFile(dir.filePath(QStringLiteral("p.refuge")));
+    QVERIFY(projectFile.open(QIODevice::WriteOnly));
+    projectFile.write(R"({"format": "refuge-project", "version": 1, "title": "T", "crs": "EPSG:26986",
+ "layers": [{"id": "c", "name": "Communities", "source": "c.geojson", "role": "communities"}]})");
+    projectFile.close();
+    const CliResult r = runCli({QStringLiteral("atlas"), projectFile.fileName(), QStringLiteral("--layout"), QStringLiteral("community-evacuation-a4"),
+                                QStringLiteral("--coverage"), QStringLiteral("c"), QStringLiteral("--field"), QStringLiteral("NAME"),
+                                QStringLiteral("--out"), dir.filePath(QStringLiteral("out"))});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QLatin1String("refuge-cli: atlas: feature 2 of 'Communities': skipped when loading")), qPrintable(r.err));
+    QVERIFY2(r.out.contains(QLatin1String("2 pages exported, 1 failed")), qPrintable(r.out));
+    QCOMPARE(QDir(dir.filePath(QStringLiteral("out"))).entryList(QDir::Files | QDir::Hidden, QDir::Name),
+             QStringList({QStringLiteral("North.pdf"), QStringLiteral("South.pdf")}));
 }
 
 QTEST_MAIN(TestAtlasCli)
