@@ -127,10 +127,15 @@ void TestAtlasCli::refusedBeforeWriting_data()
                               << QStringLiteral("--coverage: no layer 'roads' in the project (layers: flood_500yr");
     QTest::newRow("template") << QStringList{QStringLiteral("--coverage"), QStringLiteral("neighborhoods"), QStringLiteral("--layout"), QStringLiteral("poster"),
                                              QStringLiteral("--out"), QStringLiteral("@D/out")}
-                              << QStringLiteral("'poster' is neither a layout file (.json), a template (community-evacuation-a4");
+                              << QStringLiteral("'poster' is neither a layout file (.json), a template (community-evacuation-a3-zh_CN, community-evacuation-a3, community-evacuation-a4-zh_CN");
     QTest::newRow("out is a file") << QStringList{QStringLiteral("--coverage"), QStringLiteral("neighborhoods"), QStringLiteral("--layout"), layout,
                                                   QStringLiteral("--out"), QStringLiteral("@D/file.txt")}
                                    << QStringLiteral("is a file, not a folder");
+#ifdef Q_OS_LINUX
+    QTest::newRow("unwritable") << QStringList{QStringLiteral("--coverage"), QStringLiteral("neighborhoods"), QStringLiteral("--layout"), layout,
+                                               QStringLiteral("--out"), QStringLiteral("/proc/refuge-atlas-test")}
+                                << QStringLiteral("--out /proc/refuge-atlas-test: folder");
+#endif
     QTest::newRow("single png") << QStringList{QStringLiteral("--coverage"), QStringLiteral("neighborhoods"), QStringLiteral("--layout"), layout,
                                                QStringLiteral("--single-file"), QStringLiteral("--format"), QStringLiteral("png"),
                                                QStringLiteral("--out"), QStringLiteral("@D/out")}

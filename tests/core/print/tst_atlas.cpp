@@ -86,6 +86,7 @@ private Q_SLOTS:
     void perFile();
     void canceled();
     void singleFile();
+    void templates();
 };
 
 void TestAtlas::safeFileName_data()
@@ -236,6 +237,28 @@ void TestAtlas::singleFile()
         const QString text = tool(QStringLiteral("pdftotext"), {QStringLiteral("-f"), QString::number(page), QStringLiteral("-l"),
                                                                 QString::number(page), r.files.front(), QStringLiteral("-")});
         QVERIFY2(text.contains(expected[page - 1]) && text.contains(QStringLiteral("%1/4").arg(page)), qPrintable(text));
+    }
+}
+
+void TestAtlas::templates()
+{
+    // Every template of resources/templates loads, has the atlas map frame with legend,
+    // scale bar and north arrow, and titles the page with {feature.NAME}; A3 and A4, en and zh_CN.
+    const QDir dir(refuge::test::sourcePath(QStringLiteral("resources/templates")));
+    const QStringList files = dir.entryList({QStringLiteral("community-evacuation-*.json")}, QDir::Files, QDir::Name);
+    QCOMPARE(files, QStringList({QStringLiteral("community-evacuation-a3-zh_CN.json"), QStringLiteral("community-evacuation-a3.json"),
+                                 QStringLiteral("community-evacuation-a4-zh_CN.json"), QStringLiteral("community-evacuation-a4.json")}));
+    for (const QString &file : files) {
+        const PrintLayout l = PrintLayout::load(dir.filePath(file));
+        QCOMPARE(l.name + QStringLiteral(".json"), file);
+        QCOMPARE(Atlas::atlasFrame(l).id, QStringLiteral("map"));
+        QStringList types;
+        for (const PrintItem &item : l.items)
+            types << QString::number(int(item.type));
+        for (const PrintItem::Type t : {PrintItem::Type::Legend, PrintItem::Type::ScaleBar, PrintItem::Type::NorthArrow, PrintItem::Type::Credits})
+            QVERIFY2(types.contains(QString::number(int(t))), qPrintable(file));
+        QCOMPARE(Atlas::fieldsUsed(l, QString()), QStringList{QStringLiteral("NAME")});
+        QCOMPARE(l.pageSizeMm(), file.contains(QLatin1String("-a3")) ? QSizeF(297, 420) : QSizeF(210, 297));
     }
 }
 
