@@ -1,10 +1,10 @@
 // refuge-cli print: one page of a print layout (title, map, legend, scale bar, north
 // arrow, date, credits) to PDF (paper size from the layout) or PNG.
 #include "Cli.h"
+#include "PrintOptions.h"
 #include "model/Project.h"
 #include "print/PrintLayout.h"
 #include "print/PrintRenderer.h"
-#include "render/ProjectLayers.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
 
@@ -12,25 +12,6 @@
 #include <QGuiApplication>
 
 namespace refuge::cli {
-
-namespace {
-
-// A layout file (*.json) or a built-in name: standard-a4, standard-a3-landscape, ...
-PrintLayout layoutFor(const QString &value)
-{
-    if (value.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
-        return PrintLayout::load(value);
-    const QStringList parts = value.toLower().split(QLatin1Char('-'));
-    if (parts.size() >= 2 && parts.size() <= 3 && parts[0] == QLatin1String("standard") &&
-        QStringList({QStringLiteral("a4"), QStringLiteral("a3"), QStringLiteral("a2")}).contains(parts[1]) &&
-        (parts.size() == 2 || parts[2] == QLatin1String("landscape") || parts[2] == QLatin1String("portrait"))) {
-        const bool landscape = parts.size() == 3 && parts[2] == QLatin1String("landscape");
-        return PrintLayout::standard(parts[1].toUpper(), landscape ? PrintLayout::Orientation::Landscape : PrintLayout::Orientation::Portrait);
-    }
-    throw UsageError(QStringLiteral("print: --layout: '%1' is neither a layout file (.json) nor standard-a4|a3|a2[-landscape]").arg(value));
-}
-
-} // namespace
 
 int runPrint(const QStringList &args)
 {
@@ -56,19 +37,16 @@ int runPrint(const QStringList &args)
     const int dpi = parser.isSet(dpiOpt) ? parser.value(dpiOpt).toInt(&ok) : 150;
     if (!ok || dpi < 30 || dpi > 1200)
         throw UsageError(QStringLiteral("print: --dpi must be an integer between 30 and 1200"));
-    const PrintLayout layout = layoutFor(parser.value(layoutOpt));
+    const PrintLayout layout = layoutFor(QStringLiteral("print"), parser.value(layoutOpt));
     const QString projectPath = parser.positionalArguments().at(0);
     if (QFileInfo(outPath).absoluteFilePath() == QFileInfo(projectPath).absoluteFilePath())
         throw UsageError(QStringLiteral("print: --out would overwrite the project"));
 
     const Project project = Project::load(projectPath);
     Feedback feedback;
-    PrintContext context;
-    context.map = ProjectLayers::mapSettings(project, ProjectLayers::load(project, &feedback), QSize(1000, 1000));
-    if (context.map.extent.isEmpty())
-        throw InvalidInput(QStringLiteral("print: nothing to draw (no visible layer with an extent)"));
-    context.title = parser.isSet(titleOpt) ? parser.value(titleOpt) : project.title;
-    context.credits = project.credits().join(QStringLiteral(" · "));
+    PrintContext context = projectContext(QStringLiteral("print"), project, &feedback);
+    if (parser.isSet(titleOpt))
+        context.title = parser.value(titleOpt);
     if (suffix == QLatin1String("pdf"))
         PrintRenderer::writePdf(layout, {context}, outPath, &feedback);
     else

@@ -147,6 +147,22 @@ void drawNorthArrow(QPainter &p, const QRectF &rect, double angle, double pt)
              true, Qt::AlignHCenter | Qt::AlignVCenter);
 }
 
+// A semi-transparent white veil over the frame except `focus` (map units): the frame's
+// rectangle plus the focus rings, filled odd-even, leaves the focus (and keeps its holes veiled).
+void dimOutside(QPainter &p, const MapSettings &map, const QPainterPath &focus)
+{
+    if (focus.isEmpty())
+        return;
+    QPainterPath veil = map.mapToPixel().map(focus);
+    veil.addRect(QRectF(QPointF(0, 0), QSizeF(map.outputSize)));
+    veil.setFillRule(Qt::OddEvenFill);
+    p.save();
+    p.setPen(Qt::NoPen);
+    p.setBrush(QColor(255, 255, 255, 150));
+    p.drawPath(veil);
+    p.restore();
+}
+
 } // namespace
 
 QString PrintRenderer::expand(const QString &text, const PrintContext &context)
@@ -199,6 +215,7 @@ void PrintRenderer::render(const PrintLayout &layout, const PrintContext &contex
             painter.translate(rect.topLeft());
             painter.setClipRect(QRectF(QPointF(0, 0), QSizeF(s.outputSize)));
             MapRenderer::render(s, painter, feedback);
+            dimOutside(painter, s, context.focus);
             painter.restore();
             painter.save();
             painter.setPen(QPen(Qt::black, 0.3 * dpi / 25.4));
@@ -242,7 +259,8 @@ void PrintRenderer::drawMapDecorations(QPainter &painter, const MapSettings &map
     drawNorthArrow(painter, arrow, northAngle(map), pt);
 }
 
-void PrintRenderer::writePdf(const PrintLayout &layout, const std::vector<PrintContext> &pages, const QString &path, Feedback *feedback)
+void PrintRenderer::writePdf(const PrintLayout &layout, const std::vector<PrintContext> &pages, const QString &path, Feedback *feedback,
+                             const std::function<void(int)> &pageDone)
 {
     writeReplacing(path, [&](const QString &temp) {
         {
@@ -259,6 +277,8 @@ void PrintRenderer::writePdf(const PrintLayout &layout, const std::vector<PrintC
                 if (i > 0)
                     writer.newPage();
                 render(layout, pages[i], painter, writer.resolution(), feedback);
+                if (pageDone)
+                    pageDone(int(i));
             }
             painter.end();
         }

@@ -9,8 +9,10 @@
 #include "print/PrintLayout.h"
 #include "render/MapSettings.h"
 
+#include <QPainterPath>
 #include <QString>
 #include <QVariantMap>
+#include <functional>
 #include <vector>
 
 class QPainter;
@@ -27,6 +29,8 @@ struct PrintContext {
     int pages = 1;
     QString credits;     // {credits}: every source's credit, one line
     QVariantMap feature; // {feature.FIELD}
+    // Map units: when not empty, map frames dim what lies outside it (atlas pages).
+    QPainterPath focus;
 };
 
 class PrintRenderer {
@@ -44,9 +48,10 @@ public:
     // (the report's).
     static void drawMapDecorations(QPainter &painter, const MapSettings &map, double dpi, double pt = 8);
     // One PDF page per context (vector, fonts embedded, text extractable). Throws
-    // IoError naming `path`; never leaves a partial file at `path`.
+    // IoError naming `path`; never leaves a partial file at `path`. `pageDone(i)` runs
+    // after page i is drawn (progress; it may throw Canceled to abandon the file).
     static void writePdf(const PrintLayout &layout, const std::vector<PrintContext> &pages, const QString &path,
-                         Feedback *feedback = nullptr);
+                         Feedback *feedback = nullptr, const std::function<void(int)> &pageDone = {});
     // One page as a PNG at `dpi`.
     static void writePng(const PrintLayout &layout, const PrintContext &context, double dpi, const QString &path,
                          Feedback *feedback = nullptr);

@@ -1,0 +1,44 @@
+#!/bin/sh
+# Side by side: the 87-page atlas of Cambridge's 2020 census block groups with Refuge's
+# community evacuation template (title, map with veil, legend, scale bar, north arrow,
+# guidance text, date/page, credits), one PDF, against a QGIS atlas of the same data
+# (map + legend + scale bar + title; ../shared/tools/qgis_atlas.py) when QGIS's Python
+# bindings are installed.
+# usage: bench/print/atlas_bench.sh [BUILD_DIR]   (BUILD_DIR defaults to build/default)
+set -eu
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+BUILD=${1:-$ROOT/build/default}
+SHARED=$ROOT/../shared
+[ -d "$SHARED" ] || SHARED=$ROOT/../../shared   # a worktree under wt/
+DATA=$SHARED/data/cambridge
+TOOLS=$SHARED/tools
+OUT=$BUILD/bench/atlas
+export QT_QPA_PLATFORM=offscreen
+mkdir -p "$OUT"
+BG=$DATA/2020_Block_Groups__DEMOGRAPHICS_BlockGroups2020.geojson
+ROADS=$DATA/Street_Centerlines__TRANS_Centerlines.geojson
+SHELTERS=$DATA/Emergency_Shelters__PUBLICSAFETY_EmergencyShelters.geojson
+cat > "$OUT/blockgroups.refuge" <<JSON
+{"format": "refuge-project", "version": 1, "title": "Cambridge block groups", "crs": "EPSG:26986",
+ "metadata": {"credits": ["City of Cambridge GIS (cambridgegis/cambridgegis_data), Open Data Commons PDDL 1.0"]},
+ "layers": [
+  {"id": "blockgroups", "name": "Block groups", "source": "$BG", "role": "communities"},
+  {"id": "streets", "name": "Streets", "source": "$ROADS", "role": "roads"},
+  {"id": "shelters", "name": "Emergency shelters", "source": "$SHELTERS", "role": "shelters"}]}
+JSON
+# Block groups have no NAME field: the template's title uses NAMELSAD20 ("Block Group 1").
+sed 's/{feature\.NAME}/{feature.NAMELSAD20} · {feature.GEOID20}/' "$ROOT/resources/templates/community-evacuation-a4.json" > "$OUT/evacuation-blockgroups.json"
+rm -f "$OUT/atlas.pdf"
+echo "== Refuge: refuge-cli atlas (load project + 87 pages, one PDF)"
+START=$(date +%s.%N)
+"$BUILD/bin/refuge-cli" atlas "$OUT/blockgroups.refuge" --layout "$OUT/evacuation-blockgroups.json" \
+  --coverage blockgroups --single-file --out "$OUT" | tail -1
+END=$(date +%s.%N)
+echo "refuge atlas $(echo "$END - $START" | bc) s (wall, including loading)"
+command -v pdfinfo >/dev/null && pdfinfo "$OUT/atlas.pdf" | grep Pages
+echo "== QGIS: qgis_atlas.py (same coverage, roads, points)"
+if /usr/bin/python3 -c "import qgis.core" 2>/dev/null; then
+  /usr/bin/python3 "$TOOLS/qgis_atlas.py" "$BG" "$ROADS" "$SHELTERS" "$OUT/qgis_atlas.pdf" 2>/dev/null | tail -1
+else
+  echo "QGIS Python bindings not installed: QGIS side skipped"
+fi

@@ -1,0 +1,35 @@
+#include "print/PrintCredits.h"
+
+#include "model/Project.h"
+#include "model/VectorLayer.h"
+#include "render/MapSettings.h"
+
+#include <QFileInfo>
+
+namespace refuge {
+
+QStringList PrintCredits::forProject(const Project &project, const std::vector<MapLayer> &layers)
+{
+    const QString osm = QStringLiteral("© OpenStreetMap contributors");
+    QStringList out = project.credits();
+    bool osmShown = false;
+    for (const ProjectLayer &pl : project.layers) {
+        const QString credit = pl.extra.value(QLatin1String("credit")).toString().trimmed();
+        if (!credit.isEmpty())
+            out << credit;
+        const auto loaded = std::find_if(layers.begin(), layers.end(), [&](const MapLayer &l) { return l.id == pl.id; });
+        const bool visible = loaded == layers.end() ? pl.visible : loaded->visible;
+        const QString suffix = QFileInfo(pl.path).suffix().toLower();
+        const bool osmSource = suffix == QLatin1String("osm") || suffix == QLatin1String("pbf") ||
+                               (loaded != layers.end() && loaded->vector && loaded->vector->driver() == QLatin1String("OSM")) ||
+                               credit.contains(QLatin1String("OpenStreetMap"), Qt::CaseInsensitive);
+        osmShown = osmShown || (visible && osmSource);
+    }
+    if (osmShown && !out.contains(osm))
+        out << osm;
+    out.removeDuplicates();
+    out.removeAll(QString());
+    return out;
+}
+
+} // namespace refuge

@@ -1,0 +1,19 @@
+#pragma once
+// The credit line of a printed page: the project's credits (metadata "credits"), each
+// layer's own "credit" (kept in ProjectLayer::extra), and "© OpenStreetMap contributors"
+// when a visible layer holds OSM data (an .osm/.pbf source, GDAL's OSM driver, or a
+// credit that names OpenStreetMap). Duplicates appear once.
+#include <QStringList>
+#include <vector>
+
+namespace refuge {
+
+class Project;
+struct MapLayer;
+
+class PrintCredits {
+public:
+    static QStringList forProject(const Project &project, const std::vector<MapLayer> &layers);
+};
+
+} // namespace refuge
