@@ -2,6 +2,7 @@
 // area, as zones.gpkg (layer zones: facility_id, area_m2) + summary.json. A thin
 // parser over core's ZonesJob.
 #include "Cli.h"
+#include "JobReports.h"
 #include "NetworkOptions.h"
 #include "analysis/jobs/ZonesJob.h"
 #include "util/Error.h"
@@ -25,9 +26,7 @@ int runZones(const QStringList &args)
     const ZonesJobResult r = ZonesJob::run(s, feedback);
     out() << "zones: " << r.zones.featureCount() << " zones for " << r.snappedFacilities << " of " << r.totalFacilities
           << " facilities -> " << r.outputPath << "\n";
-    for (const QString &w : r.warnings)
-        printError(w);
-    return Ok;
+    return printNotes(r.warnings, r.inputProblems, true);
 }
 
 } // namespace

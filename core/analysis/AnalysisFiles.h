@@ -11,6 +11,8 @@
 
 namespace refuge {
 
+class Feedback;
+
 class AnalysisFiles {
 public:
     static void writeJson(const QString &path, const QJsonObject &object);
@@ -26,6 +28,9 @@ public:
     static void writeSummary(const QString &dir, QJsonObject &summary, const QString &secondsKey, double seconds);
 
     static QStringList completeSummary(QJsonObject &summary, const QJsonObject &extra, const QStringList &moreWarnings);
+    // summary["dropped"]: every input feature left out ({source, fid, id, reason}), and
+    // summary["input_problems"]: the lines saying so (Feedback::inputProblem).
+    static void addInputProblems(QJsonObject &summary, const Feedback &feedback);
 };
 
 } // namespace refuge

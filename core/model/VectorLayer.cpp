@@ -2,6 +2,8 @@
 #include "crs/CoordinateTransform.h"
 #include "util/Error.h"
 
+#include <algorithm>
+
 namespace refuge {
 
 QStringList LoadReport::messages() const
@@ -29,6 +31,53 @@ QStringList LoadReport::messages() const
     return out;
 }
 
+void LoadReport::drop(qint64 fid, const QString &reason, const QString &id) { dropped.push_back({{}, fid, id, reason}); }
+
+QString LoadReport::droppedMessage(const QString &what) const
+{
+    const qint64 n = skipped();
+    if (n == 0)
+        return {};
+    // By reason, in the order first met: "fid 7, fid 9 'S9' (non-finite coordinate)".
+    constexpr int kListed = 10;
+    QStringList reasons;
+    QList<QStringList> listed;
+    int shown = 0;
+    for (const DroppedFeature &d : dropped) {
+        if (shown == kListed)
+            break;
+        qsizetype r = reasons.indexOf(d.reason);
+        if (r < 0) {
+            reasons << d.reason;
+            listed.append(QStringList());
+            r = reasons.size() - 1;
+        }
+        QString name = d.fid >= 0 ? QStringLiteral("fid %1").arg(d.fid) : QStringLiteral("a feature");
+        if (!d.id.isEmpty())
+            name += QStringLiteral(" '%1'").arg(d.id);
+        listed[r] << name;
+        ++shown;
+    }
+    QStringList parts;
+    for (qsizetype r = 0; r < reasons.size(); ++r)
+        parts << QStringLiteral("%1 (%2)").arg(listed[r].join(QStringLiteral(", ")), reasons[r]);
+    if (n > shown)
+        parts << (shown == 0 ? QStringLiteral("%1 unreadable or cut off (%2)").arg(n).arg(readError)
+                             : QStringLiteral("%1 more").arg(n - shown));
+    return QStringLiteral("%1 of %2 %3 used; %4 dropped: %5").arg(loaded).arg(read).arg(what).arg(n).arg(parts.join(QStringLiteral("; ")));
+}
+
+void LoadReport::reportTo(Feedback &feedback, const QString &source, const QString &what) const
+{
+    const QString message = droppedMessage(what);
+    if (message.isEmpty())
+        return;
+    std::vector<DroppedFeature> features = dropped;
+    for (DroppedFeature &d : features)
+        d.source = source;
+    feedback.inputProblem(fileMessage(source, message), features);
+}
+
 VectorLayer::VectorLayer(QString name, GeometryType type, Crs crs)
     : m_name(std::move(name)), m_type(type), m_crs(crs), m_sourceCrs(std::move(crs))
 {
@@ -51,6 +100,20 @@ int VectorLayer::requireField(const QString &name) const
                                        QStringLiteral("no field '%1' (fields: %2)").arg(name, names.join(QStringLiteral(", ")))));
     }
     return idx;
+}
+
+void VectorLayer::requireGeometry(const QString &role, std::initializer_list<int> dimensions) const
+{
+    const int d = dimension(m_type);
+    if (m_type == GeometryType::Unknown || std::find(dimensions.begin(), dimensions.end(), d) != dimensions.end())
+        return;
+    const QString names[] = {QStringLiteral("points"), QStringLiteral("lines"), QStringLiteral("polygons")};
+    QStringList allowed;
+    for (int a : dimensions)
+        allowed << names[a];
+    throw InvalidInput(fileMessage(m_source.path.isEmpty() ? m_name : m_source.displayName(),
+                                   QStringLiteral("%1 must be %2, not %3 (%4); is this the right layer?")
+                                       .arg(role, allowed.join(QStringLiteral(" or ")), names[d], geometryTypeName(m_type))));
 }
 
 void VectorLayer::buildIndex()

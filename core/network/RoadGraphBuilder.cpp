@@ -656,6 +656,8 @@ RoadGraph RoadGraphBuilder::open(const RoadGraphOptions &options, Feedback *feed
     RoadGraphReport &report = reportOut ? *reportOut : local;
     QElapsedTimer timer;
     timer.start();
+    if (options.source.layer.isEmpty() && streamable(options.source.path))
+        VectorReader::chooseLayer(openDataset(options.source.path, GDAL_OF_VECTOR).get(), options.source); // a cached graph too: never the first of several layers
     const QByteArray key = options.useCache ? GraphCache::key(options) : QByteArray();
     const QString cacheFile = key.isEmpty() ? QString() : GraphCache::fileFor(options, key);
     if (!key.isEmpty()) {

@@ -455,21 +455,7 @@ RoadLines RoadLines::read(const RoadGraphOptions &options, Feedback *feedback)
 
     GdalErrorCollector gdalErrors;
     GdalDataset ds = openDataset(path, GDAL_OF_VECTOR);
-    const int layerCount = GDALDatasetGetLayerCount(ds.get());
-    if (layerCount == 0)
-        throw InvalidInput(fileMessage(out.display, QStringLiteral("contains no vector layer")));
-    OGRLayerH layer = nullptr;
-    if (!source.layer.isEmpty()) {
-        layer = GDALDatasetGetLayerByName(ds.get(), source.layer.toUtf8().constData());
-        if (!layer) {
-            QStringList names;
-            for (int i = 0; i < layerCount; ++i)
-                names << QString::fromUtf8(OGR_L_GetName(GDALDatasetGetLayer(ds.get(), i)));
-            throw IoError(fileMessage(redactedSource(path), QStringLiteral("no layer '%1' (layers: %2)").arg(source.layer, names.join(QStringLiteral(", ")))));
-        }
-    } else {
-        layer = GDALDatasetGetLayer(ds.get(), 0);
-    }
+    OGRLayerH layer = VectorReader::chooseLayer(ds.get(), source);
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
     if (OGR_FD_GetGeomFieldCount(defn) == 0)
         throw InvalidInput(fileMessage(out.display, QStringLiteral("layer has no geometry column")));

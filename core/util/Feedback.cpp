@@ -51,4 +51,24 @@ QStringList Feedback::warnings() const
     return m_warnings;
 }
 
+void Feedback::inputProblem(const QString &message, const std::vector<DroppedFeature> &features)
+{
+    std::lock_guard lock(m_mutex);
+    m_warnings << message;
+    m_inputProblems << message;
+    m_dropped.insert(m_dropped.end(), features.begin(), features.end());
+}
+
+QStringList Feedback::inputProblems() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_inputProblems;
+}
+
+std::vector<DroppedFeature> Feedback::droppedFeatures() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_dropped;
+}
+
 } // namespace refuge

@@ -7,8 +7,19 @@
 #include <atomic>
 #include <functional>
 #include <mutex>
+#include <vector>
 
 namespace refuge {
+
+// A source feature left out of an analysis: where from, which (the FID GDAL gives,
+// -1 when unknown; the value of the layer's id field when there is one) and why.
+// summary.json lists every one under "dropped".
+struct DroppedFeature {
+    QString source;
+    qint64 fid = -1;
+    QString id;
+    QString reason;
+};
 
 class Feedback {
 public:
@@ -31,6 +42,11 @@ public:
     // Non-fatal problems (skipped features, guessed encodings...) collected for reports.
     void warn(const QString &message);
     QStringList warnings() const;
+    // Input data left out (dropped features, unusable attribute values): a warning
+    // (naming the file) that the CLI also prints on stderr, plus the features it names.
+    void inputProblem(const QString &message, const std::vector<DroppedFeature> &features = {});
+    QStringList inputProblems() const;
+    std::vector<DroppedFeature> droppedFeatures() const;
 
 private:
     ProgressCallback m_onProgress;
@@ -40,6 +56,8 @@ private:
     double m_lastReported = -1.0;
     mutable std::mutex m_mutex;
     QStringList m_warnings;
+    QStringList m_inputProblems;
+    std::vector<DroppedFeature> m_dropped;
 };
 
 } // namespace refuge

@@ -91,6 +91,7 @@ NetworkInputs NetworkInputs::openNetwork(const NetworkSettings &s, Feedback &fee
         LoadOptions lo;
         lo.targetCrs = in.graph.crs();
         const VectorLayer barriers = VectorLayer::load(s.barriers, lo);
+        barriers.report().reportTo(feedback, s.barriers.displayName(), QStringLiteral("barriers"));
         in.routing.linkFactors = Barriers::linkFactors(in.graph, barriers, s.barrierFactor, &in.barrierLinks);
     }
 
@@ -110,10 +111,13 @@ void NetworkInputs::loadFacilities(Feedback &feedback)
     if (!s.facilities.path.isEmpty()) {
         LoadOptions lo;
         lo.targetCrs = in.graph.crs();
+        lo.idField = s.facilityIdField;
         in.facilities = VectorLayer::load(s.facilities, lo);
         const QString name = s.facilities.displayName();
+        in.facilities.report().reportTo(feedback, name, QStringLiteral("facilities"));
         if (in.facilities.featureCount() == 0)
             throw InvalidInput(fileMessage(name, QStringLiteral("no facilities (the layer is empty)")));
+        in.facilities.requireGeometry(QStringLiteral("facilities"), {0, 2});
         const int idField = s.facilityIdField.isEmpty() ? -1 : in.facilities.requireField(s.facilityIdField);
         for (int i = 0; i < in.facilities.featureCount(); ++i)
             in.facilityIds << (idField >= 0 ? in.facilities.attribute(i, idField).toString() : QString::number(i));
@@ -177,6 +181,8 @@ QJsonObject NetworkInputs::summary() const
                                                 {QStringLiteral("messages"), QJsonArray::fromStringList(graphReport.messages())},
                                                 {QStringLiteral("barrier_links"), barrierLinks}}},
         {QStringLiteral("facilities"), QJsonObject{{QStringLiteral("total"), int(snapped.points.size())},
+                                                   {QStringLiteral("read"), facilities.report().read},
+                                                   {QStringLiteral("dropped"), facilities.report().skipped()},
                                                    {QStringLiteral("snapped"), snapped.snappedCount()},
                                                    {QStringLiteral("unsnapped"), unsnappedIds},
                                                    {QStringLiteral("snap_max_m"), settings.snapMaxMeters}}},

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QFileInfo>
+#include <cmath>
 
 namespace refuge {
 
@@ -89,6 +90,9 @@ CoverageSettings ProjectJobSettings::coverage(const Project &project)
         s.areaField = areaField;
     }
     s.assignment = c.value(QStringLiteral("assignment")).toString(QStringLiteral("nearest"));
+    if (c.contains(QStringLiteral("area_from_capacity"))) // m² per person; not a number: refused by CoverageJob
+        s.areaFromCapacityM2 = c.value(QStringLiteral("area_from_capacity")).isDouble() ? c.value(QStringLiteral("area_from_capacity")).toDouble()
+                                                                                         : std::nan("");
     s.standard = standardName(project);
     s.standardOverrides = standardOverrides(project);
     return s;

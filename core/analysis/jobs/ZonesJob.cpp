@@ -34,7 +34,9 @@ ZonesJobResult ZonesJob::run(const ZonesSettings &settings, Feedback &feedback)
     r.totalFacilities = int(net.snapped.points.size());
     net.finishCacheSave(feedback); // the graph cache written meanwhile
     r.warnings = feedback.warnings();
+    r.inputProblems = feedback.inputProblems();
     r.summary = net.summary();
+    AnalysisFiles::addInputProblems(r.summary, feedback);
     r.summary.insert(QStringLiteral("command"), QStringLiteral("zones"));
     r.summary.insert(QStringLiteral("zones"), r.zones.featureCount());
     double total = 0;
