@@ -387,13 +387,17 @@ bool VectorReader::acceptGeometry(OGRGeometryH og, bool readFailed, qint64 fid, 
         report.drop(fid, readFailed ? QStringLiteral("unreadable") : QStringLiteral("no geometry"));
         return false;
     }
-    g = fromOgr(og);
-    if (g.isEmpty() || g.type() == GeometryType::Unknown) {
+    // OGR calls a point with a NaN coordinate empty: it is a bad coordinate, not "empty".
+    const bool nanPoint = wkbFlatten(OGR_G_GetGeometryType(og)) == wkbPoint && OGR_G_IsEmpty(og)
+        && !(std::isfinite(OGR_G_GetX(og, 0)) && std::isfinite(OGR_G_GetY(og, 0)))
+        && !(OGR_G_GetX(og, 0) == 0 && OGR_G_GetY(og, 0) == 0);
+    g = nanPoint ? Geometry() : fromOgr(og);
+    if (!nanPoint && (g.isEmpty() || g.type() == GeometryType::Unknown)) {
         ++report.emptyGeometry;
         report.drop(fid, QStringLiteral("empty geometry"));
         return false;
     }
-    if (!g.allFinite()) {
+    if (nanPoint || !g.allFinite()) {
         ++report.nonFinite;
         report.drop(fid, QStringLiteral("non-finite coordinate"));
         return false;

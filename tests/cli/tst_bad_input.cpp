@@ -10,6 +10,9 @@
 #include "util/Error.h"
 
 #include <QDirIterator>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMap>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -29,13 +32,19 @@ private slots:
     void cli();
     void gbkShapefileIsDecoded();
     void skippedFeaturesAreCounted();
+    void droppedFacilityInSummary();
+    void numbersWrittenAsText();
 
 private:
     QString bad(const QString &name) const { return m_dir.filePath(name); }
     // Every file under the copy: relative path -> SHA-256.
     QMap<QString, QByteArray> snapshot() const;
 
+    // coverage on the analysis inputs of the corpus; extra arguments appended. Returns its summary.json.
+    QJsonObject coverage(const QString &shelters, const QStringList &extra, CliResult &result);
+
     QTemporaryDir m_dir;
+    QTemporaryDir m_out; // output folders ("%name" in a row), outside the copy of the inputs
     std::unique_ptr<QTemporaryDir> m_xdg;
     bool m_unreadableWorks = false;
 };
@@ -150,6 +159,28 @@ void TstBadInput::cli_data()
     row("run on missing layer", L{"run", "@project_missing_layer.refuge", "--out", "@out_run2"}, "@project_missing_layer.refuge", 1, 1,
         L{"does_not_exist.gpkg", "no such file"});
 
+    // Analysis inputs: data left out is named on stderr (exit 1), the wrong layer refused (exit 2).
+    const QString cov = QStringLiteral("coverage");
+    const L demand{"--demand", "@demand_points.geojson", "--population-field", "pop", "--euclidean", "--max-meters", "1000"};
+    row("facility with NaN coordinates", L{cov, "--facilities", "@shelters_nan.geojson", "--facility-id", "name", "--capacity-field", "capacity",
+                                           "--out", "%nan"} + demand,
+        "@shelters_nan.geojson", 1, 1, L{"13 of 14 facilities used", "1 dropped: fid 7 'S7' (non-finite coordinate)"});
+    row("facility with NaN coordinates, service-area", L{"service-area", "--network", "@two_layers.gpkg:streets", "--facilities", "@shelters_nan.geojson",
+                                                         "--facility-id", "name", "--max-meters", "500", "--out", "%nan_sa"},
+        "@shelters_nan.geojson", 1, 6, L{"13 of 14 facilities used; 1 dropped: fid 7 'S7' (non-finite coordinate)", "S14 is farther than 300 m"});
+    row("two layers without :LAYER", L{cov, "--facilities", "@two_layers.gpkg", "--capacity-field", "capacity", "--out", "%two"} + demand,
+        "@two_layers.gpkg", 2, 1, L{"has 2 layers (streets, shelters)", "PATH:LAYER"});
+    row("two layers, layer named", L{cov, "--facilities", "@two_layers.gpkg:shelters", "--capacity-field", "capacity", "--out", "%two_named"} + demand,
+        "@two_layers.gpkg:shelters", 0, 0, L{});
+    row("two layers as the network", L{"service-area", "--network", "@two_layers.gpkg", "--facilities", "@two_layers.gpkg:shelters",
+                                       "--max-meters", "500", "--out", "%two_net"},
+        "@two_layers.gpkg", 2, 1, L{"has 2 layers (streets, shelters)"});
+    row("lines as facilities", L{cov, "--facilities", "@lines_as_shelters.geojson", "--capacity-field", "capacity", "--out", "%lines"} + demand,
+        "@lines_as_shelters.geojson", 2, 1, L{"facilities must be points or polygons, not lines"});
+    row("capacity that is not a number", L{cov, "--facilities", "@shelters_text_numbers.geojson", "--facility-id", "name", "--capacity-field",
+                                           "capacity", "--shelter-area-field", "area", "--out", "%text"} + demand,
+        "@shelters_text_numbers.geojson", 1, 1, L{"field 'capacity'", "unusable", "S3 \"big\""});
+
     // Usage.
     row("info without path", L{info}, "", 2, 1, L{"expected one PATH"});
     row("validate two paths", L{validate, "@project_ok.refuge", "@project_ok.refuge"}, "", 2, 1, L{"expected one"});
@@ -168,8 +199,10 @@ void TstBadInput::cli()
         QSKIP("chmod 000 does not stop this user from reading (running as root, uid 0, as in CI): the unreadable-file "
               "case cannot be produced here");
 
-    for (QString &a : args)
+    for (QString &a : args) {
         a.replace(QRegularExpression(QStringLiteral("^@")), m_dir.path() + QLatin1Char('/'));
+        a.replace(QRegularExpression(QStringLiteral("^%")), m_out.path() + QLatin1Char('/'));
+    }
     file.replace(QRegularExpression(QStringLiteral("^@")), m_dir.path() + QLatin1Char('/'));
 
     const auto before = snapshot();
@@ -258,6 +291,80 @@ void TstBadInput::skippedFeaturesAreCounted()
 
     QVERIFY_THROWS_EXCEPTION(CrsError, VectorLayer::load({dataPath(QStringLiteral("bad/unknown_crs.geojson")), {}}));
     QVERIFY_THROWS_EXCEPTION(IoError, VectorLayer::load({dataPath(QStringLiteral("bad/truncated.gpkg")), {}}));
+}
+
+QJsonObject TstBadInput::coverage(const QString &shelters, const QStringList &extra, CliResult &result)
+{
+    static int run = 0;
+    const QString out = m_out.filePath(QStringLiteral("coverage%1").arg(++run));
+    result = runCli(QStringList{QStringLiteral("coverage"), QStringLiteral("--facilities"), bad(shelters), QStringLiteral("--facility-id"),
+                                QStringLiteral("name"), QStringLiteral("--capacity-field"), QStringLiteral("capacity"), QStringLiteral("--demand"),
+                                bad(QStringLiteral("demand_points.geojson")), QStringLiteral("--population-field"), QStringLiteral("pop"),
+                                QStringLiteral("--euclidean"), QStringLiteral("--max-meters"), QStringLiteral("1000"), QStringLiteral("--out"), out}
+                        + extra,
+                    60000);
+    QFile f(QDir(out).filePath(QStringLiteral("summary.json")));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+void TstBadInput::droppedFacilityInSummary()
+{
+    CliResult r;
+    const QJsonObject s = coverage(QStringLiteral("shelters_nan.geojson"), {}, r);
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(s.value(QStringLiteral("facilities")).toInt(), 13);
+    const QJsonArray dropped = s.value(QStringLiteral("dropped")).toArray();
+    QCOMPARE(dropped.size(), 1);
+    const QJsonObject d = dropped.at(0).toObject();
+    QCOMPARE(d.value(QStringLiteral("fid")).toInteger(), 7);
+    QCOMPARE(d.value(QStringLiteral("id")).toString(), QStringLiteral("S7"));
+    QCOMPARE(d.value(QStringLiteral("reason")).toString(), QStringLiteral("non-finite coordinate"));
+    QCOMPARE(d.value(QStringLiteral("source")).toString(), bad(QStringLiteral("shelters_nan.geojson")));
+    const QString line = QStringLiteral("%1: 13 of 14 facilities used; 1 dropped: fid 7 'S7' (non-finite coordinate)").arg(bad(QStringLiteral("shelters_nan.geojson")));
+    QCOMPARE(s.value(QStringLiteral("input_problems")).toArray(), QJsonArray{line});
+    QVERIFY(s.value(QStringLiteral("warnings")).toArray().contains(line));
+    QCOMPARE(r.err.trimmed(), QStringLiteral("refuge-cli: ") + line);
+    // 1+..+14 × 100 without S7's 700.
+    QCOMPARE(s.value(QStringLiteral("total_capacity")).toDouble(), 10500.0 - 700.0);
+}
+
+void TstBadInput::numbersWrittenAsText()
+{
+    // Capacity "14,495" and "1 234" read; "big" unusable (S3 gets its capacity from its area
+    // "1,200" ÷ 1.5 = 800); area "300 m²" read; S2 (no area) and S4 (area 0) have none.
+    CliResult r;
+    const QJsonObject s = coverage(QStringLiteral("shelters_text_numbers.geojson"), {QStringLiteral("--shelter-area-field"), QStringLiteral("area")}, r);
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(s.value(QStringLiteral("total_capacity")).toDouble(), 14495.0 + 1234.0 + 800.0 + 500.0);
+    const QString warnings = s.value(QStringLiteral("warnings")).toVariant().toStringList().join(QLatin1Char('\n'));
+    QVERIFY2(warnings.contains(QStringLiteral("field 'capacity': 2 values written as text read as numbers: S1 \"14,495\" → 14495, S2 \"1 234\" → 1234")), qPrintable(warnings));
+    QVERIFY2(warnings.contains(QStringLiteral("field 'area': 2 values written as text read as numbers: S1 \"300 m²\" → 300, S3 \"1,200\" → 1200")), qPrintable(warnings));
+    QVERIFY2(warnings.contains(QStringLiteral("field 'capacity': 1 values that are not numbers left out (unusable): S3 \"big\"")), qPrintable(warnings));
+    QVERIFY2(warnings.contains(QStringLiteral("2 shelters without an effective area (per-capita shelter area not evaluated")), qPrintable(warnings));
+    QVERIFY2(warnings.contains(QStringLiteral("): S2, S4")), qPrintable(warnings));
+    // Not evaluated: no pass/fail on invented areas.
+    const QJsonObject check = s.value(QStringLiteral("checks")).toObject().value(QStringLiteral("district_supply")).toObject();
+    QVERIFY(check.value(QStringLiteral("pass")).isNull());
+    QCOMPARE(check.value(QStringLiteral("evaluated")).toBool(true), false);
+    QVERIFY(s.value(QStringLiteral("shelter_area_per_resident")).isNull());
+    QCOMPARE(s.value(QStringLiteral("areas_from_capacity")).toArray(), QJsonArray());
+
+    // Asked for: S2 and S4 get capacity × 2 m² (2468 and 1000), listed; the check is evaluated:
+    // (300 + 2468 + 1200 + 1000) m² over 2750 residents.
+    const QJsonObject asked = coverage(QStringLiteral("shelters_text_numbers.geojson"),
+                                       {QStringLiteral("--shelter-area-field"), QStringLiteral("area"), QStringLiteral("--area-from-capacity"), QStringLiteral("2")}, r);
+    QCOMPARE(r.exitCode, 1); // "big" is still unusable
+    QCOMPARE(asked.value(QStringLiteral("areas_from_capacity")).toArray(), (QJsonArray{QStringLiteral("S2"), QStringLiteral("S4")}));
+    QCOMPARE(asked.value(QStringLiteral("total_population")).toDouble(), 2750.0);
+    QCOMPARE(asked.value(QStringLiteral("shelter_area_per_resident")).toDouble(), (300.0 + 2468.0 + 1200.0 + 1000.0) / 2750.0);
+    const QJsonObject check2 = asked.value(QStringLiteral("checks")).toObject().value(QStringLiteral("district_supply")).toObject();
+    QCOMPARE(check2.value(QStringLiteral("pass")).toBool(), true); // 1.81 > 1.5
+    QVERIFY(asked.value(QStringLiteral("warnings")).toVariant().toStringList().join(QLatin1Char('\n'))
+                .contains(QStringLiteral("2 shelters without an effective area: area taken as capacity × 2 m² per person (as asked, --area-from-capacity): S2, S4")));
+    const CliResult bad = runCli({QStringLiteral("coverage"), QStringLiteral("--area-from-capacity"), QStringLiteral("-1")}, 60000);
+    QCOMPARE(bad.exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TstBadInput)
