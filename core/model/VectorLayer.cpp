@@ -35,47 +35,12 @@ void LoadReport::drop(qint64 fid, const QString &reason, const QString &id) { dr
 
 QString LoadReport::droppedMessage(const QString &what) const
 {
-    const qint64 n = skipped();
-    if (n == 0)
-        return {};
-    // By reason, in the order first met: "fid 7, fid 9 'S9' (non-finite coordinate)".
-    constexpr int kListed = 10;
-    QStringList reasons;
-    QList<QStringList> listed;
-    int shown = 0;
-    for (const DroppedFeature &d : dropped) {
-        if (shown == kListed)
-            break;
-        qsizetype r = reasons.indexOf(d.reason);
-        if (r < 0) {
-            reasons << d.reason;
-            listed.append(QStringList());
-            r = reasons.size() - 1;
-        }
-        QString name = d.fid >= 0 ? QStringLiteral("fid %1").arg(d.fid) : QStringLiteral("a feature");
-        if (!d.id.isEmpty())
-            name += QStringLiteral(" '%1'").arg(d.id);
-        listed[r] << name;
-        ++shown;
-    }
-    QStringList parts;
-    for (qsizetype r = 0; r < reasons.size(); ++r)
-        parts << QStringLiteral("%1 (%2)").arg(listed[r].join(QStringLiteral(", ")), reasons[r]);
-    if (n > shown)
-        parts << (shown == 0 ? QStringLiteral("%1 unreadable or cut off (%2)").arg(n).arg(readError)
-                             : QStringLiteral("%1 more").arg(n - shown));
-    return QStringLiteral("%1 of %2 %3 used; %4 dropped: %5").arg(loaded).arg(read).arg(what).arg(n).arg(parts.join(QStringLiteral("; ")));
+    return skipped() == 0 ? QString() : droppedFeaturesMessage(read, loaded, skipped(), dropped, what);
 }
 
 void LoadReport::reportTo(Feedback &feedback, const QString &source, const QString &what) const
 {
-    const QString message = droppedMessage(what);
-    if (message.isEmpty())
-        return;
-    std::vector<DroppedFeature> features = dropped;
-    for (DroppedFeature &d : features)
-        d.source = source;
-    feedback.inputProblem(fileMessage(source, message), features);
+    feedback.reportDropped(source, what, read, loaded, skipped(), dropped);
 }
 
 VectorLayer::VectorLayer(QString name, GeometryType type, Crs crs)

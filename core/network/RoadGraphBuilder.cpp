@@ -223,6 +223,7 @@ RoadGraph RoadGraphBuilder::build(RoadLines lines, const RoadGraphOptions &optio
     RoadGraphReport &report = reportOut ? *reportOut : local;
     const QString display = lines.display;
     report.skippedGeometry = lines.skippedGeometry;
+    report.dropped = lines.dropped;
     if (lines.featureCount == 0)
         throw InvalidInput(fileMessage(display, lines.skippedGeometry > 0
                                                     ? QStringLiteral("no usable line in the network layer (%1 features without a usable line geometry)")
@@ -673,7 +674,9 @@ RoadGraph RoadGraphBuilder::open(const RoadGraphOptions &options, Feedback *feed
     RoadGraph graph = streamable(options.source.path) ? build(RoadLines::read(options, feedback), options, feedback, &report)
                                                       : build(loadLines(options, feedback), options, feedback, &report);
     report.buildSeconds = double(timer.nsecsElapsed()) / 1e9;
-    if (!key.isEmpty()) {
+    // A graph built without some features is not cached: a cached graph could not say
+    // which were dropped, and every run must (RoadGraphReport::dropped).
+    if (!key.isEmpty() && report.skippedGeometry == 0) {
         // Written while the caller goes on; a failure is a warning (GraphCache::finishSave).
         report.cacheSave = GraphCache::saveInBackground(graph, cacheFile, key);
         report.cacheFile = cacheFile;

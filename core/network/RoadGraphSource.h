@@ -9,6 +9,7 @@
 // adapts a loaded VectorLayer (tests, OSM files). Synchronous; any thread.
 #include "crs/Crs.h"
 #include "model/DataSource.h"
+#include "util/Feedback.h"
 
 #include <QPointF>
 #include <QString>
@@ -40,6 +41,7 @@ struct RoadLines {
     std::uint32_t featureCount = 0;         // features kept (linkFeature indexes them)
     Column roadClass, oneway, speed, fromNode, toNode;
     qint64 skippedGeometry = 0;             // null/empty/non-finite/not lines/outside the CRS/unreadable
+    std::vector<DroppedFeature> dropped;    // the skipped features with their FIDs and why (source empty)
 
     std::size_t partCount() const { return partFeature.size(); }
 

@@ -21,6 +21,10 @@ struct DroppedFeature {
     QString reason;
 };
 
+// "13 of 14 facilities used; 1 dropped: fid 7 'S7' (non-finite coordinate)": up to 10
+// features named, grouped by reason; `features` may name fewer than `droppedCount`.
+QString droppedFeaturesMessage(qint64 read, qint64 used, qint64 droppedCount, const std::vector<DroppedFeature> &features, const QString &what);
+
 class Feedback {
 public:
     using ProgressCallback = std::function<void(double percent)>;
@@ -45,6 +49,9 @@ public:
     // Input data left out (dropped features, unusable attribute values): a warning
     // (naming the file) that the CLI also prints on stderr, plus the features it names.
     void inputProblem(const QString &message, const std::vector<DroppedFeature> &features = {});
+    // droppedFeaturesMessage() naming `source` as an inputProblem (nothing when none was dropped).
+    void reportDropped(const QString &source, const QString &what, qint64 read, qint64 used, qint64 droppedCount,
+                       std::vector<DroppedFeature> features);
     QStringList inputProblems() const;
     std::vector<DroppedFeature> droppedFeatures() const;
 

@@ -72,6 +72,8 @@ NetworkInputs NetworkInputs::openNetwork(const NetworkSettings &s, Feedback &fee
     o.cacheDirectory = s.cacheDirectory;
     in.graph = RoadGraphBuilder::open(o, &feedback, &in.graphReport);
     const QString networkName = s.network.displayName();
+    const RoadGraphReport &gr = in.graphReport;
+    feedback.reportDropped(networkName, QStringLiteral("streets"), gr.features + gr.skippedGeometry, gr.features, gr.skippedGeometry, gr.dropped);
     if (in.graph.isEmpty())
         throw InvalidInput(fileMessage(networkName, QStringLiteral("the network is empty")));
     feedback.throwIfCanceled();

@@ -242,6 +242,28 @@ con.execute("PRAGMA page_size=512")
 con.execute("VACUUM")
 con.close()
 
+# 17f. Streets (GeoPackage, EPSG:26986) where fid 3 has a vertex at 1e308: 3 of 4 used, fid 3 named.
+if os.path.exists(path("streets_bad.gpkg")):
+    os.remove(path("streets_bad.gpkg"))
+ds = ogr.GetDriverByName("GPKG").CreateDataSource(path("streets_bad.gpkg"))
+lyr = ds.CreateLayer("streets", srs(26986), ogr.wkbLineString, ["SPATIAL_INDEX=NO"])
+lyr.CreateField(ogr.FieldDefn("name", ogr.OFTString))
+for i, wkt in enumerate(["LINESTRING (230000 900000,230100 900000)", "LINESTRING (230100 900000,230200 900000)",
+                         "LINESTRING (230200 900000,1e308 900000)", "LINESTRING (230100 900000,230100 900100)"]):
+    f = ogr.Feature(lyr.GetLayerDefn())
+    f.SetFID(i + 1)
+    f.SetField("name", "street %d" % (i + 1))
+    f.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+    lyr.CreateFeature(f)
+ds = None
+con = sqlite3.connect(path("streets_bad.gpkg"))
+con.execute("PRAGMA page_size=512")
+con.execute("VACUUM")
+con.close()
+
+write("facility_on_streets.geojson", features([(1, '{"type":"Point","coordinates":[230050,900010]}', {"name": "F1"})])
+      .replace('{"type":"FeatureCollection",', '{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::26986"}},'))
+
 # Projects. A valid layer they can point at.
 write("ok_points.geojson", feature_collection([
     '{"type":"Point","coordinates":[-71.10,42.37]}',
