@@ -77,7 +77,7 @@ int runCommandNamed(const QString &name, const QStringList &args)
     throw UsageError(QStringLiteral("run: command '%1' is not available").arg(name));
 }
 
-// Returns the number of analyses that failed (each failure printed, the others still run).
+// Returns the number of analyses that failed or left input data out (each printed, the others still run).
 int runConfiguredAnalyses(const Project &project, const QString &outDir)
 {
     const QJsonObject analysis = project.analysis;
@@ -100,7 +100,7 @@ int runConfiguredAnalyses(const Project &project, const QString &outDir)
             CoverageSettings s = ProjectJobSettings::coverage(project);
             s.outDir = dir.filePath(QStringLiteral("coverage"));
             Feedback feedback;
-            printCoverage(CoverageJob::run(s, feedback));
+            failures += printCoverage(CoverageJob::run(s, feedback)) != Ok ? 1 : 0; // input data left out: exit 1 (results kept)
             done << QStringLiteral("coverage");
         });
     }
@@ -109,7 +109,7 @@ int runConfiguredAnalyses(const Project &project, const QString &outDir)
             FireSettings s = ProjectJobSettings::fire(project);
             s.outDir = dir.filePath(QStringLiteral("fire"));
             Feedback feedback;
-            printFire(FireJob::run(s, feedback));
+            failures += printFire(FireJob::run(s, feedback)) != Ok ? 1 : 0;
             done << QStringLiteral("fire");
         });
     }
