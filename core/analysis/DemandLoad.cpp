@@ -281,7 +281,7 @@ DemandSet Demand::load(const DataSource &source, const QString &populationField,
             Geometry &g = batch.geometries[std::size_t(item.generic)];
             if (dimension(g.type()) != layerDim) {
                 ++report.otherDimension;
-                drop(item, QStringLiteral("not a %1").arg(layerDim == 2 ? QStringLiteral("polygon") : QStringLiteral("point")));
+                drop(item, VectorReader::kOtherType);
                 continue;
             }
             if (layerDim == 2 && options.repairInvalid && !VectorReader::repairPolygon(g, report)) {

@@ -379,6 +379,7 @@ VectorSourceReading VectorReader::open(const DataSource &source, const LoadOptio
 }
 
 const QString VectorReader::kUnrepairable = QStringLiteral("invalid geometry that cannot be repaired");
+const QString VectorReader::kOtherType = QStringLiteral("another geometry type than the layer's");
 
 bool VectorReader::acceptGeometry(OGRGeometryH og, bool readFailed, qint64 fid, const VectorSourceReading &src, Geometry &g, LoadReport &report)
 {
@@ -614,14 +615,13 @@ VectorLayer VectorReader::read(const DataSource &source, const LoadOptions &opti
 
     // Keep features of the layer's dimension; repair invalid polygons.
     bool anyMulti = false;
-    const char *dimName[] = {"point", "line", "polygon"};
     auto drop = [&](std::size_t i, const QString &reason) {
         report.drop(fids[i], reason, idField >= 0 ? cols[std::size_t(idField)][i].toString() : QString());
     };
     for (std::size_t i = 0; i < geoms.size(); ++i) {
         if (dims[i] != layerDim) {
             ++report.otherDimension;
-            drop(i, QStringLiteral("a %1 in a layer of %2s").arg(QLatin1String(dimName[dims[i]]), QLatin1String(dimName[layerDim])));
+            drop(i, kOtherType);
             continue;
         }
         Geometry &g = geoms[i];

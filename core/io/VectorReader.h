@@ -46,6 +46,7 @@ public:
     // reading order: for readers of GDAL's Arrow stream, which gives no FIDs.
     static std::vector<qint64> fidsAt(OGRLayerH layer, const std::vector<qint64> &positions);
     static const QString kUnrepairable; // the reason a polygon repairPolygon() refused is dropped
+    static const QString kOtherType;    // the reason a feature of another dimension than the layer's is dropped
     static bool outsideRange(const QRectF &bounds, bool geographic);
     // read()'s repair of a polygon: valid stays, invalid is repaired with GEOSMakeValid;
     // false (counted) when it cannot be repaired.

@@ -262,9 +262,19 @@ void TstBadInput::gbkShapefileIsDecoded()
 
 void TstBadInput::skippedFeaturesAreCounted()
 {
-    const VectorLayer nan = VectorLayer::load({dataPath(QStringLiteral("bad/nan_coords.geojson")), {}});
+    LoadOptions named;
+    named.idField = QStringLiteral("id");
+    const VectorLayer nan = VectorLayer::load({dataPath(QStringLiteral("bad/nan_coords.geojson")), {}}, named);
     QCOMPARE(nan.report().read, qint64(3));
     QCOMPARE(nan.report().nonFinite, qint64(2));
+    // Each one named: GeoJSON FIDs 0 and 2, their "id" values 1 and 3.
+    QCOMPARE(int(nan.report().dropped.size()), 2);
+    QCOMPARE(nan.report().dropped[0].fid, qint64(0));
+    QCOMPARE(nan.report().dropped[0].id, QStringLiteral("1"));
+    QCOMPARE(nan.report().dropped[1].fid, qint64(2));
+    QCOMPARE(nan.report().dropped[1].reason, QStringLiteral("non-finite coordinate"));
+    QCOMPARE(nan.report().droppedMessage(QStringLiteral("lines")),
+             QStringLiteral("1 of 3 lines used; 2 dropped: fid 0 '1', fid 2 '3' (non-finite coordinate)"));
     QCOMPARE(nan.featureCount(), 1);
     QCOMPARE(nan.attribute(0, QStringLiteral("id")).toLongLong(), 2);
 
