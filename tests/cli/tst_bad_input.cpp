@@ -169,6 +169,13 @@ void TstBadInput::cli_data()
     row("facility with NaN coordinates, service-area", L{"service-area", "--network", "@two_layers.gpkg:streets", "--facilities", "@shelters_nan.geojson",
                                                          "--facility-id", "name", "--max-meters", "500", "--no-cache", "--out", "%nan_sa"},
         "@shelters_nan.geojson", 1, 6, L{"13 of 14 facilities used; 1 dropped: fid 7 'S7' (non-finite coordinate)", "S14 is farther than 300 m"});
+    row("demand with NaN coordinates", L{cov, "--facilities", "@two_layers.gpkg:shelters", "--capacity-field", "capacity", "--demand",
+                                         "@shelters_nan.geojson", "--population-field", "capacity", "--euclidean", "--max-meters", "1000",
+                                         "--out", "%nan_demand"},
+        "@shelters_nan.geojson", 1, 1, L{"13 of 14 demand features used; 1 dropped: fid 7 (non-finite coordinate)"});
+    row("points as areas", L{cov, "--facilities", "@two_layers.gpkg:shelters", "--capacity-field", "capacity", "--areas", "@demand_points.geojson",
+                             "--area-field", "pop", "--out", "%point_areas"} + demand,
+        "@demand_points.geojson", 2, 1, L{"areas must be polygons, not points"});
     row("two layers without :LAYER", L{cov, "--facilities", "@two_layers.gpkg", "--capacity-field", "capacity", "--out", "%two"} + demand,
         "@two_layers.gpkg", 2, 1, L{"has 2 layers (streets, shelters)", "PATH:LAYER"});
     row("two layers, layer named", L{cov, "--facilities", "@two_layers.gpkg:shelters", "--capacity-field", "capacity", "--out", "%two_named"} + demand,
