@@ -274,14 +274,14 @@ void TstBadInput::skippedFeaturesAreCounted()
     const VectorLayer nan = VectorLayer::load({dataPath(QStringLiteral("bad/nan_coords.geojson")), {}}, named);
     QCOMPARE(nan.report().read, qint64(3));
     QCOMPARE(nan.report().nonFinite, qint64(2));
-    // Each one named: GeoJSON FIDs 0 and 2, their "id" values 1 and 3.
+    // Each one named: FIDs 1 and 3 (GDAL takes the integer "id" property as FID) and their "id" values.
     QCOMPARE(int(nan.report().dropped.size()), 2);
-    QCOMPARE(nan.report().dropped[0].fid, qint64(0));
+    QCOMPARE(nan.report().dropped[0].fid, qint64(1));
     QCOMPARE(nan.report().dropped[0].id, QStringLiteral("1"));
-    QCOMPARE(nan.report().dropped[1].fid, qint64(2));
+    QCOMPARE(nan.report().dropped[1].fid, qint64(3));
     QCOMPARE(nan.report().dropped[1].reason, QStringLiteral("non-finite coordinate"));
     QCOMPARE(nan.report().droppedMessage(QStringLiteral("lines")),
-             QStringLiteral("1 of 3 lines used; 2 dropped: fid 0 '1', fid 2 '3' (non-finite coordinate)"));
+             QStringLiteral("1 of 3 lines used; 2 dropped: fid 1 '1', fid 3 '3' (non-finite coordinate)"));
     QCOMPARE(nan.featureCount(), 1);
     QCOMPARE(nan.attribute(0, QStringLiteral("id")).toLongLong(), 2);
 
