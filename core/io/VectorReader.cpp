@@ -522,7 +522,6 @@ VectorLayer VectorReader::read(const DataSource &source, const LoadOptions &opti
     }
     out.m_columns.resize(out.m_fields.size());
     const int idField = options.idField.isEmpty() ? -1 : fieldIndex(out.m_fields, options.idField);
-    report.idField = idField >= 0 ? options.idField : QString();
 
     // Features: read all, then keep the dominant dimension.
     const GIntBig expected = OGR_L_GetFeatureCount(layer, FALSE);

@@ -44,7 +44,6 @@ struct LoadReport {
     QString encodingNote;        // how it was chosen, when not declared by the file
     QString crsNote;             // e.g. "no CRS in file; EPSG:4326 assumed from lon/lat columns"
     std::vector<DroppedFeature> dropped; // the skipped features GDAL gave (FID, id value, reason; source empty)
-    QString idField;             // the field whose value names a dropped feature (LoadOptions::idField)
 
     // Records one skipped feature (its count is the caller's).
     void drop(qint64 fid, const QString &reason, const QString &id = {});
