@@ -89,7 +89,7 @@ int runAtlas(const QStringList &args)
         options.nameTemplate = QStringLiteral("{page}.%1").arg(format);
     options.singleFile = parser.isSet(singleOpt);
     options.dpi = dpi;
-    options.marginPercent = numberOption(parser, QStringLiteral("margin"), 10, true);
+    options.marginPercent = numberOption(parser, QStringLiteral("margin"), 10);
     options.fixedScale = numberOption(parser, QStringLiteral("scale"), 0);
     options.outDir = parser.isSet(outOpt) ? parser.value(outOpt) : QStringLiteral("atlas");
     if (options.outDir.isEmpty())

@@ -31,6 +31,8 @@ int runCoverage(const QStringList &args)
         option("standard", "Standards profile: shanghai (default), china-national, nfpa1710.", "name"),
         option("standard-override", "Change one value of the profile: KEY=NUMBER (repeatable; e.g. shelter.district_supply_m2_per_resident=2).", "kv"),
         rangedOption("walk-speed", "mps"),
+        option("area-from-capacity", "Shelters without an effective area: take capacity × M m² per person as their area (each one listed "
+                                     "in the warnings). Without it they have no area and the per-capita area check is not evaluated.", "m2"),
     });
     parseOrThrow(parser, args, QStringLiteral("Shelter coverage, capacity assignment and per-capita shelter area, per shelter, per area and overall."));
     const bool euclidean = parser.isSet(QStringLiteral("euclidean"));
@@ -67,13 +69,15 @@ int runCoverage(const QStringList &args)
     s.standardOverrides = NetworkOptions::standardOverrides(parser);
     if (minutes && euclidean)
         s.walkSpeedMps = numberOption(parser, QStringLiteral("walk-speed"), 0);
+    s.areaFromCapacityM2 = numberOption(parser, QStringLiteral("area-from-capacity"), 0);
+    if (s.areaFromCapacityM2 > 0 && s.fields.capacity.isEmpty())
+        throw UsageError(QStringLiteral("coverage: --area-from-capacity needs --capacity-field"));
     s.outDir = NetworkOptions::outDir(parser);
     Feedback feedback;
-    printCoverage(CoverageJob::run(s, feedback));
-    return Ok;
+    return printCoverage(CoverageJob::run(s, feedback));
 }
 
-void printCoverage(const CoverageJobResult &r)
+int printCoverage(const CoverageJobResult &r)
 {
     const CoverageOutcome &o = r.outcome;
     const bool meters = r.summary.value(QStringLiteral("limit_user_unit")).toString() == QLatin1String("m");
@@ -86,9 +90,9 @@ void printCoverage(const CoverageJobResult &r)
                  .arg(100.0 * o.coverage.coveredShare(), 0, 'f', 1)
                  .arg(o.assignment.assigned, 0, 'f', 0)
                  .arg(o.assignment.unassigned(), 0, 'f', 0);
-    for (const QString &w : r.warnings)
-        out() << "  note: " << w << "\n";
+    const int code = printNotes(r.warnings, r.inputProblems);
     out() << "results: " << QDir(r.outDir).absolutePath() << "\n";
+    return code;
 }
 
 static const bool registered = registerCommand({QStringLiteral("coverage"), QStringLiteral("Shelter coverage, capacity and per-capita area"), runCoverage});

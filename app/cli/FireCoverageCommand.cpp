@@ -76,11 +76,10 @@ int runFireCoverage(const QStringList &args)
     s.standardOverrides = NetworkOptions::standardOverrides(parser);
     s.outDir = NetworkOptions::outDir(parser);
     Feedback feedback;
-    printFire(FireJob::run(s, feedback));
-    return Ok;
+    return printFire(FireJob::run(s, feedback));
 }
 
-void printFire(const FireJobResult &r)
+int printFire(const FireJobResult &r)
 {
     const FireRequest &q = r.request;
     const FireOutcome &o = r.outcome;
@@ -92,9 +91,9 @@ void printFire(const FireJobResult &r)
     if (o.hasOfficial)
         out() << QStringLiteral("  agreement with official districts: %1 % of area, %2 % of population\n")
                      .arg(100 * o.agreementAreaShare(), 0, 'f', 1).arg(100 * o.agreementPopulationShare(), 0, 'f', 1);
-    for (const QString &w : r.warnings)
-        out() << "  note: " << w << "\n";
+    const int code = printNotes(r.warnings, r.inputProblems);
     out() << "results: " << QDir(r.outDir).absolutePath() << "\n";
+    return code;
 }
 
 static const bool registered = registerCommand({QStringLiteral("fire-coverage"), QStringLiteral("Fire response reach, first-due zones and district agreement"), runFireCoverage});

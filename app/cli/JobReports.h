@@ -6,7 +6,12 @@
 
 namespace refuge::cli {
 
-void printCoverage(const CoverageJobResult &result);
-void printFire(const FireJobResult &result);
+// Exit code: ProblemsFound when input data was left out (JobReports' printNotes).
+int printCoverage(const CoverageJobResult &result);
+int printFire(const FireJobResult &result);
+// A job's warnings: input data left out (dropped features, unusable values) on stderr
+// as "refuge-cli: <file>: …", the others as "  note: …" on stdout (or all on stderr
+// with allOnStderr). Returns ProblemsFound when there were input problems, else Ok.
+int printNotes(const QStringList &warnings, const QStringList &inputProblems, bool allOnStderr = false);
 
 } // namespace refuge::cli

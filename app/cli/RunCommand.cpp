@@ -71,12 +71,12 @@ int runCommandNamed(const QString &name, const QStringList &args)
     throw UsageError(QStringLiteral("run: command '%1' is not available").arg(name));
 }
 
-// Returns results.json: {"complete": true, "succeeded": [...], "failed": [...]} (each
-// failure printed, the others still run).
+// Returns results.json: {"complete": true, "succeeded": [...], "failed": [...],
+// "input_data_left_out": [...]} (each failure printed, the others still run).
 QJsonObject runConfiguredAnalyses(const Project &project, const QString &outDir)
 {
     const QJsonObject analysis = project.analysis;
-    QStringList failed;
+    QStringList failed, leftOut;
     auto attempt = [&](const QString &what, const std::function<void()> &fn) {
         try {
             fn();
@@ -95,7 +95,8 @@ QJsonObject runConfiguredAnalyses(const Project &project, const QString &outDir)
             CoverageSettings s = ProjectJobSettings::coverage(project);
             s.outDir = dir.filePath(QStringLiteral("coverage"));
             Feedback feedback;
-            printCoverage(CoverageJob::run(s, feedback));
+            if (printCoverage(CoverageJob::run(s, feedback)) != Ok) // input data left out: exit 1 (results kept)
+                leftOut << QStringLiteral("coverage");
             done << QStringLiteral("coverage");
         });
     }
@@ -104,7 +105,8 @@ QJsonObject runConfiguredAnalyses(const Project &project, const QString &outDir)
             FireSettings s = ProjectJobSettings::fire(project);
             s.outDir = dir.filePath(QStringLiteral("fire"));
             Feedback feedback;
-            printFire(FireJob::run(s, feedback));
+            if (printFire(FireJob::run(s, feedback)) != Ok)
+                leftOut << QStringLiteral("fire");
             done << QStringLiteral("fire");
         });
     }
@@ -123,7 +125,8 @@ QJsonObject runConfiguredAnalyses(const Project &project, const QString &outDir)
     return QJsonObject{{QStringLiteral("complete"), true},
                        {QStringLiteral("project"), project.filePath()},
                        {QStringLiteral("succeeded"), QJsonArray::fromStringList(done)},
-                       {QStringLiteral("failed"), QJsonArray::fromStringList(failed)}};
+                       {QStringLiteral("failed"), QJsonArray::fromStringList(failed)},
+                       {QStringLiteral("input_data_left_out"), QJsonArray::fromStringList(leftOut)}};
 }
 
 // Before a run writes into `outDir`: refuses when a file it would write (or remove) is
@@ -184,7 +187,8 @@ int runRun(const QStringList &args)
     const QJsonObject state = runConfiguredAnalyses(project, outDir);
     // Last: the mark that the run ended, with what each analysis gave.
     AnalysisFiles::writeJson(dir.filePath(QStringLiteral("results.json")), state);
-    return state.value(QStringLiteral("failed")).toArray().isEmpty() ? Ok : ProblemsFound;
+    const bool clean = state.value(QStringLiteral("failed")).toArray().isEmpty() && state.value(QStringLiteral("input_data_left_out")).toArray().isEmpty();
+    return clean ? Ok : ProblemsFound;
 }
 
 static const bool registered = registerCommand({QStringLiteral("run"), QStringLiteral("Run every analysis configured in a project into a folder"), runRun, true});

@@ -2,6 +2,7 @@
 // within each break (per facility, or dissolved), as service_areas.gpkg + summary.json.
 // A thin parser over core's ServiceAreaJob.
 #include "Cli.h"
+#include "JobReports.h"
 #include "NetworkOptions.h"
 #include "analysis/jobs/ServiceAreaJob.h"
 #include "util/Error.h"
@@ -41,9 +42,7 @@ int runServiceArea(const QStringList &args)
     const ServiceAreaJobResult r = ServiceAreaJob::run(s, feedback);
     out() << "service areas: " << r.areas.featureCount() << " polygons, " << r.lines.featureCount() << " line features for " << r.snappedFacilities << " of " << r.totalFacilities
           << " facilities -> " << r.outputPath << "\n";
-    for (const QString &w : r.warnings)
-        printError(w);
-    return Ok;
+    return printNotes(r.warnings, r.inputProblems, true);
 }
 
 } // namespace

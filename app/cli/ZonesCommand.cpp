@@ -2,6 +2,7 @@
 // (layer zones: facility_id, access, area_m2, street_m) + summary.json. A thin parser
 // over core's ZonesJob.
 #include "Cli.h"
+#include "JobReports.h"
 #include "NetworkOptions.h"
 #include "analysis/jobs/ZonesJob.h"
 #include "util/Error.h"
@@ -31,9 +32,7 @@ int runZones(const QStringList &args)
     const ZonesJobResult r = ZonesJob::run(s, feedback);
     out() << "zones: " << r.summary.value(QStringLiteral("zones")).toInt() << " zones for " << r.snappedFacilities << " of " << r.totalFacilities
           << " facilities -> " << r.outputPath << "\n";
-    for (const QString &w : r.warnings)
-        printError(w);
-    return Ok;
+    return printNotes(r.warnings, r.inputProblems, true);
 }
 
 } // namespace

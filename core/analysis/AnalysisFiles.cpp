@@ -1,6 +1,7 @@
 #include "analysis/AnalysisFiles.h"
 #include "io/OutputFile.h"
 #include "io/OutputGuard.h"
+#include "util/Feedback.h"
 #include "util/Error.h"
 
 #include <QDir>
@@ -75,6 +76,20 @@ QStringList AnalysisFiles::completeSummary(QJsonObject &summary, const QJsonObje
     for (const QJsonValue &w : warnings)
         all << w.toString();
     return all;
+}
+
+void AnalysisFiles::addInputProblems(QJsonObject &summary, const Feedback &feedback)
+{
+    QJsonArray dropped;
+    for (const DroppedFeature &d : feedback.droppedFeatures()) {
+        QJsonObject o{{QStringLiteral("source"), d.source}, {QStringLiteral("reason"), d.reason}};
+        o.insert(QStringLiteral("fid"), d.fid >= 0 ? QJsonValue(double(d.fid)) : QJsonValue());
+        if (!d.id.isEmpty())
+            o.insert(QStringLiteral("id"), d.id);
+        dropped.append(o);
+    }
+    summary.insert(QStringLiteral("dropped"), dropped);
+    summary.insert(QStringLiteral("input_problems"), QJsonArray::fromStringList(feedback.inputProblems()));
 }
 
 QDir AnalysisFiles::outputFolder(const QString &path)

@@ -12,6 +12,7 @@
 namespace refuge {
 
 class OutputGuard;
+class Feedback;
 
 class AnalysisFiles {
 public:
@@ -44,6 +45,9 @@ public:
     static QString summaryPath(const QString &dir);
 
     static QStringList completeSummary(QJsonObject &summary, const QJsonObject &extra, const QStringList &moreWarnings);
+    // summary["dropped"]: every input feature left out ({source, fid, id, reason}), and
+    // summary["input_problems"]: the lines saying so (Feedback::inputProblem).
+    static void addInputProblems(QJsonObject &summary, const Feedback &feedback);
 };
 
 } // namespace refuge

@@ -14,8 +14,14 @@ const QString kSupplyKey = QStringLiteral("shelter.district_supply_m2_per_reside
 void perCapita(CoverageAreaRow &row, const StandardsProfile &standard)
 {
     row.shelterAreaPerResident = row.population > 0 ? row.shelterAreaM2 / row.population : 0.0;
-    if (standard.contains(kSupplyKey))
+    if (standard.contains(kSupplyKey)) {
         row.supplyCheck = standard.check(kSupplyKey, row.shelterAreaPerResident);
+        if (row.sheltersWithoutArea > 0) {
+            row.supplyCheck.evaluated = false;
+            row.supplyCheck.pass = false;
+            row.supplyCheck.note = QStringLiteral("not evaluated: %1 shelters without an effective area").arg(row.sheltersWithoutArea);
+        }
+    }
 }
 
 } // namespace
@@ -35,7 +41,7 @@ CoverageOutcome CoverageAnalysis::run(const CoverageRequest &request, Feedback &
     o.method = request.costs.method;
     o.warnings << demand.stats.messages();
     const double space = request.standard.number(QStringLiteral("shelter.space_per_evacuee_m2"), 1.5);
-    o.capacity = Capacity::resolve(fac, space);
+    o.capacity = Capacity::resolve(fac, space, request.areaFromCapacityM2);
     o.warnings << o.capacity.messages();
     if (fac.nullCapacity > 0)
         o.warnings << QStringLiteral("%1 shelters with a null capacity value").arg(fac.nullCapacity);
@@ -84,6 +90,7 @@ CoverageOutcome CoverageAnalysis::run(const CoverageRequest &request, Feedback &
         const int a = facilityArea[std::size_t(f)] < 0 ? areaCount : facilityArea[std::size_t(f)];
         rows[std::size_t(a)].shelters += 1;
         rows[std::size_t(a)].shelterAreaM2 += o.capacity.areaM2[std::size_t(f)];
+        rows[std::size_t(a)].sheltersWithoutArea += o.capacity.areaKnown[std::size_t(f)] ? 0 : 1;
     }
     for (CoverageAreaRow &r : rows)
         perCapita(r, request.standard);
@@ -100,6 +107,7 @@ CoverageOutcome CoverageAnalysis::run(const CoverageRequest &request, Feedback &
         o.overall.unassignedFull += r.unassignedFull;
         o.overall.shelters += r.shelters;
         o.overall.shelterAreaM2 += r.shelterAreaM2;
+        o.overall.sheltersWithoutArea += r.sheltersWithoutArea;
     }
     perCapita(o.overall, request.standard);
 
@@ -115,6 +123,7 @@ CoverageOutcome CoverageAnalysis::run(const CoverageRequest &request, Feedback &
         r.capacity = o.capacity.persons[std::size_t(f)];
         r.capacityBasis = o.capacity.basis[std::size_t(f)];
         r.areaM2 = o.capacity.areaM2[std::size_t(f)];
+        r.areaKnown = o.capacity.areaKnown[std::size_t(f)] != 0;
         r.populationInReach = o.coverage.populationInReach[std::size_t(f)];
         r.nearestPopulation = o.coverage.nearestPopulation[std::size_t(f)];
         r.assigned = o.assignment.facilityAssigned[std::size_t(f)];
@@ -158,7 +167,10 @@ QJsonObject CoverageOutcome::summaryJson(const CoverageRequest &request) const
         {QStringLiteral("unit"), unit},
         {QStringLiteral("method"), method},
         {QStringLiteral("standard"), request.standard.id()},
-        {QStringLiteral("shelter_area_per_resident"), overall.shelterAreaPerResident},
+        {QStringLiteral("shelter_area_per_resident"), overall.sheltersWithoutArea > 0 ? QJsonValue() : QJsonValue(overall.shelterAreaPerResident)},
+        {QStringLiteral("shelters_without_area"), overall.sheltersWithoutArea},
+        {QStringLiteral("area_from_capacity_m2_per_person"), capacity.areaFromCapacityM2 > 0 ? QJsonValue(capacity.areaFromCapacityM2) : QJsonValue()},
+        {QStringLiteral("areas_from_capacity"), QJsonArray::fromStringList(capacity.substitutedIds)},
         {QStringLiteral("checks"), checks},
         {QStringLiteral("warnings"), warn},
     };

@@ -32,6 +32,7 @@ struct CoverageRequest {
     AssignmentMethod assignment = AssignmentMethod::Nearest;
     std::vector<Geometry> serviceAreas; // per facility (optional; for the output layer)
     QString serviceAreaMethod;          // "network", "straight-line buffer"
+    double areaFromCapacityM2 = 0;      // > 0: shelters without an area get capacity × this (listed)
 };
 
 struct CoverageAreaRow {
@@ -42,7 +43,8 @@ struct CoverageAreaRow {
     double unassignedNoReach = 0;
     double unassignedFull = 0;
     int shelters = 0;           // shelters inside the area
-    double shelterAreaM2 = 0;   // their effective area (or capacity × space per evacuee)
+    double shelterAreaM2 = 0;   // their effective area (or capacity × --area-from-capacity, as asked)
+    int sheltersWithoutArea = 0; // shelters inside with no effective area: the supply check is not evaluated
     double shelterAreaPerResident = 0;
     CheckResult supplyCheck;    // against shelter.district_supply_m2_per_resident
     double coveredShare() const { return population > 0 ? covered / population : 0.0; }
@@ -54,6 +56,7 @@ struct CoverageFacilityRow {
     double capacity = 0;
     QString capacityBasis;       // field / area / none
     double areaM2 = 0;
+    bool areaKnown = true;       // false: no effective area (areaM2 0 means nothing)
     double populationInReach = 0;
     double nearestPopulation = 0;
     double assigned = 0;

@@ -18,6 +18,7 @@ double CoverageAreas::areaM2(int i) const
 CoverageAreas CoverageAreas::fromLayer(const VectorLayer &layer, const QString &nameField)
 {
     const QString where = layer.source().path.isEmpty() ? layer.name() : layer.source().displayName();
+    layer.requireGeometry(QStringLiteral("areas"), {2});
     const int field = layer.requireField(nameField);
     CoverageAreas a;
     a.crs = layer.crs();

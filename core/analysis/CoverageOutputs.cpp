@@ -103,8 +103,9 @@ std::vector<QVariantList> CoverageOutputs::areasRows(const CoverageOutcome &o)
     std::vector<QVariantList> rows;
     for (const CoverageAreaRow &r : o.areas)
         rows.push_back({r.name, r.population, r.covered, r.coveredShare(), r.assigned, r.unassigned(), r.unassignedNoReach,
-                        r.unassignedFull, double(r.shelters), r.shelterAreaM2, r.shelterAreaPerResident, r.supplyCheck.pass,
-                        r.supplyCheck.citation});
+                        r.unassignedFull, double(r.shelters), r.shelterAreaM2,
+                        r.sheltersWithoutArea > 0 ? QVariant() : QVariant(r.shelterAreaPerResident),
+                        r.supplyCheck.evaluated ? QVariant(r.supplyCheck.pass) : QVariant(), r.supplyCheck.citation});
     return rows;
 }
 
@@ -120,7 +121,7 @@ std::vector<QVariantList> CoverageOutputs::facilitiesRows(const CoverageOutcome 
     std::vector<QVariantList> rows;
     for (const CoverageFacilityRow &r : o.facilities)
         rows.push_back({r.id, r.capacity, r.populationInReach, r.assigned, r.loadRatio(), r.name, r.nearestPopulation,
-                        r.capacityBasis, r.areaM2, r.snapped, r.area});
+                        r.capacityBasis, r.areaKnown ? QVariant(r.areaM2) : QVariant(), r.snapped, r.area});
     return rows;
 }
 

@@ -74,12 +74,34 @@ QStringList DemandStats::messages() const
         if (n > 0)
             m << QStringLiteral("%1 %2").arg(n).arg(what);
     };
-    add(nullPopulation, QStringLiteral("features with a null or non-numeric population left out"));
+    add(nullPopulation, QStringLiteral("features with a null population left out"));
+    add(reformattedPopulation, QStringLiteral("features with a population written as text (e.g. \"14,495\", \"1 234\") read as numbers"));
     add(negativePopulation, QStringLiteral("features with a negative population left out"));
     add(zeroPopulation, QStringLiteral("features with zero population"));
     add(noPoint, QStringLiteral("features where no point could be placed left out"));
     add(splitFeatures, QStringLiteral("polygons spread over grid cells"));
     return m;
+}
+
+QString DemandStats::unusableMessage() const
+{
+    if (unusablePopulation == 0)
+        return {};
+    QStringList fids;
+    for (qint64 f : unusableFids)
+        fids << (f >= 0 ? QStringLiteral("fid %1").arg(f) : QStringLiteral("a cell"));
+    if (unusablePopulation > qint64(unusableFids.size()))
+        fids << QStringLiteral("%1 more").arg(unusablePopulation - qint64(unusableFids.size()));
+    return QStringLiteral("%1 features with a population that is not a number left out (unusable: %2)")
+        .arg(unusablePopulation)
+        .arg(fids.join(QStringLiteral(", ")));
+}
+
+void DemandSet::reportUnusable(Feedback &feedback) const
+{
+    const QString m = stats.unusableMessage();
+    if (!m.isEmpty())
+        feedback.inputProblem(fileMessage(source, m));
 }
 
 double DemandSet::totalPopulation() const
@@ -97,21 +119,10 @@ void DemandSet::add(QPointF p, double pop, int sourceFeature)
     feature.push_back(sourceFeature);
 }
 
-bool Demand::parsePopulation(const QVariant &v, double &out)
-{
-    if (!v.isValid() || v.isNull())
-        return false;
-    bool ok = false;
-    const double d = v.toDouble(&ok);
-    if (!ok || !std::isfinite(d))
-        return false;
-    out = d;
-    return true;
-}
-
 DemandSet Demand::fromLayer(const VectorLayer &layer, const QString &populationField, double splitCellMeters, Feedback &feedback)
 {
     const int field = layer.requireField(populationField);
+    layer.report().reportTo(feedback, layer.source().path.isEmpty() ? layer.name() : layer.source().displayName(), QStringLiteral("demand features"));
     const int dim = dimension(layer.geometryType());
     if (dim == 1)
         throw InvalidInput(fileMessage(layer.source().displayName(), QStringLiteral("demand must be polygons or points, not lines")));
@@ -138,10 +149,10 @@ DemandSet Demand::fromLayer(const VectorLayer &layer, const QString &populationF
             feedback.setProgress(100.0 * i / std::max(1, n));
         }
         ++out.stats.features;
-        double pop = 0;
-        const bool parsed = parsePopulation(layer.attribute(i, field), pop); // sets pop
-        if (!usablePopulation(parsed, pop, out.stats))
+        const NumberRead read = readNumber(layer.attribute(i, field), NumberKind::Count);
+        if (!usablePopulation(read, layer.sourceFid(i), out.stats))
             continue;
+        const double pop = read.value;
         const Geometry &g = layer.geometry(i);
         if (g.isEmpty()) {
             ++out.stats.noPoint;
@@ -178,6 +189,7 @@ DemandSet Demand::fromLayer(const VectorLayer &layer, const QString &populationF
         out.add(p, pop, i);
         ++out.stats.used;
     }
+    out.reportUnusable(feedback);
     feedback.setProgress(100.0);
     return out;
 }
@@ -204,7 +216,7 @@ DemandSet Demand::fromRaster(const RasterLayer &raster, int band, const Crs &tar
                 if (std::isnan(pop))
                     continue; // nodata: not a feature
                 ++out.stats.features;
-                if (!usablePopulation(std::isfinite(pop), pop, out.stats))
+                if (!usablePopulation(readNumber(QVariant(pop), NumberKind::Count), -1, out.stats))
                     continue;
                 pts.push_back(raster.pixelCentre(c, row0 + r));
                 pops.push_back(pop);
@@ -216,6 +228,7 @@ DemandSet Demand::fromRaster(const RasterLayer &raster, int band, const Crs &tar
             out.add(pts[k], pops[k], -1);
         out.stats.used += qint64(pts.size());
     }
+    out.reportUnusable(feedback);
     feedback.setProgress(100.0);
     return out;
 }

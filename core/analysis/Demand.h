@@ -24,13 +24,17 @@ struct LoadOptions;
 struct DemandStats {
     qint64 features = 0;        // source features (or raster cells with data) examined
     qint64 used = 0;            // features contributing population
-    qint64 nullPopulation = 0;  // null or non-numeric: left out
+    qint64 nullPopulation = 0;  // null or empty: left out
+    qint64 unusablePopulation = 0; // text that is no number (NumberText): left out
+    std::vector<qint64> unusableFids; // the first 10 of them (-1: a raster cell)
+    qint64 reformattedPopulation = 0; // written as text people write ("14,495"), read
     qint64 negativePopulation = 0; // < 0: left out
     qint64 zeroPopulation = 0;  // 0: kept out of the units (nothing to cover)
     qint64 noPoint = 0;         // no point could be placed (empty/degenerate geometry)
     qint64 splitFeatures = 0;   // polygons spread over several cells
     QStringList sourceMessages; // what reading the source skipped or repaired (Demand::load)
-    QStringList messages() const;
+    QStringList messages() const;        // not the unusable values: see unusableMessage()
+    QString unusableMessage() const;     // "2 features with a population that is not a number left out (unusable: fid 3, fid 9)"
 };
 
 struct DemandSet {
@@ -44,6 +48,8 @@ struct DemandSet {
     std::size_t size() const { return points.size(); }
     double totalPopulation() const;
     void add(QPointF p, double pop, int sourceFeature);
+    // stats.unusableMessage() as Feedback::inputProblem naming the source (the builders call it).
+    void reportUnusable(Feedback &feedback) const;
 };
 
 class Demand {
@@ -64,8 +70,6 @@ public:
                           const LoadOptions &options, Feedback &feedback);
     // Raster band (0-based) cell centres, reprojected to `target` (invalid: raster CRS).
     static DemandSet fromRaster(const RasterLayer &raster, int band, const Crs &target, Feedback &feedback);
-    // Parses a population value; false for null/non-numeric.
-    static bool parsePopulation(const QVariant &v, double &out);
 };
 
 } // namespace refuge

@@ -8,8 +8,10 @@
 #include "model/VectorLayer.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
+#include "util/NumberText.h"
 
 #include <QtEndian>
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -23,8 +25,9 @@ struct Pending {
     int count = 0;          // 0: the geometry is Batch::geometries[generic]
     int generic = -1;
     bool multi = false;     // simple polygons: read as a multipolygon of one part
-    bool popValid = false;
-    double pop = 0;
+    NumberRead pop;         // the population value as read
+    qint64 fid = -1;        // -1: read from the Arrow stream (see position)
+    qint64 position = 0;    // in the layer's reading order
 };
 
 struct Batch {
@@ -42,21 +45,18 @@ struct Batch {
 constexpr int kMaxFastRing = 65; // vertices, closing one included (DemandPoint's limit)
 constexpr std::size_t kBatch = 8192;
 
-bool readPopulation(OGRFeatureH f, int field, FieldType type, bool raw, double &pop)
+NumberRead readPopulation(OGRFeatureH f, int field, FieldType type, bool raw)
 {
     switch (type) {
     case FieldType::Integer:
-        if (!OGR_F_IsFieldSetAndNotNull(f, field))
-            return false;
-        pop = double(OGR_F_GetFieldAsInteger64(f, field));
-        return true;
     case FieldType::Real:
         if (!OGR_F_IsFieldSetAndNotNull(f, field))
-            return false;
-        pop = OGR_F_GetFieldAsDouble(f, field);
-        return std::isfinite(pop);
+            return {};
+        return readNumber(type == FieldType::Integer ? QVariant(double(OGR_F_GetFieldAsInteger64(f, field)))
+                                                     : QVariant(OGR_F_GetFieldAsDouble(f, field)),
+                          NumberKind::Count);
     default:
-        return Demand::parsePopulation(VectorReader::fieldValue(f, field, type, raw), pop);
+        return readNumber(VectorReader::fieldValue(f, field, type, raw), NumberKind::Count);
     }
 }
 
@@ -218,7 +218,7 @@ DemandSet Demand::load(const DataSource &source, const QString &populationField,
     auto place = [&](const Pending &item, Geometry *g, const QPointF *ring) {
         const int row = rows++;
         ++out.stats.features;
-        if (!detail::usablePopulation(item.popValid, item.pop, out.stats))
+        if (!detail::usablePopulation(item.pop, item.fid, out.stats))
             return;
         QPointF p;
         bool ok = false;
@@ -237,8 +237,16 @@ DemandSet Demand::load(const DataSource &source, const QString &populationField,
             ++out.stats.noPoint;
             return;
         }
-        out.add(p, item.pop, row);
+        out.add(p, item.pop.value, row);
         ++out.stats.used;
+    };
+
+    // Dropped features read from the Arrow stream get their FIDs after the read.
+    std::vector<std::pair<std::size_t, qint64>> needFid; // index into report.dropped, position
+    auto drop = [&](const Pending &item, const QString &reason) {
+        if (item.fid < 0)
+            needFid.emplace_back(report.dropped.size(), item.position);
+        report.drop(item.fid, reason);
     };
 
     auto flush = [&] {
@@ -255,6 +263,7 @@ DemandSet Demand::load(const DataSource &source, const QString &populationField,
                 const QPointF *ring = batch.rings.data() + item.first;
                 if (someFailed && !transformed(ring, item.count)) {
                     ++report.outsideCrs;
+                    drop(item, QStringLiteral("cannot be reprojected to %1").arg(src.crs.authId()));
                     continue;
                 }
                 if (!options.repairInvalid || detail::certainlySimpleRing(ring, item.count)) {
@@ -267,15 +276,20 @@ DemandSet Demand::load(const DataSource &source, const QString &populationField,
                 g.addRing(ring, std::size_t(item.count));
                 if (VectorReader::repairPolygon(g, report))
                     place(item, &g, nullptr);
+                else
+                    drop(item, VectorReader::kUnrepairable);
                 continue;
             }
             Geometry &g = batch.geometries[std::size_t(item.generic)];
             if (dimension(g.type()) != layerDim) {
                 ++report.otherDimension;
+                drop(item, VectorReader::kOtherType);
                 continue;
             }
-            if (layerDim == 2 && options.repairInvalid && !VectorReader::repairPolygon(g, report))
+            if (layerDim == 2 && options.repairInvalid && !VectorReader::repairPolygon(g, report)) {
+                drop(item, VectorReader::kUnrepairable);
                 continue;
+            }
             place(item, &g, nullptr);
         }
         batch.clear();
@@ -290,8 +304,11 @@ DemandSet Demand::load(const DataSource &source, const QString &populationField,
             item.count = int(batch.rings.size() - ringStart);
         } else {
             Geometry g;
-            if (!VectorReader::acceptGeometry(og, readFailed, src, g, report))
+            if (!VectorReader::acceptGeometry(og, readFailed, item.fid, src, g, report)) {
+                if (item.fid < 0)
+                    needFid.emplace_back(report.dropped.size() - 1, item.position);
                 return;
+            }
             item.generic = int(batch.geometries.size());
             batch.geometries.push_back(std::move(g));
         }
@@ -320,7 +337,9 @@ DemandSet Demand::load(const DataSource &source, const QString &populationField,
             for (std::int64_t r = 0; r < arrow->rows(); ++r) {
                 ++report.read;
                 Pending item;
-                item.popValid = arrow->number(r, 0, item.pop) && std::isfinite(item.pop);
+                item.position = report.read - 1;
+                double pop = 0;
+                item.pop = arrow->number(r, 0, pop) ? readNumber(QVariant(pop), NumberKind::Count) : NumberRead{};
                 const unsigned char *wkb = nullptr;
                 std::size_t size = 0;
                 if (!arrow->geometry(r, wkb, size)) {
@@ -360,7 +379,9 @@ DemandSet Demand::load(const DataSource &source, const QString &populationField,
             if ((report.read & 1023) == 0)
                 progress();
             Pending item;
-            item.popValid = readPopulation(f.get(), field, popType, src.rawText, item.pop);
+            item.fid = OGR_F_GetFID(f.get());
+            item.position = report.read - 1;
+            item.pop = readPopulation(f.get(), field, popType, src.rawText);
             addFeature(item, OGR_F_GetGeometryRef(f.get()), readFailed);
         }
     }
@@ -375,7 +396,18 @@ DemandSet Demand::load(const DataSource &source, const QString &populationField,
         }
     }
     report.loaded = rows;
+    if (!needFid.empty()) {
+        std::sort(needFid.begin(), needFid.end(), [](const auto &a, const auto &b) { return a.second < b.second; });
+        std::vector<qint64> positions;
+        for (const auto &n : needFid)
+            positions.push_back(n.second);
+        const std::vector<qint64> fids = VectorReader::fidsAt(src.layer, positions);
+        for (std::size_t k = 0; k < needFid.size(); ++k)
+            report.dropped[needFid[k].first].fid = fids[k];
+    }
     out.stats.sourceMessages = report.messages();
+    report.reportTo(feedback, display, QStringLiteral("demand features"));
+    out.reportUnusable(feedback);
     feedback.setProgress(100.0);
     return out;
 }

@@ -4,12 +4,21 @@
 
 namespace refuge::detail {
 
-bool usablePopulation(bool valid, double pop, DemandStats &stats)
+bool usablePopulation(const NumberRead &read, qint64 fid, DemandStats &stats)
 {
-    if (!valid) {
+    if (read.status == NumberRead::Status::Missing) {
         ++stats.nullPopulation;
         return false;
     }
+    if (read.status == NumberRead::Status::Unusable) {
+        ++stats.unusablePopulation;
+        if (stats.unusableFids.size() < 10)
+            stats.unusableFids.push_back(fid);
+        return false;
+    }
+    if (read.status == NumberRead::Status::Reformatted)
+        ++stats.reformattedPopulation;
+    const double pop = read.value;
     if (pop < 0) {
         ++stats.negativePopulation;
         return false;

@@ -5,12 +5,14 @@
 // on surface. Pure functions; any thread (GEOS through the thread's own context).
 #include "analysis/Demand.h"
 #include "geom/Geometry.h"
+#include "util/NumberText.h"
 
 namespace refuge::detail {
 
-// A value that is missing/non-numeric, negative or zero is counted in `stats` and not
-// used. Returns true when `pop` is usable.
-bool usablePopulation(bool valid, double pop, DemandStats &stats);
+// A value that is missing, unusable (text that is no number: listed with `fid`),
+// negative or zero is counted in `stats` and not used; one written as text
+// ("14,495") is counted as reformatted. Returns true when pop.value is usable.
+bool usablePopulation(const NumberRead &pop, qint64 fid, DemandStats &stats);
 
 // Area centroid of the closed ring p[0..n) when it lies inside the ring (crossing number).
 bool ringCentroidInside(const QPointF *p, int n, QPointF &out);

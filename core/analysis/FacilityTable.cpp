@@ -3,6 +3,8 @@
 #include "analysis/FacilityIds.h"
 #include "model/VectorLayer.h"
 #include "util/Error.h"
+#include "util/Feedback.h"
+#include "util/NumberText.h"
 
 #include <QSet>
 
@@ -34,6 +36,7 @@ FacilityTable FacilityTable::fromLayer(const VectorLayer &layer, const FacilityF
     const QString where = layer.source().path.isEmpty() ? layer.name() : layer.source().displayName();
     if (layer.featureCount() == 0)
         throw InvalidInput(fileMessage(where, QStringLiteral("no facilities in the layer")));
+    layer.requireGeometry(QStringLiteral("facilities"), {0, 2});
     auto optionalField = [&](const QString &name) { return name.isEmpty() ? -1 : layer.requireField(name); };
     const int idField = FacilityIds::field(layer, fields.id);
     const QString idName = idField >= 0 ? layer.fields()[std::size_t(idField)].name : QString();
@@ -47,6 +50,16 @@ FacilityTable FacilityTable::fromLayer(const VectorLayer &layer, const FacilityF
     t.crs = layer.crs();
     t.source = where;
     QSet<QString> seen;
+    // A value through NumberText; the ones that needed it noted.
+    auto number = [&](int row, int field, NumberKind kind) {
+        const QVariant value = layer.attribute(row, field);
+        const NumberRead r = readNumber(value, kind);
+        if (r.status == NumberRead::Status::Reformatted)
+            t.reformatted.push_back({row, layer.fields()[std::size_t(field)].name, value.toString(), r.value});
+        else if (r.status == NumberRead::Status::Unusable)
+            t.unusable.push_back({row, layer.fields()[std::size_t(field)].name, value.toString(), kUnknown});
+        return r;
+    };
     for (int i = 0; i < layer.featureCount(); ++i) {
         t.points.push_back(representative(layer.geometry(i)));
         const QString name = nameField >= 0 ? layer.attribute(i, nameField).toString() : QString();
@@ -60,26 +73,58 @@ FacilityTable FacilityTable::fromLayer(const VectorLayer &layer, const FacilityF
         t.names << (name.isEmpty() ? id : name);
         double v = kUnknown;
         if (capField >= 0) {
-            double c = 0;
-            if (!Demand::parsePopulation(layer.attribute(i, capField), c))
+            const NumberRead c = number(i, capField, NumberKind::Count);
+            if (c.status == NumberRead::Status::Missing)
                 ++t.nullCapacity;
-            else if (c < 0)
+            else if (c.usable() && c.value < 0)
                 ++t.negativeCapacity;
-            else
-                v = c;
+            else if (c.usable())
+                v = c.value;
         }
         t.capacity.push_back(v);
-        double a = kUnknown, av = 0;
-        if (areaField >= 0 && Demand::parsePopulation(layer.attribute(i, areaField), av) && av > 0)
-            a = av;
-        t.areaM2.push_back(a);
+        const NumberRead a = areaField >= 0 ? number(i, areaField, NumberKind::AreaM2) : NumberRead{};
+        t.areaM2.push_back(a.usable() && a.value > 0 ? a.value : kUnknown);
         t.grades << (gradeField >= 0 ? layer.attribute(i, gradeField).toString().trimmed() : QString());
-        double ts = kUnknown, tv = 0;
-        if (turnoutField >= 0 && Demand::parsePopulation(layer.attribute(i, turnoutField), tv) && tv >= 0)
-            ts = tv;
-        t.turnoutSeconds.push_back(ts);
+        const NumberRead ts = turnoutField >= 0 ? number(i, turnoutField, NumberKind::Seconds) : NumberRead{};
+        t.turnoutSeconds.push_back(ts.usable() && ts.value >= 0 ? ts.value : kUnknown);
     }
     return t;
+}
+
+void FacilityTable::reportValues(Feedback &feedback) const
+{
+    QStringList notes, problems;
+    auto lines = [&](const std::vector<FacilityValueNote> &list, bool usable, QStringList &into) {
+        QStringList fieldsSeen;
+        for (const FacilityValueNote &n : list)
+            if (!fieldsSeen.contains(n.field))
+                fieldsSeen << n.field;
+        for (const QString &field : fieldsSeen) {
+            QStringList named;
+            int count = 0;
+            for (const FacilityValueNote &n : list) {
+                if (n.field != field)
+                    continue;
+                if (++count <= 10)
+                    named << (usable ? QStringLiteral("%1 \"%2\" → %3").arg(ids.value(n.row), n.text).arg(n.value, 0, 'g', 12)
+                                     : QStringLiteral("%1 \"%2\"").arg(ids.value(n.row), n.text));
+            }
+            if (count > 10)
+                named << QStringLiteral("%1 more").arg(count - 10);
+            into << fileMessage(source, QStringLiteral("field '%1': %2 %3: %4")
+                                            .arg(field)
+                                            .arg(count)
+                                            .arg(usable ? QStringLiteral("values written as text read as numbers")
+                                                        : QStringLiteral("values that are not numbers left out (unusable)"))
+                                            .arg(named.join(QStringLiteral(", "))));
+        }
+    };
+    lines(reformatted, true, notes);
+    lines(unusable, false, problems);
+    for (const QString &n : notes)
+        feedback.warn(n);
+    for (const QString &p : problems)
+        feedback.inputProblem(p);
 }
 
 } // namespace refuge

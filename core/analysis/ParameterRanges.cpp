@@ -40,7 +40,10 @@ std::vector<ParameterSpec> makeTable()
         // Fire coverage.
         p("speed-kmh", "km/h", 1, 200, false, kNone, "Engine speed for straight-line fire response."),
         p("grid-cell", "m", 1, 10000, false, 50, "Sample grid cell for fire zones and areas."),
+        p("area-from-capacity", "m²/person", 0, 1000, true, kNone, "Area per person taken for shelters that have no effective area."),
         // Drawing (refuge-cli render).
+        p("margin", "%", 0, 100, false, 10, "Margin around each atlas feature, in % of its extent."),
+        p("scale", "", 0, 1e9, true, kNone, "Fixed map scale denominator of every atlas page (1:N)."),
         p("width", "px", 1, 20000, false, 1600, "Width of the image in pixels."),
         p("height", "px", 1, 20000, false, 1000, "Height of the image in pixels."),
         p("dpi", "dpi", 1, 2400, false, 96, "Output resolution for symbol and label sizes."),

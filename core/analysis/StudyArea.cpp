@@ -17,9 +17,11 @@ Geometry StudyArea::unionOf(const std::vector<Geometry> &parts)
     return Geometry::fromGeos(u.get());
 }
 
-VectorLayer StudyArea::read(const DataSource &source)
+VectorLayer StudyArea::read(const DataSource &source, Feedback *feedback)
 {
     VectorLayer layer = VectorLayer::load(source, LoadOptions());
+    if (feedback)
+        layer.report().reportTo(*feedback, source.displayName(), QStringLiteral("study area features"));
     if (dimension(layer.geometryType()) != 2)
         throw InvalidInput(fileMessage(source.displayName(), QStringLiteral("the study area must be polygons (the layer has %1)")
                                                                  .arg(geometryTypeName(layer.geometryType()))));

@@ -10,6 +10,7 @@
 namespace refuge {
 
 class Crs;
+class Feedback;
 class VectorLayer;
 
 namespace StudyArea {
@@ -22,7 +23,8 @@ Geometry load(const DataSource &source, const Crs &crs);
 // The same in two steps, so a job checks the layer before it builds the network (whose
 // CRS it needs): read() loads it in its own CRS and refuses one that is not polygons;
 // merge() reprojects and merges it.
-VectorLayer read(const DataSource &source);
+// With `feedback`, features dropped on reading are reported to it (with their ids).
+VectorLayer read(const DataSource &source, Feedback *feedback = nullptr);
 Geometry merge(const VectorLayer &layer, const Crs &crs);
 
 } // namespace StudyArea

@@ -237,6 +237,34 @@ QStringList VectorReader::layerNames(const QString &path)
     return names;
 }
 
+OGRLayerH VectorReader::chooseLayer(GDALDatasetH ds, const DataSource &source)
+{
+    const int layerCount = GDALDatasetGetLayerCount(ds);
+    if (layerCount == 0)
+        throw InvalidInput(fileMessage(source.displayName(), QStringLiteral("contains no vector layer")));
+    auto names = [&](int most) {
+        QStringList out;
+        for (int i = 0; i < layerCount && i < most; ++i)
+            out << QString::fromUtf8(OGR_L_GetName(GDALDatasetGetLayer(ds, i)));
+        if (layerCount > most)
+            out << QStringLiteral("… %1 more").arg(layerCount - most);
+        return out.join(QStringLiteral(", "));
+    };
+    if (!source.layer.isEmpty()) {
+        if (OGRLayerH layer = GDALDatasetGetLayerByName(ds, source.layer.toUtf8().constData()))
+            return layer;
+        throw IoError(fileMessage(redactedSource(source.path), QStringLiteral("no layer '%1' (layers: %2)").arg(source.layer, names(layerCount))));
+    }
+    if (isOsm(source.path))
+        if (OGRLayerH layer = GDALDatasetGetLayerByName(ds, "lines"))
+            return layer;
+    if (layerCount > 1)
+        throw InvalidInput(fileMessage(source.displayName(), QStringLiteral("has %1 layers (%2); name the one to use as PATH:LAYER")
+                                                                 .arg(layerCount)
+                                                                 .arg(names(30))));
+    return GDALDatasetGetLayer(ds, 0);
+}
+
 // GDAL drops a CRS it cannot interpret (a .prj PROJ rejects, a GeoJSON "crs" naming an
 // unknown code: GeoJSON then even defaults to WGS 84) with only an error message: that
 // is an unknown CRS (`unreadable` says why), never "no CRS" or WGS 84.
@@ -294,22 +322,7 @@ VectorSourceReading VectorReader::open(const DataSource &source, const LoadOptio
 
     GdalDataset ds = openDataset(path, GDAL_OF_VECTOR, openOptions);
     const int layerCount = GDALDatasetGetLayerCount(ds.get());
-    if (layerCount == 0)
-        throw InvalidInput(fileMessage(display, QStringLiteral("contains no vector layer")));
-    OGRLayerH layer = nullptr;
-    if (!source.layer.isEmpty()) {
-        layer = GDALDatasetGetLayerByName(ds.get(), source.layer.toUtf8().constData());
-        if (!layer) {
-            QStringList names;
-            for (int i = 0; i < layerCount; ++i)
-                names << QString::fromUtf8(OGR_L_GetName(GDALDatasetGetLayer(ds.get(), i)));
-            throw IoError(fileMessage(redactedSource(path), QStringLiteral("no layer '%1' (layers: %2)").arg(source.layer, names.join(QStringLiteral(", ")))));
-        }
-    } else if (isOsm(path)) {
-        layer = GDALDatasetGetLayerByName(ds.get(), "lines");
-    }
-    if (!layer)
-        layer = GDALDatasetGetLayer(ds.get(), 0);
+    OGRLayerH layer = chooseLayer(ds.get(), source);
 
     VectorSourceReading out;
     out.name = source.layer.isEmpty() ? QString::fromUtf8(OGR_L_GetName(layer)) : source.layer;
@@ -365,23 +378,34 @@ VectorSourceReading VectorReader::open(const DataSource &source, const LoadOptio
     return out;
 }
 
-bool VectorReader::acceptGeometry(OGRGeometryH og, bool readFailed, const VectorSourceReading &src, Geometry &g, LoadReport &report)
+const QString VectorReader::kUnrepairable = QStringLiteral("invalid geometry that cannot be repaired");
+const QString VectorReader::kOtherType = QStringLiteral("another geometry type than the layer's");
+
+bool VectorReader::acceptGeometry(OGRGeometryH og, bool readFailed, qint64 fid, const VectorSourceReading &src, Geometry &g, LoadReport &report)
 {
     if (!og) {
         ++(readFailed ? report.unreadable : report.nullGeometry);
+        report.drop(fid, readFailed ? QStringLiteral("unreadable") : QStringLiteral("no geometry"));
         return false;
     }
-    g = fromOgr(og);
-    if (g.isEmpty() || g.type() == GeometryType::Unknown) {
+    // OGR calls a point with a NaN coordinate empty: it is a bad coordinate, not "empty".
+    const bool nanPoint = wkbFlatten(OGR_G_GetGeometryType(og)) == wkbPoint && OGR_G_IsEmpty(og)
+        && !(std::isfinite(OGR_G_GetX(og, 0)) && std::isfinite(OGR_G_GetY(og, 0)))
+        && !(OGR_G_GetX(og, 0) == 0 && OGR_G_GetY(og, 0) == 0);
+    g = nanPoint ? Geometry() : fromOgr(og);
+    if (!nanPoint && (g.isEmpty() || g.type() == GeometryType::Unknown)) {
         ++report.emptyGeometry;
+        report.drop(fid, QStringLiteral("empty geometry"));
         return false;
     }
-    if (!g.allFinite()) {
+    if (nanPoint || !g.allFinite()) {
         ++report.nonFinite;
+        report.drop(fid, QStringLiteral("non-finite coordinate"));
         return false;
     }
     if (outsideRange(g.bounds(), src.sourceCrs.isGeographic())) {
         ++report.outsideCrs;
+        report.drop(fid, QStringLiteral("coordinate out of range for %1").arg(src.sourceCrs.authId()));
         return false;
     }
     if (src.transform) {
@@ -389,10 +413,34 @@ bool VectorReader::acceptGeometry(OGRGeometryH og, bool readFailed, const Vector
             src.transform->transformInPlace(g);
         } catch (const CrsError &) {
             ++report.outsideCrs;
+            report.drop(fid, QStringLiteral("cannot be reprojected to %1").arg(src.crs.authId()));
             return false;
         }
     }
     return true;
+}
+
+std::vector<qint64> VectorReader::fidsAt(OGRLayerH layer, const std::vector<qint64> &positions)
+{
+    std::vector<qint64> out;
+    if (positions.empty())
+        return out;
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+    CslList ignored = toCsl({QStringLiteral("OGR_GEOMETRY"), QStringLiteral("OGR_STYLE")});
+    for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i)
+        ignored.reset(CSLAddString(ignored.release(), OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i))));
+    OGR_L_SetIgnoredFields(layer, const_cast<const char **>(ignored.get()));
+    OGR_L_ResetReading(layer);
+    qint64 at = 0;
+    std::size_t next = 0;
+    for (OgrFeature f(OGR_L_GetNextFeature(layer)); f && next < positions.size(); f.reset(OGR_L_GetNextFeature(layer)), ++at)
+        while (next < positions.size() && positions[next] == at) {
+            out.push_back(OGR_F_GetFID(f.get()));
+            ++next;
+        }
+    out.resize(positions.size(), -1);
+    OGR_L_SetIgnoredFields(layer, nullptr);
+    return out;
 }
 
 bool VectorReader::outsideRange(const QRectF &b, bool geographic)
@@ -473,6 +521,7 @@ VectorLayer VectorReader::read(const DataSource &source, const LoadOptions &opti
         out.m_fields.push_back({QString::fromUtf8(OGR_Fld_GetNameRef(fd)), mapType(fd)});
     }
     out.m_columns.resize(out.m_fields.size());
+    const int idField = options.idField.isEmpty() ? -1 : fieldIndex(out.m_fields, options.idField);
 
     // Features: read all, then keep the dominant dimension.
     const GIntBig expected = OGR_L_GetFeatureCount(layer, FALSE);
@@ -497,8 +546,11 @@ VectorLayer VectorReader::read(const DataSource &source, const LoadOptions &opti
                 feedback->setProgress(90.0 * double(report.read) / double(expected));
         }
         Geometry g;
-        if (!acceptGeometry(OGR_F_GetGeometryRef(f.get()), readFailed, src, g, report))
+        if (!acceptGeometry(OGR_F_GetGeometryRef(f.get()), readFailed, OGR_F_GetFID(f.get()), src, g, report)) {
+            if (idField >= 0)
+                report.dropped.back().id = readValue(f.get(), idField, out.m_fields[std::size_t(idField)].type, rawText).toString();
             continue;
+        }
         const int d = dimension(g.type());
         ++dimCount[d];
         dims.push_back(d);
@@ -562,9 +614,13 @@ VectorLayer VectorReader::read(const DataSource &source, const LoadOptions &opti
 
     // Keep features of the layer's dimension; repair invalid polygons.
     bool anyMulti = false;
+    auto drop = [&](std::size_t i, const QString &reason) {
+        report.drop(fids[i], reason, idField >= 0 ? cols[std::size_t(idField)][i].toString() : QString());
+    };
     for (std::size_t i = 0; i < geoms.size(); ++i) {
         if (dims[i] != layerDim) {
             ++report.otherDimension;
+            drop(i, kOtherType);
             continue;
         }
         Geometry &g = geoms[i];
@@ -574,11 +630,14 @@ VectorLayer VectorReader::read(const DataSource &source, const LoadOptions &opti
                 degenerate = degenerate || g.ringSize(r) < 2;
             if (degenerate) {
                 ++report.unrepairable;
+                drop(i, QStringLiteral("a line of one point"));
                 continue;
             }
         }
-        if (layerDim == 2 && options.repairInvalid && !repairPolygon(g, report))
+        if (layerDim == 2 && options.repairInvalid && !repairPolygon(g, report)) {
+            drop(i, kUnrepairable);
             continue;
+        }
         anyMulti = anyMulti || g.partCount() > 1 || g.type() == multiType(g.type());
         out.m_geometries.push_back(std::move(g));
         out.m_fids.push_back(fids[i]);

@@ -27,6 +27,10 @@ class VectorReader {
 public:
     static VectorLayer read(const DataSource &source, const LoadOptions &options, Feedback *feedback);
     static QStringList layerNames(const QString &path);
+    // The layer `source` names (IoError listing the layers when there is none of that
+    // name). Without a name: the only layer, OSM's "lines", else InvalidInput naming
+    // the file and listing its layers — never silently the first of several.
+    static OGRLayerH chooseLayer(GDALDatasetH dataset, const DataSource &source);
 
     // The steps of read() for readers that stream features themselves (Demand::load).
     // Opens the source; gdalErrors must be alive (it sees unreadable CRSs).
@@ -34,9 +38,15 @@ public:
     // The CRS the layer declares; `unreadable` gets why a declared CRS cannot be used
     // (then the result is invalid and the caller must not treat it as "no CRS").
     static Crs declaredCrs(OGRLayerH layer, const QString &path, const GdalErrorCollector &gdalErrors, QString &unreadable);
-    // One feature's geometry as read() keeps it: false (counted in report) for a null,
-    // empty, non-finite or out-of-range geometry or one that cannot be transformed.
-    static bool acceptGeometry(OGRGeometryH og, bool readFailed, const VectorSourceReading &src, Geometry &g, LoadReport &report);
+    // One feature's geometry as read() keeps it: false (counted in report, and listed
+    // with `fid` and the reason in report.dropped) for a null, empty, non-finite or
+    // out-of-range geometry or one that cannot be transformed.
+    static bool acceptGeometry(OGRGeometryH og, bool readFailed, qint64 fid, const VectorSourceReading &src, Geometry &g, LoadReport &report);
+    // The FIDs of the features at these positions (0-based, ascending) of the layer's
+    // reading order: for readers of GDAL's Arrow stream, which gives no FIDs.
+    static std::vector<qint64> fidsAt(OGRLayerH layer, const std::vector<qint64> &positions);
+    static const QString kUnrepairable; // the reason a polygon repairPolygon() refused is dropped
+    static const QString kOtherType;    // the reason a feature of another dimension than the layer's is dropped
     static bool outsideRange(const QRectF &bounds, bool geographic);
     // read()'s repair of a polygon: valid stays, invalid is repaired with GEOSMakeValid;
     // false (counted) when it cannot be repaired.

@@ -2,6 +2,8 @@
 #include "crs/CoordinateTransform.h"
 #include "util/Error.h"
 
+#include <algorithm>
+
 namespace refuge {
 
 QStringList LoadReport::messages() const
@@ -29,6 +31,18 @@ QStringList LoadReport::messages() const
     return out;
 }
 
+void LoadReport::drop(qint64 fid, const QString &reason, const QString &id) { dropped.push_back({{}, fid, id, reason}); }
+
+QString LoadReport::droppedMessage(const QString &what) const
+{
+    return skipped() == 0 ? QString() : droppedFeaturesMessage(read, loaded, skipped(), dropped, what);
+}
+
+void LoadReport::reportTo(Feedback &feedback, const QString &source, const QString &what) const
+{
+    feedback.reportDropped(source, what, read, loaded, skipped(), dropped);
+}
+
 VectorLayer::VectorLayer(QString name, GeometryType type, Crs crs)
     : m_name(std::move(name)), m_type(type), m_crs(crs), m_sourceCrs(std::move(crs))
 {
@@ -54,6 +68,20 @@ int VectorLayer::requireField(const QString &name) const
                                        QStringLiteral("no field '%1' (fields: %2)").arg(name, names.join(QStringLiteral(", ")))));
     }
     return idx;
+}
+
+void VectorLayer::requireGeometry(const QString &role, std::initializer_list<int> dimensions) const
+{
+    const int d = dimension(m_type);
+    if (m_type == GeometryType::Unknown || std::find(dimensions.begin(), dimensions.end(), d) != dimensions.end())
+        return;
+    const QString names[] = {QStringLiteral("points"), QStringLiteral("lines"), QStringLiteral("polygons")};
+    QStringList allowed;
+    for (int a : dimensions)
+        allowed << names[a];
+    throw InvalidInput(fileMessage(m_source.path.isEmpty() ? m_name : m_source.displayName(),
+                                   QStringLiteral("%1 must be %2, not %3 (%4); is this the right layer?")
+                                       .arg(role, allowed.join(QStringLiteral(" or ")), names[d], geometryTypeName(m_type))));
 }
 
 void VectorLayer::buildIndex()

@@ -9,6 +9,7 @@
 #include "geom/SpatialIndex.h"
 #include "model/DataSource.h"
 #include "model/Field.h"
+#include "util/Feedback.h"
 
 #include <QStringList>
 #include <QVariant>
@@ -23,6 +24,7 @@ struct LoadOptions {
     Crs assumedCrs;         // stated by the user for sources with no CRS (or to override)
     QString encoding;       // text encoding of a Shapefile/DBF ("GBK", "UTF-8"...); empty = detect
     bool repairInvalid = true;
+    QString idField;        // names dropped features in LoadReport::dropped (optional)
 };
 
 // What happened while loading: nothing is skipped without being counted here.
@@ -41,6 +43,16 @@ struct LoadReport {
     QString encoding;            // text encoding used for attributes
     QString encodingNote;        // how it was chosen, when not declared by the file
     QString crsNote;             // e.g. "no CRS in file; EPSG:4326 assumed from lon/lat columns"
+    std::vector<DroppedFeature> dropped; // the skipped features GDAL gave (FID, id value, reason; source empty)
+
+    // Records one skipped feature (its count is the caller's).
+    void drop(qint64 fid, const QString &reason, const QString &id = {});
+    // "13 of 14 facilities used; 1 dropped: fid 7 (non-finite coordinate)"; empty when
+    // nothing was skipped. Lists up to 10 features, then how many more.
+    QString droppedMessage(const QString &what) const;
+    // droppedMessage() as Feedback::inputProblem naming `source`, with every dropped
+    // feature for summary.json. Nothing when nothing was skipped.
+    void reportTo(Feedback &feedback, const QString &source, const QString &what) const;
 
     qint64 skipped() const { return nullGeometry + emptyGeometry + nonFinite + outsideCrs + otherDimension + unrepairable + unreadable; }
     // One line per non-zero count, e.g. "2 features with NaN/infinite coordinates skipped".
@@ -80,6 +92,11 @@ public:
     QVariant attribute(int feature, const QString &field) const;
     // Throws InvalidInput "<layer>: no field 'x' (fields: a, b, c)" when missing.
     int requireField(const QString &name) const;
+
+    // Throws InvalidInput "<source>: <role> must be points or polygons, not lines
+    // (LineString)…" unless the layer's dimension (0 points, 1 lines, 2 polygons) is one
+    // of `dimensions`. A layer of the wrong type is the wrong layer: never read as one.
+    void requireGeometry(const QString &role, std::initializer_list<int> dimensions) const;
 
     QRectF extent() const { return m_extent; }
     const SpatialIndex &index() const { return m_index; }

@@ -235,6 +235,7 @@ RoadGraph RoadGraphBuilder::build(RoadLines lines, const RoadGraphOptions &optio
         throw InvalidInput(fileMessage(display, QStringLiteral("no way the profile '%1' may use (left out: %2)")
                                                     .arg(options.profile.name(), reasons.join(QStringLiteral(", ")))));
     }
+    report.dropped = lines.dropped;
     if (lines.featureCount == 0)
         throw InvalidInput(fileMessage(display, lines.skippedGeometry > 0
                                                     ? QStringLiteral("no usable line in the network layer (%1 features without a usable line geometry)")
@@ -658,6 +659,8 @@ RoadGraph RoadGraphBuilder::open(const RoadGraphOptions &options, Feedback *feed
     RoadGraphReport &report = reportOut ? *reportOut : local;
     QElapsedTimer timer;
     timer.start();
+    if (options.source.layer.isEmpty() && streamable(options.source.path))
+        VectorReader::chooseLayer(openDataset(options.source.path, GDAL_OF_VECTOR).get(), options.source); // a cached graph too: never the first of several layers
     const QByteArray key = options.useCache ? GraphCache::key(options) : QByteArray();
     const QString cacheFile = key.isEmpty() ? QString() : GraphCache::fileFor(options, key);
     if (!key.isEmpty()) {
@@ -684,7 +687,9 @@ RoadGraph RoadGraphBuilder::open(const RoadGraphOptions &options, Feedback *feed
         graph = build(loadLines(options, feedback), options, feedback, &report);
     }
     report.buildSeconds = double(timer.nsecsElapsed()) / 1e9;
-    if (!key.isEmpty()) {
+    // A graph built without some features is not cached: a cached graph could not say
+    // which were dropped, and every run must (RoadGraphReport::dropped).
+    if (!key.isEmpty() && report.skippedGeometry == 0) {
         // Written while the caller goes on; a failure is a warning (GraphCache::finishSave).
         report.cacheSave = GraphCache::saveInBackground(graph, cacheFile, key);
         report.cacheFile = cacheFile;

@@ -12,9 +12,11 @@
 // open() also keeps a versioned binary cache of the built graph (GraphCache), keyed by
 // the source file's size, mtime and a hash of its head and tail, the options and the
 // profile; a new cache file is written in the background while the caller goes on
-// (report.cacheSave; GraphCache::finishSave waits and reports a failure). Synchronous;
+// (report.cacheSave; GraphCache::finishSave waits and reports a failure) — except when
+// features were dropped (report.dropped must be told on every run). Synchronous;
 // any thread.
 #include "model/DataSource.h"
+#include "util/Feedback.h"
 #include "network/Profile.h"
 #include "network/RoadGraph.h"
 
@@ -45,6 +47,7 @@ struct RoadGraphOptions {
 struct RoadGraphReport {
     qint64 features = 0;          // line features read (with a usable line geometry)
     qint64 skippedGeometry = 0;   // features without one (null, empty, not a line, bad coordinates, unreadable)
+    std::vector<DroppedFeature> dropped; // those features: FID (-1 unknown) and why (not kept in the graph cache)
     qint64 excludedByClass = 0;   // features the profile excludes (e.g. motorways for walking)
     qint64 closedByOneWay = 0;    // features with a one-way value meaning closed
     qint64 unknownOneWay = 0;     // one-way values not understood (taken as two-way)

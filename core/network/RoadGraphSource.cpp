@@ -149,6 +149,14 @@ struct Chunk {
     ValueTable tables[4]; // class, one-way, speed, node ids (from and to)
     std::vector<std::uint32_t> index[5];
     QString failure;      // GDAL's first error while reading
+    std::vector<DroppedFeature> dropped;   // skipped features (FIDs from the Arrow stream: see positions)
+    std::vector<qint64> droppedPositions;  // per dropped: position in the reading order
+    void drop(qint64 fid, const QString &reason)
+    {
+        ++skippedGeometry;
+        dropped.push_back({{}, fid, {}, reason});
+        droppedPositions.push_back(read - 1);
+    }
 };
 
 void reserveChunk(Chunk &out, const int fieldOf[5], double reserve)
@@ -196,19 +204,24 @@ bool addOgrLines(Chunk &out, OGRGeometryH og)
 }
 
 // Keeps the parts added since (firstPoint, firstPart) when every coordinate is usable
-// and every part has two points; otherwise takes them back. True when kept.
-bool acceptLines(Chunk &out, std::size_t firstPoint, std::size_t firstPart, bool geographic)
+// and every part has two points; otherwise takes them back. Empty when kept, else why not.
+QString acceptLines(Chunk &out, std::size_t firstPoint, std::size_t firstPart, bool geographic)
 {
-    bool ok = out.points.size() > firstPoint && inRange(out.points.data() + firstPoint, out.points.size() - firstPoint, geographic);
-    for (std::size_t k = firstPart; ok && k < out.partFeature.size(); ++k)
-        ok = out.partFirst[k + 1] - out.partFirst[k] >= 2;
-    if (!ok) {
+    QString why;
+    if (!(out.points.size() > firstPoint && inRange(out.points.data() + firstPoint, out.points.size() - firstPoint, geographic)))
+        why = QStringLiteral("non-finite or out-of-range coordinate");
+    for (std::size_t k = firstPart; why.isEmpty() && k < out.partFeature.size(); ++k)
+        if (out.partFirst[k + 1] - out.partFirst[k] < 2)
+            why = QStringLiteral("a line of one point");
+    if (!why.isEmpty()) {
         out.points.resize(firstPoint);
         out.partFirst.resize(firstPart + 1);
         out.partFeature.resize(firstPart);
     }
-    return ok;
+    return why;
 }
+
+const QString kNotALine = QStringLiteral("not a line");
 
 // Feature by feature; expected: the layer's count (room made, progress).
 void readChunk(OGRLayerH layer, const int fieldOf[5], const OGRFieldType typeOf[5], bool geographic, double expected,
@@ -225,12 +238,13 @@ void readChunk(OGRLayerH layer, const int fieldOf[5], const OGRFieldType typeOf[
         }
         OGRGeometryH og = OGR_F_GetGeometryRef(f.get());
         if (!og || OGR_G_IsEmpty(og)) {
-            ++out.skippedGeometry;
+            out.drop(OGR_F_GetFID(f.get()), og ? QStringLiteral("empty geometry or NaN coordinate") : QStringLiteral("no geometry"));
             continue;
         }
         const std::size_t firstPoint = out.points.size(), firstPart = out.partFeature.size();
-        if (!addOgrLines(out, og) || !acceptLines(out, firstPoint, firstPart, geographic)) {
-            ++out.skippedGeometry;
+        const QString why = addOgrLines(out, og) ? acceptLines(out, firstPoint, firstPart, geographic) : kNotALine;
+        if (!why.isEmpty()) {
+            out.drop(OGR_F_GetFID(f.get()), why);
             continue;
         }
         for (int c = 0; c < 5; ++c)
@@ -317,7 +331,7 @@ bool readArrowChunk(OGRLayerH layer, const QStringList &names, const int fieldOf
             const unsigned char *wkb = nullptr;
             std::size_t size = 0;
             if (!arrow->geometry(r, wkb, size)) {
-                ++out.skippedGeometry; // null geometry
+                out.drop(-1, QStringLiteral("no geometry"));
                 continue;
             }
             if (!sawGeometry) {
@@ -332,7 +346,7 @@ bool readArrowChunk(OGRLayerH layer, const QStringList &names, const int fieldOf
             bool line = false;
             if (appendWkbLine(wkb, size, out.points, count)) {
                 if (count == 0) {
-                    ++out.skippedGeometry; // empty
+                    out.drop(-1, QStringLiteral("empty geometry"));
                     continue;
                 }
                 out.partFirst.push_back(std::uint32_t(out.points.size()));
@@ -344,13 +358,14 @@ bool readArrowChunk(OGRLayerH layer, const QStringList &names, const int fieldOf
                 const bool parsed = OGR_G_CreateFromWkbEx(wkb, nullptr, &og, size) == OGRERR_NONE;
                 const OgrGeometry owned(og);
                 if (!parsed || !og || OGR_G_IsEmpty(og)) {
-                    ++out.skippedGeometry;
+                    out.drop(-1, !parsed ? QStringLiteral("unreadable") : QStringLiteral("empty geometry or NaN coordinate"));
                     continue;
                 }
                 line = addOgrLines(out, og);
             }
-            if (!line || !acceptLines(out, firstPoint, firstPart, geographic)) {
-                ++out.skippedGeometry;
+            const QString why = line ? acceptLines(out, firstPoint, firstPart, geographic) : kNotALine;
+            if (!why.isEmpty()) {
+                out.drop(-1, why);
                 continue;
             }
             for (int c = 0; c < 5; ++c) {
@@ -431,6 +446,8 @@ RoadLines RoadLines::fromLayer(const VectorLayer &layer, const RoadGraphOptions 
         }
     }
     out.featureCount = std::uint32_t(layer.featureCount());
+    out.skippedGeometry = layer.report().skipped();
+    out.dropped = layer.report().dropped;
     for (Column *c : {&out.roadClass, &out.oneway, &out.speed}) {
         QHash<QString, std::uint32_t> seen;
         c->values.assign(1, QVariant());
@@ -458,21 +475,7 @@ RoadLines RoadLines::read(const RoadGraphOptions &options, Feedback *feedback)
 
     GdalErrorCollector gdalErrors;
     GdalDataset ds = openDataset(path, GDAL_OF_VECTOR);
-    const int layerCount = GDALDatasetGetLayerCount(ds.get());
-    if (layerCount == 0)
-        throw InvalidInput(fileMessage(out.display, QStringLiteral("contains no vector layer")));
-    OGRLayerH layer = nullptr;
-    if (!source.layer.isEmpty()) {
-        layer = GDALDatasetGetLayerByName(ds.get(), source.layer.toUtf8().constData());
-        if (!layer) {
-            QStringList names;
-            for (int i = 0; i < layerCount; ++i)
-                names << QString::fromUtf8(OGR_L_GetName(GDALDatasetGetLayer(ds.get(), i)));
-            throw IoError(fileMessage(redactedSource(path), QStringLiteral("no layer '%1' (layers: %2)").arg(source.layer, names.join(QStringLiteral(", ")))));
-        }
-    } else {
-        layer = GDALDatasetGetLayer(ds.get(), 0);
-    }
+    OGRLayerH layer = VectorReader::chooseLayer(ds.get(), source);
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
     if (OGR_FD_GetGeomFieldCount(defn) == 0)
         throw InvalidInput(fileMessage(out.display, QStringLiteral("layer has no geometry column")));
@@ -534,6 +537,20 @@ RoadLines RoadLines::read(const RoadGraphOptions &options, Feedback *feedback)
     out.partFeature = std::move(chunk.partFeature);
     out.featureCount = chunk.featureCount;
     out.skippedGeometry = chunk.skippedGeometry;
+    out.dropped = std::move(chunk.dropped);
+    {
+        // The Arrow stream gives no FIDs: look up the few dropped ones.
+        std::vector<qint64> positions;
+        std::vector<std::size_t> which;
+        for (std::size_t k = 0; k < out.dropped.size(); ++k)
+            if (out.dropped[k].fid < 0) {
+                positions.push_back(chunk.droppedPositions[k]);
+                which.push_back(k);
+            }
+        const std::vector<qint64> fids = VectorReader::fidsAt(layer, positions);
+        for (std::size_t k = 0; k < which.size(); ++k)
+            out.dropped[which[k]].fid = fids[k];
+    }
     for (int c = 0; c < 5; ++c)
         columns[c]->index = std::move(chunk.index[c]);
     if (!chunk.failure.isEmpty()) {
@@ -595,6 +612,9 @@ RoadLines RoadLines::read(const RoadGraphOptions &options, Feedback *feedback)
                 c->index = std::move(idx);
             }
             out.skippedGeometry += out.featureCount - n;
+            for (std::uint32_t i = 0; i < out.featureCount; ++i)
+                if (bad[i]) // no FID kept per feature here: named by reason only
+                    out.dropped.push_back({{}, -1, {}, QStringLiteral("cannot be reprojected to %1").arg(to.authId())});
             out.featureCount = n;
             out.points = std::move(points);
             out.partFirst = std::move(first);

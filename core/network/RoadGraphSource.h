@@ -10,6 +10,7 @@
 #include "crs/Crs.h"
 #include "model/DataSource.h"
 #include "network/OsmRules.h"
+#include "util/Feedback.h"
 
 #include <QPointF>
 #include <QString>
@@ -42,6 +43,7 @@ struct RoadLines {
     Column roadClass, oneway, speed, fromNode, toNode;
     qint64 skippedGeometry = 0;             // null/empty/non-finite/not lines/outside the CRS/unreadable
     ExcludedByReason excluded;              // OSM ways the profile's rules leave out (OsmSource)
+    std::vector<DroppedFeature> dropped;    // the skipped features with their FIDs and why (source empty)
 
     std::size_t partCount() const { return partFeature.size(); }
 

@@ -145,6 +145,9 @@ public:
                    .arg(name).arg(widthPx).arg(esc(caption));
     }
     QString passFail(bool pass) const { return QString(QChar(pass ? 1 : 2)) + (pass ? t("pass") : t("fail")); }
+    // A check from summary.json (pass true/false, or null: not evaluated) or a CSV cell ("true"/"false"/"").
+    QString checkText(const QJsonValue &pass) const { return pass.isBool() ? passFail(pass.toBool()) : t("not_evaluated"); }
+    QString checkText(const QString &pass) const { return pass.isEmpty() ? t("not_evaluated") : passFail(pass == QLatin1String("true")); }
     const QString &text() const { return m_s; }
 
 private:
@@ -205,8 +208,9 @@ Report Report::fromResults(const Project &project, const QString &resultsDir, co
         kpis.push_back({h.t("unassigned_population"), num(cov.value(QStringLiteral("unassigned_population")).toDouble()),
                         QStringLiteral("%1 %2 · %3 %4").arg(h.t("unassigned_no_reach"), num(cov.value(QStringLiteral("unassigned_no_shelter_in_reach")).toDouble()),
                                                            h.t("unassigned_full"), num(cov.value(QStringLiteral("unassigned_shelters_full")).toDouble()))});
-        kpis.push_back({h.t("shelter_area_per_resident"), num(cov.value(QStringLiteral("shelter_area_per_resident")).toDouble(), 2),
-                        h.passFail(check.value(QStringLiteral("pass")).toBool()) + QStringLiteral(" (%1 %2; %3)").arg(check.value(QStringLiteral("compare")).toString(), num(check.value(QStringLiteral("limit")).toDouble(), 2), check.value(QStringLiteral("clause")).toString())});
+        const QJsonValue perResident = cov.value(QStringLiteral("shelter_area_per_resident"));
+        kpis.push_back({h.t("shelter_area_per_resident"), perResident.isDouble() ? num(perResident.toDouble(), 2) : QStringLiteral("—"),
+                        h.checkText(check.value(QStringLiteral("pass"))) + QStringLiteral(" (%1 %2; %3)").arg(check.value(QStringLiteral("compare")).toString(), num(check.value(QStringLiteral("limit")).toDouble(), 2), check.value(QStringLiteral("clause")).toString())});
     }
     if (!fire.isEmpty()) {
         kpis.push_back({h.t("reached_population"), num(fire.value(QStringLiteral("reached_population")).toDouble()),
@@ -264,8 +268,9 @@ Report Report::fromResults(const Project &project, const QString &resultsDir, co
                 const QString name = a.value(col("area")) == QLatin1String("(outside areas)") ? h.t("outside") : a.value(col("area"));
                 rows.push_back({name, num(a.value(col("population")).toDouble()), num(a.value(col("covered_population")).toDouble()),
                                 pct(a.value(col("covered_share")).toDouble()), num(a.value(col("assigned_population")).toDouble()),
-                                num(a.value(col("unassigned_population")).toDouble()), num(a.value(col("shelter_area_per_resident")).toDouble(), 2),
-                                h.passFail(a.value(col("pass")) == QLatin1String("true"))});
+                                num(a.value(col("unassigned_population")).toDouble()),
+                                a.value(col("shelter_area_per_resident")).isEmpty() ? QStringLiteral("—") : num(a.value(col("shelter_area_per_resident")).toDouble(), 2),
+                                h.checkText(a.value(col("pass")))});
                 bars.push_back({name, a.value(col("covered_share")).toDouble()});
             }
             h.h3(h.t("by_area"));

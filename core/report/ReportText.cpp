@@ -57,6 +57,7 @@ const QHash<QString, Pair> &table()
         {"per_resident", {"m² / resident", "人均 m²"}},
         {"pass", {"Pass", "达标"}},
         {"fail", {"Fail", "不达标"}},
+        {"not_evaluated", {"Not evaluated (shelters without area)", "未评价（避难场所缺少面积）"}},
         {"check", {"Check", "评价"}},
         {"by_area", {"By area", "分区统计"}},
         {"by_shelter", {"By shelter", "分避难场所统计"}},

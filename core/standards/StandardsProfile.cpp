@@ -49,10 +49,16 @@ bool StandardValue::passes(double measured) const
 
 QJsonObject CheckResult::toJson() const
 {
-    return QJsonObject{{QStringLiteral("key"), key},           {QStringLiteral("measured"), measured},
-                       {QStringLiteral("limit"), limit},       {QStringLiteral("compare"), compare},
-                       {QStringLiteral("pass"), pass},         {QStringLiteral("clause"), citation},
-                       {QStringLiteral("status"), status}};
+    QJsonObject o{{QStringLiteral("key"), key},           {QStringLiteral("measured"), measured},
+                  {QStringLiteral("limit"), limit},       {QStringLiteral("compare"), compare},
+                  {QStringLiteral("pass"), pass},         {QStringLiteral("clause"), citation},
+                  {QStringLiteral("status"), status}};
+    if (!evaluated) {
+        o.insert(QStringLiteral("pass"), QJsonValue());
+        o.insert(QStringLiteral("evaluated"), false);
+        o.insert(QStringLiteral("note"), note);
+    }
+    return o;
 }
 
 QString StandardsProfile::directory()

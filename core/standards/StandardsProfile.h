@@ -45,6 +45,8 @@ struct CheckResult {
     bool pass = false;
     QString citation;  // source + clause
     QString status;    // V / S / U / user
+    bool evaluated = true; // false: the data cannot decide (pass is then meaningless; see note)
+    QString note;          // why it was not evaluated
     QJsonObject toJson() const;
 };
 

@@ -7,8 +7,23 @@
 #include <atomic>
 #include <functional>
 #include <mutex>
+#include <vector>
 
 namespace refuge {
+
+// A source feature left out of an analysis: where from, which (the FID GDAL gives,
+// -1 when unknown; the value of the layer's id field when there is one) and why.
+// summary.json lists every one under "dropped".
+struct DroppedFeature {
+    QString source;
+    qint64 fid = -1;
+    QString id;
+    QString reason;
+};
+
+// "13 of 14 facilities used; 1 dropped: fid 7 'S7' (non-finite coordinate)": up to 10
+// features named, grouped by reason; `features` may name fewer than `droppedCount`.
+QString droppedFeaturesMessage(qint64 read, qint64 used, qint64 droppedCount, const std::vector<DroppedFeature> &features, const QString &what);
 
 class Feedback {
 public:
@@ -40,6 +55,14 @@ public:
     // Non-fatal problems (skipped features, guessed encodings...) collected for reports.
     void warn(const QString &message);
     QStringList warnings() const;
+    // Input data left out (dropped features, unusable attribute values): a warning
+    // (naming the file) that the CLI also prints on stderr, plus the features it names.
+    void inputProblem(const QString &message, const std::vector<DroppedFeature> &features = {});
+    // droppedFeaturesMessage() naming `source` as an inputProblem (nothing when none was dropped).
+    void reportDropped(const QString &source, const QString &what, qint64 read, qint64 used, qint64 droppedCount,
+                       std::vector<DroppedFeature> features);
+    QStringList inputProblems() const;
+    std::vector<DroppedFeature> droppedFeatures() const;
 
 private:
     ProgressCallback m_onProgress;
@@ -51,6 +74,8 @@ private:
     QStringList m_warnings;
     static std::atomic<bool> s_cancelAll;
     static_assert(std::atomic<bool>::is_always_lock_free, "signal handlers need a lock-free flag");
+    QStringList m_inputProblems;
+    std::vector<DroppedFeature> m_dropped;
 };
 
 } // namespace refuge

@@ -149,6 +149,13 @@ private Q_SLOTS:
         const CoverageSettings cs = cov->settings();
         QCOMPARE(cs.network.limit, 800.0);
         QCOMPARE(cs.fields.capacity, QStringLiteral("Capacity"));
+        // No shelter area is invented unless asked for (capacity × m² per person).
+        QCOMPARE(cs.areaFromCapacityM2, 0.0);
+        auto *areaFromCapacity = cov->findChild<QDoubleSpinBox *>(QStringLiteral("areaFromCapacity"));
+        QVERIFY(areaFromCapacity);
+        areaFromCapacity->setValue(1.5);
+        QCOMPARE(cov->settings().areaFromCapacityM2, 1.5);
+        areaFromCapacity->setValue(0);
         shot(cov, QStringLiteral("coverage_dialog"));
 
         auto *fire = qobject_cast<FireDialog *>(analysis()->openDialog(AnalysisController::Kind::Fire));

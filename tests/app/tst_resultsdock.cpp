@@ -76,6 +76,8 @@ CoverageRequest coverageRequest()
     q.costs = CoverageCosts::euclidean(q.demand.points, q.facilities.points, 800, 1.0, 1.0, {}, fb);
     q.costs.method = QStringLiteral("straight line");
     q.standard = StandardsProfile::load(QStringLiteral("shanghai"));
+    // No shelter has an area: take capacity × the space per evacuee (--area-from-capacity), as asked.
+    q.areaFromCapacityM2 = q.standard.number(QStringLiteral("shelter.space_per_evacuee_m2"));
     return q;
 }
 

@@ -10,6 +10,9 @@
 #include "util/Error.h"
 
 #include <QDirIterator>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMap>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -29,14 +32,20 @@ private slots:
     void cli();
     void gbkShapefileIsDecoded();
     void skippedFeaturesAreCounted();
+    void droppedFacilityInSummary();
+    void numbersWrittenAsText();
+    void droppedStreetsEveryRun();
 
 private:
     QString bad(const QString &name) const { return m_dir.filePath(name); }
     // Every file under the copy: relative path -> SHA-256.
     QMap<QString, QByteArray> snapshot() const;
 
+    // coverage on the analysis inputs of the corpus; extra arguments appended. Returns its summary.json.
+    QJsonObject coverage(const QString &shelters, const QStringList &extra, CliResult &result);
+
     QTemporaryDir m_dir;
-    QTemporaryDir m_out; // "%out/..." in a row: output folders, outside the inputs' snapshot
+    QTemporaryDir m_out; // output folders ("%out/..." or "%name" in a row), outside the inputs' snapshot
     std::unique_ptr<QTemporaryDir> m_xdg;
     bool m_unreadableWorks = false;
 };
@@ -210,6 +219,35 @@ void TstBadInput::cli_data()
     row("project without format", L{validate, "@project_no_format.refuge"}, "@project_no_format.refuge", 2, 1, L{"format", "missing"});
     row("project version -1", L{validate, "@project_version_negative.refuge"}, "@project_version_negative.refuge", 2, 1, L{"version", "-1"});
 
+    // Analysis inputs: data left out is named on stderr (exit 1), the wrong layer refused (exit 2).
+    const QString cov = QStringLiteral("coverage");
+    const L demand{"--demand", "@demand_points.geojson", "--population-field", "pop", "--euclidean", "--max-meters", "1000"};
+    row("facility with NaN coordinates", L{cov, "--facilities", "@shelters_nan.geojson", "--facility-id", "name", "--capacity-field", "capacity",
+                                           "--out", "%nan"} + demand,
+        "@shelters_nan.geojson", 1, 1, L{"13 of 14 facilities used", "1 dropped: fid 7 'S7' (non-finite coordinate)"});
+    row("facility with NaN coordinates, service-area", L{"service-area", "--network", "@two_layers.gpkg:streets", "--facilities", "@shelters_nan.geojson",
+                                                         "--facility-id", "name", "--max-meters", "500", "--no-cache", "--out", "%nan_sa"},
+        "@shelters_nan.geojson", 1, 6, L{"13 of 14 facilities used; 1 dropped: fid 7 'S7' (non-finite coordinate)", "S14 is farther than 300 m"});
+    row("demand with NaN coordinates", L{cov, "--facilities", "@two_layers.gpkg:shelters", "--capacity-field", "capacity", "--demand",
+                                         "@shelters_nan.geojson", "--population-field", "capacity", "--euclidean", "--max-meters", "1000",
+                                         "--out", "%nan_demand"},
+        "@shelters_nan.geojson", 1, 1, L{"13 of 14 demand features used; 1 dropped: fid 7 (non-finite coordinate)"});
+    row("points as areas", L{cov, "--facilities", "@two_layers.gpkg:shelters", "--capacity-field", "capacity", "--areas", "@demand_points.geojson",
+                             "--area-field", "pop", "--out", "%point_areas"} + demand,
+        "@demand_points.geojson", 2, 1, L{"areas must be polygons, not points"});
+    row("two layers without :LAYER", L{cov, "--facilities", "@two_layers.gpkg", "--capacity-field", "capacity", "--out", "%two"} + demand,
+        "@two_layers.gpkg", 2, 1, L{"has 2 layers (streets, shelters)", "PATH:LAYER"});
+    row("two layers, layer named", L{cov, "--facilities", "@two_layers.gpkg:shelters", "--capacity-field", "capacity", "--out", "%two_named"} + demand,
+        "@two_layers.gpkg:shelters", 0, 0, L{});
+    row("two layers as the network", L{"service-area", "--network", "@two_layers.gpkg", "--facilities", "@two_layers.gpkg:shelters",
+                                       "--max-meters", "500", "--no-cache", "--out", "%two_net"},
+        "@two_layers.gpkg", 2, 1, L{"has 2 layers (streets, shelters)"});
+    row("lines as facilities", L{cov, "--facilities", "@lines_as_shelters.geojson", "--capacity-field", "capacity", "--out", "%lines"} + demand,
+        "@lines_as_shelters.geojson", 2, 1, L{"facilities must be points or polygons, not lines"});
+    row("capacity that is not a number", L{cov, "--facilities", "@shelters_text_numbers.geojson", "--facility-id", "name", "--capacity-field",
+                                           "capacity", "--shelter-area-field", "area", "--out", "%text"} + demand,
+        "@shelters_text_numbers.geojson", 1, 1, L{"field 'capacity'", "unusable", "S3 \"big\""});
+
     // Usage.
     row("info without path", L{info}, "", 2, 1, L{"expected one PATH"});
     row("validate two paths", L{validate, "@project_ok.refuge", "@project_ok.refuge"}, "", 2, 1, L{"expected one"});
@@ -230,7 +268,7 @@ void TstBadInput::cli()
 
     for (QString &a : args) {
         a.replace(QRegularExpression(QStringLiteral("^@")), m_dir.path() + QLatin1Char('/'));
-        a.replace(QRegularExpression(QStringLiteral("^%out/")), m_out.path() + QLatin1Char('/'));
+        a.replace(QRegularExpression(QStringLiteral("^%(out/)?")), m_out.path() + QLatin1Char('/'));
     }
     file.replace(QRegularExpression(QStringLiteral("^@")), m_dir.path() + QLatin1Char('/'));
 
@@ -290,9 +328,19 @@ void TstBadInput::gbkShapefileIsDecoded()
 
 void TstBadInput::skippedFeaturesAreCounted()
 {
-    const VectorLayer nan = VectorLayer::load({dataPath(QStringLiteral("bad/nan_coords.geojson")), {}});
+    LoadOptions named;
+    named.idField = QStringLiteral("id");
+    const VectorLayer nan = VectorLayer::load({dataPath(QStringLiteral("bad/nan_coords.geojson")), {}}, named);
     QCOMPARE(nan.report().read, qint64(3));
     QCOMPARE(nan.report().nonFinite, qint64(2));
+    // Each one named: FIDs 1 and 3 (GDAL takes the integer "id" property as FID) and their "id" values.
+    QCOMPARE(int(nan.report().dropped.size()), 2);
+    QCOMPARE(nan.report().dropped[0].fid, qint64(1));
+    QCOMPARE(nan.report().dropped[0].id, QStringLiteral("1"));
+    QCOMPARE(nan.report().dropped[1].fid, qint64(3));
+    QCOMPARE(nan.report().dropped[1].reason, QStringLiteral("non-finite coordinate"));
+    QCOMPARE(nan.report().droppedMessage(QStringLiteral("lines")),
+             QStringLiteral("1 of 3 lines used; 2 dropped: fid 1 '1', fid 3 '3' (non-finite coordinate)"));
     QCOMPARE(nan.featureCount(), 1);
     QCOMPARE(nan.attribute(0, QStringLiteral("id")).toLongLong(), 2);
 
@@ -320,6 +368,104 @@ void TstBadInput::skippedFeaturesAreCounted()
 
     QVERIFY_THROWS_EXCEPTION(CrsError, VectorLayer::load({dataPath(QStringLiteral("bad/unknown_crs.geojson")), {}}));
     QVERIFY_THROWS_EXCEPTION(IoError, VectorLayer::load({dataPath(QStringLiteral("bad/truncated.gpkg")), {}}));
+}
+
+QJsonObject TstBadInput::coverage(const QString &shelters, const QStringList &extra, CliResult &result)
+{
+    static int run = 0;
+    const QString out = m_out.filePath(QStringLiteral("coverage%1").arg(++run));
+    result = runCli(QStringList{QStringLiteral("coverage"), QStringLiteral("--facilities"), bad(shelters), QStringLiteral("--facility-id"),
+                                QStringLiteral("name"), QStringLiteral("--capacity-field"), QStringLiteral("capacity"), QStringLiteral("--demand"),
+                                bad(QStringLiteral("demand_points.geojson")), QStringLiteral("--population-field"), QStringLiteral("pop"),
+                                QStringLiteral("--euclidean"), QStringLiteral("--max-meters"), QStringLiteral("1000"), QStringLiteral("--out"), out}
+                        + extra,
+                    60000);
+    QFile f(QDir(out).filePath(QStringLiteral("summary.json")));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+void TstBadInput::droppedFacilityInSummary()
+{
+    CliResult r;
+    const QJsonObject s = coverage(QStringLiteral("shelters_nan.geojson"), {}, r);
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(s.value(QStringLiteral("facilities")).toInt(), 13);
+    const QJsonArray dropped = s.value(QStringLiteral("dropped")).toArray();
+    QCOMPARE(dropped.size(), 1);
+    const QJsonObject d = dropped.at(0).toObject();
+    QCOMPARE(d.value(QStringLiteral("fid")).toInteger(), 7);
+    QCOMPARE(d.value(QStringLiteral("id")).toString(), QStringLiteral("S7"));
+    QCOMPARE(d.value(QStringLiteral("reason")).toString(), QStringLiteral("non-finite coordinate"));
+    QCOMPARE(d.value(QStringLiteral("source")).toString(), bad(QStringLiteral("shelters_nan.geojson")));
+    const QString line = QStringLiteral("%1: 13 of 14 facilities used; 1 dropped: fid 7 'S7' (non-finite coordinate)").arg(bad(QStringLiteral("shelters_nan.geojson")));
+    QCOMPARE(s.value(QStringLiteral("input_problems")).toArray(), QJsonArray{line});
+    QVERIFY(s.value(QStringLiteral("warnings")).toArray().contains(line));
+    QCOMPARE(r.err.trimmed(), QStringLiteral("refuge-cli: ") + line);
+    // 1+..+14 × 100 without S7's 700.
+    QCOMPARE(s.value(QStringLiteral("total_capacity")).toDouble(), 10500.0 - 700.0);
+}
+
+void TstBadInput::numbersWrittenAsText()
+{
+    // Capacity "14,495" and "1 234" read; "big" unusable (S3 gets its capacity from its area
+    // "1,200" ÷ 1.5 = 800); area "300 m²" read; S2 (no area) and S4 (area 0) have none.
+    CliResult r;
+    const QJsonObject s = coverage(QStringLiteral("shelters_text_numbers.geojson"), {QStringLiteral("--shelter-area-field"), QStringLiteral("area")}, r);
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(s.value(QStringLiteral("total_capacity")).toDouble(), 14495.0 + 1234.0 + 800.0 + 500.0);
+    const QString warnings = s.value(QStringLiteral("warnings")).toVariant().toStringList().join(QLatin1Char('\n'));
+    QVERIFY2(warnings.contains(QStringLiteral("field 'capacity': 2 values written as text read as numbers: S1 \"14,495\" → 14495, S2 \"1 234\" → 1234")), qPrintable(warnings));
+    QVERIFY2(warnings.contains(QStringLiteral("field 'area': 2 values written as text read as numbers: S1 \"300 m²\" → 300, S3 \"1,200\" → 1200")), qPrintable(warnings));
+    QVERIFY2(warnings.contains(QStringLiteral("field 'capacity': 1 values that are not numbers left out (unusable): S3 \"big\"")), qPrintable(warnings));
+    QVERIFY2(warnings.contains(QStringLiteral("2 shelters without an effective area (per-capita shelter area not evaluated")), qPrintable(warnings));
+    QVERIFY2(warnings.contains(QStringLiteral("): S2, S4")), qPrintable(warnings));
+    // Not evaluated: no pass/fail on invented areas.
+    const QJsonObject check = s.value(QStringLiteral("checks")).toObject().value(QStringLiteral("district_supply")).toObject();
+    QVERIFY(check.value(QStringLiteral("pass")).isNull());
+    QCOMPARE(check.value(QStringLiteral("evaluated")).toBool(true), false);
+    QVERIFY(s.value(QStringLiteral("shelter_area_per_resident")).isNull());
+    QCOMPARE(s.value(QStringLiteral("areas_from_capacity")).toArray(), QJsonArray());
+
+    // Asked for: S2 and S4 get capacity × 2 m² (2468 and 1000), listed; the check is evaluated:
+    // (300 + 2468 + 1200 + 1000) m² over 2750 residents.
+    const QJsonObject asked = coverage(QStringLiteral("shelters_text_numbers.geojson"),
+                                       {QStringLiteral("--shelter-area-field"), QStringLiteral("area"), QStringLiteral("--area-from-capacity"), QStringLiteral("2")}, r);
+    QCOMPARE(r.exitCode, 1); // "big" is still unusable
+    QCOMPARE(asked.value(QStringLiteral("areas_from_capacity")).toArray(), (QJsonArray{QStringLiteral("S2"), QStringLiteral("S4")}));
+    QCOMPARE(asked.value(QStringLiteral("total_population")).toDouble(), 2750.0);
+    QCOMPARE(asked.value(QStringLiteral("shelter_area_per_resident")).toDouble(), (300.0 + 2468.0 + 1200.0 + 1000.0) / 2750.0);
+    const QJsonObject check2 = asked.value(QStringLiteral("checks")).toObject().value(QStringLiteral("district_supply")).toObject();
+    QCOMPARE(check2.value(QStringLiteral("pass")).toBool(), true); // 1.81 > 1.5
+    QVERIFY(asked.value(QStringLiteral("warnings")).toVariant().toStringList().join(QLatin1Char('\n'))
+                .contains(QStringLiteral("2 shelters without an effective area: area taken as capacity × 2 m² per person (as asked, --area-from-capacity): S2, S4")));
+    const CliResult bad = runCli({QStringLiteral("coverage"), QStringLiteral("--area-from-capacity"), QStringLiteral("-1")}, 60000);
+    QCOMPARE(bad.exitCode, 2);
+}
+
+void TstBadInput::droppedStreetsEveryRun()
+{
+    // Street fid 3 has a vertex at 1e308: named on every run (the graph is not cached while
+    // streets are dropped, so a second run cannot go silent).
+    const QString line = QStringLiteral("refuge-cli: %1: 3 of 4 streets used; 1 dropped: fid 3 (non-finite or out-of-range coordinate)")
+                             .arg(bad(QStringLiteral("streets_bad.gpkg")));
+    for (int run = 1; run <= 2; ++run) {
+        const QString out = m_out.filePath(QStringLiteral("streets%1").arg(run));
+        const CliResult r = runCli({QStringLiteral("service-area"), QStringLiteral("--network"), bad(QStringLiteral("streets_bad.gpkg")),
+                                    QStringLiteral("--facilities"), bad(QStringLiteral("facility_on_streets.geojson")), QStringLiteral("--max-meters"),
+                                    QStringLiteral("500"), QStringLiteral("--cache-dir"), m_out.filePath(QStringLiteral("cache")), QStringLiteral("--out"), out},
+                                   60000);
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.err.trimmed(), line);
+        QFile f(QDir(out).filePath(QStringLiteral("summary.json")));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject s = QJsonDocument::fromJson(f.readAll()).object();
+        const QJsonArray dropped = s.value(QStringLiteral("dropped")).toArray();
+        QCOMPARE(dropped.size(), 1);
+        QCOMPARE(dropped.at(0).toObject().value(QStringLiteral("fid")).toInteger(), 3);
+        QCOMPARE(s.value(QStringLiteral("network")).toObject().value(QStringLiteral("links")).toInt(), 3);
+    }
 }
 
 QTEST_GUILESS_MAIN(TstBadInput)

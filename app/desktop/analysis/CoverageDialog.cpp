@@ -13,6 +13,7 @@
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <cmath>
 
 namespace refuge::desktop {
 
@@ -55,6 +56,16 @@ CoverageDialog::CoverageDialog(ProjectDocument *doc, AnalysisController *control
     form()->addRow(tr("Name field:"), m_shelterName);
     form()->addRow(tr("Capacity field (persons):"), m_capacity);
     form()->addRow(tr("Effective area field (m²):"), m_area);
+    m_areaFromCapacity = new QDoubleSpinBox(this);
+    m_areaFromCapacity->setObjectName(QStringLiteral("areaFromCapacity"));
+    m_areaFromCapacity->setRange(0, 100);
+    m_areaFromCapacity->setDecimals(2);
+    m_areaFromCapacity->setSpecialValueText(tr("none (no area is invented)"));
+    m_areaFromCapacity->setSuffix(tr(" m² per person"));
+    m_areaFromCapacity->setValue(std::isfinite(prefill.areaFromCapacityM2) ? prefill.areaFromCapacityM2 : 0.0);
+    m_areaFromCapacity->setToolTip(tr("Shelters without an effective area: take capacity × this as their area (each one is listed "
+                                      "in the notes). Without it their area is unknown and the per-capita area check is not evaluated."));
+    form()->addRow(tr("Area from capacity:"), m_areaFromCapacity);
 
     heading(tr("Population"));
     m_population = new LayerCombo(doc, Role::Population, false, this);
@@ -112,6 +123,7 @@ CoverageSettings CoverageDialog::settings() const
     s.areas = m_areaName->field().isEmpty() ? DataSource() : m_areas->source();
     s.areaField = s.areas.path.isEmpty() ? QString() : m_areaName->field();
     s.assignment = m_assignment->currentData().toString();
+    s.areaFromCapacityM2 = m_areaFromCapacity->value();
     const QString standard = m_standard->currentData().toString();
     if (standard != s.standard)
         s.standardOverrides.clear(); // the project's overrides belong to its own standard

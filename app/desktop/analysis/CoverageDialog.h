@@ -1,6 +1,7 @@
 #pragma once
 // CoverageDialog: Shelter Coverage & Capacity — road network (or straight lines),
-// shelters with id/name/capacity/effective-area fields, population and its field,
+// shelters with id/name/capacity/effective-area fields (and area from capacity, only
+// when asked), population and its field,
 // communities to sum by, limit, assignment method and standards profile — prefilled
 // from the project's roles and `analysis.coverage`; runs CoverageJob. GUI thread only.
 #include "analysis/AnalysisDialog.h"
@@ -8,6 +9,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QDoubleSpinBox;
 
 namespace refuge::desktop {
 
@@ -45,6 +47,7 @@ private:
     QCheckBox *m_straight;
     LayerCombo *m_shelters;
     FieldCombo *m_shelterId, *m_shelterName, *m_capacity, *m_area;
+    QDoubleSpinBox *m_areaFromCapacity;
     LayerCombo *m_population;
     FieldCombo *m_populationField;
     LayerCombo *m_areas;

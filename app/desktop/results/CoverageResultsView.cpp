@@ -119,10 +119,15 @@ void CoverageResultsView::fillKpis(const CoverageRequest &request, const Coverag
     if (!check.key.isEmpty()) {
         const bool zh = QLocale().language() == QLocale::Chinese;
         const StandardValue &v = request.standard.value(check.key);
-        m_kpis->addRow(zh && !v.labelZh.isEmpty() ? v.labelZh : tr("Shelter area per resident"),
-                       tr("%1 m²").arg(number(o.overall.shelterAreaPerResident, 2)),
-                       (check.pass ? tr("pass") : tr("fail")) + QStringLiteral(" — ") + ResultFormat::checkNote(check, 2, QStringLiteral("m²")),
-                       check.pass ? KpiPanel::Verdict::Pass : KpiPanel::Verdict::Fail, check.citation);
+        if (!check.evaluated)
+            m_kpis->addRow(zh && !v.labelZh.isEmpty() ? v.labelZh : tr("Shelter area per resident"), QStringLiteral("—"),
+                           tr("not evaluated: %n shelter(s) without an effective area", nullptr, o.overall.sheltersWithoutArea),
+                           KpiPanel::Verdict::None, check.citation);
+        else
+            m_kpis->addRow(zh && !v.labelZh.isEmpty() ? v.labelZh : tr("Shelter area per resident"),
+                           tr("%1 m²").arg(number(o.overall.shelterAreaPerResident, 2)),
+                           (check.pass ? tr("pass") : tr("fail")) + QStringLiteral(" — ") + ResultFormat::checkNote(check, 2, QStringLiteral("m²")),
+                           check.pass ? KpiPanel::Verdict::Pass : KpiPanel::Verdict::Fail, check.citation);
     }
     const QString standard = QLocale().language() == QLocale::Chinese && !request.standard.nameZh().isEmpty() ? request.standard.nameZh()
                                                                                                               : request.standard.name();
@@ -147,7 +152,7 @@ void CoverageResultsView::fillAreas(const CoverageRequest &request, const Covera
         {tr("Unassigned"), Kind::Number, 0, [row](int r) { return QVariant(row(r).unassigned()); }, {}},
         {tr("m² per resident"), Kind::Number, 2, [row](int r) { return QVariant(row(r).shelterAreaPerResident); }, {}},
         {tr("Check"), Kind::PassFail, 0,
-         [row](int r) { return row(r).supplyCheck.key.isEmpty() ? QVariant() : QVariant(row(r).supplyCheck.pass); }, clause},
+         [row](int r) { return row(r).supplyCheck.key.isEmpty() || !row(r).supplyCheck.evaluated ? QVariant() : QVariant(row(r).supplyCheck.pass); }, clause},
     };
     m_areaTable->resultModel()->setTable(std::move(columns), int(rows->size()));
     m_areaTable->fitColumns();

@@ -79,6 +79,9 @@ CoverageJobResult CoverageJob::run(const CoverageSettings &s, Feedback &feedback
         throw InvalidInput(fileMessage(s.demand.displayName(), QStringLiteral("no population field given")));
     if (s.areas.path.isEmpty() != s.areaField.isEmpty())
         throw InvalidInput(QStringLiteral("the areas layer and its name field go together"));
+    if (!(s.areaFromCapacityM2 >= 0) || !std::isfinite(s.areaFromCapacityM2) || (s.areaFromCapacityM2 > 0 && s.fields.capacity.isEmpty()))
+        throw InvalidInput(QStringLiteral("the area from capacity (--area-from-capacity, analysis.coverage.area_from_capacity) must be a number "
+                                          "> 0 (m² per person) and needs a capacity field"));
     const bool meters = s.network.unit == CostUnit::Meters;
     if (!s.outDir.isEmpty()) // before anything can fail: no previous figures survive a failed run
         AnalysisFiles::prepareOutputFolder(s.outDir, CoverageOutputs::fileNames(), JobInputs::of(s));
@@ -88,6 +91,7 @@ CoverageJobResult CoverageJob::run(const CoverageSettings &s, Feedback &feedback
     q.standard = StandardsProfile::load(s.standard.isEmpty() ? QStringLiteral("shanghai") : s.standard);
     q.standard.applyOverrides(s.standardOverrides);
     q.assignment = assignmentMethodFromName(s.assignment);
+    q.areaFromCapacityM2 = s.areaFromCapacityM2;
 
     QJsonObject summaryExtra;
     Crs crs;
@@ -103,7 +107,8 @@ CoverageJobResult CoverageJob::run(const CoverageSettings &s, Feedback &feedback
         summaryExtra = net.summary();
     } else {
         crs = s.network.crs;
-        facilitiesLayer = VectorLayer::load(s.network.facilities, LoadOptions{crs, {}, {}, true});
+        facilitiesLayer = VectorLayer::load(s.network.facilities, LoadOptions{crs, {}, {}, true, s.fields.id});
+        facilitiesLayer.report().reportTo(feedback, s.network.facilities.displayName(), QStringLiteral("facilities"));
         if (!crs.isValid()) {
             crs = metricCrsFor(facilitiesLayer.crs(), facilitiesLayer.extent());
             facilitiesLayer = facilitiesLayer.reprojected(crs);
@@ -112,12 +117,14 @@ CoverageJobResult CoverageJob::run(const CoverageSettings &s, Feedback &feedback
             throw InvalidInput(QStringLiteral("%1 is not metric; use a projected CRS").arg(crs.authId()));
     }
     q.facilities = FacilityTable::fromLayer(facilitiesLayer, s.fields);
+    q.facilities.reportValues(feedback);
     feedback.throwIfCanceled();
 
     feedback.setProgressSpan(25, 40);
     loadDemand(s, crs, q, feedback);
     if (!s.areas.path.isEmpty()) {
-        const VectorLayer areas = VectorLayer::load(s.areas, LoadOptions{crs, {}, {}, true});
+        const VectorLayer areas = VectorLayer::load(s.areas, LoadOptions{crs, {}, {}, true, s.areaField});
+        areas.report().reportTo(feedback, s.areas.displayName(), QStringLiteral("areas"));
         q.areas = CoverageAreas::fromLayer(areas, s.areaField);
     }
     feedback.throwIfCanceled();
@@ -161,6 +168,8 @@ CoverageJobResult CoverageJob::run(const CoverageSettings &s, Feedback &feedback
     if (!s.euclidean)
         net.finishCacheSave(feedback, &summaryExtra); // the graph cache written meanwhile
     r.warnings = AnalysisFiles::completeSummary(r.summary, summaryExtra, feedback.warnings());
+    AnalysisFiles::addInputProblems(r.summary, feedback);
+    r.inputProblems = feedback.inputProblems();
     if (!s.outDir.isEmpty()) {
         feedback.throwIfCanceled();
         feedback.setProgressSpan(95, 100);

@@ -23,6 +23,7 @@ struct CoverageSettings {
     QString standard = QStringLiteral("shanghai");
     QStringList standardOverrides;   // KEY=NUMBER
     double walkSpeedMps = 0;         // euclidean with minutes; 0 = the standard's
+    double areaFromCapacityM2 = 0;   // > 0: shelters without an effective area get capacity × this m² (listed); 0 = never
     QString outDir;                  // empty: nothing written
 };
 
@@ -31,6 +32,7 @@ struct CoverageJobResult {
     CoverageOutcome outcome;
     QJsonObject summary;             // as written to summary.json
     QStringList warnings;            // feedback warnings + the outcome's
+    QStringList inputProblems;       // input data left out (in warnings too): the CLI's stderr lines
     QString outDir;                  // where the files went (empty: not written)
 };
 

@@ -106,7 +106,8 @@ FireJobResult FireJob::run(const FireSettings &s, Feedback &feedback)
         q.method = QStringLiteral("network (%1)").arg(net.graph.profileName());
     } else {
         crs = s.network.crs;
-        stationsLayer = VectorLayer::load(s.network.facilities, LoadOptions{crs, {}, {}, true});
+        stationsLayer = VectorLayer::load(s.network.facilities, LoadOptions{crs, {}, {}, true, s.fields.id});
+        stationsLayer.report().reportTo(feedback, s.network.facilities.displayName(), QStringLiteral("facilities"));
         if (!crs.isValid()) {
             crs = metricCrsFor(stationsLayer.crs(), stationsLayer.extent());
             stationsLayer = stationsLayer.reprojected(crs);
@@ -114,6 +115,7 @@ FireJobResult FireJob::run(const FireSettings &s, Feedback &feedback)
         q.method = QStringLiteral("straight line");
     }
     q.stations = FacilityTable::fromLayer(stationsLayer, s.fields);
+    q.stations.reportValues(feedback);
     std::vector<double> turnout(std::size_t(q.stations.size()), q.turnoutSeconds);
     for (int i = 0; i < q.stations.size(); ++i)
         if (std::isfinite(q.stations.turnoutSeconds[std::size_t(i)]))
@@ -127,12 +129,13 @@ FireJobResult FireJob::run(const FireSettings &s, Feedback &feedback)
     }
     q.demand.crs = crs;
     if (!s.official.path.isEmpty()) {
-        const VectorLayer off = VectorLayer::load(s.official, LoadOptions{crs, {}, {}, true});
+        const VectorLayer off = VectorLayer::load(s.official, LoadOptions{crs, {}, {}, true, s.officialField});
+        off.report().reportTo(feedback, s.official.displayName(), QStringLiteral("districts"));
         q.official = CoverageAreas::fromLayer(off, s.officialField);
     }
     Geometry study;
     if (!s.studyArea.path.isEmpty()) {
-        study = StudyArea::load(s.studyArea, crs);
+        study = StudyArea::merge(StudyArea::read(s.studyArea, &feedback), crs);
         r.studyArea = fileMessage(s.studyArea.displayName(), QStringLiteral("study area"));
     } else if (!q.official.isEmpty()) {
         study = StudyArea::unionOf(q.official.polygons);
@@ -179,6 +182,8 @@ FireJobResult FireJob::run(const FireSettings &s, Feedback &feedback)
         net.finishCacheSave(feedback, &networkSummary); // the graph cache written meanwhile
     networkSummary.insert(QStringLiteral("study_area"), r.studyArea.isEmpty() ? QJsonValue() : QJsonValue(r.studyArea));
     r.warnings = AnalysisFiles::completeSummary(r.summary, networkSummary, feedback.warnings() + q.demand.stats.messages());
+    AnalysisFiles::addInputProblems(r.summary, feedback);
+    r.inputProblems = feedback.inputProblems();
     if (!s.outDir.isEmpty()) {
         feedback.throwIfCanceled();
         feedback.setProgressSpan(95, 100);

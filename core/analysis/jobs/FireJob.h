@@ -34,6 +34,7 @@ struct FireJobResult {
     FireOutcome outcome;
     QJsonObject summary;
     QStringList warnings;
+    QStringList inputProblems;       // input data left out (in warnings too): the CLI's stderr lines
     QString outDir;
     QString studyArea;             // "<file>: study area" / "<file>: official districts"; empty: none was given
 };

@@ -77,6 +77,8 @@ NetworkInputs NetworkInputs::openNetwork(const NetworkSettings &s, Feedback &fee
     o.cacheDirectory = s.cacheDirectory;
     in.graph = RoadGraphBuilder::open(o, &feedback, &in.graphReport);
     const QString networkName = s.network.displayName();
+    const RoadGraphReport &gr = in.graphReport;
+    feedback.reportDropped(networkName, QStringLiteral("streets"), gr.features + gr.skippedGeometry, gr.features, gr.skippedGeometry, gr.dropped);
     if (in.graph.isEmpty())
         throw InvalidInput(fileMessage(networkName, QStringLiteral("the network is empty")));
     feedback.throwIfCanceled();
@@ -96,6 +98,7 @@ NetworkInputs NetworkInputs::openNetwork(const NetworkSettings &s, Feedback &fee
         LoadOptions lo;
         lo.targetCrs = in.graph.crs();
         const VectorLayer barriers = VectorLayer::load(s.barriers, lo);
+        barriers.report().reportTo(feedback, s.barriers.displayName(), QStringLiteral("barriers"));
         in.routing.linkFactors = Barriers::linkFactors(in.graph, barriers, s.barrierFactor, &in.barrierLinks);
     }
 
@@ -115,10 +118,13 @@ void NetworkInputs::loadFacilities(Feedback &feedback)
     if (!s.facilities.path.isEmpty()) {
         LoadOptions lo;
         lo.targetCrs = in.graph.crs();
+        lo.idField = s.facilityIdField;
         in.facilities = VectorLayer::load(s.facilities, lo);
         const QString name = s.facilities.displayName();
+        in.facilities.report().reportTo(feedback, name, QStringLiteral("facilities"));
         if (in.facilities.featureCount() == 0)
             throw InvalidInput(fileMessage(name, QStringLiteral("no facilities (the layer is empty)")));
+        in.facilities.requireGeometry(QStringLiteral("facilities"), {0, 2});
         const int idField = FacilityIds::field(in.facilities, s.facilityIdField);
         for (int i = 0; i < in.facilities.featureCount(); ++i)
             in.facilityIds << FacilityIds::id(in.facilities, idField, i);
@@ -182,6 +188,8 @@ QJsonObject NetworkInputs::summary() const
                                                 {QStringLiteral("messages"), QJsonArray::fromStringList(graphReport.messages())},
                                                 {QStringLiteral("barrier_links"), barrierLinks}}},
         {QStringLiteral("facilities"), QJsonObject{{QStringLiteral("total"), int(snapped.points.size())},
+                                                   {QStringLiteral("read"), facilities.report().read},
+                                                   {QStringLiteral("dropped"), facilities.report().skipped()},
                                                    {QStringLiteral("snapped"), snapped.snappedCount()},
                                                    {QStringLiteral("unsnapped"), unsnappedIds},
                                                    {QStringLiteral("snap_max_m"), settings.snapMaxMeters}}},

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QFileInfo>
+#include <cmath>
 
 namespace refuge {
 
@@ -184,6 +185,9 @@ CoverageSettings ProjectJobSettings::coverage(const Project &project)
     } catch (const InvalidInput &e) {
         c.fail(QStringLiteral("assignment"), e.message());
     }
+    if (c.contains(QStringLiteral("area_from_capacity"))) // m² per person; not a number: refused by CoverageJob
+        s.areaFromCapacityM2 = c.value(QStringLiteral("area_from_capacity")).isDouble() ? c.value(QStringLiteral("area_from_capacity")).toDouble()
+                                                                                         : std::nan("");
     s.standard = standardName(project);
     s.standardOverrides = standardOverrides(project);
     return s;

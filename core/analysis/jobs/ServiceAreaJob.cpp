@@ -89,7 +89,9 @@ ServiceAreaJobResult ServiceAreaJob::run(const ServiceAreaSettings &settings, Fe
     r.totalFacilities = int(net.snapped.points.size());
     net.finishCacheSave(feedback); // the graph cache written meanwhile
     r.warnings = feedback.warnings();
+    r.inputProblems = feedback.inputProblems();
     r.summary = net.summary();
+    AnalysisFiles::addInputProblems(r.summary, feedback);
     r.summary.insert(QStringLiteral("command"), QStringLiteral("service-area"));
     r.summary.insert(QStringLiteral("polygons"), r.areas.featureCount());
     r.summary.insert(QStringLiteral("line_features"), r.lines.featureCount());

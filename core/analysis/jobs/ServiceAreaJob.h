@@ -23,6 +23,7 @@ struct ServiceAreaJobResult {
     int snappedFacilities = 0, totalFacilities = 0;
     QJsonObject summary;
     QStringList warnings;
+    QStringList inputProblems;       // input data left out (in warnings too): the CLI's stderr lines
 };
 
 class ServiceAreaJob {

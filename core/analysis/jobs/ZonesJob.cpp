@@ -21,7 +21,7 @@ ZonesJobResult ZonesJob::run(const ZonesSettings &settings, Feedback &feedback)
     if (settings.network.facilities.path.isEmpty())
         throw InvalidInput(QStringLiteral("zones need a facilities layer"));
     // The study area is checked before the network is built (fast fail).
-    const VectorLayer studyArea = settings.studyArea.path.isEmpty() ? VectorLayer() : StudyArea::read(settings.studyArea);
+    const VectorLayer studyArea = settings.studyArea.path.isEmpty() ? VectorLayer() : StudyArea::read(settings.studyArea, &feedback);
     if (!settings.outDir.isEmpty()) // before anything can fail: no previous figures survive a failed run
         AnalysisFiles::prepareOutputFolder(settings.outDir, {QStringLiteral("zones.gpkg")}, JobInputs::of(settings.network));
     feedback.setProgressSpan(0, 30);
@@ -43,7 +43,9 @@ ZonesJobResult ZonesJob::run(const ZonesSettings &settings, Feedback &feedback)
     r.totalFacilities = int(net.snapped.points.size());
     net.finishCacheSave(feedback); // the graph cache written meanwhile
     r.warnings = feedback.warnings();
+    r.inputProblems = feedback.inputProblems();
     r.summary = net.summary();
+    AnalysisFiles::addInputProblems(r.summary, feedback);
     r.summary.insert(QStringLiteral("command"), QStringLiteral("zones"));
     double total = 0, beyond = 0;
     QStringList facilities;

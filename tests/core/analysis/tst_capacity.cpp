@@ -249,10 +249,21 @@ private Q_SLOTS:
         t.areaM2 = {FacilityTable::kUnknown, 3000, FacilityTable::kUnknown};
         const CapacityTable c = Capacity::resolve(t, 1.5);
         QCOMPARE(c.persons, (std::vector<double>{100, 2000, 0}));
-        QCOMPARE(c.areaM2, (std::vector<double>{150, 3000, 0}));
+        // No area is invented for "a": it has none (only asked for, below).
+        QCOMPARE(c.areaM2, (std::vector<double>{0, 3000, 0}));
+        QCOMPARE(c.areaKnown, (std::vector<char>{0, 1, 0}));
+        QCOMPARE(c.withoutAreaIds, (QStringList{"a", "c"}));
+        QVERIFY(c.substitutedIds.isEmpty());
         QCOMPARE(c.fromField, 1);
         QCOMPARE(c.fromArea, 1);
         QCOMPARE(c.missing, 1);
+        QCOMPARE(c.missingIds, QStringList{"c"});
+        const CapacityTable asked = Capacity::resolve(t, 1.5, 2.0);
+        QCOMPARE(asked.areaM2, (std::vector<double>{200, 3000, 0}));
+        QCOMPARE(asked.areaKnown, (std::vector<char>{1, 1, 0}));
+        QCOMPARE(asked.substitutedIds, QStringList{"a"});
+        QVERIFY(asked.messages().join(QLatin1Char('\n')).contains(QStringLiteral("area taken as capacity × 2 m² per person (as asked, --area-from-capacity): a")));
+        QVERIFY_THROWS_EXCEPTION(InvalidInput, Capacity::resolve(t, 1.5, -1));
         t.capacity = {FacilityTable::kUnknown, FacilityTable::kUnknown, FacilityTable::kUnknown};
         t.areaM2 = t.capacity;
         QVERIFY_THROWS_EXCEPTION(InvalidInput, Capacity::resolve(t, 1.5));

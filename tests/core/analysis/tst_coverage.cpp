@@ -12,6 +12,7 @@
 #include "util/Error.h"
 #include "util/Feedback.h"
 
+#include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
 #include <gdal.h>
@@ -148,17 +149,26 @@ private Q_SLOTS:
         QCOMPARE(a.shelterAreaPerResident, 2.0);
         QVERIFY(a.supplyCheck.pass);
         QVERIFY(a.supplyCheck.citation.contains(QStringLiteral("沪府办发〔2021〕18号")));
-        QCOMPARE(b.shelterAreaM2, 150.0); // capacity 100 × 1.5 m²
-        QCOMPARE(b.shelterAreaPerResident, 0.75);
-        QVERIFY(!b.supplyCheck.pass);
+        // S2 has no area: none is invented, and B's check (and the overall one) cannot be evaluated.
+        QCOMPARE(b.shelterAreaM2, 0.0);
+        QCOMPARE(b.sheltersWithoutArea, 1);
+        QVERIFY(!b.supplyCheck.evaluated);
+        QVERIFY(b.supplyCheck.note.contains(QStringLiteral("1 shelters without an effective area")));
+        QVERIFY(a.supplyCheck.evaluated);
+        QVERIFY(!o.overall.supplyCheck.evaluated);
+        QVERIFY(!o.facilities[1].areaKnown);
+        QVERIFY(o.warnings.join(QLatin1Char('\n')).contains(QStringLiteral("1 shelters without an effective area (per-capita shelter area not evaluated where they are; --area-from-capacity M2_PER_PERSON to estimate it): S2")));
         // Nearest-first: S2 (capacity 100) takes 100 of B's 200.
         QCOMPARE(b.assigned, 100.0);
         QCOMPARE(b.unassignedFull, 100.0);
         QCOMPARE(o.assignment.assigned, 250.0);
         QCOMPARE(o.facilities[0].loadRatio(), 150.0 / 200.0);
         QCOMPARE(o.facilities[1].loadRatio(), 1.0);
-        QCOMPARE(o.overall.shelterAreaPerResident, 450.0 / 350.0);
         const QJsonObject s = o.summaryJson(q);
+        QVERIFY(s.value("shelter_area_per_resident").isNull());
+        QCOMPARE(s.value("shelters_without_area").toInt(), 1);
+        QVERIFY(s.value("checks").toObject().value("district_supply").toObject().value("pass").isNull());
+        QCOMPARE(s.value("checks").toObject().value("district_supply").toObject().value("evaluated").toBool(true), false);
         for (const char *k : {"total_population", "covered_population", "covered_share", "assigned_population",
                               "unassigned_population", "unsnapped_facilities", "unsnapped_demand"})
             QVERIFY2(s.contains(QLatin1String(k)), k);
@@ -176,7 +186,22 @@ private Q_SLOTS:
         QVERIFY(lines[0].startsWith(QStringLiteral("area,population,covered_population,covered_share,assigned_population,unassigned_population")));
         QVERIFY(lines[0].contains(QStringLiteral("shelter_area_per_resident,pass")));
         QVERIFY(lines[1].startsWith(QStringLiteral("A,150,150,1,150,0")));
+        QVERIFY2(lines[2].startsWith(QStringLiteral("B,")) && lines[2].contains(QStringLiteral(",1,0,,,")), qPrintable(lines[2])); // B: 1 shelter, 0 m² known, no per-resident figure, no pass/fail
         QCOMPARE(VectorLayer::layerNames(dir.filePath(QStringLiteral("coverage.gpkg"))).size(), 5);
+
+        // Asked for: S2's area is capacity 100 × 1.5 m² = 150, listed; B's check is evaluated.
+        q.areaFromCapacityM2 = 1.5;
+        const CoverageOutcome asked = CoverageAnalysis::run(q, fb);
+        const CoverageAreaRow &b2 = asked.areas[1];
+        QCOMPARE(b2.shelterAreaM2, 150.0);
+        QCOMPARE(b2.shelterAreaPerResident, 0.75);
+        QVERIFY(b2.supplyCheck.evaluated);
+        QVERIFY(!b2.supplyCheck.pass);
+        QCOMPARE(asked.overall.shelterAreaPerResident, 450.0 / 350.0);
+        QVERIFY(asked.warnings.join(QLatin1Char('\n')).contains(QStringLiteral("1 shelters without an effective area: area taken as capacity × 1.5 m² per person (as asked, --area-from-capacity): S2")));
+        const QJsonObject s2 = asked.summaryJson(q);
+        QCOMPARE(s2.value("areas_from_capacity").toArray(), QJsonArray{QStringLiteral("S2")});
+        QCOMPARE(s2.value("shelter_area_per_resident").toDouble(), 450.0 / 350.0);
     }
     void areasMustOverlap()
     {

@@ -46,12 +46,34 @@ private Q_SLOTS:
         QCOMPARE(d.totalPopulation(), 160.0);
         QCOMPARE(d.stats.features, 6);
         QCOMPARE(d.stats.used, 2);
-        QCOMPARE(d.stats.nullPopulation, 2);
+        QCOMPARE(d.stats.nullPopulation, 1);
+        QCOMPARE(d.stats.unusablePopulation, 1); // "n/a": listed, never 0
+        QCOMPARE(d.stats.unusableFids, std::vector<qint64>{4});
         QCOMPARE(d.stats.negativePopulation, 1);
         QCOMPARE(d.stats.zeroPopulation, 1);
         QVERIFY(QRectF(0, 0, 100, 100).contains(d.points[0]));
         QCOMPARE(d.feature[1], 5);
         QVERIFY(d.stats.messages().join(QLatin1Char('\n')).contains(QStringLiteral("negative")));
+        QCOMPARE(fb.inputProblems(), QStringList{QStringLiteral("blocks: 1 features with a population that is not a number left out (unusable: fid 4)")});
+    }
+    void populationWrittenAsText()
+    {
+        VectorLayer l(QStringLiteral("blocks"), GeometryType::Point, Crs::fromEpsg(26986));
+        l.addField({QStringLiteral("pop"), FieldType::String});
+        l.addFeature(Geometry::point({0, 0}), {QStringLiteral("14,495")});
+        l.addFeature(Geometry::point({1, 0}), {QStringLiteral("1 234")});
+        l.addFeature(Geometry::point({2, 0}), {QStringLiteral("300")});
+        l.addFeature(Geometry::point({3, 0}), {QStringLiteral("big")});
+        l.addFeature(Geometry::point({4, 0}), {QString()});
+        l.buildIndex();
+        Feedback fb;
+        const DemandSet d = Demand::fromLayer(l, QStringLiteral("pop"), 0, fb);
+        QCOMPARE(d.population, (std::vector<double>{14495, 1234, 300}));
+        QCOMPARE(d.stats.reformattedPopulation, 2);
+        QCOMPARE(d.stats.unusablePopulation, 1);
+        QCOMPARE(d.stats.unusableFids, std::vector<qint64>{3});
+        QCOMPARE(d.stats.nullPopulation, 1);
+        QVERIFY(d.stats.messages().join(QLatin1Char('\n')).contains(QStringLiteral("2 features with a population written as text")));
     }
     void splitCells()
     {

@@ -158,17 +158,32 @@ private Q_SLOTS:
         const DataSource source = fixture ? DataSource{writeFixture(dir.path(), layer), QString()}
                                           : DataSource{test::sourcePath(QStringLiteral("maps/cambridge/cambridge.gpkg")), layer};
         const LoadOptions options{epsg > 0 ? Crs::fromEpsg(epsg) : Crs(), {}, {}, true};
-        Feedback fb;
+        Feedback fb, fbLoad;
         const VectorLayer l = VectorLayer::load(source, options);
         const DemandSet expected = Demand::fromLayer(l, field, 0, fb);
-        const DemandSet got = Demand::load(source, field, 0, options, fb);
+        const DemandSet got = Demand::load(source, field, 0, options, fbLoad);
         QVERIFY(expected.size() > 5);
         compare(got, expected, l.report().messages());
+        // The same features dropped, with the same FIDs and reasons (the GeoPackage's from the Arrow stream).
+        auto dropped = [](const Feedback &f) {
+            QStringList out;
+            for (const DroppedFeature &d : f.droppedFeatures())
+                out << QStringLiteral("%1 %2").arg(d.fid, 4, 10, QLatin1Char('0')).arg(d.reason);
+            out.sort();
+            return out;
+        };
+        QCOMPARE(dropped(fbLoad), dropped(fb));
+        QCOMPARE(fbLoad.inputProblems(), fb.inputProblems());
         if (fixture) {
             // The fixture really exercises the repair and skip counts.
             QVERIFY(l.report().repaired >= 2);
             QCOMPARE(l.report().nullGeometry, 1);
             QCOMPARE(l.report().otherDimension, 1);
+            // Rows 7 (null), 8 (empty) and 15 (a point): the fixture's FIDs count from 1.
+            const QStringList d = dropped(fbLoad);
+            QVERIFY2(d.contains(QStringLiteral("0007 no geometry")) && d.contains(QStringLiteral("0008 empty geometry"))
+                         && d.contains(QStringLiteral("0015 another geometry type than the layer's")),
+                     qPrintable(d.join(QLatin1Char('|'))));
             QVERIFY(got.stats.messages().join(QLatin1Char('\n')).contains(QStringLiteral("repaired")));
         }
     }

@@ -73,6 +73,26 @@ private Q_SLOTS:
         QVERIFY(ProjectJobSettings::resultsDirectory(Project()).isEmpty());
     }
 
+    void areaFromCapacitySetting()
+    {
+        // Off unless the project asks; a number is taken, anything else refused naming the key.
+        QCOMPARE(ProjectJobSettings::coverage(m_project).areaFromCapacityM2, 0.0);
+        Project p = m_project;
+        QJsonObject coverage = p.analysis.value(QStringLiteral("coverage")).toObject();
+        coverage.insert(QStringLiteral("area_from_capacity"), 1.5);
+        p.analysis.insert(QStringLiteral("coverage"), coverage);
+        QCOMPARE(ProjectJobSettings::coverage(p).areaFromCapacityM2, 1.5);
+        coverage.insert(QStringLiteral("area_from_capacity"), QStringLiteral("one and a half"));
+        p.analysis.insert(QStringLiteral("coverage"), coverage);
+        Feedback fb;
+        try {
+            CoverageJob::run(cached(ProjectJobSettings::coverage(p)), fb);
+            QFAIL("expected InvalidInput");
+        } catch (const InvalidInput &e) {
+            QVERIFY2(e.message().contains(QLatin1String("analysis.coverage.area_from_capacity")), qPrintable(e.message()));
+        }
+    }
+
     void missingRoleIsRefused()
     {
         Project p = m_project;

@@ -270,8 +270,16 @@ private Q_SLOTS:
         const QString gpkg = test::sourcePath(QStringLiteral("maps/cambridge/cambridge.gpkg"));
         QCOMPARE(VectorLayer::layerNames(gpkg), (QStringList{"streets", "shelters", "fire_stations", "engine_districts", "neighborhoods",
                                                              "blocks_2000", "flood_100yr", "flood_500yr", "city_boundary", "hospitals"}));
-        // without a layer name: the first one
-        const VectorLayer first = load(gpkg);
+        // without a layer name: refused, never silently the first of several layers
+        try {
+            (void)VectorLayer::load(DataSource{gpkg, QString()});
+            QFAIL("expected InvalidInput");
+        } catch (const InvalidInput &e) {
+            QCOMPARE(e.message(), gpkg + QStringLiteral(": has 10 layers (streets, shelters, fire_stations, engine_districts, neighborhoods, "
+                                                        "blocks_2000, flood_100yr, flood_500yr, city_boundary, hospitals); name the one to "
+                                                        "use as PATH:LAYER"));
+        }
+        const VectorLayer first = VectorLayer::load(DataSource{gpkg, QStringLiteral("streets")});
         QCOMPARE(first.name(), QStringLiteral("streets"));
         QCOMPARE(first.featureCount(), 2643);
         try {

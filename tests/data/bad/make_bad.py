@@ -184,6 +184,86 @@ write("not_geodata.geojson", "This is a meeting note, not a map.\n")
 # 16. CSV with lon/lat where some values are not numbers.
 write("bad_lonlat.csv", "id,lon,lat\n1,-71.10,42.37\n2,abc,42.38\n3,-71.12,\n4,-71.13,42.39\n")
 
+# 17. Analysis inputs (tests/cli/tst_bad_input.cpp runs coverage on them, --euclidean).
+def features(items):
+    """items: [(fid, geometry JSON, {property: value})] -> a FeatureCollection with those FIDs."""
+    import json
+    parts = ['{"type":"Feature","id":%d,"properties":%s,"geometry":%s}' % (fid, json.dumps(props, ensure_ascii=False), geom)
+             for fid, geom, props in items]
+    return '{"type":"FeatureCollection","features":[\n' + ",\n".join(parts) + "\n]}\n"
+
+
+def lonlat(i):
+    return (-71.110 + 0.002 * (i % 5), 42.370 + 0.002 * (i // 5))
+
+
+# 17a. Fourteen shelters, fid 7 at NaN: 13 of 14 used, fid 7 'S7' dropped and named.
+write("shelters_nan.geojson", features(
+    [(i, '{"type":"Point","coordinates":[%s,%s]}' % (("NaN", "NaN") if i == 7 else lonlat(i)),
+      {"name": "S%d" % i, "capacity": 100 * i}) for i in range(1, 15)]))
+
+# 17b. Population points beside them.
+write("demand_points.geojson", features(
+    [(i, '{"type":"Point","coordinates":[%.4f,%.4f]}' % (lonlat(i)[0] + 0.0005, lonlat(i)[1] + 0.0005), {"pop": 50 * i})
+     for i in range(1, 11)]))
+
+# 17c. Shelters as lines (a street layer given as facilities).
+write("lines_as_shelters.geojson", features(
+    [(i, '{"type":"LineString","coordinates":[[%.4f,%.4f],[%.4f,%.4f]]}' % (lonlat(i) + (lonlat(i)[0] + 0.001, lonlat(i)[1])),
+      {"name": "L%d" % i, "capacity": 100}) for i in range(1, 4)]))
+
+# 17d. Capacities and areas as people write them: "14,495", "1 234", "300 m²", "1,200";
+#      "big" is no number; S2 has no area, S4 an area of 0.
+write("shelters_text_numbers.geojson", features([
+    (1, '{"type":"Point","coordinates":[%s,%s]}' % lonlat(1), {"name": "S1", "capacity": "14,495", "area": "300 m²"}),
+    (2, '{"type":"Point","coordinates":[%s,%s]}' % lonlat(2), {"name": "S2", "capacity": "1 234", "area": None}),
+    (3, '{"type":"Point","coordinates":[%s,%s]}' % lonlat(3), {"name": "S3", "capacity": "big", "area": "1,200"}),
+    (4, '{"type":"Point","coordinates":[%s,%s]}' % lonlat(4), {"name": "S4", "capacity": "500", "area": "0"}),
+]))
+
+# 17e. A GeoPackage of two layers (streets and shelters): without :LAYER it must be refused.
+if os.path.exists(path("two_layers.gpkg")):
+    os.remove(path("two_layers.gpkg"))
+ds = ogr.GetDriverByName("GPKG").CreateDataSource(path("two_layers.gpkg"))
+for lname, gtype, wkt in (("streets", ogr.wkbLineString, "LINESTRING (-71.11 42.37,-71.10 42.37)"),
+                          ("shelters", ogr.wkbPoint, "POINT (-71.105 42.371)")):
+    lyr = ds.CreateLayer(lname, srs(4326), gtype, ["SPATIAL_INDEX=NO"])
+    lyr.CreateField(ogr.FieldDefn("name", ogr.OFTString))
+    lyr.CreateField(ogr.FieldDefn("capacity", ogr.OFTInteger))
+    f = ogr.Feature(lyr.GetLayerDefn())
+    f.SetField("name", lname)
+    f.SetField("capacity", 100)
+    f.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+    lyr.CreateFeature(f)
+ds = None
+import sqlite3
+con = sqlite3.connect(path("two_layers.gpkg"))
+con.execute("PRAGMA page_size=512")
+con.execute("VACUUM")
+con.close()
+
+# 17f. Streets (GeoPackage, EPSG:26986) where fid 3 has a vertex at 1e308: 3 of 4 used, fid 3 named.
+if os.path.exists(path("streets_bad.gpkg")):
+    os.remove(path("streets_bad.gpkg"))
+ds = ogr.GetDriverByName("GPKG").CreateDataSource(path("streets_bad.gpkg"))
+lyr = ds.CreateLayer("streets", srs(26986), ogr.wkbLineString, ["SPATIAL_INDEX=NO"])
+lyr.CreateField(ogr.FieldDefn("name", ogr.OFTString))
+for i, wkt in enumerate(["LINESTRING (230000 900000,230100 900000)", "LINESTRING (230100 900000,230200 900000)",
+                         "LINESTRING (230200 900000,1e308 900000)", "LINESTRING (230100 900000,230100 900100)"]):
+    f = ogr.Feature(lyr.GetLayerDefn())
+    f.SetFID(i + 1)
+    f.SetField("name", "street %d" % (i + 1))
+    f.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+    lyr.CreateFeature(f)
+ds = None
+con = sqlite3.connect(path("streets_bad.gpkg"))
+con.execute("PRAGMA page_size=512")
+con.execute("VACUUM")
+con.close()
+
+write("facility_on_streets.geojson", features([(1, '{"type":"Point","coordinates":[230050,900010]}', {"name": "F1"})])
+      .replace('{"type":"FeatureCollection",', '{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::26986"}},'))
+
 # Projects. A valid layer they can point at.
 write("ok_points.geojson", feature_collection([
     '{"type":"Point","coordinates":[-71.10,42.37]}',
