@@ -1,4 +1,5 @@
 #include "io/OutputFile.h"
+#include "io/OutputGuard.h"
 #include "util/Error.h"
 
 #include <QDir>
@@ -15,14 +16,6 @@ namespace refuge {
 
 namespace {
 
-std::filesystem::path nativePath(const QString &path)
-{
-#ifdef Q_OS_WIN
-    return std::filesystem::path(path.toStdWString());
-#else
-    return std::filesystem::path(QFile::encodeName(path).toStdString());
-#endif
-}
 
 struct Fault {
     Fault()
@@ -88,7 +81,7 @@ void OutputFile::commit()
     // std::filesystem::rename replaces an existing target in one step (rename(2);
     // MoveFileEx with MOVEFILE_REPLACE_EXISTING on Windows).
     std::error_code ec;
-    std::filesystem::rename(nativePath(m_temp), nativePath(m_final), ec);
+    std::filesystem::rename(OutputGuard::nativePath(m_temp), OutputGuard::nativePath(m_final), ec);
     if (ec)
         throw IoError(fileMessage(m_final, QStringLiteral("cannot replace the file: %1").arg(QString::fromLocal8Bit(ec.message().c_str()))));
     m_committed = true;

@@ -52,14 +52,6 @@ QStringList sideFiles(const QString &canonical)
     return out;
 }
 
-std::filesystem::path nativePath(const QString &path)
-{
-#ifdef Q_OS_WIN
-    return std::filesystem::path(path.toStdWString());
-#else
-    return std::filesystem::path(QFile::encodeName(path).toStdString());
-#endif
-}
 
 } // namespace
 
@@ -125,6 +117,15 @@ void OutputGuard::checkFolder(const QString &dir, const QStringList &fileNames) 
         checkFile(path);
         checkFile(OutputFile::tempPathFor(path)); // written first, then renamed
     }
+}
+
+std::filesystem::path OutputGuard::nativePath(const QString &path)
+{
+#ifdef Q_OS_WIN
+    return std::filesystem::path(path.toStdWString());
+#else
+    return std::filesystem::path(QFile::encodeName(path).toStdString());
+#endif
 }
 
 } // namespace refuge

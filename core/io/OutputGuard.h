@@ -10,6 +10,7 @@
 #include "model/DataSource.h"
 
 #include <QString>
+#include <filesystem>
 #include <QStringList>
 #include <vector>
 
@@ -37,6 +38,9 @@ private:
     };
     const Input *find(const QString &output) const;
     std::vector<Input> m_inputs;
+
+    // A path as std::filesystem takes it (UTF-16 on Windows, the locale's bytes elsewhere).
+    static std::filesystem::path nativePath(const QString &path);
 };
 
 } // namespace refuge

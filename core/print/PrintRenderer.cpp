@@ -1,4 +1,5 @@
 #include "print/PrintRenderer.h"
+#include "io/OutputFile.h"
 
 #include "crs/CoordinateTransform.h"
 #include "model/VectorLayer.h"
@@ -37,21 +38,9 @@ QRectF toPixels(const QRectF &mm, double dpi)
 // Writes through a temporary file beside `path`, renamed onto `path` once complete.
 void writeReplacing(const QString &path, const std::function<void(const QString &)> &write)
 {
-    const QFileInfo info(path);
-    if (!QDir().mkpath(info.absolutePath()))
-        throw IoError(fileMessage(path, QStringLiteral("its folder cannot be created")));
-    const QString temp = info.absoluteDir().filePath(QStringLiteral(".%1.%2.part").arg(info.fileName(), QUuid::createUuid().toString(QUuid::Id128).left(8)));
-    try {
-        write(temp);
-    } catch (...) {
-        QFile::remove(temp);
-        throw;
-    }
-    QFile::remove(path);
-    if (!QFile::rename(temp, path)) {
-        QFile::remove(temp);
-        throw IoError(fileMessage(path, QStringLiteral("cannot be written")));
-    }
+    OutputFile output(path);
+    write(output.tempPath());
+    output.commit();
 }
 
 // Angle (degrees, clockwise from page up) of true north at the frame's centre.
