@@ -31,6 +31,9 @@ public:
     // The same for a results folder and the files an analysis writes into it.
     void checkFolder(const QString &dir, const QStringList &fileNames) const;
 
+    // A path as std::filesystem takes it (UTF-16 on Windows, the locale's bytes elsewhere).
+    static std::filesystem::path nativePath(const QString &path);
+
 private:
     struct Input {
         QString given;     // as the user gave it (for the message)
@@ -38,9 +41,6 @@ private:
     };
     const Input *find(const QString &output) const;
     std::vector<Input> m_inputs;
-
-    // A path as std::filesystem takes it (UTF-16 on Windows, the locale's bytes elsewhere).
-    static std::filesystem::path nativePath(const QString &path);
 };
 
 } // namespace refuge

@@ -185,9 +185,8 @@ CoverageSettings ProjectJobSettings::coverage(const Project &project)
     } catch (const InvalidInput &e) {
         c.fail(QStringLiteral("assignment"), e.message());
     }
-    if (c.contains(QStringLiteral("area_from_capacity"))) // m² per person; not a number: refused by CoverageJob
-        s.areaFromCapacityM2 = c.value(QStringLiteral("area_from_capacity")).isDouble() ? c.value(QStringLiteral("area_from_capacity")).toDouble()
-                                                                                         : std::nan("");
+    if (c.has(QStringLiteral("area_from_capacity"))) // m² per person, checked like --area-from-capacity
+        s.areaFromCapacityM2 = c.number(QStringLiteral("area_from_capacity"), u"area-from-capacity");
     s.standard = standardName(project);
     s.standardOverrides = standardOverrides(project);
     return s;
