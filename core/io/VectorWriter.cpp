@@ -1,7 +1,6 @@
 #include "io/VectorWriter.h"
 #include "crs/CoordinateTransform.h"
 #include "io/Gdal.h"
-#include "io/GpkgBulk.h"
 #include "io/OgrGeometry.h"
 #include "io/OutputFile.h"
 #include "util/Error.h"
@@ -123,57 +122,47 @@ private:
 
 QString sqlLiteral(QString v) { return QLatin1Char('\'') + v.replace(QLatin1Char('\''), QStringLiteral("''")) + QLatin1Char('\''); }
 
-// Runs one SQL statement; the first column of its first row (empty when none).
-// fail(what) when GDAL reports an error.
+// Runs one SQL statement through GDAL; fail(what) when GDAL reports an error.
 template<typename Fail>
-QString sqlValue(GDALDatasetH ds, const QString &sql, const Fail &fail, const QString &what)
+void execSql(GDALDatasetH ds, const QString &sql, const Fail &fail, const QString &what)
 {
     resetGdalError();
-    QString value;
-    if (OGRLayerH r = GDALDatasetExecuteSQL(ds, sql.toUtf8().constData(), nullptr, nullptr)) {
-        if (OgrFeature f{OGR_L_GetNextFeature(r)}; f && OGR_F_GetFieldCount(f.get()) > 0 && OGR_F_IsFieldSetAndNotNull(f.get(), 0))
-            value = QString::fromUtf8(OGR_F_GetFieldAsString(f.get(), 0));
+    if (OGRLayerH r = GDALDatasetExecuteSQL(ds, sql.toUtf8().constData(), nullptr, nullptr))
         GDALDatasetReleaseResultSet(ds, r);
-    }
     if (!lastGdalError().isEmpty() && CPLGetLastErrorType() >= CE_Failure)
         fail(what);
-    return value;
 }
 
-// A GeoPackage layer's R-tree, filled once after the rows (GpkgBulk) instead of by
-// GDAL row by row: GDAL creates it on the empty table (virtual table, triggers,
-// extension), the insert trigger is set aside while the rows go in and put back after.
-// Its rows too are written by GpkgBulk after GDAL closes the file when `rows` is set
-// (`columns`: the table's column of each field); else by OGR, collecting the boxes.
-struct DeferredRTree {
-    QString table, column, insertTrigger;
-    std::vector<GpkgBulk::Entry> entries;
-    const VectorLayer *rows = nullptr;
-    QStringList columns;
-
-    template<typename Fail>
-    static DeferredRTree create(GDALDatasetH ds, OGRLayerH layer, const Fail &fail)
-    {
-        DeferredRTree r{QString::fromUtf8(OGR_L_GetName(layer)), QString::fromUtf8(OGR_L_GetGeometryColumn(layer)), {}, {}, nullptr, {}};
-        // (GDAL creates the table itself here, on its first use)
-        const QString what = QStringLiteral("cannot create layer '%1'").arg(r.table);
-        sqlValue(ds, QStringLiteral("SELECT CreateSpatialIndex(%1, %2)").arg(sqlLiteral(r.table), sqlLiteral(r.column)), fail, what);
-        const QString trigger = QStringLiteral("rtree_%1_%2_insert").arg(r.table, r.column);
-        r.insertTrigger = sqlValue(ds, QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = %1").arg(sqlLiteral(trigger)), fail, what);
-        if (r.insertTrigger.isEmpty())
-            fail(QStringLiteral("no R-tree trigger '%1'").arg(trigger));
-        sqlValue(ds, QStringLiteral("DROP TRIGGER \"%1\"").arg(QString(trigger).replace(QLatin1Char('"'), QStringLiteral("\"\""))), fail, what);
-        return r;
+// The rows of one layer through OGR in one transaction, one OGRFeature reused for all
+// rows (a point layer also reuses its point).
+template<typename Fail>
+void writeRows(OGRLayerH ol, const VectorLayer &layer, const QString &path, const Fail &fail)
+{
+    if (OGR_L_StartTransaction(ol) != OGRERR_NONE)
+        fail(QStringLiteral("cannot start a transaction"));
+    OgrFeature f(OGR_F_Create(OGR_L_GetLayerDefn(ol)));
+    const int fieldCount = int(layer.fields().size());
+    for (int i = 0; i < layer.featureCount(); ++i) {
+        for (int c = 0; c < fieldCount; ++c)
+            setValue(f.get(), c, layer.attribute(i, c), layer.fields()[std::size_t(c)].type);
+        const Geometry &geometry = layer.geometry(i);
+        if (geometry.isEmpty()) {
+            OGR_F_SetGeometryDirectly(f.get(), nullptr);
+        } else if (OGRGeometryH pt = OGR_F_GetGeometryRef(f.get());
+                   geometry.type() == GeometryType::Point && pt && wkbFlatten(OGR_G_GetGeometryType(pt)) == wkbPoint) {
+            OGR_G_SetPoint_2D(pt, 0, geometry.points()[0].x(), geometry.points()[0].y());
+        } else {
+            OGR_F_SetGeometryDirectly(f.get(), toOgr(geometry).release());
+        }
+        OGR_F_SetFID(f.get(), OGRNullFID);
+        if (OGR_L_CreateFeature(ol, f.get()) != OGRERR_NONE)
+            fail(QStringLiteral("cannot write feature %1").arg(i));
+        OutputFile::faultPoint("row", path);
+        Feedback::throwIfCancelAllRequested();
     }
-    void add(qint64 fid, OGRGeometryH g)
-    {
-        if (!g || OGR_G_IsEmpty(g))
-            return; // as the trigger: no entry for empty geometries
-        OGREnvelope e;
-        OGR_G_GetEnvelope(g, &e);
-        entries.push_back({fid, e.MinX, e.MinY, e.MaxX, e.MaxY});
-    }
-};
+    if (OGR_L_CommitTransaction(ol) != OGRERR_NONE)
+        fail(QStringLiteral("cannot commit"));
+}
 
 } // namespace
 
@@ -200,10 +189,12 @@ void VectorWriter::writeAll(const std::vector<NamedLayer> &layers, const QString
 
     resetGdalError();
     // The temporary file only becomes the output after a complete write and close, so
-    // SQLite need not sync each transaction to disk (about a fifth of a large write).
+    // SQLite need not sync each transaction to disk (about a fifth of a large write),
+    // nor keep its rollback journal on disk; a larger page cache for large layers.
     const ThreadConfigOption noSync("OGR_SQLITE_SYNCHRONOUS", "OFF");
+    const ThreadConfigOption memoryJournal("OGR_SQLITE_JOURNAL", "MEMORY");
+    const ThreadConfigOption cache("OGR_SQLITE_CACHE", "256"); // MB
     GdalDataset ds;
-    std::vector<DeferredRTree> rtrees; // GeoPackage layers whose R-tree is filled after the close
     const QByteArray tmpUtf8 = tmp.toUtf8();
     if (update) {
         ds.reset(GDALOpenEx(tmpUtf8.constData(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr));
@@ -232,10 +223,11 @@ void VectorWriter::writeAll(const std::vector<NamedLayer> &layers, const QString
         if (format == VectorFormat::GeoJson)
             layerOptions << QStringLiteral("RFC7946=YES") << QStringLiteral("WRITE_NAME=NO");
         layerOptions << QStringLiteral("OVERWRITE=YES");
-        // GDAL 3.6 fills a GeoPackage's R-tree row by row (~5 s for 490k points); it is
-        // filled once after the rows instead (DeferredRTree, GpkgBulk).
-        const bool rtree = format == VectorFormat::GeoPackage; // every layer has a geometry column ("geom")
-        if (format == VectorFormat::GeoPackage)
+        // GeoPackage: GDAL's R-tree built once after the rows (CreateSpatialIndex) rather
+        // than filled by GDAL while they go in; in GDAL 3.6 both insert row by row into
+        // SQLite's R-tree (~4.7 s CPU for 490k points), this way took a little less.
+        const bool indexAfter = format == VectorFormat::GeoPackage;
+        if (indexAfter)
             layerOptions << QStringLiteral("SPATIAL_INDEX=NO");
         const CslList opts = toCsl(layerOptions);
         OgrSrs srs = layer.crs().isValid() ? toSrs(layer.crs()) : OgrSrs();
@@ -251,40 +243,14 @@ void VectorWriter::writeAll(const std::vector<NamedLayer> &layers, const QString
             if (err != OGRERR_NONE)
                 fail(QStringLiteral("cannot create field '%1'").arg(f.name));
         }
-        if (rtree)
-            rtrees.push_back(DeferredRTree::create(ds.get(), ol, fail));
-        OGRFeatureDefnH defn = OGR_L_GetLayerDefn(ol);
-        if (rtree && GpkgBulk::canInsert(layer)) { // the rows after the close, by GpkgBulk
-            rtrees.back().rows = &layer; // a GeoPackage layer is never reprojected: the caller's
-            for (int c = 0; c < OGR_FD_GetFieldCount(defn); ++c)
-                rtrees.back().columns << QString::fromUtf8(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, c)));
-            continue;
-        }
-        if (OGR_L_StartTransaction(ol) != OGRERR_NONE)
-            fail(QStringLiteral("cannot start a transaction"));
-        const int fieldCount = int(layer.fields().size());
-        for (int i = 0; i < layer.featureCount(); ++i) {
-            OgrFeature f(OGR_F_Create(defn));
-            for (int c = 0; c < fieldCount; ++c)
-                setValue(f.get(), c, layer.attribute(i, c), layer.fields()[std::size_t(c)].type);
-            if (!layer.geometry(i).isEmpty()) {
-                OgrGeometry g = toOgr(layer.geometry(i));
-                OGR_F_SetGeometryDirectly(f.get(), g.release());
-            }
-            if (OGR_L_CreateFeature(ol, f.get()) != OGRERR_NONE)
-                fail(QStringLiteral("cannot write feature %1").arg(i));
-            if (rtree)
-                rtrees.back().add(OGR_F_GetFID(f.get()), OGR_F_GetGeometryRef(f.get()));
-            OutputFile::faultPoint("row", path);
-            Feedback::throwIfCancelAllRequested();
-        }
-        if (OGR_L_CommitTransaction(ol) != OGRERR_NONE)
-            fail(QStringLiteral("cannot commit"));
+        writeRows(ol, layer, path, fail);
+        if (indexAfter)
+            execSql(ds.get(),
+                    QStringLiteral("SELECT CreateSpatialIndex(%1, %2)").arg(sqlLiteral(name), sqlLiteral(QString::fromUtf8(OGR_L_GetGeometryColumn(ol)))),
+                    fail, QStringLiteral("cannot build the spatial index of '%1'").arg(name));
         Feedback::throwIfCancelAllRequested();
     }
     auto quoted = [](QString id) { return QLatin1Char('"') + id.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"'); };
-    auto literal = sqlLiteral;
-    QStringList viewSql; // run after the rows (GpkgBulk): a view takes its source's extent
     for (const FilteredView &view : views) {
         for (int i = 0; i < GDALDatasetGetLayerCount(ds.get()); ++i)
             if (QString::fromUtf8(OGR_L_GetName(GDALDatasetGetLayer(ds.get(), i))).compare(view.name, Qt::CaseInsensitive) == 0) {
@@ -292,7 +258,7 @@ void VectorWriter::writeAll(const std::vector<NamedLayer> &layers, const QString
                 resetGdalError();
                 break;
             }
-        const QString name = literal(view.name), source = literal(view.source);
+        const QString name = sqlLiteral(view.name), source = sqlLiteral(view.source);
         const QStringList statements = {
             QStringLiteral("DROP VIEW IF EXISTS %1").arg(quoted(view.name)),
             QStringLiteral("DELETE FROM gpkg_geometry_columns WHERE table_name = %1").arg(name),
@@ -305,24 +271,12 @@ void VectorWriter::writeAll(const std::vector<NamedLayer> &layers, const QString
             QStringLiteral("INSERT INTO gpkg_geometry_columns (table_name, column_name, geometry_type_name, srs_id, z, m) SELECT %1, "
                            "column_name, geometry_type_name, srs_id, z, m FROM gpkg_geometry_columns WHERE table_name = %2")
                 .arg(name, source)};
-        viewSql << statements;
+        for (const QString &sql : statements)
+            execSql(ds.get(), sql, fail, QStringLiteral("cannot create the view '%1'").arg(view.name));
     }
     ds.reset(); // flush and close
     if (!lastGdalError().isEmpty() && CPLGetLastErrorType() >= CE_Failure)
         fail(QStringLiteral("write failed"));
-    if (format == VectorFormat::GeoPackage) {
-        GpkgBulk bulk(tmp);
-        for (DeferredRTree &r : rtrees)
-            if (r.rows)
-                r.entries = bulk.insertRows(r.table, r.column, r.columns, *r.rows);
-        for (const QString &sql : viewSql)
-            bulk.exec(sql);
-        for (DeferredRTree &r : rtrees) {
-            Feedback::throwIfCancelAllRequested();
-            bulk.fillRTree(r.table, r.column, std::move(r.entries), r.insertTrigger);
-        }
-        bulk.commit();
-    }
     output.commit();
 }
 

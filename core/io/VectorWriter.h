@@ -3,8 +3,8 @@
 // GeoJSON (always EPSG:4326 per RFC 7946, reprojected) and CSV (WKT geometry column).
 // Writes to a temporary file and renames it into place (OutputFile), so a failed or
 // killed write never leaves a half-written file behind. Replaces the layer if it exists
-// (GeoPackage keeps other layers). GeoPackage: GDAL makes the tables, the rows and the
-// R-trees go in with SQLite directly (GpkgBulk). Throws Canceled after
+// (GeoPackage keeps other layers). Everything through GDAL's public API: one transaction
+// per layer, one reused OGRFeature, GDAL's own R-tree. Throws Canceled after
 // Feedback::requestCancelAll() (refuge-cli on SIGINT/SIGTERM).
 #include "model/VectorLayer.h"
 
