@@ -18,6 +18,10 @@ public:
     static Crs fromEpsg(int code) { return fromUserInput(QStringLiteral("EPSG:%1").arg(code)); }
     // The WGS 84 UTM zone containing (lon, lat).
     static Crs utmFor(double lon, double lat);
+    // The CGCS2000 3-degree Gauss-Kruger zone (EPSG:4534 "CM 75E" … EPSG:4554 "CM 135E",
+    // the codes without the zone number in the false easting) whose central meridian is
+    // nearest to lon. Throws CrsError outside 73.5–136.5° E, where there is none.
+    static Crs cgcs2000GaussKrugerFor(double lon);
 
     bool isValid() const { return d != nullptr; }
     QString authId() const;   // "EPSG:26986", or "" when no authority code is known
@@ -25,6 +29,9 @@ public:
     QString wkt() const;      // WKT2:2019
     QString toProjJson() const;
     bool isGeographic() const;
+    // Based on the China Geodetic Coordinate System 2000 datum (EPSG:1043): EPSG:4490 and
+    // its Gauss-Kruger projections, also when read from a .prj without authority codes.
+    bool isCgcs2000() const;
     // Unit of the first axis ("metre", "degree", "US survey foot"...), and its size in metres (0 if angular).
     QString unitName() const;
     double metresPerUnit() const;
@@ -44,7 +51,8 @@ private:
 
 // Picks the CRS analyses measure in: the CRS itself when it is projected in metres,
 // otherwise (geographic, or projected in feet) the UTM zone of the centre of
-// extentInCrs (given in crs's own units). Never degrees or feet as metres.
+// extentInCrs (given in crs's own units) — for CGCS2000 data the 3-degree Gauss-Kruger
+// zone of the centre instead, as Chinese bureaus measure. Never degrees or feet as metres.
 Crs metricCrsFor(const Crs &crs, const QRectF &extentInCrs);
 
 } // namespace refuge
