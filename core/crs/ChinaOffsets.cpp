@@ -78,10 +78,10 @@ void requireInside(QPointF lonLat, ChinaOffset offset)
 {
     if (isInsideChinaOffsetArea(lonLat))
         return;
-    throw InvalidInput(QStringLiteral("lon %1, lat %2 is outside China: the %3 offset is defined only inside China "
+    throw OutsideChinaOffsetArea(QStringLiteral("lon %1, lat %2 is outside China: the %3 offset is defined only inside China "
                                       "(%4–%5° E, %6–%7° N)")
                            .arg(lonLat.x(), 0, 'f', 6).arg(lonLat.y(), 0, 'f', 6).arg(chinaOffsetName(offset))
-                           .arg(kMinLon).arg(kMaxLon).arg(kMinLat).arg(kMaxLat));
+                           .arg(kMinLon, 0, 'g', 8).arg(kMaxLon, 0, 'g', 8).arg(kMinLat, 0, 'g', 8).arg(kMaxLat, 0, 'g', 8));
 }
 
 } // namespace

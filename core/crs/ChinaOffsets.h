@@ -13,12 +13,18 @@
 // The offsets are defined only inside China. "Inside" is the bounding box the published
 // libraries use (72.004–137.8347° E, 0.8293–55.8271° N), not the national border: points
 // in neighbouring countries inside that box are accepted. Outside it every function
-// throws InvalidInput.
+// throws OutsideChinaOffsetArea (an InvalidInput).
+#include "util/Error.h"
+
 #include <QPointF>
 #include <QString>
 #include <optional>
 
 namespace refuge {
+
+// Thrown for a point outside the area where the offsets are defined (message says so);
+// readers catch it to add the file name.
+class OutsideChinaOffsetArea : public InvalidInput { public: using InvalidInput::InvalidInput; };
 
 enum class ChinaOffset { Gcj02, Bd09 };
 

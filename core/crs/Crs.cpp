@@ -35,6 +35,7 @@ struct Crs::Data {
     double metresPerUnit = 0;
     bool geographic = false;
     bool cgcs2000 = false;
+    std::optional<ChinaOffset> chinaOffset;
 };
 
 namespace {
@@ -105,6 +106,18 @@ bool hasCgcs2000Datum(PJ_CONTEXT *ctx, const PJ *pj)
     return name.compare(QLatin1String("China 2000"), Qt::CaseInsensitive) == 0;
 }
 
+// WGS 84 named after a Chinese web-map offset: the WKT of Crs::fromUserInput("GCJ-02").
+QString chinaOffsetWkt(ChinaOffset offset)
+{
+    return QStringLiteral(
+               "GEOGCRS[\"%1\",DATUM[\"World Geodetic System 1984\",ELLIPSOID[\"WGS 84\",6378137,298.257223563,"
+               "LENGTHUNIT[\"metre\",1]]],PRIMEM[\"Greenwich\",0,ANGLEUNIT[\"degree\",0.0174532925199433]],CS[ellipsoidal,2],"
+               "AXIS[\"geodetic latitude (Lat)\",north,ORDER[1],ANGLEUNIT[\"degree\",0.0174532925199433]],"
+               "AXIS[\"geodetic longitude (Lon)\",east,ORDER[2],ANGLEUNIT[\"degree\",0.0174532925199433]],"
+               "REMARK[\"WGS 84 longitude/latitude with the %1 offset of Chinese web maps\"]]")
+        .arg(chinaOffsetName(offset));
+}
+
 // Longitudes covered by the CGCS2000 3-degree Gauss-Kruger zones CM 75E … CM 135E.
 bool inGaussKrugerRange(double lon) { return std::isfinite(lon) && lon >= 73.5 && lon < 136.5; }
 
@@ -114,6 +127,8 @@ Crs Crs::fromUserInput(const QString &definition)
 {
     if (definition.trimmed().isEmpty())
         throw CrsError(QStringLiteral("empty CRS definition"));
+    if (const auto offset = chinaOffsetFromName(definition))
+        return fromUserInput(chinaOffsetWkt(*offset));
     PJ_CONTEXT *ctx = projContext();
     PjPtr pj = createPj(definition);
     if (!pj || !isCrsType(proj_get_type(pj.get())))
@@ -150,6 +165,9 @@ Crs Crs::fromUserInput(const QString &definition)
     }
 
     data->cgcs2000 = hasCgcs2000Datum(ctx, pj.get());
+    data->chinaOffset = chinaOffsetFromName(data->name);
+    if (data->chinaOffset)
+        data->authId.clear(); // not EPSG:4326: the coordinates carry the offset
     const PJ_TYPE type = proj_get_type(pj.get());
     data->geographic = type == PJ_TYPE_GEOGRAPHIC_2D_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS;
     PjPtr cs(proj_crs_get_coordinate_system(ctx, pj.get()));
@@ -199,6 +217,7 @@ QString Crs::name() const { return d ? d->name : QString(); }
 QString Crs::wkt() const { return d ? d->wkt : QString(); }
 bool Crs::isGeographic() const { return d && d->geographic; }
 bool Crs::isCgcs2000() const { return d && d->cgcs2000; }
+std::optional<ChinaOffset> Crs::chinaOffset() const { return d ? d->chinaOffset : std::nullopt; }
 QString Crs::unitName() const { return d ? d->unitName : QString(); }
 double Crs::metresPerUnit() const { return d ? d->metresPerUnit : 0.0; }
 
@@ -217,6 +236,8 @@ bool Crs::isEquivalentTo(const Crs &other) const
         return !d && !other.d;
     if (d == other.d || d->wkt == other.d->wkt)
         return true;
+    if (d->chinaOffset != other.d->chinaOffset)
+        return false;
     if (!d->authId.isEmpty() && d->authId == other.d->authId)
         return true;
     PjPtr a = createPj(d->wkt), b = createPj(other.d->wkt);

@@ -1,4 +1,5 @@
 #include "io/VectorReader.h"
+#include "crs/ChinaOffsets.h"
 #include "crs/CoordinateTransform.h"
 #include "io/Gdal.h"
 #include "io/OgrGeometry.h"
@@ -599,7 +600,11 @@ VectorLayer VectorReader::read(const DataSource &source, const LoadOptions &opti
 
 VectorLayer VectorLayer::load(const DataSource &source, const LoadOptions &options, Feedback *feedback)
 {
-    return VectorReader::read(source, options, feedback);
+    try {
+        return VectorReader::read(source, options, feedback);
+    } catch (const OutsideChinaOffsetArea &e) { // a GCJ-02/BD-09 table with points outside China
+        throw InvalidInput(fileMessage(source.displayName(), e.message()));
+    }
 }
 
 QStringList VectorLayer::layerNames(const QString &path) { return VectorReader::layerNames(path); }

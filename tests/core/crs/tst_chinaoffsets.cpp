@@ -1,10 +1,20 @@
 // ChinaOffsets: GCJ-02 / BD-09 ↔ WGS 84. Published pairs reproduced, round trips over a
-// grid covering China below 0.01 m, points outside China refused.
+// grid covering China below 0.01 m, points outside China refused; "GCJ-02"/"BD-09" as a
+// stated CRS, converted on load.
+//
+// tests/data/crs/shanghai_points_{gcj02,bd09}.csv hold the points of
+// shanghai_points_wgs84.geojson offset with the published forward formulas, computed
+// outside Refuge (a separate Python transcription of wandergis/coordTransform_py).
 #include "crs/ChinaOffsets.h"
+#include "crs/CoordinateTransform.h"
+#include "crs/Crs.h"
+#include "model/VectorLayer.h"
 #include "util/Error.h"
 
 #include <QTest>
 #include <cmath>
+
+#include "TestSupport.h"
 
 using namespace refuge;
 
@@ -134,10 +144,105 @@ private Q_SLOTS:
                 QFAIL(qPrintable(QStringLiteral("conversion %1 accepted a point outside China").arg(f)));
             } catch (const InvalidInput &e) {
                 QVERIFY2(e.message().contains(QLatin1String("outside China")), qPrintable(e.message()));
-                QVERIFY2(e.message().contains(QLatin1String("defined only inside China")), qPrintable(e.message()));
+                QVERIFY2(e.message().contains(QStringLiteral("defined only inside China (72.004–137.8347° E, 0.8293–55.8271° N)")), qPrintable(e.message()));
             }
         }
         QVERIFY(isInsideChinaOffsetArea({121.47, 31.23}));
+    }
+
+    void statedCrs()
+    {
+        const Crs gcj = Crs::fromUserInput(QStringLiteral("GCJ-02"));
+        QVERIFY(gcj.isValid());
+        QVERIFY(gcj.isGeographic());
+        QCOMPARE(gcj.name(), QStringLiteral("GCJ-02"));
+        QCOMPARE(gcj.label(), QStringLiteral("GCJ-02"));
+        QCOMPARE(gcj.authId(), QString());
+        QCOMPARE(gcj.chinaOffset(), ChinaOffset::Gcj02);
+        QVERIFY(gcj != Crs::fromEpsg(4326));
+        QVERIFY(Crs::fromEpsg(4326) != gcj);
+        QVERIFY(!Crs::fromEpsg(4326).chinaOffset());
+        // Its WKT reads back as the same stated CRS (projects and caches store WKT).
+        const Crs again = Crs::fromUserInput(gcj.wkt());
+        QCOMPARE(again.chinaOffset(), ChinaOffset::Gcj02);
+        QVERIFY(again == gcj);
+        const Crs bd = Crs::fromUserInput(QStringLiteral("bd09"));
+        QCOMPARE(bd.chinaOffset(), ChinaOffset::Bd09);
+        QCOMPARE(bd.name(), QStringLiteral("BD-09"));
+        QVERIFY(bd != gcj);
+    }
+
+    void transformRemovesTheOffset()
+    {
+        // eviltransform's Shanghai pair again, through CoordinateTransform.
+        const QPointF wgs(121.5272106, 31.1774276), gcj(121.531541859215, 31.17530398364597);
+        const CoordinateTransform toWgs(Crs::fromUserInput(QStringLiteral("GCJ-02")), Crs::fromEpsg(4326));
+        QVERIFY(!toWgs.isIdentity());
+        QVERIFY(metresBetween(toWgs.transform(gcj), wgs) < 0.01);
+        compareDegrees(toWgs.inverse(wgs), gcj, 1e-9);
+        // GCJ-02 → UTM 51N lands where WGS 84 → UTM 51N does.
+        const CoordinateTransform gcjToUtm(Crs::fromUserInput(QStringLiteral("GCJ-02")), Crs::fromEpsg(32651));
+        const CoordinateTransform wgsToUtm(Crs::fromEpsg(4326), Crs::fromEpsg(32651));
+        const QPointF a = gcjToUtm.transform(gcj), b = wgsToUtm.transform(wgs);
+        QVERIFY(std::hypot(a.x() - b.x(), a.y() - b.y()) < 0.01);
+        const CoordinateTransform same(Crs::fromUserInput(QStringLiteral("GCJ-02")), Crs::fromUserInput(QStringLiteral("gcj02")));
+        QVERIFY(same.isIdentity());
+    }
+
+    // A CSV of Shanghai points in GCJ-02 / BD-09, stated as such, loads onto the WGS 84 truth.
+    void csvStatedAsOffsetLandsOnWgs84_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("stated");
+        QTest::newRow("GCJ-02") << "crs/shanghai_points_gcj02.csv" << "GCJ-02";
+        QTest::newRow("BD-09") << "crs/shanghai_points_bd09.csv" << "BD-09";
+    }
+
+    void csvStatedAsOffsetLandsOnWgs84()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, stated);
+        const VectorLayer truth = VectorLayer::load(DataSource{test::dataPath(QStringLiteral("crs/shanghai_points_wgs84.geojson"))});
+        LoadOptions options;
+        options.assumedCrs = Crs::fromUserInput(stated);
+        options.targetCrs = Crs::fromEpsg(4326);
+        const VectorLayer loaded = VectorLayer::load(DataSource{test::dataPath(file)}, options);
+        QCOMPARE(loaded.featureCount(), 3);
+        double worst = 0;
+        for (int i = 0; i < loaded.featureCount(); ++i) {
+            QCOMPARE(loaded.attribute(i, QStringLiteral("name")), truth.attribute(i, QStringLiteral("name")));
+            worst = std::max(worst, metresBetween(loaded.geometry(i).points().front(), truth.geometry(i).points().front()));
+        }
+        QVERIFY2(worst < 0.01, qPrintable(QString::number(worst)));
+
+        // Taken as plain WGS 84 the same table is hundreds of metres off.
+        LoadOptions plain;
+        plain.targetCrs = Crs::fromEpsg(4326);
+        const VectorLayer unconverted = VectorLayer::load(DataSource{test::dataPath(file)}, plain);
+        QVERIFY(metresBetween(unconverted.geometry(0).points().front(), truth.geometry(0).points().front()) > 300);
+
+        // Into a metric project CRS directly.
+        options.targetCrs = Crs::fromEpsg(32651);
+        const VectorLayer metric = VectorLayer::load(DataSource{test::dataPath(file)}, options);
+        const CoordinateTransform toUtm(Crs::fromEpsg(4326), Crs::fromEpsg(32651));
+        for (int i = 0; i < metric.featureCount(); ++i) {
+            const QPointF a = metric.geometry(i).points().front(), b = toUtm.transform(truth.geometry(i).points().front());
+            QVERIFY(std::hypot(a.x() - b.x(), a.y() - b.y()) < 0.01);
+        }
+    }
+
+    void csvOutsideChinaStatedAsGcj02Refused()
+    {
+        LoadOptions options;
+        options.assumedCrs = Crs::fromUserInput(QStringLiteral("GCJ-02"));
+        options.targetCrs = Crs::fromEpsg(4326);
+        try {
+            VectorLayer::load(DataSource{test::dataPath(QStringLiteral("crs/boston_points_gcj02.csv"))}, options);
+            QFAIL("a GCJ-02 table in Boston was accepted");
+        } catch (const Error &e) {
+            QVERIFY2(e.message().contains(QLatin1String("outside China")), qPrintable(e.message()));
+            QVERIFY2(e.message().contains(QLatin1String("boston_points_gcj02.csv")), qPrintable(e.message()));
+        }
     }
 };
 
