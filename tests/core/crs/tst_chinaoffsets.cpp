@@ -8,9 +8,13 @@
 #include "crs/ChinaOffsets.h"
 #include "crs/CoordinateTransform.h"
 #include "crs/Crs.h"
+#include "model/Project.h"
 #include "model/VectorLayer.h"
+#include "render/ProjectLayers.h"
 #include "util/Error.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 #include <cmath>
 
@@ -227,6 +231,27 @@ private Q_SLOTS:
         const CoordinateTransform toUtm(Crs::fromEpsg(4326), Crs::fromEpsg(32651));
         for (int i = 0; i < metric.featureCount(); ++i) {
             const QPointF a = metric.geometry(i).points().front(), b = toUtm.transform(truth.geometry(i).points().front());
+            QVERIFY(std::hypot(a.x() - b.x(), a.y() - b.y()) < 0.01);
+        }
+    }
+
+    // The project layer key "crs": "GCJ-02" flows into loading like any stated CRS.
+    void projectLayerStatedAsGcj02()
+    {
+        const QByteArray json = R"({"format": "refuge-project", "version": 1, "crs": "EPSG:32651",
+            "layers": [{"id": "shelters", "source": "shanghai_points_gcj02.csv", "role": "shelters", "crs": "GCJ-02"}]})";
+        const Project project = Project::fromJson(QJsonDocument::fromJson(json).object(), test::dataPath(QStringLiteral("crs/p.refuge")));
+        QCOMPARE(project.layers.at(0).crs, QStringLiteral("GCJ-02"));
+        const std::vector<MapLayer> layers = ProjectLayers::load(project);
+        QCOMPARE(layers.size(), std::size_t(1));
+        QVERIFY(layers[0].vector);
+        const VectorLayer &shelters = *layers[0].vector;
+        QCOMPARE(shelters.sourceCrs().chinaOffset(), ChinaOffset::Gcj02);
+        const VectorLayer truth = VectorLayer::load(DataSource{test::dataPath(QStringLiteral("crs/shanghai_points_wgs84.geojson"))},
+                                                    LoadOptions{Crs::fromEpsg(32651), {}, {}, true});
+        QCOMPARE(shelters.featureCount(), 3);
+        for (int i = 0; i < shelters.featureCount(); ++i) {
+            const QPointF a = shelters.geometry(i).points().front(), b = truth.geometry(i).points().front();
             QVERIFY(std::hypot(a.x() - b.x(), a.y() - b.y()) < 0.01);
         }
     }
