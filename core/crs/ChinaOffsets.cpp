@@ -74,16 +74,6 @@ QPointF invert(Forward forward, QPointF target, const char *what)
                            .arg(QLatin1String(what)).arg(target.x(), 0, 'f', 7).arg(target.y(), 0, 'f', 7));
 }
 
-void requireInside(QPointF lonLat, ChinaOffset offset)
-{
-    if (isInsideChinaOffsetArea(lonLat))
-        return;
-    throw OutsideChinaOffsetArea(QStringLiteral("lon %1, lat %2 is outside China: the %3 offset is defined only inside China "
-                                      "(%4–%5° E, %6–%7° N)")
-                           .arg(lonLat.x(), 0, 'f', 6).arg(lonLat.y(), 0, 'f', 6).arg(chinaOffsetName(offset))
-                           .arg(kMinLon, 0, 'g', 8).arg(kMaxLon, 0, 'g', 8).arg(kMinLat, 0, 'g', 8).arg(kMaxLat, 0, 'g', 8));
-}
-
 } // namespace
 
 std::optional<ChinaOffset> chinaOffsetFromName(const QString &name)
@@ -109,27 +99,37 @@ bool isInsideChinaOffsetArea(QPointF p)
         && p.y() <= kMaxLat;
 }
 
+void requireInsideChinaOffsetArea(QPointF lonLat, ChinaOffset offset)
+{
+    if (isInsideChinaOffsetArea(lonLat))
+        return;
+    throw OutsideChinaOffsetArea(QStringLiteral("lon %1, lat %2 is outside China: the %3 offset is defined only inside China "
+                                      "(%4–%5° E, %6–%7° N)")
+                           .arg(lonLat.x(), 0, 'f', 6).arg(lonLat.y(), 0, 'f', 6).arg(chinaOffsetName(offset))
+                           .arg(kMinLon, 0, 'g', 8).arg(kMaxLon, 0, 'g', 8).arg(kMinLat, 0, 'g', 8).arg(kMaxLat, 0, 'g', 8));
+}
+
 QPointF wgs84ToGcj02(QPointF lonLat)
 {
-    requireInside(lonLat, ChinaOffset::Gcj02);
+    requireInsideChinaOffsetArea(lonLat, ChinaOffset::Gcj02);
     return gcjForward(lonLat);
 }
 
 QPointF gcj02ToWgs84(QPointF lonLat)
 {
-    requireInside(lonLat, ChinaOffset::Gcj02);
+    requireInsideChinaOffsetArea(lonLat, ChinaOffset::Gcj02);
     return invert(gcjForward, lonLat, "GCJ-02");
 }
 
 QPointF gcj02ToBd09(QPointF lonLat)
 {
-    requireInside(lonLat, ChinaOffset::Bd09);
+    requireInsideChinaOffsetArea(lonLat, ChinaOffset::Bd09);
     return bdForward(lonLat);
 }
 
 QPointF bd09ToGcj02(QPointF lonLat)
 {
-    requireInside(lonLat, ChinaOffset::Bd09);
+    requireInsideChinaOffsetArea(lonLat, ChinaOffset::Bd09);
     return invert(bdForward, lonLat, "BD-09");
 }
 

@@ -34,6 +34,8 @@ QString chinaOffsetName(ChinaOffset offset); // "GCJ-02" / "BD-09"
 
 // True when lon/lat lies in the box where the offsets are defined (see above).
 bool isInsideChinaOffsetArea(QPointF lonLat);
+// Throws OutsideChinaOffsetArea, saying why, when lon/lat (in `offset`) is outside it.
+void requireInsideChinaOffsetArea(QPointF lonLat, ChinaOffset offset);
 
 QPointF wgs84ToGcj02(QPointF lonLat);
 QPointF gcj02ToWgs84(QPointF lonLat);

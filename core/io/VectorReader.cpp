@@ -601,7 +601,13 @@ VectorLayer VectorReader::read(const DataSource &source, const LoadOptions &opti
 VectorLayer VectorLayer::load(const DataSource &source, const LoadOptions &options, Feedback *feedback)
 {
     try {
-        return VectorReader::read(source, options, feedback);
+        VectorLayer layer = VectorReader::read(source, options, feedback);
+        // Kept in GCJ-02/BD-09 (not transformed): its points must still be where the offset is defined.
+        if (const auto offset = layer.crs().chinaOffset(); offset && layer.featureCount() > 0) {
+            requireInsideChinaOffsetArea(layer.extent().topLeft(), *offset);
+            requireInsideChinaOffsetArea(layer.extent().bottomRight(), *offset);
+        }
+        return layer;
     } catch (const OutsideChinaOffsetArea &e) { // a GCJ-02/BD-09 table with points outside China
         throw InvalidInput(fileMessage(source.displayName(), e.message()));
     }

@@ -256,17 +256,20 @@ private Q_SLOTS:
         }
     }
 
+    // Refused when reprojected to WGS 84 and when kept in the stated GCJ-02 (no target CRS).
     void csvOutsideChinaStatedAsGcj02Refused()
     {
-        LoadOptions options;
-        options.assumedCrs = Crs::fromUserInput(QStringLiteral("GCJ-02"));
-        options.targetCrs = Crs::fromEpsg(4326);
-        try {
-            VectorLayer::load(DataSource{test::dataPath(QStringLiteral("crs/boston_points_gcj02.csv"))}, options);
-            QFAIL("a GCJ-02 table in Boston was accepted");
-        } catch (const Error &e) {
-            QVERIFY2(e.message().contains(QLatin1String("outside China")), qPrintable(e.message()));
-            QVERIFY2(e.message().contains(QLatin1String("boston_points_gcj02.csv")), qPrintable(e.message()));
+        for (const Crs &target : {Crs::fromEpsg(4326), Crs()}) {
+            LoadOptions options;
+            options.assumedCrs = Crs::fromUserInput(QStringLiteral("GCJ-02"));
+            options.targetCrs = target;
+            try {
+                VectorLayer::load(DataSource{test::dataPath(QStringLiteral("crs/boston_points_gcj02.csv"))}, options);
+                QFAIL("a GCJ-02 table in Boston was accepted");
+            } catch (const InvalidInput &e) {
+                QVERIFY2(e.message().contains(QLatin1String("outside China")), qPrintable(e.message()));
+                QVERIFY2(e.message().contains(QLatin1String("boston_points_gcj02.csv")), qPrintable(e.message()));
+            }
         }
     }
 };
