@@ -603,10 +603,10 @@ VectorLayer VectorLayer::load(const DataSource &source, const LoadOptions &optio
     try {
         VectorLayer layer = VectorReader::read(source, options, feedback);
         // Kept in GCJ-02/BD-09 (not transformed): its points must still be where the offset is defined.
-        if (const auto offset = layer.crs().chinaOffset(); offset && layer.featureCount() > 0) {
-            requireInsideChinaOffsetArea(layer.extent().topLeft(), *offset);
-            requireInsideChinaOffsetArea(layer.extent().bottomRight(), *offset);
-        }
+        if (const auto offset = layer.crs().chinaOffset())
+            for (int i = 0; i < layer.featureCount(); ++i)
+                for (const QPointF &p : layer.geometry(i).points())
+                    requireInsideChinaOffsetArea(p, *offset);
         return layer;
     } catch (const OutsideChinaOffsetArea &e) { // a GCJ-02/BD-09 table with points outside China
         throw InvalidInput(fileMessage(source.displayName(), e.message()));
