@@ -40,6 +40,11 @@ void CoordinateTransform::transformArray(QPointF *pts, std::size_t n, bool forwa
 {
     if (m_identity || n == 0)
         return;
+    const auto from = (forward ? m_source : m_target).chinaOffset();
+    const auto to = (forward ? m_target : m_source).chinaOffset();
+    if (from)
+        for (std::size_t i = 0; i < n; ++i)
+            pts[i] = chinaOffsetToWgs84(*from, pts[i]);
     static_assert(sizeof(QPointF) == 2 * sizeof(double));
     double *xy = reinterpret_cast<double *>(pts);
     proj_trans_generic(m_impl->op.get(), forward ? PJ_FWD : PJ_INV, xy, sizeof(QPointF), n, xy + 1, sizeof(QPointF), n,
@@ -49,6 +54,9 @@ void CoordinateTransform::transformArray(QPointF *pts, std::size_t n, bool forwa
             throw CrsError(QStringLiteral("coordinates outside the valid area of %1 → %2")
                                .arg(forward ? m_source.label() : m_target.label(), forward ? m_target.label() : m_source.label()));
     }
+    if (to)
+        for (std::size_t i = 0; i < n; ++i)
+            pts[i] = wgs84ToChinaOffset(*to, pts[i]);
 }
 
 QPointF CoordinateTransform::transform(QPointF p) const

@@ -1,6 +1,8 @@
 #pragma once
 // CoordinateTransform: transforms x/y (lon/lat for geographic CRS, never lat/lon)
-// from one Crs to another with PROJ. Owns a PJ created on the constructing thread's
+// from one Crs to another with PROJ. A GCJ-02/BD-09 source or target (Crs::chinaOffset)
+// has its offset removed before PROJ / added after it; outside China that throws
+// InvalidInput (the offset is not defined there), not CrsError. Owns a PJ created on the constructing thread's
 // PROJ context: use an instance on one thread only (make one per thread).
 #include "crs/Crs.h"
 #include "geom/Geometry.h"

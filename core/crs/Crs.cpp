@@ -34,6 +34,8 @@ struct Crs::Data {
     QString unitName;
     double metresPerUnit = 0;
     bool geographic = false;
+    bool cgcs2000 = false;
+    std::optional<ChinaOffset> chinaOffset;
 };
 
 namespace {
@@ -83,12 +85,50 @@ bool isCrsType(PJ_TYPE t)
     }
 }
 
+// True when the geodetic datum of pj is China 2000 (EPSG:1043), by code or, for .prj files
+// without codes, by name ("China 2000", ESRI "D_China_2000").
+bool hasCgcs2000Datum(PJ_CONTEXT *ctx, const PJ *pj)
+{
+    PjPtr geodetic(proj_crs_get_geodetic_crs(ctx, pj));
+    if (!geodetic)
+        return false;
+    PjPtr datum(proj_crs_get_datum(ctx, geodetic.get()));
+    if (!datum)
+        return false;
+    const char *auth = proj_get_id_auth_name(datum.get(), 0);
+    const char *code = proj_get_id_code(datum.get(), 0);
+    if (auth && code)
+        return qstrcmp(auth, "EPSG") == 0 && qstrcmp(code, "1043") == 0;
+    QString name = QString::fromUtf8(proj_get_name(datum.get()));
+    if (name.startsWith(QLatin1String("D_")))
+        name.remove(0, 2);
+    name.replace(QLatin1Char('_'), QLatin1Char(' '));
+    return name.compare(QLatin1String("China 2000"), Qt::CaseInsensitive) == 0;
+}
+
+// WGS 84 named after a Chinese web-map offset: the WKT of Crs::fromUserInput("GCJ-02").
+QString chinaOffsetWkt(ChinaOffset offset)
+{
+    return QStringLiteral(
+               "GEOGCRS[\"%1\",DATUM[\"World Geodetic System 1984\",ELLIPSOID[\"WGS 84\",6378137,298.257223563,"
+               "LENGTHUNIT[\"metre\",1]]],PRIMEM[\"Greenwich\",0,ANGLEUNIT[\"degree\",0.0174532925199433]],CS[ellipsoidal,2],"
+               "AXIS[\"geodetic latitude (Lat)\",north,ORDER[1],ANGLEUNIT[\"degree\",0.0174532925199433]],"
+               "AXIS[\"geodetic longitude (Lon)\",east,ORDER[2],ANGLEUNIT[\"degree\",0.0174532925199433]],"
+               "REMARK[\"WGS 84 longitude/latitude with the %1 offset of Chinese web maps\"]]")
+        .arg(chinaOffsetName(offset));
+}
+
+// Longitudes covered by the CGCS2000 3-degree Gauss-Kruger zones CM 75E … CM 135E.
+bool inGaussKrugerRange(double lon) { return std::isfinite(lon) && lon >= 73.5 && lon < 136.5; }
+
 } // namespace
 
 Crs Crs::fromUserInput(const QString &definition)
 {
     if (definition.trimmed().isEmpty())
         throw CrsError(QStringLiteral("empty CRS definition"));
+    if (const auto offset = chinaOffsetFromName(definition))
+        return fromUserInput(chinaOffsetWkt(*offset));
     PJ_CONTEXT *ctx = projContext();
     PjPtr pj = createPj(definition);
     if (!pj || !isCrsType(proj_get_type(pj.get())))
@@ -124,6 +164,10 @@ Crs Crs::fromUserInput(const QString &definition)
         }
     }
 
+    data->cgcs2000 = hasCgcs2000Datum(ctx, pj.get());
+    data->chinaOffset = chinaOffsetFromName(data->name);
+    if (data->chinaOffset)
+        data->authId.clear(); // not EPSG:4326: the coordinates carry the offset
     const PJ_TYPE type = proj_get_type(pj.get());
     data->geographic = type == PJ_TYPE_GEOGRAPHIC_2D_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS;
     PjPtr cs(proj_crs_get_coordinate_system(ctx, pj.get()));
@@ -159,10 +203,21 @@ Crs Crs::utmFor(double lon, double lat)
     return fromEpsg((lat >= 0 ? 32600 : 32700) + zone);
 }
 
+Crs Crs::cgcs2000GaussKrugerFor(double lon)
+{
+    // 3-degree zones: central meridians 75°, 78° … 135° E, each covering ±1.5°.
+    if (!inGaussKrugerRange(lon))
+        throw CrsError(QStringLiteral("no CGCS2000 3-degree Gauss-Kruger zone for lon %1 (zones cover 73.5–136.5° E)").arg(lon));
+    const int centralMeridian = 3 * int(std::floor(lon / 3.0 + 0.5));
+    return fromEpsg(4534 + (centralMeridian - 75) / 3);
+}
+
 QString Crs::authId() const { return d ? d->authId : QString(); }
 QString Crs::name() const { return d ? d->name : QString(); }
 QString Crs::wkt() const { return d ? d->wkt : QString(); }
 bool Crs::isGeographic() const { return d && d->geographic; }
+bool Crs::isCgcs2000() const { return d && d->cgcs2000; }
+std::optional<ChinaOffset> Crs::chinaOffset() const { return d ? d->chinaOffset : std::nullopt; }
 QString Crs::unitName() const { return d ? d->unitName : QString(); }
 double Crs::metresPerUnit() const { return d ? d->metresPerUnit : 0.0; }
 
@@ -181,6 +236,8 @@ bool Crs::isEquivalentTo(const Crs &other) const
         return !d && !other.d;
     if (d == other.d || d->wkt == other.d->wkt)
         return true;
+    if (d->chinaOffset != other.d->chinaOffset)
+        return false;
     if (!d->authId.isEmpty() && d->authId == other.d->authId)
         return true;
     PjPtr a = createPj(d->wkt), b = createPj(other.d->wkt);
@@ -206,6 +263,8 @@ Crs metricCrsFor(const Crs &crs, const QRectF &extentInCrs)
     QPointF c = extentInCrs.center();
     if (!crs.isGeographic())
         c = CoordinateTransform(crs, Crs::fromEpsg(4326)).transform(c);
+    if (crs.isCgcs2000() && inGaussKrugerRange(c.x()))
+        return Crs::cgcs2000GaussKrugerFor(c.x());
     return Crs::utmFor(c.x(), c.y());
 }
 

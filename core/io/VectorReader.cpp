@@ -1,4 +1,5 @@
 #include "io/VectorReader.h"
+#include "crs/ChinaOffsets.h"
 #include "crs/CoordinateTransform.h"
 #include "io/Gdal.h"
 #include "io/OgrGeometry.h"
@@ -658,7 +659,17 @@ VectorLayer VectorReader::read(const DataSource &source, const LoadOptions &opti
 
 VectorLayer VectorLayer::load(const DataSource &source, const LoadOptions &options, Feedback *feedback)
 {
-    return VectorReader::read(source, options, feedback);
+    try {
+        VectorLayer layer = VectorReader::read(source, options, feedback);
+        // Kept in GCJ-02/BD-09 (not transformed): its points must still be where the offset is defined.
+        if (const auto offset = layer.crs().chinaOffset())
+            for (int i = 0; i < layer.featureCount(); ++i)
+                for (const QPointF &p : layer.geometry(i).points())
+                    requireInsideChinaOffsetArea(p, *offset);
+        return layer;
+    } catch (const OutsideChinaOffsetArea &e) { // a GCJ-02/BD-09 table with points outside China
+        throw InvalidInput(fileMessage(source.displayName(), e.message()));
+    }
 }
 
 QStringList VectorLayer::layerNames(const QString &path) { return VectorReader::layerNames(path); }

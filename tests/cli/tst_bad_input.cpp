@@ -123,6 +123,8 @@ void TstBadInput::cli_data()
     row("non-existent path", L{info, "@does_not_exist.gpkg"}, "@does_not_exist.gpkg", 2, 1, L{"no such file"});
     row("missing layer name", L{info, "@ok_points.geojson|layername=nope"}, "@ok_points.geojson", 2, 1, L{"no layer 'nope'"});
     row("unknown crs option", L{info, "--crs", "EPSG:99999999", "@no_prj.shp"}, "", 2, 1, L{"--crs", "99999999"});
+    row("gcj-02 outside china", L{info, "--crs", "GCJ-02", "@gcj02_outside_china.csv"}, "@gcj02_outside_china.csv", 2, 1,
+        L{"outside China", "GCJ-02 offset is defined only inside China"});
 
     // Files that open with problems: exit 1, counts reported.
     row("gbk shapefile without cpg", L{info, "@gbk_no_cpg.shp"}, "@gbk_no_cpg.shp", 1, 1, L{"detected as GBK", "--encoding"});

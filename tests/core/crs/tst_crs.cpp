@@ -230,7 +230,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("metric");
         // central Shanghai in degrees
         QTest::newRow("Shanghai lon/lat") << "EPSG:4326" << QRectF(QPointF(121.461, 31.220), QPointF(121.486, 31.241)) << "EPSG:32651";
-        QTest::newRow("Shanghai CGCS2000") << "EPSG:4490" << QRectF(QPointF(121.461, 31.220), QPointF(121.486, 31.241)) << "EPSG:32651";
+        // CGCS2000 data: the 3-degree Gauss-Kruger zone (CM 120E: 118.5–121.5° E; CM 123E beyond)
+        QTest::newRow("Shanghai CGCS2000") << "EPSG:4490" << QRectF(QPointF(121.461, 31.220), QPointF(121.486, 31.241)) << "EPSG:4549";
+        QTest::newRow("Pudong CGCS2000") << "EPSG:4490" << QRectF(QPointF(121.55, 31.20), QPointF(121.60, 31.25)) << "EPSG:4550";
+        QTest::newRow("CGCS2000 GK kept") << "EPSG:4549" << QRectF(640000, 3457000, 1000, 1000) << "EPSG:4549";
         QTest::newRow("Cambridge lon/lat") << "EPSG:4326" << QRectF(QPointF(-71.1606, 42.3524), QPointF(-71.0638, 42.4038)) << "EPSG:32619";
         // projected in metres: kept as is
         QTest::newRow("Cambridge state plane metres") << "EPSG:26986" << QRectF(QPointF(227964.7, 900298.9), QPointF(235908.9, 905981.5)) << "EPSG:26986";

@@ -182,6 +182,8 @@ write("unknown_crs.geojson",
 write("not_geodata.geojson", "This is a meeting note, not a map.\n")
 
 # 16. CSV with lon/lat where some values are not numbers.
+# Boston points stated as GCJ-02 (--crs GCJ-02): the offset is defined only inside China.
+write("gcj02_outside_china.csv", "id,lon,lat\n1,-71.06,42.36\n2,-71.07,42.37\n")
 write("bad_lonlat.csv", "id,lon,lat\n1,-71.10,42.37\n2,abc,42.38\n3,-71.12,\n4,-71.13,42.39\n")
 
 # 17. Analysis inputs (tests/cli/tst_bad_input.cpp runs coverage on them, --euclidean).
