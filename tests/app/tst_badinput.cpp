@@ -133,7 +133,7 @@ private Q_SLOTS:
         const QString project = dir.filePath(QStringLiteral("p.refuge"));
         QFile::copy(test::sourcePath(QStringLiteral("maps/cambridge/cambridge.gpkg")), dir.filePath(QStringLiteral("cambridge.gpkg")));
         writeFile(project, R"({"format":"refuge-project","version":1,"crs":"EPSG:26986","layers":[
-            {"id":"gone","source":"nowhere.gpkg","role":"shelters"},
+            {"id":"gone","source":"nowhere.gpkg","layer":"shelters","role":"shelters"},
             {"id":"badcrs","source":"cambridge.gpkg","layer":"shelters","crs":"EPSG:999999"},
             {"id":"ok","source":"cambridge.gpkg","layer":"shelters","role":"shelters"}]})");
         ProjectDocument doc;

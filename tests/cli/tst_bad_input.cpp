@@ -172,7 +172,7 @@ void TstBadInput::cli_data()
     // allocating; messages that name their subject (item 11).
     const QStringList euclid{"--euclidean", "--facilities", "@ok_points.geojson", "--capacity-field", "id"};
     const QStringList coverage = QStringList{"coverage"} + euclid;
-    const QStringList points{"--demand", "@demand_points.geojson", "--population-field", "pop"};
+    const QStringList points{"--demand", "@params_demand_points.geojson", "--population-field", "pop"};
     const QStringList sa{"service-area", "--network", "@ok_points.geojson", "--facilities", "@ok_points.geojson", "--out", "%out/sa"};
     const QStringList fire{"fire-coverage", "--euclidean", "--facilities", "@ok_points.geojson", "--study-area", "@area_10km.geojson", "--out", "%out/fire"};
     row("population 1e308", coverage + L{"--demand", "@demand_huge_population.geojson", "--population-field", "pop", "--max-meters", "800", "--out", "%out/c1"},

@@ -78,7 +78,7 @@ private slots:
         const QString out = m_out.filePath(QStringLiteral("fire"));
         const CliResult r = runCli({QStringLiteral("fire-coverage"), QStringLiteral("--euclidean"), QStringLiteral("--facilities"),
                                     m_dir.filePath(QStringLiteral("ok_points.geojson")), QStringLiteral("--demand"),
-                                    m_dir.filePath(QStringLiteral("demand_points.geojson")), QStringLiteral("--population-field"),
+                                    m_dir.filePath(QStringLiteral("params_demand_points.geojson")), QStringLiteral("--population-field"),
                                     QStringLiteral("pop"), QStringLiteral("--out"), out},
                                    60000);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
