@@ -33,6 +33,8 @@ int runCoverage(const QStringList &args)
         rangedOption("walk-speed", "mps"),
         option("area-from-capacity", "Shelters without an effective area: take capacity × M m² per person as their area (each one listed "
                                      "in the warnings). Without it they have no area and the per-capita area check is not evaluated.", "m2"),
+        option("demand-layer", "Also write the per-unit layers to coverage.gpkg: demand (one point per population unit: cost, nearest "
+                               "shelter, covered, assigned) and uncovered (a view of the units not covered). Large inputs take longer."),
     });
     parseOrThrow(parser, args, QStringLiteral("Shelter coverage, capacity assignment and per-capita shelter area, per shelter, per area and overall."));
     const bool euclidean = parser.isSet(QStringLiteral("euclidean"));
@@ -73,6 +75,7 @@ int runCoverage(const QStringList &args)
     if (s.areaFromCapacityM2 > 0 && s.fields.capacity.isEmpty())
         throw UsageError(QStringLiteral("coverage: --area-from-capacity needs --capacity-field"));
     s.outDir = NetworkOptions::outDir(parser);
+    s.demandLayer = parser.isSet(QStringLiteral("demand-layer"));
     Feedback feedback;
     return printCoverage(CoverageJob::run(s, feedback));
 }

@@ -90,9 +90,12 @@ QJsonObject runConfiguredAnalyses(const Project &project, const QString &outDir)
     };
     const QDir dir(outDir);
     QStringList done;
+    const bool wantReport = !analysis.contains(QStringLiteral("report")) || analysis.value(QStringLiteral("report")).toBool(true);
+    const bool haveReport = std::any_of(commands().begin(), commands().end(), [](const Command &c) { return c.name == QLatin1String("report"); });
     if (analysis.contains(QStringLiteral("coverage"))) {
         attempt(QStringLiteral("coverage"), [&] {
-            CoverageSettings s = ProjectJobSettings::coverage(project);
+            // The report's coverage map draws the people out of reach: the per-unit layer.
+            CoverageSettings s = ProjectJobSettings::coverage(project, wantReport && haveReport);
             s.outDir = dir.filePath(QStringLiteral("coverage"));
             Feedback feedback;
             if (printCoverage(CoverageJob::run(s, feedback)) != Ok) // input data left out: exit 1 (results kept)
@@ -110,8 +113,6 @@ QJsonObject runConfiguredAnalyses(const Project &project, const QString &outDir)
             done << QStringLiteral("fire");
         });
     }
-    const bool wantReport = !analysis.contains(QStringLiteral("report")) || analysis.value(QStringLiteral("report")).toBool(true);
-    const bool haveReport = std::any_of(commands().begin(), commands().end(), [](const Command &c) { return c.name == QLatin1String("report"); });
     if (wantReport && haveReport && !done.isEmpty()) {
         attempt(QStringLiteral("report"), [&] {
             QStringList a{project.filePath(), QStringLiteral("--results"), outDir, QStringLiteral("--out"), dir.filePath(QStringLiteral("report"))};

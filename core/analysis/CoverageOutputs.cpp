@@ -130,21 +130,31 @@ QStringList CoverageOutputs::fileNames()
     return {QStringLiteral("areas.csv"), QStringLiteral("facilities.csv"), QStringLiteral("coverage.gpkg")};
 }
 
-void CoverageOutputs::write(const CoverageRequest &request, const CoverageOutcome &o, const QString &dirPath)
+QStringList CoverageOutputs::write(const CoverageRequest &request, const CoverageOutcome &o, const QString &dirPath, DemandLayer perUnit)
 {
     const QDir dir = AnalysisFiles::outputFolder(dirPath);
     AnalysisFiles::writeCsv(dir.filePath(QStringLiteral("areas.csv")), areasHeader(), areasRows(o));
     AnalysisFiles::writeCsv(dir.filePath(QStringLiteral("facilities.csv")), facilitiesHeader(), facilitiesRows(o));
-    const QString gpkg = dir.filePath(QStringLiteral("coverage.gpkg"));
-    const VectorLayer demand = demandLayer(request, o), areas = areasLayer(request, o), facilities = facilitiesLayer(request, o),
-                      serviceAreas = serviceAreasLayer(request);
-    // "uncovered": the demand rows not covered, as a view (copying 470k rows and their
-    // spatial index doubled the write on a city of 490k blocks).
-    VectorWriter::writeAll({{QStringLiteral("demand"), &demand},
-                            {QStringLiteral("areas"), &areas},
-                            {QStringLiteral("facilities"), &facilities},
-                            {QStringLiteral("service_areas"), &serviceAreas}},
-                           gpkg, {{QStringLiteral("uncovered"), QStringLiteral("demand"), QStringLiteral("covered = 0")}});
+    const VectorLayer areas = areasLayer(request, o), facilities = facilitiesLayer(request, o), serviceAreas = serviceAreasLayer(request);
+    std::vector<VectorWriter::NamedLayer> layers{{QStringLiteral("areas"), &areas},
+                                                 {QStringLiteral("facilities"), &facilities},
+                                                 {QStringLiteral("service_areas"), &serviceAreas}};
+    std::vector<VectorWriter::FilteredView> views;
+    VectorLayer demand;
+    if (perUnit == DemandLayer::Write) {
+        demand = demandLayer(request, o);
+        layers.insert(layers.begin(), {QStringLiteral("demand"), &demand});
+        // "uncovered": the demand rows not covered, as a view (copying 470k rows and their
+        // spatial index doubled the write on a city of 490k blocks).
+        views.push_back({QStringLiteral("uncovered"), QStringLiteral("demand"), QStringLiteral("covered = 0")});
+    }
+    VectorWriter::writeAll(layers, dir.filePath(QStringLiteral("coverage.gpkg")), views);
+    QStringList names;
+    for (const VectorWriter::NamedLayer &l : layers)
+        names << l.name;
+    for (const VectorWriter::FilteredView &v : views)
+        names << v.name;
+    return names;
 }
 
 } // namespace refuge

@@ -231,14 +231,22 @@ Report Report::fromResults(const Project &project, const QString &resultsDir, co
     if (options.maps) {
         h.h2(h.t("maps"), true);
         if (!cov.isEmpty()) {
-            const QImage m = ReportMaps::coverageMap(project, QDir(covDir).filePath(QStringLiteral("coverage.gpkg")), mapSize, feedback);
+            const QString gpkg = QDir(covDir).filePath(QStringLiteral("coverage.gpkg"));
+            const bool perUnit = QFile::exists(gpkg) && VectorLayer::layerNames(gpkg).contains(QStringLiteral("uncovered"));
+            const QImage m = ReportMaps::coverageMap(project, gpkg, perUnit, mapSize, feedback);
             if (!m.isNull()) {
                 r.m_images.push_back({QStringLiteral("map_coverage.png"), m});
                 h.image(QStringLiteral("map_coverage.png"), 620, h.t("map_coverage"));
-                h.legend({{QColor(215, 48, 39), QStringLiteral("0–20 %")}, {QColor(252, 141, 89), QStringLiteral("20–40 %")},
-                          {QColor(254, 224, 139), QStringLiteral("40–60 %")}, {QColor(145, 207, 96), QStringLiteral("60–80 %")},
-                          {QColor(26, 152, 80), QStringLiteral("80–100 %")}, {QColor(8, 48, 107), h.t("shelter")},
-                          {QColor(165, 0, 38), h.t("unassigned_no_reach")}, {QColor(150, 190, 230), h.t("limit")}});
+                std::vector<std::pair<QColor, QString>> legend{
+                    {QColor(215, 48, 39), QStringLiteral("0–20 %")}, {QColor(252, 141, 89), QStringLiteral("20–40 %")},
+                    {QColor(254, 224, 139), QStringLiteral("40–60 %")}, {QColor(145, 207, 96), QStringLiteral("60–80 %")},
+                    {QColor(26, 152, 80), QStringLiteral("80–100 %")}, {QColor(8, 48, 107), h.t("shelter")}};
+                if (perUnit)
+                    legend.push_back({QColor(165, 0, 38), h.t("unassigned_no_reach")});
+                legend.push_back({QColor(150, 190, 230), h.t("limit")});
+                h.legend(legend);
+                if (!perUnit)
+                    h.p(h.t("map_no_units"), QStringLiteral("note"));
             }
         }
         if (!fire.isEmpty()) {

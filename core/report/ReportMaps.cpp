@@ -83,7 +83,7 @@ const QColor kPalette[] = {QColor(141, 211, 199), QColor(255, 255, 179), QColor(
 
 } // namespace
 
-QImage ReportMaps::coverageMap(const Project &project, const QString &gpkg, QSize size, Feedback &feedback)
+QImage ReportMaps::coverageMap(const Project &project, const QString &gpkg, bool drawUncovered, QSize size, Feedback &feedback)
 {
     if (!QFile::exists(gpkg))
         return {};
@@ -112,8 +112,9 @@ QImage ReportMaps::coverageMap(const Project &project, const QString &gpkg, QSiz
     VectorLayer sa = resultLayer(gpkg, QStringLiteral("service_areas"), project.crs);
     layers.push_back(layerOf(QStringLiteral("service_areas"), std::move(sa),
                              Style::single(symbol(QColor(33, 113, 181, 40), QColor(33, 113, 181, 160), 0.25)), 1.0));
-    VectorLayer uncovered = resultLayer(gpkg, QStringLiteral("uncovered"), project.crs);
-    layers.push_back(layerOf(QStringLiteral("uncovered"), std::move(uncovered), Style::single(symbol(QColor(165, 0, 38), QColor(255, 255, 255), 0.1, 1.4))));
+    if (drawUncovered)
+        layers.push_back(layerOf(QStringLiteral("uncovered"), resultLayer(gpkg, QStringLiteral("uncovered"), project.crs),
+                                 Style::single(symbol(QColor(165, 0, 38), QColor(255, 255, 255), 0.1, 1.4))));
     Symbol shelter = symbol(QColor(8, 48, 107), QColor(255, 255, 255), 0.3, 3.6);
     shelter.marker = MarkerShape::Square;
     layers.push_back(layerOf(QStringLiteral("facilities"), resultLayer(gpkg, QStringLiteral("facilities"), project.crs), Style::single(shelter)));

@@ -12,9 +12,10 @@ class Project;
 
 class ReportMaps {
 public:
-    // Areas by covered share, streets, service areas, people out of reach, shelters.
-    // Empty image when coverage.gpkg is missing.
-    static QImage coverageMap(const Project &project, const QString &coverageGpkg, QSize size, Feedback &feedback);
+    // Areas by covered share, streets, service areas, people out of reach (the layer
+    // `uncovered`, drawn when `drawUncovered` — the results have it only when the per-unit
+    // layer was asked for), shelters. Empty image when coverage.gpkg is missing.
+    static QImage coverageMap(const Project &project, const QString &coverageGpkg, bool drawUncovered, QSize size, Feedback &feedback);
     // First-due zones by station, differences from the official districts, stations.
     static QImage fireMap(const Project &project, const QString &fireGpkg, QSize size, Feedback &feedback);
 };

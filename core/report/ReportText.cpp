@@ -80,6 +80,10 @@ const QHash<QString, Pair> &table()
         {"charts", {"Charts", "图表"}},
         {"chart_coverage", {"Coverage by area", "各区域覆盖率"}},
         {"chart_load", {"Shelter load (assigned ÷ capacity)", "避难场所负荷率（安置人数÷容量）"}},
+        {"map_no_units", {"People out of reach are not drawn: these results have no per-unit layer (refuge-cli coverage --demand-layer, "
+                          "or analysis.coverage.demand_layer: true in the project).",
+                          "未绘制服务范围外的人口：本次结果没有逐单元图层（refuge-cli coverage --demand-layer，或在项目中设置 "
+                          "analysis.coverage.demand_layer: true）。"}},
         {"map_coverage", {"Shelter coverage: share of residents within reach, shelters, people out of reach",
                           "避难场所覆盖：服务范围内人口比例、避难场所、服务范围外人口"}},
         {"map_fire", {"Computed first-due zones; hatched: differs from the official district",

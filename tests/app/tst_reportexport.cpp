@@ -130,6 +130,8 @@ private Q_SLOTS:
         QVERIFY(html.open(QIODevice::ReadOnly));
         const QString text = QString::fromUtf8(html.readAll());
         QVERIFY(text.contains(QStringLiteral("应急避难与消防覆盖评估报告")));
+        // Written without the per-unit layer: the map says the people out of reach are not drawn.
+        QVERIFY(text.contains(QStringLiteral("未绘制服务范围外的人口")));
         QVERIFY(text.contains(QStringLiteral("101,355")));
         QVERIFY2(text.contains(covered), qPrintable(covered));
         if (!QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty()) {

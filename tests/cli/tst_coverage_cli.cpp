@@ -98,18 +98,53 @@ private Q_SLOTS:
             QVERIFY(fac[i][3].toDouble() <= fac[i][1].toDouble() + 1e-6);
         }
         QCOMPARE(assigned, s.value("assigned_population").toDouble());
-        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("coverage.gpkg"))));
-        const CliResult info = runCli({QStringLiteral("info"), dir.filePath(QStringLiteral("coverage.gpkg"))});
+        // Issue 12 item 13: by default no per-unit layer (demand, uncovered): the GeoPackage
+        // holds the areas, the shelters and their service areas, as summary.json says.
+        const QString gpkgOut = dir.filePath(QStringLiteral("coverage.gpkg"));
+        QVERIFY(QFile::exists(gpkgOut));
+        const QStringList layers{QStringLiteral("areas"), QStringLiteral("facilities"), QStringLiteral("service_areas")};
+        QStringList written = VectorLayer::layerNames(gpkgOut);
+        written.sort();
+        QCOMPARE(written, layers);
+        QCOMPARE(s.value("layers").toArray(), QJsonArray::fromStringList(layers));
+        QCOMPARE(VectorLayer::load(DataSource{gpkgOut, QStringLiteral("areas")}).featureCount(), 13);
+        QCOMPARE(VectorLayer::load(DataSource{gpkgOut, QStringLiteral("facilities")}).featureCount(), 15);
+    }
+    // --demand-layer: coverage.gpkg also gets `demand`, one row per demand unit, and
+    // `uncovered`, a view of the rows not covered; their people add up to the summary's.
+    void demandLayerWhenAsked()
+    {
+        QTemporaryDir dir;
+        const CliResult r = runCli(coverageArgs(dir.path()) << QStringLiteral("--demand-layer"));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject s = readJson(dir.filePath(QStringLiteral("summary.json")));
+        const double total = s.value("total_population").toDouble(), covered = s.value("covered_population").toDouble();
+        QCOMPARE(total, 101355.0);
+        QCOMPARE(covered, 52529.0);
+        const QString gpkgOut = dir.filePath(QStringLiteral("coverage.gpkg"));
+        QStringList written = VectorLayer::layerNames(gpkgOut);
+        written.sort();
+        QCOMPARE(written, (QStringList{"areas", "demand", "facilities", "service_areas", "uncovered"}));
+        QCOMPARE(s.value("layers").toArray(), (QJsonArray{"demand", "areas", "facilities", "service_areas", "uncovered"}));
+        const CliResult info = runCli({QStringLiteral("info"), gpkgOut});
         for (const char *layer : {"demand", "uncovered", "areas", "facilities", "service_areas"})
             QVERIFY2(info.out.contains(QLatin1String(layer)), layer);
+        const VectorLayer demand = VectorLayer::load(DataSource{gpkgOut, QStringLiteral("demand")});
+        const VectorLayer uncovered = VectorLayer::load(DataSource{gpkgOut, QStringLiteral("uncovered")});
+        QCOMPARE(demand.featureCount(), s.value("demand_units").toInt());
+        int notCovered = 0;
+        double demandPop = 0, coveredPop = 0, uncoveredPop = 0;
+        for (int i = 0; i < demand.featureCount(); ++i) {
+            const double pop = demand.attribute(i, QStringLiteral("population")).toDouble();
+            const bool isCovered = demand.attribute(i, QStringLiteral("covered")).toBool();
+            demandPop += pop;
+            coveredPop += isCovered ? pop : 0;
+            notCovered += isCovered ? 0 : 1;
+        }
+        QCOMPARE(demandPop, total);
+        QCOMPARE(coveredPop, covered);
         // "uncovered" (a view) holds exactly the demand rows not covered: their people are
         // the total minus the covered.
-        const VectorLayer demand = VectorLayer::load(DataSource{dir.filePath(QStringLiteral("coverage.gpkg")), QStringLiteral("demand")});
-        const VectorLayer uncovered = VectorLayer::load(DataSource{dir.filePath(QStringLiteral("coverage.gpkg")), QStringLiteral("uncovered")});
-        int notCovered = 0;
-        double uncoveredPop = 0;
-        for (int i = 0; i < demand.featureCount(); ++i)
-            notCovered += demand.attribute(i, QStringLiteral("covered")).toBool() ? 0 : 1;
         for (int i = 0; i < uncovered.featureCount(); ++i) {
             QVERIFY(!uncovered.attribute(i, QStringLiteral("covered")).toBool());
             uncoveredPop += uncovered.attribute(i, QStringLiteral("population")).toDouble();

@@ -219,7 +219,7 @@ void TestOutputSafety::coverageKilledMidWriteLeavesNoResults()
     const QString outDir = path(QStringLiteral("results/coverage"));
     QCOMPARE(runCli(coverageArgs(gpkg(), outDir)).exitCode, 0);
     QCOMPARE(readJson(QDir(outDir).filePath(QStringLiteral("summary.json"))).value(QStringLiteral("complete")).toBool(), true);
-    const CliResult killed = runWithFault("row:kill:100", coverageArgs(gpkg(), outDir));
+    const CliResult killed = runWithFault("row:kill:100", coverageArgs(gpkg(), outDir) << QStringLiteral("--demand-layer")); // 726 rows
     QCOMPARE(killed.exitCode, 137);
     QVERIFY(!QFile::exists(QDir(outDir).filePath(QStringLiteral("summary.json"))));
     QVERIFY(!QFile::exists(QDir(outDir).filePath(QStringLiteral("coverage.gpkg"))));

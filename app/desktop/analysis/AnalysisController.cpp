@@ -220,11 +220,13 @@ void AnalysisController::applyCoverage(const CoverageJobResult &r)
     const QString group = tr("Shelter coverage");
     ProjectLayer areas = resultLayer(analysis, group, gpkg, QStringLiteral("service_areas"), tr("Shelter service areas"),
                                      ResultStyles::outline(QStringLiteral("#1a9850")));
-    ProjectLayer demand = resultLayer(analysis, group, gpkg, QStringLiteral("demand"), tr("Population covered / not covered"),
-                                      ResultStyles::coveredDemand(tr("Within reach of a shelter"), tr("Not within reach")));
-    ProjectLayer shelters = resultLayer(analysis, group, gpkg, QStringLiteral("facilities"), tr("Shelter load (assigned ÷ capacity)"),
-                                        ResultStyles::shelterLoad());
-    finishRun(analysis, {areas, demand, shelters}, tr("Shelter coverage"), r.outDir);
+    std::vector<ProjectLayer> layers{areas};
+    if (r.layers.contains(QStringLiteral("demand"))) // written unless the project says analysis.coverage.demand_layer: false
+        layers.push_back(resultLayer(analysis, group, gpkg, QStringLiteral("demand"), tr("Population covered / not covered"),
+                                     ResultStyles::coveredDemand(tr("Within reach of a shelter"), tr("Not within reach"))));
+    layers.push_back(resultLayer(analysis, group, gpkg, QStringLiteral("facilities"), tr("Shelter load (assigned ÷ capacity)"),
+                                 ResultStyles::shelterLoad()));
+    finishRun(analysis, layers, tr("Shelter coverage"), r.outDir);
     Q_EMIT coverageFinished(r.request, r.outcome);
 }
 

@@ -113,7 +113,7 @@ CoverageDialog::~CoverageDialog() = default;
 
 CoverageSettings CoverageDialog::settings() const
 {
-    CoverageSettings s = ProjectJobSettings::coverage(m_doc->project());
+    CoverageSettings s = ProjectJobSettings::coverage(m_doc->project(), true); // the map shows the per-unit layer
     s.euclidean = m_straight->isChecked();
     s.network = m_network->settings(s.network);
     s.network.facilities = m_shelters->source();

@@ -173,7 +173,9 @@ CoverageJobResult CoverageJob::run(const CoverageSettings &s, Feedback &feedback
     if (!s.outDir.isEmpty()) {
         feedback.throwIfCanceled();
         feedback.setProgressSpan(95, 100);
-        CoverageOutputs::write(q, r.outcome, s.outDir);
+        r.layers = CoverageOutputs::write(q, r.outcome, s.outDir,
+                                          s.demandLayer ? CoverageOutputs::DemandLayer::Write : CoverageOutputs::DemandLayer::Omit);
+        r.summary.insert(QStringLiteral("layers"), QJsonArray::fromStringList(r.layers));
         AnalysisFiles::writeSummary(s.outDir, r.summary, QStringLiteral("seconds"), double(timer.nsecsElapsed()) / 1e9);
         r.outDir = s.outDir;
     }

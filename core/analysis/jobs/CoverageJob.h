@@ -25,6 +25,7 @@ struct CoverageSettings {
     double walkSpeedMps = 0;         // euclidean with minutes; 0 = the standard's
     double areaFromCapacityM2 = 0;   // > 0: shelters without an effective area get capacity × this m² (listed); 0 = never
     QString outDir;                  // empty: nothing written
+    bool demandLayer = false;        // coverage.gpkg also gets the per-unit layers demand + uncovered (--demand-layer)
 };
 
 struct CoverageJobResult {
@@ -34,6 +35,7 @@ struct CoverageJobResult {
     QStringList warnings;            // feedback warnings + the outcome's
     QStringList inputProblems;       // input data left out (in warnings too): the CLI's stderr lines
     QString outDir;                  // where the files went (empty: not written)
+    QStringList layers;              // the layers of coverage.gpkg (empty: not written)
 };
 
 class CoverageJob {

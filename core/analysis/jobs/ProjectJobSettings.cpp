@@ -159,7 +159,7 @@ QStringList ProjectJobSettings::standardOverrides(const Project &project)
     return out;
 }
 
-CoverageSettings ProjectJobSettings::coverage(const Project &project)
+CoverageSettings ProjectJobSettings::coverage(const Project &project, bool demandLayerByDefault)
 {
     const AnalysisReader c(project, QStringLiteral("coverage"));
     CoverageSettings s;
@@ -187,6 +187,7 @@ CoverageSettings ProjectJobSettings::coverage(const Project &project)
     }
     if (c.has(QStringLiteral("area_from_capacity"))) // m² per person, checked like --area-from-capacity
         s.areaFromCapacityM2 = c.number(QStringLiteral("area_from_capacity"), u"area-from-capacity");
+    s.demandLayer = c.has(QStringLiteral("demand_layer")) ? c.boolean(QStringLiteral("demand_layer")) : demandLayerByDefault;
     s.standard = standardName(project);
     s.standardOverrides = standardOverrides(project);
     return s;

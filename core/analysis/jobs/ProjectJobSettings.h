@@ -21,7 +21,9 @@ public:
     // Every builder checks what it reads (types, names, ParameterRanges) and throws
     // InvalidInput "<project>: analysis.fire.max_minutes: must be a number ...".
     static NetworkSettings network(const Project &project, const QString &section, const QString &defaultProfile);
-    static CoverageSettings coverage(const Project &project);
+    // demandLayer from analysis.coverage.demand_layer (true/false), else `demandLayerByDefault`
+    // (the front end's default: the desktop and a `run` that writes the report show it).
+    static CoverageSettings coverage(const Project &project, bool demandLayerByDefault = false);
     static FireSettings fire(const Project &project);
     // Shelters as facilities; profile and limit from analysis.service_area, else coverage.
     static ServiceAreaSettings serviceArea(const Project &project);

@@ -175,7 +175,7 @@ private Q_SLOTS:
         QCOMPARE(s.value("unassigned_population").toDouble(), 100.0);
 
         QTemporaryDir dir;
-        CoverageOutputs::write(q, o, dir.path());
+        QCOMPARE(CoverageOutputs::write(q, o, dir.path()), (QStringList{"areas", "facilities", "service_areas"}));
         for (const char *f : {"areas.csv", "facilities.csv", "coverage.gpkg"})
             QVERIFY(QFile::exists(dir.filePath(QLatin1String(f))));
         // summary.json, the mark of a complete run, is the job's last file, not the outputs'
@@ -187,7 +187,14 @@ private Q_SLOTS:
         QVERIFY(lines[0].contains(QStringLiteral("shelter_area_per_resident,pass")));
         QVERIFY(lines[1].startsWith(QStringLiteral("A,150,150,1,150,0")));
         QVERIFY2(lines[2].startsWith(QStringLiteral("B,")) && lines[2].contains(QStringLiteral(",1,0,,,")), qPrintable(lines[2])); // B: 1 shelter, 0 m² known, no per-resident figure, no pass/fail
-        QCOMPARE(VectorLayer::layerNames(dir.filePath(QStringLiteral("coverage.gpkg"))).size(), 5);
+        QCOMPARE(VectorLayer::layerNames(dir.filePath(QStringLiteral("coverage.gpkg"))).size(), 3);
+        // Asked for, the per-unit layer: one row per demand unit, and the view of those not covered.
+        QTemporaryDir perUnit;
+        QCOMPARE(CoverageOutputs::write(q, o, perUnit.path(), CoverageOutputs::DemandLayer::Write),
+                 (QStringList{"demand", "areas", "facilities", "service_areas", "uncovered"}));
+        const QString perUnitGpkg = perUnit.filePath(QStringLiteral("coverage.gpkg"));
+        QCOMPARE(VectorLayer::load(DataSource{perUnitGpkg, QStringLiteral("demand")}).featureCount(), 3);
+        QCOMPARE(VectorLayer::load(DataSource{perUnitGpkg, QStringLiteral("uncovered")}).featureCount(), 0); // all 350 people within 90 m
 
         // Asked for: S2's area is capacity 100 × 1.5 m² = 150, listed; B's check is evaluated.
         q.areaFromCapacityM2 = 1.5;
