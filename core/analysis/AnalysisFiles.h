@@ -1,12 +1,20 @@
 #pragma once
 // AnalysisFiles: small writers shared by the analyses' outputs — JSON documents and
-// CSV tables (UTF-8, RFC 4180 quoting, '.' decimals), written atomically. Throws
-// IoError naming the file. Any thread.
+// CSV tables (UTF-8, RFC 4180 quoting, '.' decimals), written atomically — and the
+// results model: each analysis folder's summary.json, written last with "complete": true,
+// is the one record of a run that the report, the desktop and `refuge-cli report` read —
+// figures, checks, warnings, parameters, software versions, the tables (the same rows as
+// the CSVs, which are for people and never read back) and the output files and layers.
+// Throws IoError naming the file. Any thread.
+#include "model/DataSource.h"
+
 #include <QDir>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
 #include <QVariant>
+#include <utility>
 #include <vector>
 
 namespace refuge {
@@ -45,6 +53,28 @@ public:
     static QString summaryPath(const QString &dir);
 
     static QStringList completeSummary(QJsonObject &summary, const QJsonObject &extra, const QStringList &moreWarnings);
+
+    // --- The results model (summary.json "results_format": kResultsFormat) ---
+    static constexpr int kResultsFormat = 2;
+    // A table as JSON: {"columns": header, "rows": [[value, ...], ...]}; numbers that are
+    // not finite and invalid values become null.
+    static QJsonObject table(const QStringList &header, const std::vector<QVariantList> &rows);
+    static QJsonValue jsonValue(const QVariant &value);
+    // {"refuge", "qt", "gdal", "geos", "proj"}: the versions that made the results.
+    static QJsonObject software();
+    // Adds to a job's summary what the results model holds beyond the figures: the format,
+    // the software, the tables ({name: table()}), the files written and the layers of each
+    // GeoPackage ({file: [layer, ...]}).
+    static void addResultsModel(QJsonObject &summary, const QJsonObject &tables, const QStringList &files, const QJsonObject &layers);
+    // The inputs a run read, each {"role", "source" (redacted), "layer", "bytes",
+    // "xxh3_128"}: the file's size and XXH3 128-bit checksum (`xxhsum -H2 FILE` gives the
+    // same), none for a connection string. Empty sources are left out; a file read by
+    // several roles is hashed once. Fast (GB/s), so every run can afford it.
+    static QJsonArray inputs(const std::vector<std::pair<QString, DataSource>> &roleSources);
+    // The complete results in `dir` (as completeSummary(dir)), checked to carry the
+    // results model: empty when there are none (missing or incomplete), IoError naming
+    // summary.json when they were written by an older Refuge (re-run the analysis).
+    static QJsonObject readResults(const QString &dir);
     // summary["dropped"]: every input feature left out ({source, fid, id, reason}), and
     // summary["input_problems"]: the lines saying so (Feedback::inputProblem).
     static void addInputProblems(QJsonObject &summary, const Feedback &feedback);

@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <cmath>
 
 namespace refuge {
@@ -155,6 +156,14 @@ QStringList CoverageOutputs::write(const CoverageRequest &request, const Coverag
     for (const VectorWriter::FilteredView &v : views)
         names << v.name;
     return names;
+}
+
+void CoverageOutputs::addResults(QJsonObject &summary, const CoverageOutcome &o, const QStringList &layers)
+{
+    AnalysisFiles::addResultsModel(summary,
+                                   {{QStringLiteral("areas"), AnalysisFiles::table(areasHeader(), areasRows(o))},
+                                    {QStringLiteral("facilities"), AnalysisFiles::table(facilitiesHeader(), facilitiesRows(o))}},
+                                   fileNames(), {{QStringLiteral("coverage.gpkg"), QJsonArray::fromStringList(layers)}});
 }
 
 } // namespace refuge

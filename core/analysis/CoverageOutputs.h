@@ -31,6 +31,9 @@ public:
     // written into coverage.gpkg (views included). Throws IoError.
     static QStringList write(const CoverageRequest &request, const CoverageOutcome &outcome, const QString &dir,
                              DemandLayer perUnit = DemandLayer::Omit);
+    // The results model's part of summary.json (AnalysisFiles::addResultsModel): the tables
+    // "areas" and "facilities" (the CSVs' rows), the files and coverage.gpkg's `layers`.
+    static void addResults(QJsonObject &summary, const CoverageOutcome &outcome, const QStringList &layers);
 };
 
 } // namespace refuge

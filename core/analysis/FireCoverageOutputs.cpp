@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <cmath>
 
 namespace refuge {
@@ -85,7 +86,7 @@ VectorLayer FireCoverageOutputs::demandLayer(const FireRequest &q, const FireOut
 
 QStringList FireCoverageOutputs::fileNames() { return {QStringLiteral("zones.csv"), QStringLiteral("fire.gpkg")}; }
 
-void FireCoverageOutputs::write(const FireRequest &q, const FireOutcome &o, const QString &dirPath)
+QStringList FireCoverageOutputs::write(const FireRequest &q, const FireOutcome &o, const QString &dirPath)
 {
     const QDir dir = AnalysisFiles::outputFolder(dirPath);
     AnalysisFiles::writeCsv(dir.filePath(QStringLiteral("zones.csv")), zonesHeader(), zonesRows(o));
@@ -97,12 +98,22 @@ void FireCoverageOutputs::write(const FireRequest &q, const FireOutcome &o, cons
     for (int s = 0; s < q.stations.size(); ++s)
         if (std::isfinite(q.stations.points[std::size_t(s)].x()))
             stations.addFeature(Geometry::point(q.stations.points[std::size_t(s)]), {q.stations.ids[s], q.stations.names[s]});
-    VectorWriter::writeAll({{QStringLiteral("zones"), &zones},
-                            {QStringLiteral("unreached"), &unreached},
-                            {QStringLiteral("differences"), &differences},
-                            {QStringLiteral("demand"), &demand},
-                            {QStringLiteral("stations"), &stations}},
-                           gpkg);
+    const std::vector<VectorWriter::NamedLayer> layers{{QStringLiteral("zones"), &zones},
+                                                       {QStringLiteral("unreached"), &unreached},
+                                                       {QStringLiteral("differences"), &differences},
+                                                       {QStringLiteral("demand"), &demand},
+                                                       {QStringLiteral("stations"), &stations}};
+    VectorWriter::writeAll(layers, gpkg);
+    QStringList names;
+    for (const VectorWriter::NamedLayer &l : layers)
+        names << l.name;
+    return names;
+}
+
+void FireCoverageOutputs::addResults(QJsonObject &summary, const FireOutcome &o, const QStringList &layers)
+{
+    AnalysisFiles::addResultsModel(summary, {{QStringLiteral("zones"), AnalysisFiles::table(zonesHeader(), zonesRows(o))}}, fileNames(),
+                                   {{QStringLiteral("fire.gpkg"), QJsonArray::fromStringList(layers)}});
 }
 
 } // namespace refuge

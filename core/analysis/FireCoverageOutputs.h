@@ -17,7 +17,11 @@ public:
     static std::vector<QVariantList> zonesRows(const FireOutcome &outcome);
     // The files write() puts into the folder (summary.json apart: the job writes it last).
     static QStringList fileNames();
-    static void write(const FireRequest &request, const FireOutcome &outcome, const QString &dir);
+    // Returns the layers written into fire.gpkg.
+    static QStringList write(const FireRequest &request, const FireOutcome &outcome, const QString &dir);
+    // The results model's part of summary.json (AnalysisFiles::addResultsModel): the table
+    // "zones" (zones.csv's rows), the files and fire.gpkg's `layers`.
+    static void addResults(QJsonObject &summary, const FireOutcome &outcome, const QStringList &layers);
 };
 
 } // namespace refuge

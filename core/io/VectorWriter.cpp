@@ -280,4 +280,6 @@ void VectorWriter::writeAll(const std::vector<NamedLayer> &layers, const QString
     output.commit();
 }
 
+QString VectorWriter::gdalVersion() { return QString::fromLatin1(GDALVersionInfo("RELEASE_NAME")); }
+
 } // namespace refuge

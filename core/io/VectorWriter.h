@@ -34,6 +34,8 @@ public:
         QString where;  // SQL condition on its columns: the program's own text, never user input
     };
     static void writeAll(const std::vector<NamedLayer> &layers, const QString &path, const std::vector<FilteredView> &views = {});
+    // The GDAL release the files are written with ("3.6.2"), for the results' record.
+    static QString gdalVersion();
 };
 
 } // namespace refuge

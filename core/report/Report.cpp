@@ -30,49 +30,6 @@ namespace refuge {
 
 namespace {
 
-using Row = QStringList;
-
-// RFC 4180 CSV (as AnalysisFiles writes it): header + rows.
-std::vector<Row> readCsv(const QString &path)
-{
-    QFile f(path);
-    std::vector<Row> rows;
-    if (!f.open(QIODevice::ReadOnly))
-        return rows;
-    const QString text = QString::fromUtf8(f.readAll());
-    Row row;
-    QString cell;
-    bool quoted = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text[i];
-        if (quoted) {
-            if (c == QLatin1Char('"') && i + 1 < text.size() && text[i + 1] == QLatin1Char('"')) {
-                cell += c;
-                ++i;
-            } else if (c == QLatin1Char('"')) {
-                quoted = false;
-            } else {
-                cell += c;
-            }
-        } else if (c == QLatin1Char('"')) {
-            quoted = true;
-        } else if (c == QLatin1Char(',')) {
-            row << cell;
-            cell.clear();
-        } else if (c == QLatin1Char('\n')) {
-            row << cell;
-            cell.clear();
-            rows.push_back(row);
-            row.clear();
-        } else if (c != QLatin1Char('\r')) {
-            cell += c;
-        }
-    }
-    if (!cell.isEmpty() || !row.isEmpty())
-        rows.push_back(row << cell);
-    return rows;
-}
-
 QString esc(const QString &s) { return s.toHtmlEscaped(); }
 
 // A CSS font-family list: a Latin family before any CJK one (see FontResolver::families).
@@ -146,9 +103,8 @@ public:
                    .arg(name).arg(widthPx).arg(esc(caption));
     }
     QString passFail(bool pass) const { return QString(QChar(pass ? 1 : 2)) + (pass ? t("pass") : t("fail")); }
-    // A check from summary.json (pass true/false, or null: not evaluated) or a CSV cell ("true"/"false"/"").
+    // A check from the results (pass true/false, or null: not evaluated).
     QString checkText(const QJsonValue &pass) const { return pass.isBool() ? passFail(pass.toBool()) : t("not_evaluated"); }
-    QString checkText(const QString &pass) const { return pass.isEmpty() ? t("not_evaluated") : passFail(pass == QLatin1String("true")); }
     const QString &text() const { return m_s; }
 
 private:
@@ -163,184 +119,227 @@ QString statusText(const StandardValue &v, const QString &lang)
     return v.statusLabel();
 }
 
-} // namespace
+// One analysis's results (the results model of its folder's summary.json), or none.
+struct Results {
+    QString dir;
+    QJsonObject summary;
+    bool present() const { return !summary.isEmpty(); }
+    double number(const char *key) const { return summary.value(QLatin1String(key)).toDouble(); }
+};
 
-Report Report::fromResults(const Project &project, const QString &resultsDir, const ReportOptions &options, Feedback &feedback)
+// A table of the results model ({"columns": [...], "rows": [[...]]}): cells by column name.
+class ResultsTable {
+public:
+    ResultsTable(const Results &results, const char *name)
+    {
+        const QJsonObject t = results.summary.value(QStringLiteral("tables")).toObject().value(QLatin1String(name)).toObject();
+        for (const QJsonValue &c : t.value(QStringLiteral("columns")).toArray())
+            m_columns << c.toString();
+        m_rows = t.value(QStringLiteral("rows")).toArray();
+    }
+    int size() const { return int(m_rows.size()); }
+    QJsonValue at(int row, const char *column) const { return m_rows.at(row).toArray().at(m_columns.indexOf(QLatin1String(column))); }
+    QString text(int row, const char *column) const { return at(row, column).toString(); }
+    // NaN (shown "—") when the cell is empty.
+    double number(int row, const char *column) const
+    {
+        const QJsonValue v = at(row, column);
+        return v.isDouble() ? v.toDouble() : std::nan("");
+    }
+
+private:
+    QStringList m_columns;
+    QJsonArray m_rows;
+};
+
+// Complete results of one analysis folder; a folder without the completion mark is
+// skipped with a warning, one written before the results model refused (IoError).
+Results readResults(const QString &dir, Feedback &feedback)
 {
-    const QDir results(resultsDir);
-    const QString covDir = results.filePath(QStringLiteral("coverage")), fireDir = results.filePath(QStringLiteral("fire"));
-    auto completeResults = [&](const QString &dir) {
-        const QJsonObject summary = AnalysisFiles::completeSummary(dir);
-        if (summary.isEmpty() && QFileInfo::exists(AnalysisFiles::summaryPath(dir)))
-            feedback.warn(fileMessage(dir, QStringLiteral("incomplete results (summary.json without \"complete\": true: the run failed or was stopped); skipped")));
-        return summary;
-    };
-    const QJsonObject cov = completeResults(covDir), fire = completeResults(fireDir);
-    if (cov.isEmpty() && fire.isEmpty())
-        throw IoError(fileMessage(resultsDir, QStringLiteral("no complete results (expected coverage/summary.json or fire/summary.json marked complete; run refuge-cli run first)")));
-    const QString lang = options.lang == QLatin1String("zh") ? QStringLiteral("zh") : QStringLiteral("en");
-    Report r;
-    r.m_fontFamily = options.fontFamily;
-    Html h(lang);
-    const QString standardId = cov.value(QStringLiteral("standard")).toString(fire.value(QStringLiteral("standard")).toString(QStringLiteral("shanghai")));
-    StandardsProfile standard = StandardsProfile::load(standardId);
-    standard.applyOverrides(project.analysis.value(QStringLiteral("standard_overrides")).toObject());
+    Results r{dir, AnalysisFiles::readResults(dir)};
+    if (!r.present() && QFileInfo::exists(AnalysisFiles::summaryPath(dir)))
+        feedback.warn(fileMessage(dir, QStringLiteral("incomplete results (summary.json without \"complete\": true: the run failed or was stopped); skipped")));
+    return r;
+}
 
-    r.m_title = h.t("title") + QStringLiteral(" — ") + project.title;
+// The layers the results wrote into one of their GeoPackages.
+QStringList layersOf(const Results &results, const QString &gpkg)
+{
+    QStringList out;
+    for (const QJsonValue &v : results.summary.value(QStringLiteral("outputs")).toObject().value(QStringLiteral("layers")).toObject().value(gpkg).toArray())
+        out << v.toString();
+    return out;
+}
+
+using Images = std::vector<std::pair<QString, QImage>>;
+
+void addTitle(Html &h, const Project &project, const StandardsProfile &standard, const QString &lang, const QString &date)
+{
     h.h1(h.t("title"));
     h.p(project.title, QStringLiteral("subtitle"));
-    const QString date = options.date.isEmpty() ? QDateTime::currentDateTimeUtc().toString(Qt::ISODate) : options.date;
     h.table({h.t("parameter"), h.t("value")},
             {{h.t("project"), QFileInfo(project.filePath()).fileName()},
              {h.t("software"), QStringLiteral("Refuge %1").arg(QStringLiteral(REFUGE_VERSION))},
              {h.t("generated"), date},
              {h.t("crs"), project.crs.label()},
              {h.t("standard"), lang == QLatin1String("zh") ? standard.nameZh() : standard.name()}});
+}
 
-    // Headline figures.
+void addCoverageFigures(const Html &h, const Results &cov, std::vector<QStringList> &kpis)
+{
+    const QJsonObject &s = cov.summary;
+    const QJsonObject check = s.value(QStringLiteral("checks")).toObject().value(QStringLiteral("district_supply")).toObject();
+    kpis.push_back({h.t("total_population"), num(cov.number("total_population")), QString()});
+    kpis.push_back({h.t("covered_population"), num(cov.number("covered_population")), pct(cov.number("covered_share"))});
+    kpis.push_back({h.t("assigned_population"), num(cov.number("assigned_population")), QString()});
+    kpis.push_back({h.t("unassigned_population"), num(cov.number("unassigned_population")),
+                    QStringLiteral("%1 %2 · %3 %4").arg(h.t("unassigned_no_reach"), num(cov.number("unassigned_no_shelter_in_reach")),
+                                                       h.t("unassigned_full"), num(cov.number("unassigned_shelters_full")))});
+    const QJsonValue perResident = s.value(QStringLiteral("shelter_area_per_resident"));
+    kpis.push_back({h.t("shelter_area_per_resident"), perResident.isDouble() ? num(perResident.toDouble(), 2) : QStringLiteral("—"),
+                    h.checkText(check.value(QStringLiteral("pass")))
+                        + QStringLiteral(" (%1 %2; %3)").arg(check.value(QStringLiteral("compare")).toString(),
+                                                            num(check.value(QStringLiteral("limit")).toDouble(), 2),
+                                                            check.value(QStringLiteral("clause")).toString())});
+}
+
+void addFireFigures(const Html &h, const Results &fire, std::vector<QStringList> &kpis)
+{
+    kpis.push_back({h.t("reached_population"), num(fire.number("reached_population")), pct(fire.number("reached_share"))});
+    if (!fire.summary.value(QStringLiteral("study_area")).isNull()) // null: no study area was given, no area ratio
+        kpis.push_back({h.t("reached_area"), num(fire.number("reached_area_km2"), 2),
+                        QStringLiteral("/ %1 km²").arg(num(fire.number("study_area_km2"), 2))});
+    if (fire.summary.contains(QStringLiteral("agreement_area_share"))) {
+        kpis.push_back({h.t("agreement_area"), pct(fire.number("agreement_area_share")), QString()});
+        kpis.push_back({h.t("agreement_population"), pct(fire.number("agreement_population_share")), QString()});
+    }
+}
+
+void addHeadlineFigures(Html &h, const Results &cov, const Results &fire)
+{
     h.h2(h.t("kpis"));
     std::vector<QStringList> kpis;
-    if (!cov.isEmpty()) {
-        const QJsonObject check = cov.value(QStringLiteral("checks")).toObject().value(QStringLiteral("district_supply")).toObject();
-        kpis.push_back({h.t("total_population"), num(cov.value(QStringLiteral("total_population")).toDouble()), QString()});
-        kpis.push_back({h.t("covered_population"), num(cov.value(QStringLiteral("covered_population")).toDouble()),
-                        pct(cov.value(QStringLiteral("covered_share")).toDouble())});
-        kpis.push_back({h.t("assigned_population"), num(cov.value(QStringLiteral("assigned_population")).toDouble()), QString()});
-        kpis.push_back({h.t("unassigned_population"), num(cov.value(QStringLiteral("unassigned_population")).toDouble()),
-                        QStringLiteral("%1 %2 · %3 %4").arg(h.t("unassigned_no_reach"), num(cov.value(QStringLiteral("unassigned_no_shelter_in_reach")).toDouble()),
-                                                           h.t("unassigned_full"), num(cov.value(QStringLiteral("unassigned_shelters_full")).toDouble()))});
-        const QJsonValue perResident = cov.value(QStringLiteral("shelter_area_per_resident"));
-        kpis.push_back({h.t("shelter_area_per_resident"), perResident.isDouble() ? num(perResident.toDouble(), 2) : QStringLiteral("—"),
-                        h.checkText(check.value(QStringLiteral("pass"))) + QStringLiteral(" (%1 %2; %3)").arg(check.value(QStringLiteral("compare")).toString(), num(check.value(QStringLiteral("limit")).toDouble(), 2), check.value(QStringLiteral("clause")).toString())});
-    }
-    if (!fire.isEmpty()) {
-        kpis.push_back({h.t("reached_population"), num(fire.value(QStringLiteral("reached_population")).toDouble()),
-                        pct(fire.value(QStringLiteral("reached_share")).toDouble())});
-        if (!fire.value(QStringLiteral("study_area")).isNull()) // null: no study area was given, no area ratio
-            kpis.push_back({h.t("reached_area"), num(fire.value(QStringLiteral("reached_area_km2")).toDouble(), 2),
-                            QStringLiteral("/ %1 km²").arg(num(fire.value(QStringLiteral("study_area_km2")).toDouble(), 2))});
-        if (fire.contains(QStringLiteral("agreement_area_share"))) {
-            kpis.push_back({h.t("agreement_area"), pct(fire.value(QStringLiteral("agreement_area_share")).toDouble()), QString()});
-            kpis.push_back({h.t("agreement_population"), pct(fire.value(QStringLiteral("agreement_population_share")).toDouble()), QString()});
-        }
-    }
+    if (cov.present())
+        addCoverageFigures(h, cov, kpis);
+    if (fire.present())
+        addFireFigures(h, fire, kpis);
     h.table({h.t("parameter"), h.t("value"), QString()}, kpis, {1}, 38);
+}
 
-    // Maps and charts.
-    const QSize mapSize(1600, 1200);
-    if (options.maps) {
-        h.h2(h.t("maps"), true);
-        if (!cov.isEmpty()) {
-            const QString gpkg = QDir(covDir).filePath(QStringLiteral("coverage.gpkg"));
-            const bool perUnit = QFile::exists(gpkg) && VectorLayer::layerNames(gpkg).contains(QStringLiteral("uncovered"));
-            const QImage m = ReportMaps::coverageMap(project, gpkg, perUnit, mapSize, feedback);
-            if (!m.isNull()) {
-                r.m_images.push_back({QStringLiteral("map_coverage.png"), m});
-                h.image(QStringLiteral("map_coverage.png"), 620, h.t("map_coverage"));
-                std::vector<std::pair<QColor, QString>> legend{
-                    {QColor(215, 48, 39), QStringLiteral("0–20 %")}, {QColor(252, 141, 89), QStringLiteral("20–40 %")},
-                    {QColor(254, 224, 139), QStringLiteral("40–60 %")}, {QColor(145, 207, 96), QStringLiteral("60–80 %")},
-                    {QColor(26, 152, 80), QStringLiteral("80–100 %")}, {QColor(8, 48, 107), h.t("shelter")}};
-                if (perUnit)
-                    legend.push_back({QColor(165, 0, 38), h.t("unassigned_no_reach")});
-                legend.push_back({QColor(150, 190, 230), h.t("limit")});
-                h.legend(legend);
-                if (!perUnit)
-                    h.p(h.t("map_no_units"), QStringLiteral("note"));
-            }
-        }
-        if (!fire.isEmpty()) {
-            const QImage m = ReportMaps::fireMap(project, QDir(fireDir).filePath(QStringLiteral("fire.gpkg")), mapSize, feedback);
-            if (!m.isNull()) {
-                r.m_images.push_back({QStringLiteral("map_fire.png"), m});
-                h.image(QStringLiteral("map_fire.png"), 620, h.t("map_fire"));
-                h.legend({{QColor(203, 24, 29), h.t("station")}, {QColor(150, 0, 0), h.t("differs")}, {QColor(0, 0, 0), h.t("official")}});
-            }
-        }
+void addCoverageMap(Html &h, Images &images, const Project &project, const Results &cov, Feedback &feedback)
+{
+    // The people out of reach are drawn only when the run wrote the per-unit layer.
+    const bool perUnit = layersOf(cov, QStringLiteral("coverage.gpkg")).contains(QStringLiteral("uncovered"));
+    const QImage m = ReportMaps::coverageMap(project, QDir(cov.dir).filePath(QStringLiteral("coverage.gpkg")), perUnit, QSize(1600, 1200), feedback);
+    if (m.isNull())
+        return;
+    images.push_back({QStringLiteral("map_coverage.png"), m});
+    h.image(QStringLiteral("map_coverage.png"), 620, h.t("map_coverage"));
+    std::vector<std::pair<QColor, QString>> legend{
+        {QColor(215, 48, 39), QStringLiteral("0–20 %")}, {QColor(252, 141, 89), QStringLiteral("20–40 %")},
+        {QColor(254, 224, 139), QStringLiteral("40–60 %")}, {QColor(145, 207, 96), QStringLiteral("60–80 %")},
+        {QColor(26, 152, 80), QStringLiteral("80–100 %")}, {QColor(8, 48, 107), h.t("shelter")}};
+    if (perUnit)
+        legend.push_back({QColor(165, 0, 38), h.t("unassigned_no_reach")});
+    legend.push_back({QColor(150, 190, 230), h.t("limit")});
+    h.legend(legend);
+    if (!perUnit)
+        h.p(h.t("map_no_units"), QStringLiteral("note"));
+}
+
+void addFireMap(Html &h, Images &images, const Project &project, const Results &fire, Feedback &feedback)
+{
+    const QImage m = ReportMaps::fireMap(project, QDir(fire.dir).filePath(QStringLiteral("fire.gpkg")), QSize(1600, 1200), feedback);
+    if (m.isNull())
+        return;
+    images.push_back({QStringLiteral("map_fire.png"), m});
+    h.image(QStringLiteral("map_fire.png"), 620, h.t("map_fire"));
+    h.legend({{QColor(203, 24, 29), h.t("station")}, {QColor(150, 0, 0), h.t("differs")}, {QColor(0, 0, 0), h.t("official")}});
+}
+
+void addAreaTable(Html &h, Images &images, const Results &cov, const StandardsProfile &standard, const QString &fontFamily)
+{
+    const ResultsTable areas(cov, "areas");
+    if (areas.size() == 0)
+        return;
+    std::vector<QStringList> rows;
+    std::vector<BarItem> bars;
+    for (int i = 0; i < areas.size(); ++i) {
+        const QString name = areas.text(i, "area") == QLatin1String("(outside areas)") ? h.t("outside") : areas.text(i, "area");
+        rows.push_back({name, num(areas.number(i, "population")), num(areas.number(i, "covered_population")),
+                        pct(areas.number(i, "covered_share")), num(areas.number(i, "assigned_population")),
+                        num(areas.number(i, "unassigned_population")), num(areas.number(i, "shelter_area_per_resident"), 2),
+                        h.checkText(areas.at(i, "pass"))});
+        bars.push_back({name, areas.number(i, "covered_share")});
     }
+    h.h3(h.t("by_area"));
+    h.table({h.t("area"), h.t("population"), h.t("covered"), h.t("share"), h.t("assigned"), h.t("unassigned"), h.t("per_resident"), h.t("check")},
+            rows, {1, 2, 3, 4, 5, 6}, 24);
+    const QString key = QStringLiteral("shelter.district_supply_m2_per_resident");
+    h.p(QStringLiteral("%1: %2 %3 m² — %4").arg(h.t("check"), standard.value(key).compare, num(standard.number(key), 2), areas.text(0, "clause")),
+        QStringLiteral("note"));
+    std::sort(bars.begin(), bars.end(), [](const BarItem &a, const BarItem &b) { return a.value > b.value; });
+    images.push_back({QStringLiteral("chart_coverage.png"), ReportCharts::bars(h.t("chart_coverage"), bars, 1.0, true, 0, 1400, fontFamily)});
+    h.image(QStringLiteral("chart_coverage.png"), 600, h.t("chart_coverage"));
+}
 
-    // Coverage tables + charts.
-    if (!cov.isEmpty()) {
-        h.h2(h.t("coverage"));
-        const QString limit = QStringLiteral("%1 %2").arg(cov.value(QStringLiteral("limit_user")).toDouble(cov.value(QStringLiteral("limit")).toDouble()))
-                                  .arg(cov.value(QStringLiteral("limit_user_unit")).toString(cov.value(QStringLiteral("unit")).toString()));
-        h.p(QStringLiteral("%1: %2 · %3: %4 · %5: %6").arg(h.t("limit"), limit, h.t("method"), cov.value(QStringLiteral("method")).toString(),
-                                                       h.t("assignment"), cov.value(QStringLiteral("assignment")).toString()));
-        const std::vector<Row> areas = readCsv(QDir(covDir).filePath(QStringLiteral("areas.csv")));
-        if (areas.size() > 1) {
-            const Row &head = areas.front();
-            auto col = [&](const char *n) { return int(head.indexOf(QString::fromLatin1(n))); };
-            std::vector<QStringList> rows;
-            std::vector<BarItem> bars;
-            for (std::size_t i = 1; i < areas.size(); ++i) {
-                const Row &a = areas[i];
-                const QString name = a.value(col("area")) == QLatin1String("(outside areas)") ? h.t("outside") : a.value(col("area"));
-                rows.push_back({name, num(a.value(col("population")).toDouble()), num(a.value(col("covered_population")).toDouble()),
-                                pct(a.value(col("covered_share")).toDouble()), num(a.value(col("assigned_population")).toDouble()),
-                                num(a.value(col("unassigned_population")).toDouble()),
-                                a.value(col("shelter_area_per_resident")).isEmpty() ? QStringLiteral("—") : num(a.value(col("shelter_area_per_resident")).toDouble(), 2),
-                                h.checkText(a.value(col("pass")))});
-                bars.push_back({name, a.value(col("covered_share")).toDouble()});
-            }
-            h.h3(h.t("by_area"));
-            h.table({h.t("area"), h.t("population"), h.t("covered"), h.t("share"), h.t("assigned"), h.t("unassigned"), h.t("per_resident"), h.t("check")},
-                    rows, {1, 2, 3, 4, 5, 6}, 24);
-            const QString clause = areas[1].value(col("clause"));
-            h.p(QStringLiteral("%1: %2 %3 m² — %4").arg(h.t("check"), standard.value(QStringLiteral("shelter.district_supply_m2_per_resident")).compare,
-                                                        num(standard.number(QStringLiteral("shelter.district_supply_m2_per_resident")), 2), clause),
-                QStringLiteral("note"));
-            std::sort(bars.begin(), bars.end(), [](const BarItem &a, const BarItem &b) { return a.value > b.value; });
-            r.m_images.push_back({QStringLiteral("chart_coverage.png"), ReportCharts::bars(h.t("chart_coverage"), bars, 1.0, true, 0, 1400, options.fontFamily)});
-            h.image(QStringLiteral("chart_coverage.png"), 600, h.t("chart_coverage"));
-        }
-        const std::vector<Row> fac = readCsv(QDir(covDir).filePath(QStringLiteral("facilities.csv")));
-        if (fac.size() > 1) {
-            const Row &head = fac.front();
-            auto col = [&](const char *n) { return int(head.indexOf(QString::fromLatin1(n))); };
-            std::vector<QStringList> rows;
-            std::vector<BarItem> bars;
-            for (std::size_t i = 1; i < fac.size(); ++i) {
-                const Row &a = fac[i];
-                rows.push_back({a.value(col("name")), num(a.value(col("capacity")).toDouble()), num(a.value(col("population_in_reach")).toDouble()),
-                                num(a.value(col("assigned_population")).toDouble()), pct(a.value(col("load_ratio")).toDouble()),
-                                a.value(col("capacity_basis"))});
-                bars.push_back({a.value(col("name")), a.value(col("load_ratio")).toDouble()});
-            }
-            h.h3(h.t("by_shelter"));
-            h.table({h.t("shelter"), h.t("capacity"), h.t("in_reach"), h.t("assigned"), h.t("load"), h.t("source")}, rows, {1, 2, 3, 4}, 36);
-            r.m_images.push_back({QStringLiteral("chart_load.png"), ReportCharts::bars(h.t("chart_load"), bars, 1.0, true, 1.0, 1400, options.fontFamily)});
-            h.image(QStringLiteral("chart_load.png"), 600, h.t("chart_load"));
-        }
+void addShelterTable(Html &h, Images &images, const Results &cov, const QString &fontFamily)
+{
+    const ResultsTable fac(cov, "facilities");
+    if (fac.size() == 0)
+        return;
+    std::vector<QStringList> rows;
+    std::vector<BarItem> bars;
+    for (int i = 0; i < fac.size(); ++i) {
+        rows.push_back({fac.text(i, "name"), num(fac.number(i, "capacity")), num(fac.number(i, "population_in_reach")),
+                        num(fac.number(i, "assigned_population")), pct(fac.number(i, "load_ratio")), fac.text(i, "capacity_basis")});
+        bars.push_back({fac.text(i, "name"), fac.number(i, "load_ratio")});
     }
+    h.h3(h.t("by_shelter"));
+    h.table({h.t("shelter"), h.t("capacity"), h.t("in_reach"), h.t("assigned"), h.t("load"), h.t("source")}, rows, {1, 2, 3, 4}, 36);
+    images.push_back({QStringLiteral("chart_load.png"), ReportCharts::bars(h.t("chart_load"), bars, 1.0, true, 1.0, 1400, fontFamily)});
+    h.image(QStringLiteral("chart_load.png"), 600, h.t("chart_load"));
+}
 
-    // Fire tables.
-    if (!fire.isEmpty()) {
-        h.h2(h.t("fire"));
-        h.p(QStringLiteral("%1: %2 s (%3 %4 s) · %5: %6").arg(h.t("response_limit"), num(fire.value(QStringLiteral("response_limit_s")).toDouble()),
-                                                            QStringLiteral("turnout"), num(fire.value(QStringLiteral("turnout_s")).toDouble()),
-                                                            h.t("method"), fire.value(QStringLiteral("method")).toString()));
-        const std::vector<Row> zones = readCsv(QDir(fireDir).filePath(QStringLiteral("zones.csv")));
-        if (zones.size() > 1) {
-            const Row &head = zones.front();
-            auto col = [&](const char *n) { return int(head.indexOf(QString::fromLatin1(n))); };
-            std::vector<QStringList> rows;
-            QStringList clauses;
-            for (std::size_t i = 1; i < zones.size(); ++i) {
-                const Row &z = zones[i];
-                if (!clauses.contains(z.value(col("clause"))))
-                    clauses << z.value(col("clause"));
-                rows.push_back({z.value(col("station")), z.value(col("name")), num(z.value(col("zone_area_km2")).toDouble(), 2),
-                                num(z.value(col("limit_km2")).toDouble(), 0), h.passFail(z.value(col("pass")) == QLatin1String("true")),
-                                num(z.value(col("population")).toDouble()), num(z.value(col("population_reached")).toDouble())});
-            }
-            h.h3(h.t("by_station"));
-            h.table({h.t("station"), h.t("name"), h.t("zone_area"), h.t("area_limit"), h.t("check"), h.t("population"), h.t("reached_population")},
-                    rows, {2, 3, 5, 6}, 14);
-            h.p(h.t("clause") + QStringLiteral(": ") + clauses.join(QStringLiteral("; ")), QStringLiteral("note"));
-        }
+void addCoverageSection(Html &h, Images &images, const Results &cov, const StandardsProfile &standard, const QString &fontFamily)
+{
+    const QJsonObject &s = cov.summary;
+    h.h2(h.t("coverage"));
+    const QString limit = QStringLiteral("%1 %2").arg(s.value(QStringLiteral("limit_user")).toDouble(s.value(QStringLiteral("limit")).toDouble()))
+                              .arg(s.value(QStringLiteral("limit_user_unit")).toString(s.value(QStringLiteral("unit")).toString()));
+    h.p(QStringLiteral("%1: %2 · %3: %4 · %5: %6").arg(h.t("limit"), limit, h.t("method"), s.value(QStringLiteral("method")).toString(),
+                                                   h.t("assignment"), s.value(QStringLiteral("assignment")).toString()));
+    addAreaTable(h, images, cov, standard, fontFamily);
+    addShelterTable(h, images, cov, fontFamily);
+}
+
+void addFireSection(Html &h, const Results &fire)
+{
+    h.h2(h.t("fire"));
+    h.p(QStringLiteral("%1: %2 s (%3 %4 s) · %5: %6").arg(h.t("response_limit"), num(fire.number("response_limit_s")), QStringLiteral("turnout"),
+                                                        num(fire.number("turnout_s")), h.t("method"),
+                                                        fire.summary.value(QStringLiteral("method")).toString()));
+    const ResultsTable zones(fire, "zones");
+    if (zones.size() == 0)
+        return;
+    std::vector<QStringList> rows;
+    QStringList clauses;
+    for (int i = 0; i < zones.size(); ++i) {
+        if (!clauses.contains(zones.text(i, "clause")))
+            clauses << zones.text(i, "clause");
+        rows.push_back({zones.text(i, "station"), zones.text(i, "name"), num(zones.number(i, "zone_area_km2"), 2),
+                        num(zones.number(i, "limit_km2"), 0), h.passFail(zones.at(i, "pass").toBool()), num(zones.number(i, "population")),
+                        num(zones.number(i, "population_reached"))});
     }
+    h.h3(h.t("by_station"));
+    h.table({h.t("station"), h.t("name"), h.t("zone_area"), h.t("area_limit"), h.t("check"), h.t("population"), h.t("reached_population")},
+            rows, {2, 3, 5, 6}, 14);
+    h.p(h.t("clause") + QStringLiteral(": ") + clauses.join(QStringLiteral("; ")), QStringLiteral("note"));
+}
 
-    // Inputs.
+// The project's layers (feature counts) and the SHA-256 of every input file.
+void addInputs(Html &h, const Project &project, Feedback &feedback)
+{
     h.h2(h.t("inputs"));
     std::vector<QStringList> inputs;
     QHash<QString, QString> hashes;
@@ -370,8 +369,10 @@ Report Report::fromResults(const Project &project, const QString &resultsDir, co
         files.push_back({QFileInfo(it.key()).fileName(), it.value()});
     std::sort(files.begin(), files.end());
     h.table({h.t("file"), h.t("sha256")}, files, {}, 30);
+}
 
-    // Parameters and profile.
+void addStandard(Html &h, const StandardsProfile &standard, const QString &lang)
+{
     h.h2(h.t("standard") + QStringLiteral(": ") + (lang == QLatin1String("zh") ? standard.nameZh() : standard.name()));
     std::vector<QStringList> values;
     for (const StandardValue &v : standard.values())
@@ -379,11 +380,13 @@ Report Report::fromResults(const Project &project, const QString &resultsDir, co
                           statusText(v, lang)});
     h.table({h.t("parameter"), h.t("value"), h.t("source"), h.t("clause"), h.t("status")}, values, {1}, 30);
     h.p(h.t("status_note"), QStringLiteral("note"));
+}
 
-    // Notes.
+void addNotes(Html &h, const Results &cov, const Results &fire, const Feedback &feedback)
+{
     QStringList notes;
-    for (const QJsonObject &s : {cov, fire})
-        for (const QJsonValue &w : s.value(QStringLiteral("warnings")).toArray())
+    for (const Results *r : {&cov, &fire})
+        for (const QJsonValue &w : r->summary.value(QStringLiteral("warnings")).toArray())
             if (!notes.contains(w.toString()))
                 notes << w.toString();
     for (const QString &w : feedback.warnings())
@@ -394,14 +397,54 @@ Report Report::fromResults(const Project &project, const QString &resultsDir, co
         h.p(h.t("none"));
     for (const QString &n : notes)
         h.p(QStringLiteral("• ") + n);
+}
 
+QString htmlDocument(const Html &h, const QString &lang, const QString &title, const QString &fontFamily)
+{
     const QString css = QStringLiteral(
         "body { font-family: %1, sans-serif; font-size: 10pt; color: #222; }"
         "h1 { font-size: 18pt; color: #08306b; } h2 { font-size: 14pt; color: #08306b; margin-top: 14px; } h3 { font-size: 11pt; }"
         "table { border-collapse: collapse; border-color: #bbb; } th { background-color: #deebf7; }"
-        ".subtitle { font-size: 12pt; } .note { font-size: 8pt; color: #555; } .caption { font-size: 8pt; color: #555; }").arg(cssFamilies(options.fontFamily));
-    r.m_html = QStringLiteral("<!DOCTYPE html>\n<html lang=\"%1\"><head><meta charset=\"utf-8\"/><title>%2</title><style>%3</style></head><body>\n%4</body></html>\n")
-                   .arg(lang == QLatin1String("zh") ? QStringLiteral("zh-CN") : QStringLiteral("en"), esc(r.m_title), css, h.text());
+        ".subtitle { font-size: 12pt; } .note { font-size: 8pt; color: #555; } .caption { font-size: 8pt; color: #555; }").arg(cssFamilies(fontFamily));
+    return QStringLiteral("<!DOCTYPE html>\n<html lang=\"%1\"><head><meta charset=\"utf-8\"/><title>%2</title><style>%3</style></head><body>\n%4</body></html>\n")
+        .arg(lang == QLatin1String("zh") ? QStringLiteral("zh-CN") : QStringLiteral("en"), esc(title), css, h.text());
+}
+
+} // namespace
+
+Report Report::fromResults(const Project &project, const QString &resultsDir, const ReportOptions &options, Feedback &feedback)
+{
+    const QDir folder(resultsDir);
+    const Results cov = readResults(folder.filePath(QStringLiteral("coverage")), feedback);
+    const Results fire = readResults(folder.filePath(QStringLiteral("fire")), feedback);
+    if (!cov.present() && !fire.present())
+        throw IoError(fileMessage(resultsDir, QStringLiteral("no complete results (expected coverage/summary.json or fire/summary.json marked complete; run refuge-cli run first)")));
+    const QString lang = options.lang == QLatin1String("zh") ? QStringLiteral("zh") : QStringLiteral("en");
+    const QString standardId = cov.summary.value(QStringLiteral("standard")).toString(fire.summary.value(QStringLiteral("standard")).toString(QStringLiteral("shanghai")));
+    StandardsProfile standard = StandardsProfile::load(standardId);
+    standard.applyOverrides(project.analysis.value(QStringLiteral("standard_overrides")).toObject());
+
+    Report r;
+    r.m_fontFamily = options.fontFamily;
+    Html h(lang);
+    r.m_title = h.t("title") + QStringLiteral(" — ") + project.title;
+    addTitle(h, project, standard, lang, options.date.isEmpty() ? QDateTime::currentDateTimeUtc().toString(Qt::ISODate) : options.date);
+    addHeadlineFigures(h, cov, fire);
+    if (options.maps) {
+        h.h2(h.t("maps"), true);
+        if (cov.present())
+            addCoverageMap(h, r.m_images, project, cov, feedback);
+        if (fire.present())
+            addFireMap(h, r.m_images, project, fire, feedback);
+    }
+    if (cov.present())
+        addCoverageSection(h, r.m_images, cov, standard, options.fontFamily);
+    if (fire.present())
+        addFireSection(h, fire);
+    addInputs(h, project, feedback);
+    addStandard(h, standard, lang);
+    addNotes(h, cov, fire, feedback);
+    r.m_html = htmlDocument(h, lang, r.m_title, options.fontFamily);
     return r;
 }
 

@@ -8,8 +8,10 @@
 // font embedded), so the two always carry the same content.
 //
 // Built from the result folders the commands write (RESULTS/coverage, RESULTS/fire),
-// so a report can be re-made from saved results. Needs a QGuiApplication (fonts);
-// synchronous; one thread at a time per Report.
+// so a report can be re-made from saved results: from each folder's results model
+// (summary.json: figures, checks, tables, output layers — AnalysisFiles), never from
+// the CSVs, which are for people. Needs a QGuiApplication (fonts); synchronous; one
+// thread at a time per Report.
 #include "io/OutputGuard.h"
 
 #include <QImage>
@@ -34,7 +36,8 @@ class Report {
 public:
     // Reads only complete results (summary.json with "complete": true, written last);
     // an analysis folder without that mark (failed or killed midway) is skipped with a
-    // warning naming it. Throws IoError naming the folder when no complete result is left.
+    // warning naming it. Throws IoError naming the folder when no complete result is left,
+    // and naming summary.json when it was written by an older Refuge (re-run the analysis).
     static Report fromResults(const Project &project, const QString &resultsDir, const ReportOptions &options, Feedback &feedback);
 
     const QString &html() const { return m_html; }

@@ -91,8 +91,9 @@ private Q_SLOTS:
         const CoverageOutcome o = CoverageAnalysis::run(q, fb);
         QCOMPARE(o.coverage.totalPopulation, 101355.0);
         QTemporaryDir results;
-        CoverageOutputs::write(q, o, results.filePath(QStringLiteral("coverage")));
+        const QStringList layers = CoverageOutputs::write(q, o, results.filePath(QStringLiteral("coverage")));
         QJsonObject summary = o.summaryJson(q);
+        CoverageOutputs::addResults(summary, o, layers);
         AnalysisFiles::writeSummary(results.filePath(QStringLiteral("coverage")), summary, QStringLiteral("seconds"), 0);
 
         // The dock on the same results: one row per neighbourhood (+ outside), 15 shelters.

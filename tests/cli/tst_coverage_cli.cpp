@@ -106,7 +106,7 @@ private Q_SLOTS:
         QStringList written = VectorLayer::layerNames(gpkgOut);
         written.sort();
         QCOMPARE(written, layers);
-        QCOMPARE(s.value("layers").toArray(), QJsonArray::fromStringList(layers));
+        QCOMPARE(s.value("outputs").toObject().value("layers").toObject().value("coverage.gpkg").toArray(), QJsonArray::fromStringList(layers));
         QCOMPARE(VectorLayer::load(DataSource{gpkgOut, QStringLiteral("areas")}).featureCount(), 13);
         QCOMPARE(VectorLayer::load(DataSource{gpkgOut, QStringLiteral("facilities")}).featureCount(), 15);
     }
@@ -125,7 +125,8 @@ private Q_SLOTS:
         QStringList written = VectorLayer::layerNames(gpkgOut);
         written.sort();
         QCOMPARE(written, (QStringList{"areas", "demand", "facilities", "service_areas", "uncovered"}));
-        QCOMPARE(s.value("layers").toArray(), (QJsonArray{"demand", "areas", "facilities", "service_areas", "uncovered"}));
+        QCOMPARE(s.value("outputs").toObject().value("layers").toObject().value("coverage.gpkg").toArray(),
+                 (QJsonArray{"demand", "areas", "facilities", "service_areas", "uncovered"}));
         const CliResult info = runCli({QStringLiteral("info"), gpkgOut});
         for (const char *layer : {"demand", "uncovered", "areas", "facilities", "service_areas"})
             QVERIFY2(info.out.contains(QLatin1String(layer)), layer);

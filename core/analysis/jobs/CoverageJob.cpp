@@ -49,6 +49,34 @@ void loadDemand(const CoverageSettings &s, const Crs &crs, CoverageRequest &q, F
     ParameterRanges::checkPopulation(s.demand.displayName(), q.demand.population, q.demand.feature);
 }
 
+// The results model's record of what the user set and what the run read.
+void addParametersAndInputs(QJsonObject &summary, const CoverageSettings &s)
+{
+    const NetworkSettings &n = s.network;
+    summary.insert(QStringLiteral("parameters"),
+                   QJsonObject{{QStringLiteral("euclidean"), s.euclidean},
+                               {QStringLiteral("profile"), s.euclidean ? QJsonValue() : QJsonValue(n.profile)},
+                               {n.unit == CostUnit::Meters ? QStringLiteral("max_meters") : QStringLiteral("max_minutes"), n.limit},
+                               {QStringLiteral("snap_max_meters"), n.snapMaxMeters},
+                               {QStringLiteral("barrier_factor"), n.barriers.path.isEmpty() ? QJsonValue() : QJsonValue(n.barrierFactor)},
+                               {QStringLiteral("capacity_field"), s.fields.capacity},
+                               {QStringLiteral("area_field"), s.fields.area},
+                               {QStringLiteral("population_field"), s.populationField},
+                               {QStringLiteral("area_name_field"), s.areaField},
+                               {QStringLiteral("split_cell_meters"), s.splitCellMeters},
+                               {QStringLiteral("assignment"), s.assignment.isEmpty() ? QStringLiteral("nearest") : s.assignment},
+                               {QStringLiteral("standard"), s.standard},
+                               {QStringLiteral("standard_overrides"), QJsonArray::fromStringList(s.standardOverrides)},
+                               {QStringLiteral("walk_speed_mps"), s.walkSpeedMps},
+                               {QStringLiteral("area_from_capacity_m2"), s.areaFromCapacityM2},
+                               {QStringLiteral("demand_layer"), s.demandLayer}});
+    summary.insert(QStringLiteral("inputs"), AnalysisFiles::inputs({{QStringLiteral("roads"), s.euclidean ? DataSource() : n.network},
+                                                                   {QStringLiteral("barriers"), n.barriers},
+                                                                   {QStringLiteral("shelters"), n.facilities},
+                                                                   {QStringLiteral("population"), s.demand},
+                                                                   {QStringLiteral("communities"), s.areas}}));
+}
+
 } // namespace
 
 bool CoverageJob::isRaster(const DataSource &source)
@@ -175,7 +203,8 @@ CoverageJobResult CoverageJob::run(const CoverageSettings &s, Feedback &feedback
         feedback.setProgressSpan(95, 100);
         r.layers = CoverageOutputs::write(q, r.outcome, s.outDir,
                                           s.demandLayer ? CoverageOutputs::DemandLayer::Write : CoverageOutputs::DemandLayer::Omit);
-        r.summary.insert(QStringLiteral("layers"), QJsonArray::fromStringList(r.layers));
+        CoverageOutputs::addResults(r.summary, r.outcome, r.layers);
+        addParametersAndInputs(r.summary, s);
         AnalysisFiles::writeSummary(s.outDir, r.summary, QStringLiteral("seconds"), double(timer.nsecsElapsed()) / 1e9);
         r.outDir = s.outDir;
     }

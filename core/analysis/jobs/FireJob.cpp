@@ -49,6 +49,31 @@ NearestCosts straightLine(const std::vector<QPointF> &pts, const FacilityTable &
     return c;
 }
 
+// The results model's record of what the user set and what the run read.
+void addParametersAndInputs(QJsonObject &summary, const FireSettings &s)
+{
+    const NetworkSettings &n = s.network;
+    summary.insert(QStringLiteral("parameters"),
+                   QJsonObject{{QStringLiteral("euclidean"), s.euclidean},
+                               {QStringLiteral("profile"), s.euclidean ? QJsonValue() : QJsonValue(n.profile)},
+                               {QStringLiteral("response_minutes"), s.responseMinutes},
+                               {QStringLiteral("turnout_seconds"), s.turnoutSeconds},
+                               {QStringLiteral("speed_kmh"), s.speedKmh},
+                               {QStringLiteral("snap_max_meters"), n.snapMaxMeters},
+                               {QStringLiteral("official_field"), s.officialField},
+                               {QStringLiteral("population_field"), s.populationField},
+                               {QStringLiteral("grid_cell_meters"), s.gridCellMeters},
+                               {QStringLiteral("suburban"), s.suburban},
+                               {QStringLiteral("standard"), s.standard},
+                               {QStringLiteral("standard_overrides"), QJsonArray::fromStringList(s.standardOverrides)}});
+    summary.insert(QStringLiteral("inputs"), AnalysisFiles::inputs({{QStringLiteral("roads"), s.euclidean ? DataSource() : n.network},
+                                                                   {QStringLiteral("barriers"), n.barriers},
+                                                                   {QStringLiteral("fire_stations"), n.facilities},
+                                                                   {QStringLiteral("official_districts"), s.official},
+                                                                   {QStringLiteral("population"), s.demand},
+                                                                   {QStringLiteral("study_area"), s.studyArea}}));
+}
+
 } // namespace
 
 FireJobResult FireJob::run(const FireSettings &s, Feedback &feedback)
@@ -187,7 +212,8 @@ FireJobResult FireJob::run(const FireSettings &s, Feedback &feedback)
     if (!s.outDir.isEmpty()) {
         feedback.throwIfCanceled();
         feedback.setProgressSpan(95, 100);
-        FireCoverageOutputs::write(q, r.outcome, s.outDir);
+        FireCoverageOutputs::addResults(r.summary, r.outcome, FireCoverageOutputs::write(q, r.outcome, s.outDir));
+        addParametersAndInputs(r.summary, s);
         AnalysisFiles::writeSummary(s.outDir, r.summary, QStringLiteral("seconds"), double(timer.nsecsElapsed()) / 1e9);
         r.outDir = s.outDir;
     }
