@@ -76,14 +76,14 @@ private Q_SLOTS:
         QTest::addColumn<QString>("line");
         const QString points = dataPath(QStringLiteral("bad/ok_points.geojson"));
         QTest::newRow("choice") << QStringList{"service-area", "--network", points, "--facilities", points, "--max-meters", "500", "--output", "dots"}
-                                << "refuge-cli: --output: must be polygons, lines, both (got 'dots')";
+                                << "refuge-cli: --output must be polygons, lines or both (got 'dots')";
         QTest::newRow("pair") << QStringList{"fire-coverage", "--euclidean", "--facilities", points, "--official", points, "--demand", points,
                                              "--population-field", "id"}
-                              << "refuge-cli: --official: --official and --official-field go together";
+                              << "refuge-cli: --official and --official-field go together";
         QTest::newRow("geographic crs") << QStringList{"zones", "--network", points, "--facilities", points, "--crs", "EPSG:4326"}
                                         << "refuge-cli: --crs: EPSG:4326 is not metric; use a projected CRS";
         QTest::newRow("wrong geometry") << QStringList{"network-check", "--network", points}
-                                        << QStringLiteral("refuge-cli: %1: network must be lines, not points; is this the right layer? (--network)").arg(points);
+                                        << QStringLiteral("refuge-cli: %1: the road network must be lines, not points; is this the right layer? (--network)").arg(points);
     }
 
     void badValueIsOneLine()

@@ -1,6 +1,8 @@
 // CoverageAlgorithm: shelter coverage, capacity and per-capita area on the analysis interface.
 #include "analysis/algorithms/CoverageAlgorithm.h"
 #include "analysis/algorithms/NetworkParameters.h"
+#include "analysis/Assignment.h"
+#include "util/Error.h"
 #include "analysis/jobs/ProjectJobSettings.h"
 #include "analysis/CoverageOutputs.h"
 
@@ -64,6 +66,7 @@ void declareCoverage(std::vector<Parameter> &p)
                                        "容量分配：nearest（就近优先：按耗时顺序配对，场所先接纳最近的人，其余溢出到下一个有空位的最近场所）或 optimal"
                                        "（安置人数最多，其次人·米最少）。"));
     assignment.valueName = QStringLiteral("method");
+    assignment.choiceCheckedByRule = true; // core's assignmentMethodFromName: one message with analysis.coverage.assignment
     assignment.project.setting = QStringLiteral("analysis.coverage.assignment");
     in(assignment, "limits");
     NetworkParameters::declareStandard(p, "coverage");
@@ -117,6 +120,11 @@ void CoverageAlgorithm::checkRules(const ParameterValues &v, ValidationIssues &i
         issues.push_back({QStringLiteral("population-field"), QStringLiteral("is required for a vector {demand} layer")});
     if (v.number(QStringLiteral("area-from-capacity"), 0) > 0 && !v.has(QStringLiteral("capacity-field")))
         issues.push_back({QStringLiteral("area-from-capacity"), QStringLiteral("needs {capacity-field}")});
+    try {
+        assignmentMethodFromName(v.text(QStringLiteral("assignment")));
+    } catch (const InvalidInput &e) {
+        issues.push_back({QStringLiteral("assignment"), e.message()});
+    }
     NetworkParameters::checkStandard(v, issues);
 }
 
@@ -157,7 +165,7 @@ ParameterValues CoverageAlgorithm::values(const CoverageSettings &s)
     setText(v, QStringLiteral("shelter-area-field"), s.fields.area);
     setLayer(v, QStringLiteral("demand"), s.demand, Role::Population);
     setText(v, QStringLiteral("population-field"), s.populationField);
-    if (s.splitCellMeters > 0)
+    if (s.splitCellMeters != 0)
         v.set(QStringLiteral("split-cell"), s.splitCellMeters);
     setLayer(v, QStringLiteral("areas"), s.areas, Role::Communities);
     setText(v, QStringLiteral("area-field"), s.areaField);
@@ -165,9 +173,9 @@ ParameterValues CoverageAlgorithm::values(const CoverageSettings &s)
     setText(v, QStringLiteral("standard"), s.standard);
     if (!s.standardOverrides.isEmpty())
         v.set(QStringLiteral("standard-override"), s.standardOverrides);
-    if (s.walkSpeedMps > 0)
+    if (s.walkSpeedMps != 0)
         v.set(QStringLiteral("walk-speed"), s.walkSpeedMps);
-    if (s.areaFromCapacityM2 > 0)
+    if (s.areaFromCapacityM2 != 0)
         v.set(QStringLiteral("area-from-capacity"), s.areaFromCapacityM2);
     setText(v, QStringLiteral("out"), s.outDir);
     return v;

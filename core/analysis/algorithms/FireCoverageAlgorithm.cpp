@@ -157,11 +157,12 @@ ParameterValues FireCoverageAlgorithm::values(const FireSettings &s)
     setText(v, QStringLiteral("name-field"), s.fields.name);
     setText(v, QStringLiteral("grade-field"), s.fields.grade);
     setText(v, QStringLiteral("turnout-field"), s.fields.turnout);
-    if (s.responseMinutes > 0)
+    if (s.responseMinutes != 0) // 0: the standard's; anything else is checked
         v.set(QStringLiteral("max-minutes"), s.responseMinutes);
-    if (s.turnoutSeconds >= 0)
+    v.remove(QStringLiteral("turnout-seconds"));
+    if (!(s.turnoutSeconds < 0)) // < 0: the standard's (NaN is checked)
         v.set(QStringLiteral("turnout-seconds"), s.turnoutSeconds);
-    if (s.speedKmh > 0)
+    if (s.speedKmh != 0)
         v.set(QStringLiteral("speed-kmh"), s.speedKmh);
     v.set(QStringLiteral("grid-cell"), s.gridCellMeters);
     setLayer(v, QStringLiteral("official"), s.official, Role::OfficialDistricts);

@@ -215,8 +215,17 @@ void addValues(const NetworkSettings &s, ParameterValues &v, std::optional<Role>
     setText(v, QStringLiteral("to-node-field"), s.toNodeField);
     if (s.crs.isValid())
         v.set(QStringLiteral("crs"), s.crs.authId().isEmpty() ? s.crs.wkt() : s.crs.authId());
-    if (s.limit > 0)
+    if (s.limit != 0) // a negative limit is refused, not dropped
         v.set(s.unit == CostUnit::Meters ? QStringLiteral("max-meters") : QStringLiteral("max-minutes"), s.limit);
+    v.set(QStringLiteral("snap-max"), s.snapMaxMeters);
+    v.set(QStringLiteral("tolerance"), s.toleranceMeters);
+    if (!s.snapLegs)
+        v.set(QStringLiteral("no-snap-legs"), true);
+    if (s.turnoutSeconds != 0)
+        v.set(QStringLiteral("turnout-seconds"), s.turnoutSeconds);
+    if (!s.useCache)
+        v.set(QStringLiteral("no-cache"), true);
+    setText(v, QStringLiteral("cache-dir"), s.cacheDirectory);
     if (!s.breaks.empty()) {
         QVariantList list;
         for (double b : s.breaks)

@@ -81,7 +81,7 @@ ParameterValues ServiceAreaAlgorithm::values(const ServiceAreaSettings &s)
     NetworkParameters::addValues(s.network, v, Role::Shelters);
     if (s.dissolve)
         v.set(QStringLiteral("dissolve"), true);
-    if (s.accessMeters >= 0)
+    if (!(s.accessMeters < 0)) // < 0: the profile's (NaN is checked)
         v.set(QStringLiteral("access-meters"), s.accessMeters);
     v.set(QStringLiteral("output"), s.polygons && s.lines ? QStringLiteral("both") : s.lines ? QStringLiteral("lines") : QStringLiteral("polygons"));
     NetworkParameters::setText(v, QStringLiteral("out"), s.outDir);

@@ -59,9 +59,13 @@ QString checkValue(const Parameter &p, const QVariant &v, bool &namesFile)
             return withoutLabel(e.message(), p.name);
         }
         return {};
-    case ParameterType::Choice:
-        return p.choices.contains(v.toString()) ? QString()
-                                                : QStringLiteral("must be %1 (got '%2')").arg(p.choices.join(QStringLiteral(", ")), v.toString());
+    case ParameterType::Choice: {
+        if (p.choiceCheckedByRule || p.choices.contains(v.toString()))
+            return {};
+        const QString options = p.choices.size() > 1 ? p.choices.mid(0, p.choices.size() - 1).join(QStringLiteral(", ")) + QStringLiteral(" or ") + p.choices.last()
+                                                     : p.choices.join(QString());
+        return QStringLiteral("{%1} must be %2 (got '%3')").arg(p.name, options, v.toString());
+    }
     case ParameterType::Profile:
         try {
             Profile::load(v.toString());
@@ -132,8 +136,8 @@ void checkLayer(const Analysis &a, const Parameter &p, const ParameterValues &va
     static constexpr unsigned byDimension[] = {PointLayer, LineLayer, PolygonLayer};
     const unsigned kind = schema.raster ? unsigned(RasterLayerKind) : schema.dimension >= 0 && schema.dimension <= 2 ? byDimension[schema.dimension] : 0u;
     if (p.geometries != AnyGeometry && kind != 0 && !(p.geometries & kind)) {
-        issues.push_back({p.name, fileMessage(layer.source.displayName(), QStringLiteral("%1 must be %2, not %3; is this the right layer?")
-                                                                            .arg(p.name, dimensionName(p.geometries), dimensionName(kind))),
+        issues.push_back({p.name, fileMessage(layer.source.displayName(), QStringLiteral("the %1 must be %2, not %3; is this the right layer?")
+                                                                            .arg(p.label.en.toLower(), dimensionName(p.geometries), dimensionName(kind))),
                           true});
         return;
     }

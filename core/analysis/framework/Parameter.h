@@ -77,6 +77,7 @@ struct Parameter {
     // Choice
     QStringList choices;
     std::vector<LocalText> choiceLabels; // same order (may be empty: the values are shown)
+    bool choiceCheckedByRule = false;    // the analysis's checkRules() refuses other values (with core's own message)
 
     ProjectSource project;
 

@@ -17,6 +17,8 @@ QString ValidationIssue::line(const QString &prefix) const
 {
     if (namesFile)
         return QStringLiteral("%1 (%2%3)").arg(text(prefix), prefix, parameter);
+    if (message.startsWith(QLatin1Char('{') + parameter + QLatin1Char('}'))) // names it already
+        return text(prefix);
     return QStringLiteral("%1%2: %3").arg(prefix, parameter, text(prefix));
 }
 

@@ -17,8 +17,9 @@ struct ValidationIssue {
 
     // The message with each {name} written <prefix>name ("--official-field" for the CLI).
     QString text(const QString &prefix = QString()) const;
-    // One line naming the parameter: "<prefix><parameter>: <text>", or for a file
-    // message "<text> (<prefix><parameter>)".
+    // One line naming the parameter: "<prefix><parameter>: <text>"; <text> alone when it
+    // starts with the parameter ("{official} and {official-field} go together"); for a
+    // file message "<text> (<prefix><parameter>)".
     QString line(const QString &prefix = QString()) const;
 };
 
