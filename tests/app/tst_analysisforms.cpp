@@ -44,7 +44,7 @@ QString cambridgeLayer(const QString &dir, const char *layer)
 // Values of `p` that its own checks refuse, tried in turn until one gives an issue
 // naming `p`: a number out of range, a list with a negative number, an unknown choice
 // or profile, a geographic CRS, a flag that is not true/false, a layer of another
-// geometry (or a missing file), a field the layer lacks (else not text: a field whose
+// geometry, else a missing file, a field the layer lacks (else not text: a field whose
 // partner is missing is reported on the pair's first), text of the wrong type; the
 // output folder removed (invalid: remove).
 QList<QVariant> badValues(const Parameter &p, const QString &dir)
@@ -57,14 +57,15 @@ QList<QVariant> badValues(const Parameter &p, const QString &dir)
     case ParameterType::Crs: return {QStringLiteral("EPSG:4326")};
     case ParameterType::Flag: return {QStringLiteral("maybe")};
     case ParameterType::Layer: {
-        LayerValue v;
-        if (p.geometries == AnyGeometry || (p.geometries & RasterLayerKind))
-            v.source = DataSource::parse(QDir(dir).filePath(QStringLiteral("nowhere.gpkg")));
-        else if (p.geometries & LineLayer)
-            v.source = DataSource::parse(cambridgeLayer(dir, "shelters")); // points for lines
+        LayerValue wrong, missing;
+        missing.source = DataSource::parse(QDir(dir).filePath(QStringLiteral("nowhere.gpkg")));
+        if (p.geometries & LineLayer)
+            wrong.source = DataSource::parse(cambridgeLayer(dir, "shelters")); // points for lines
         else
-            v.source = DataSource::parse(cambridgeLayer(dir, "streets")); // lines for points or polygons
-        return {QVariant::fromValue(v)};
+            wrong.source = DataSource::parse(cambridgeLayer(dir, "streets")); // lines for points or polygons
+        if (p.geometries == AnyGeometry)
+            return {QVariant::fromValue(missing)};
+        return {QVariant::fromValue(wrong), QVariant::fromValue(missing)};
     }
     case ParameterType::Field: return {QStringLiteral("NO_SUCH_FIELD"), 42.0};
     case ParameterType::Text: return {p.name == QLatin1String("out") ? QVariant() : QVariant(42.0)};
@@ -116,12 +117,15 @@ void numbers(const QJsonValue &v, const QString &path, QMap<QString, double> &ou
             return;
     if (v.isDouble())
         out.insert(path, v.toDouble());
-    else if (v.isObject())
-        for (auto it = v.toObject().begin(); it != v.toObject().end(); ++it)
+    else if (v.isObject()) {
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
             numbers(it.value(), path + QLatin1Char('/') + it.key(), out);
-    else if (v.isArray())
-        for (qsizetype i = 0; i < v.toArray().size(); ++i)
-            numbers(v.toArray().at(i), path + QStringLiteral("/%1").arg(i), out);
+    } else if (v.isArray()) {
+        const QJsonArray a = v.toArray();
+        for (qsizetype i = 0; i < a.size(); ++i)
+            numbers(a.at(i), path + QStringLiteral("/%1").arg(i), out);
+    }
 }
 
 QMap<QString, double> summaryNumbers(const QString &file)
@@ -207,6 +211,8 @@ private Q_SLOTS:
                 spin->setValue(1e308);
                 QCOMPARE(spin->value(), p.spec()->max);
                 QVERIFY(p.spec()->contains(e->value().toDouble()));
+                e->setValue(QVariant()); // unset again: the analysis's default
+                QVERIFY(!e->value().isValid());
             }
         }
         // The project's values are complete and valid: Run is enabled.
@@ -264,7 +270,6 @@ private Q_SLOTS:
         QVERIFY(!label->isHidden());
         QVERIFY2(label->text().contains(d->form()->issueText(mine)), qPrintable(label->text()));
         QVERIFY(!d->runButton()->isEnabled());
-        QVERIFY(!d->run()); // refused, nothing started
         // Back to the form's own values: valid again.
         QVERIFY(d->revalidate().empty());
         QVERIFY(label->isHidden());

@@ -161,7 +161,10 @@ public:
         if (unset.isEmpty() && p.defaultValue.isValid())
             unset = ParameterEditor::tr("default: %1 %2").arg(p.defaultText(), p.unit()).trimmed();
         m_spin->setSpecialValueText(unset.isEmpty() ? ParameterEditor::tr("not set") : unset);
-        setValue(p.defaultValue);
+        // Unset until the project or the user gives a value: the analysis then takes its
+        // default, as refuge-cli does without the option (a limit shown as a number would
+        // be given, and two limits of different units conflict).
+        setValue(QVariant());
         connect(m_spin, &QDoubleSpinBox::valueChanged, this, &ParameterEditor::changed);
     }
     QWidget *widget() const override { return m_spin; }
