@@ -13,6 +13,7 @@ LayerProbe LayerProbe::of(const DataSource &source)
     const VectorSourceReading reading = VectorReader::open(source, LoadOptions{}, errors);
     LayerProbe probe;
     probe.dimension = VectorReader::declaredDimension(reading.layer);
+    probe.featureCount = OGR_L_GetFeatureCount(reading.layer, FALSE);
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn(reading.layer);
     const int n = OGR_FD_GetFieldCount(defn);
     for (int i = 0; i < n; ++i) {

@@ -16,6 +16,7 @@ struct LayerProbe {
     int dimension = -1;          // 0 points, 1 lines, 2 polygons; -1 when the layer does not say
     QStringList fields;
     std::vector<FieldType> types; // per field
+    qint64 featureCount = -1;     // when the driver knows it without reading; else -1
 
     // Throws IoError / InvalidInput / CrsError naming the file, as VectorLayer::load would.
     static LayerProbe of(const DataSource &source);

@@ -144,7 +144,9 @@ void checkLayer(const Analysis &a, const Parameter &p, const ParameterValues &va
         if (name.isEmpty())
             continue;
         const int i = schema.fieldIndex(name);
-        if (i < 0)
+        if (i < 0 && schema.fields.isEmpty() && schema.featureCount <= 0) // as VectorLayer::requireField says it
+            issues.push_back({f.name, fileMessage(layer.source.displayName(), QStringLiteral("the layer has no features (so no field '%1')").arg(name)), true});
+        else if (i < 0)
             issues.push_back({f.name, fileMessage(layer.source.displayName(), QStringLiteral("no field '%1' (fields: %2)")
                                                                                 .arg(name, schema.fields.join(QStringLiteral(", ")))),
                               true});
@@ -173,10 +175,11 @@ ValidationIssues Analysis::validate(const ParameterValues &values) const
     for (const QString &name : values.names())
         if (!parameter(name))
             issues.push_back({name, QStringLiteral("%1 has no parameter of this name").arg(id())});
+    ValidationIssues missing; // do not stop the checks of the values that are there
     for (const Parameter &p : parameters()) {
         if (!values.has(p.name)) {
             if (p.required)
-                issues.push_back({p.name, QStringLiteral("is required")});
+                missing.push_back({p.name, p.role ? QStringLiteral("is required (the %1 layer)").arg(roleName(*p.role)) : QStringLiteral("is required")});
             continue;
         }
         bool namesFile = false;
@@ -184,22 +187,21 @@ ValidationIssues Analysis::validate(const ParameterValues &values) const
         if (!m.isEmpty())
             issues.push_back({p.name, m, namesFile});
     }
-    if (!issues.empty())
-        return issues;
-    checkRules(values, issues);
-    if (!issues.empty())
-        return issues;
-    for (const Parameter &p : parameters())
-        if (p.type == ParameterType::Layer && values.has(p.name))
-            checkLayer(*this, p, values, issues);
+    if (issues.empty())
+        checkRules(values, issues);
+    if (issues.empty()) // files are opened only when every value is fine
+        for (const Parameter &p : parameters())
+            if (p.type == ParameterType::Layer && values.has(p.name))
+                checkLayer(*this, p, values, issues);
+    issues.insert(issues.begin(), missing.begin(), missing.end());
     return issues;
 }
 
-void Analysis::requireValid(const ParameterValues &values) const
+void Analysis::requireValid(const ParameterValues &values, const QStringList &notRequiredHere) const
 {
-    const ValidationIssues issues = validate(values);
-    if (!issues.empty())
-        throw InvalidInput(issues.front().line());
+    for (const ValidationIssue &issue : validate(values))
+        if (!(notRequiredHere.contains(issue.parameter) && !values.has(issue.parameter)))
+            throw InvalidInput(issue.line());
 }
 
 } // namespace refuge

@@ -51,6 +51,9 @@ public:
     // The project's `analysis` section this analysis reads ("coverage", "fire"...);
     // `refuge-cli run` runs it when the project has that section. Empty: never from `run`.
     virtual QString projectSection() const { return {}; }
+    // The files a run writes into its "out" folder (summary.json included): `refuge-cli
+    // run` clears them before a run and refuses a folder where one is an input.
+    virtual QStringList outputFiles() const { return {QStringLiteral("summary.json")}; }
     // The values a project supplies (layers by role, field mappings, analysis settings),
     // for `refuge-cli run` and to prefill a dialog. Throws InvalidInput "<project>:
     // analysis.<section>.<key>: ..." for a setting of the wrong type or out of range.
@@ -59,8 +62,10 @@ public:
 protected:
     // The analysis's own rules, after the declared checks passed for the values involved.
     virtual void checkRules(const ParameterValues &values, ValidationIssues &issues) const;
-    // Throws InvalidInput with the first issue of validate(values) (for run()).
-    void requireValid(const ParameterValues &values) const;
+    // Throws InvalidInput with the first issue of validate(values) (for run()). A required
+    // parameter named in `notRequiredHere` may be missing (a job run without an output
+    // folder writes nothing).
+    void requireValid(const ParameterValues &values, const QStringList &notRequiredHere = {}) const;
 };
 
 } // namespace refuge

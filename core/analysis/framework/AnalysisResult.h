@@ -57,13 +57,20 @@ struct AnalysisResult {
     std::vector<ResultCheck> checks;
     QStringList warnings;            // every warning of the run, input problems included
     QStringList inputProblems;       // input data left out (also in warnings)
-    bool problemsFound = false;      // the analysis's own finding (network-check): refuge-cli exits 1
+    // The analysis's own finding (network-check: problems in the network) decides "problems
+    // found" (refuge-cli exit 1); when not set, input data left out does.
+    std::optional<bool> problemsFound;
     QJsonObject summary;             // as written to summary.json
-    QStringList report;              // the lines refuge-cli prints on stdout
-    QStringList notesOnStderr;       // warnings the CLI prints on stderr rather than as "note:" lines
+    QStringList report;              // the lines refuge-cli prints on stdout, before the warnings
+    QStringList reportEnd;           // ... and after them ("results: DIR")
+    bool warningsOnStderr = false;   // every warning on stderr; else only input problems there, the rest as "note:" lines
     std::any detail;                 // the job's own result (CoverageJobResult, FireJobResult...)
 
     const OutputLayer *layer(QStringView id) const;
 };
+
+// The checks of a summary.json "checks" object ({"district_supply": {"pass": true|false|null,
+// "clause": ..., "measured": ..., "limit": ...}, ...}) as ResultChecks.
+void addChecks(AnalysisResult &result, const QJsonObject &checks);
 
 } // namespace refuge

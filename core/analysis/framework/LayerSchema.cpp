@@ -64,6 +64,7 @@ LayerSchema LayerSchema::of(const DataSource &source)
     schema.dimension = probe.dimension;
     schema.fields = probe.fields;
     schema.types = probe.types;
+    schema.featureCount = probe.featureCount;
     if (!isConnectionString(source.path)) { // a database table may change under the same name
         const std::lock_guard<std::mutex> lock(mutex);
         known.insert(key, schema);

@@ -18,6 +18,7 @@ struct LayerSchema {
     int dimension = -1;          // 0 points, 1 lines, 2 polygons; -1 unknown
     QStringList fields;
     std::vector<FieldType> types;
+    qint64 featureCount = -1;    // -1: not known without reading
 
     // The index of `name` (exact, else case-insensitive), -1 when none.
     int fieldIndex(const QString &name) const;

@@ -63,7 +63,7 @@ QString Parameter::helpText(QStringView lang) const
     QString h = help.in(lang);
     const ParameterSpec *s = spec();
     if (h.isEmpty() && s)
-        h = s->help;
+        h = zh && !s->helpZh.isEmpty() ? s->helpZh : s->help;
     while (h.endsWith(QLatin1Char('.')) || h.endsWith(QChar(0x3002)))
         h.chop(1);
     QStringList notes;
@@ -122,7 +122,7 @@ Parameter number(const char *name, const char *range, LocalText label, LocalText
     if (!std::isnan(s.defaultValue))
         p.defaultValue = s.defaultValue;
     if (p.help.isEmpty())
-        p.help.en = s.help;
+        p.help = {s.help, s.helpZh};
     return p;
 }
 

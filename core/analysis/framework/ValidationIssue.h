@@ -11,11 +11,14 @@ namespace refuge {
 
 struct ValidationIssue {
     QString parameter;      // a declared parameter name ("max-minutes"); for a rule over two, the first
-    QString message;        // without the parameter name: "must be a number > 0 ... (got 'five')"
+    QString message;        // without the parameter name: "must be a number > 0 ... (got 'five')"; another
+                            // parameter is written {name}: "goes together with {official-field}"
     bool namesFile = false; // message starts with a file name: shown as is (the parameter follows)
 
-    // One line naming the parameter: "<prefix><parameter>: <message>", or for a file
-    // message "<message> (<prefix><parameter>)".
+    // The message with each {name} written <prefix>name ("--official-field" for the CLI).
+    QString text(const QString &prefix = QString()) const;
+    // One line naming the parameter: "<prefix><parameter>: <text>", or for a file
+    // message "<text> (<prefix><parameter>)".
     QString line(const QString &prefix = QString()) const;
 };
 
