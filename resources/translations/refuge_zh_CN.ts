@@ -53,105 +53,6 @@
     </message>
 </context>
 <context>
-    <name>NetworkSection</name>
-    <message>
-        <source>Road network:</source>
-        <translation>道路网络：</translation>
-    </message>
-    <message>
-        <source>One-way field:</source>
-        <translation>单行字段：</translation>
-    </message>
-    <message>
-        <source>Speed field (km/h):</source>
-        <translation>速度字段（km/h）：</translation>
-    </message>
-    <message>
-        <source>Travel profile:</source>
-        <translation>出行方式：</translation>
-    </message>
-    <message>
-        <source>minutes</source>
-        <translation>分钟</translation>
-    </message>
-    <message>
-        <source>metres</source>
-        <translation>米</translation>
-    </message>
-    <message>
-        <source>no limit</source>
-        <translation>不限</translation>
-    </message>
-    <message>
-        <source>Limit:</source>
-        <translation>阈值：</translation>
-    </message>
-    <message>
-        <source>e.g. 5, 10, 15 (empty: the limit)</source>
-        <translation>例如 5, 10, 15（留空：使用阈值）</translation>
-    </message>
-    <message>
-        <source>Breaks:</source>
-        <translation>分级：</translation>
-    </message>
-    <message>
-        <source>Breaks: &apos;%1&apos; is not a number greater than 0.</source>
-        <translation>分级：“%1”不是大于 0 的数。</translation>
-    </message>
-    <message>
-        <source>Breaks: %1 exceeds the limit %2.</source>
-        <translation>分级：%1 超过阈值 %2。</translation>
-    </message>
-    <message>
-        <source>Choose the road network (a layer with the role Roads).</source>
-        <translation>请选择道路网络（用途为“道路”的图层）。</translation>
-    </message>
-    <message>
-        <source>The limit must be greater than 0.</source>
-        <translation>阈值必须大于 0。</translation>
-    </message>
-    <message>
-        <source>Polygons (e.g. a flood zone) whose streets are closed or slowed</source>
-        <translation>多边形（如洪水淹没区），其中的道路被封闭或减速</translation>
-    </message>
-    <message>
-        <source>streets closed</source>
-        <translation>道路封闭</translation>
-    </message>
-    <message>
-        <source>travel time × </source>
-        <translation>通行时间 × </translation>
-    </message>
-    <message>
-        <source> m</source>
-        <translation> 米</translation>
-    </message>
-    <message>
-        <source>Facilities and homes farther than this from a street are listed as not reached</source>
-        <translation>距道路超过此距离的设施和住户列为不可达</translation>
-    </message>
-    <message>
-        <source>Barriers:</source>
-        <translation>障碍区：</translation>
-    </message>
-    <message>
-        <source>Crossing a barrier:</source>
-        <translation>穿越障碍区：</translation>
-    </message>
-    <message>
-        <source>Snap to streets within:</source>
-        <translation>吸附到道路的最大距离：</translation>
-    </message>
-    <message>
-        <source>Barriers need a road network.</source>
-        <translation>障碍区需要道路网络。</translation>
-    </message>
-    <message>
-        <source>Barriers: &apos;%1&apos; has no polygons.</source>
-        <translation>障碍区：“%1”不含多边形。</translation>
-    </message>
-</context>
-<context>
     <name>QPlatformTheme</name>
     <message>
         <source>OK</source>
@@ -303,68 +204,12 @@
 <context>
     <name>refuge::desktop::AnalysisController</name>
     <message>
-        <source>&amp;Service Area…</source>
-        <translation>服务区(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>Nearest-Facility &amp;Zones…</source>
-        <translation>最近设施责任区(&amp;Z)…</translation>
-    </message>
-    <message>
-        <source>Shelter &amp;Coverage &amp;&amp; Capacity…</source>
-        <translation>避难场所覆盖与容量(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>&amp;Fire Response…</source>
-        <translation>消防响应(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>Areas reachable from each facility along the streets within each break</source>
-        <translation>沿道路在各分级内可从每个设施到达的区域</translation>
-    </message>
-    <message>
-        <source>Non-overlapping zones served by the nearest facility along the streets</source>
-        <translation>沿道路由最近设施服务的互不重叠的责任区</translation>
-    </message>
-    <message>
-        <source>Who is within reach of a shelter, who gets a place, and shelter load</source>
-        <translation>谁能到达避难场所、谁能分到位置，以及避难场所负荷</translation>
-    </message>
-    <message>
-        <source>Fire response times, first-due zones and agreement with the official districts</source>
-        <translation>消防响应时间、首出责任区及与现行辖区的一致性</translation>
-    </message>
-    <message>
         <source>m</source>
         <translation>米</translation>
     </message>
     <message>
         <source>min</source>
         <translation>分钟</translation>
-    </message>
-    <message>
-        <source>Service areas (%1 %2)</source>
-        <translation>服务区（%1 %2）</translation>
-    </message>
-    <message>
-        <source>Service areas</source>
-        <translation>服务区</translation>
-    </message>
-    <message>
-        <source>Nearest-facility zones</source>
-        <translation>最近设施责任区</translation>
-    </message>
-    <message>
-        <source>Shelter coverage</source>
-        <translation>避难场所覆盖</translation>
-    </message>
-    <message>
-        <source>Shelter service areas</source>
-        <translation>避难场所服务区</translation>
-    </message>
-    <message>
-        <source>Population covered / not covered</source>
-        <translation>人口覆盖情况</translation>
     </message>
     <message>
         <source>Within reach of a shelter</source>
@@ -375,26 +220,6 @@
         <translation>无法到达</translation>
     </message>
     <message>
-        <source>Shelter load (assigned ÷ capacity)</source>
-        <translation>避难场所负荷（分配人数 ÷ 容量）</translation>
-    </message>
-    <message>
-        <source>Fire response</source>
-        <translation>消防响应</translation>
-    </message>
-    <message>
-        <source>First-due zones</source>
-        <translation>首出责任区</translation>
-    </message>
-    <message>
-        <source>Not reached within the response time</source>
-        <translation>响应时间内无法到达</translation>
-    </message>
-    <message>
-        <source>Differences from the official districts</source>
-        <translation>与现行辖区的差异</translation>
-    </message>
-    <message>
         <source>cannot create a folder for the results: %1</source>
         <translation>无法创建结果文件夹：%1</translation>
     </message>
@@ -403,12 +228,16 @@
         <translation>无法创建结果文件夹</translation>
     </message>
     <message>
-        <source>cannot replace the previous results (is a file open in another program?)</source>
-        <translation>无法替换上一次的结果（是否有文件在其他程序中打开？）</translation>
-    </message>
-    <message>
         <source>cannot be written</source>
         <translation>无法写入</translation>
+    </message>
+    <message>
+        <source>Analysis settings</source>
+        <translation>分析设置</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %3)</source>
+        <translation>%1（%2 %3）</translation>
     </message>
 </context>
 <context>
@@ -443,6 +272,57 @@
     </message>
 </context>
 <context>
+    <name>refuge::desktop::AnalysisForm</name>
+    <message>
+        <source>Advanced settings</source>
+        <translation>高级设置</translation>
+    </message>
+    <message>
+        <source>en</source>
+        <comment>language code of this translation: zh for Chinese</comment>
+        <translation>zh</translation>
+    </message>
+    <message>
+        <source>Road network</source>
+        <translation>路网</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>Other settings</source>
+        <translation>其他设置</translation>
+    </message>
+    <message>
+        <source>:</source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>refuge::desktop::AnalysisFormDialog</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>refuge::desktop::AttributeTablePanel</name>
     <message>
         <source>Filter rows (any column)…</source>
@@ -474,109 +354,6 @@
     <message>
         <source>Choose colour</source>
         <translation>选择颜色</translation>
-    </message>
-</context>
-<context>
-    <name>refuge::desktop::CoverageDialog</name>
-    <message>
-        <source>Shelter Coverage &amp; Capacity</source>
-        <translation>避难场所覆盖与容量</translation>
-    </message>
-    <message>
-        <source>Shelters</source>
-        <translation>避难场所</translation>
-    </message>
-    <message>
-        <source>Shelter layer:</source>
-        <translation>避难场所图层：</translation>
-    </message>
-    <message>
-        <source>Id field:</source>
-        <translation>编号字段：</translation>
-    </message>
-    <message>
-        <source>Name field:</source>
-        <translation>名称字段：</translation>
-    </message>
-    <message>
-        <source>Capacity field (persons):</source>
-        <translation>容量字段（人）：</translation>
-    </message>
-    <message>
-        <source>Effective area field (m²):</source>
-        <translation>有效面积字段（平方米）：</translation>
-    </message>
-    <message>
-        <source>Population</source>
-        <translation>人口</translation>
-    </message>
-    <message>
-        <source>Population layer:</source>
-        <translation>人口图层：</translation>
-    </message>
-    <message>
-        <source>Population field:</source>
-        <translation>人口字段：</translation>
-    </message>
-    <message>
-        <source>Sum by areas:</source>
-        <translation>按区域汇总：</translation>
-    </message>
-    <message>
-        <source>Area name field:</source>
-        <translation>区域名称字段：</translation>
-    </message>
-    <message>
-        <source>Reach</source>
-        <translation>可达性</translation>
-    </message>
-    <message>
-        <source>Straight-line distance instead of the road network</source>
-        <translation>使用直线距离而非道路网络</translation>
-    </message>
-    <message>
-        <source>Capacity and standard</source>
-        <translation>容量与标准</translation>
-    </message>
-    <message>
-        <source>Nearer people first: each shelter fills with the people closest to it</source>
-        <translation>近者优先：每个场所先接纳离它最近的居民，满员后分到次近场所</translation>
-    </message>
-    <message>
-        <source>Optimal (least total distance)</source>
-        <translation>最优分配（总距离最小）</translation>
-    </message>
-    <message>
-        <source>Assignment:</source>
-        <translation>分配方式：</translation>
-    </message>
-    <message>
-        <source>Standard:</source>
-        <translation>标准：</translation>
-    </message>
-    <message>
-        <source>Choose the shelters (a layer with the role Shelters).</source>
-        <translation>请选择避难场所（用途为“避难场所”的图层）。</translation>
-    </message>
-    <message>
-        <source>Choose the shelters&apos; capacity field or their effective area field.</source>
-        <translation>请选择避难场所的容量字段或有效面积字段。</translation>
-    </message>
-    <message>
-        <source>Choose the population (a layer with the role Population).</source>
-        <translation>请选择人口（用途为“人口”的图层）。</translation>
-    </message>
-    <message>
-        <source>Choose the population field.</source>
-        <translation>请选择人口字段。</translation>
-    </message>
-    <message>
-        <source>Choose the name field of the areas to sum by.</source>
-        <translation>请选择用于汇总的区域名称字段。</translation>
-    </message>
-    <message>
-        <source>The limit must be greater than 0.</source>
-        <translation>阈值必须大于 0。</translation>
     </message>
 </context>
 <context>
@@ -721,6 +498,12 @@
         <source>Shelter load: nearest residents ÷ capacity</source>
         <translation>避难场所负荷：就近居民÷容量</translation>
     </message>
+    <message numerus="yes">
+        <source>not evaluated: %n shelter(s) without an effective area</source>
+        <translation>
+            <numerusform>未评估：%n 个避难场所没有有效面积</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>refuge::desktop::ExportController</name>
@@ -768,111 +551,16 @@
         <source>Exporting PDF…</source>
         <translation>正在导出 PDF…</translation>
     </message>
+    <message>
+        <source>Export refused</source>
+        <translation>导出被拒绝</translation>
+    </message>
 </context>
 <context>
     <name>refuge::desktop::FieldCombo</name>
     <message>
         <source>(none)</source>
         <translation>（无）</translation>
-    </message>
-</context>
-<context>
-    <name>refuge::desktop::FireDialog</name>
-    <message>
-        <source>Fire Response</source>
-        <translation>消防响应</translation>
-    </message>
-    <message>
-        <source>Fire stations</source>
-        <translation>消防站</translation>
-    </message>
-    <message>
-        <source>Station layer:</source>
-        <translation>消防站图层：</translation>
-    </message>
-    <message>
-        <source>Id field:</source>
-        <translation>编号字段：</translation>
-    </message>
-    <message>
-        <source>Name field:</source>
-        <translation>名称字段：</translation>
-    </message>
-    <message>
-        <source>Grade field:</source>
-        <translation>等级字段：</translation>
-    </message>
-    <message>
-        <source>Turnout field (s):</source>
-        <translation>出动时间字段（秒）：</translation>
-    </message>
-    <message>
-        <source> s</source>
-        <translation> 秒</translation>
-    </message>
-    <message>
-        <source>Turnout time:</source>
-        <translation>出动时间：</translation>
-    </message>
-    <message>
-        <source>Districts and population</source>
-        <translation>辖区与人口</translation>
-    </message>
-    <message>
-        <source>Official districts:</source>
-        <translation>现行辖区：</translation>
-    </message>
-    <message>
-        <source>Station field of the districts:</source>
-        <translation>辖区的消防站字段：</translation>
-    </message>
-    <message>
-        <source>Population layer:</source>
-        <translation>人口图层：</translation>
-    </message>
-    <message>
-        <source>Population field:</source>
-        <translation>人口字段：</translation>
-    </message>
-    <message>
-        <source>Response</source>
-        <translation>响应</translation>
-    </message>
-    <message>
-        <source>Straight-line distance instead of the road network</source>
-        <translation>使用直线距离而非道路网络</translation>
-    </message>
-    <message>
-        <source>Suburban district area limits</source>
-        <translation>采用郊区辖区面积上限</translation>
-    </message>
-    <message>
-        <source>Standard:</source>
-        <translation>标准：</translation>
-    </message>
-    <message>
-        <source>Choose the fire stations (a layer with the role Fire stations).</source>
-        <translation>请选择消防站（用途为“消防站”的图层）。</translation>
-    </message>
-    <message>
-        <source>Choose the field of the official districts that names the station.</source>
-        <translation>请选择现行辖区中标明消防站的字段。</translation>
-    </message>
-    <message>
-        <source>Choose the population field.</source>
-        <translation>请选择人口字段。</translation>
-    </message>
-    <message>
-        <source>Choose the official districts or a population layer to bound the analysis.</source>
-        <translation>请选择现行辖区或人口图层以确定分析范围。</translation>
-    </message>
-    <message>
-        <source>The response time must be greater than 0.</source>
-        <translation>响应时间必须大于 0。</translation>
-    </message>
-    <message>
-        <source>Response time:</source>
-        <translation>响应时间：</translation>
     </message>
 </context>
 <context>
@@ -1581,6 +1269,29 @@ Role: %3</source>
     </message>
 </context>
 <context>
+    <name>refuge::desktop::ParameterEditor</name>
+    <message>
+        <source>default: %1 %2</source>
+        <translation>默认：%1 %2</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>default: %1</source>
+        <translation>默认：%1</translation>
+    </message>
+    <message>
+        <source>e.g. 5, 10, 15 (empty: the limit)</source>
+        <translation>如 5, 10, 15（留空：即上限）</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>（默认）</translation>
+    </message>
+</context>
+<context>
     <name>refuge::desktop::ProjectController</name>
     <message>
         <source>&amp;New Project</source>
@@ -1647,6 +1358,16 @@ Role: %3</source>
     <message>
         <source>Locate the file of layer “%1”</source>
         <translation>查找图层“%1”的数据文件</translation>
+    </message>
+    <message>
+        <source>Database password</source>
+        <translation>数据库密码</translation>
+    </message>
+    <message>
+        <source>Password for %1
+(kept for this session only, never saved in the project)</source>
+        <translation>%1 的密码
+（仅在本次会话中保留，从不保存到项目中）</translation>
     </message>
 </context>
 <context>
@@ -1783,8 +1504,8 @@ Open the PDF now?</source>
         <translation>%1：文件夹不存在</translation>
     </message>
     <message>
-        <source>%1: no analysis results (expected coverage/summary.json or fire/summary.json)</source>
-        <translation>%1：没有分析结果（应有 coverage/summary.json 或 fire/summary.json）</translation>
+        <source>%1: no complete analysis results (expected coverage/summary.json or fire/summary.json from a finished run)</source>
+        <translation>%1：没有完整的分析结果（应有已完成运行的 coverage/summary.json 或 fire/summary.json）</translation>
     </message>
 </context>
 <context>
@@ -1830,33 +1551,6 @@ Open the PDF now?</source>
     <message>
         <source>Role:</source>
         <translation>用途：</translation>
-    </message>
-</context>
-<context>
-    <name>refuge::desktop::ServiceAreaDialog</name>
-    <message>
-        <source>Nearest-Facility Zones</source>
-        <translation>最近设施责任区</translation>
-    </message>
-    <message>
-        <source>Service Area</source>
-        <translation>服务区</translation>
-    </message>
-    <message>
-        <source>Facilities:</source>
-        <translation>设施：</translation>
-    </message>
-    <message>
-        <source>Facility id field:</source>
-        <translation>设施编号字段：</translation>
-    </message>
-    <message>
-        <source>One polygon per break for all facilities together</source>
-        <translation>所有设施合并，每个分级一个面</translation>
-    </message>
-    <message>
-        <source>Choose the facilities (e.g. the layer with the role Shelters).</source>
-        <translation>请选择设施（例如用途为“避难场所”的图层）。</translation>
     </message>
 </context>
 <context>

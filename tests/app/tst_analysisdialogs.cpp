@@ -1,16 +1,16 @@
-// Analysis dialogs on the Cambridge sample (a copy in a temporary folder): prefilled
-// from the project's roles, fields and analysis settings; Service Area and Coverage
-// run in the background to completion and add styled result layers through one undo
-// step (values checked against the core result); re-running replaces them; undo
-// removes them; cancel and bad input leave the project unchanged.
+// Analysis dialogs (generated from the registry's declarations) on the Cambridge
+// sample (a copy in a temporary folder): prefilled from the project's roles, fields and
+// analysis settings; Service Area and Coverage run in the background to completion and
+// add styled result layers through one undo step (values checked against the core
+// result); re-running replaces them; undo removes them; cancel and bad input leave the
+// project unchanged.
 #include "AppTestSupport.h"
 #include "analysis/AnalysisController.h"
-#include "analysis/CoverageDialog.h"
-#include "analysis/FireDialog.h"
+#include "analysis/AnalysisForm.h"
+#include "analysis/AnalysisFormDialog.h"
 #include "analysis/InputWidgets.h"
-#include "analysis/NetworkSection.h"
-#include "analysis/ServiceAreaDialog.h"
-#include "analysis/jobs/ServiceAreaJob.h"
+#include "analysis/ParameterEditors.h"
+#include "analysis/framework/AnalysisRegistry.h"
 #include "geom/Geos.h"
 #include "util/Feedback.h"
 #include "canvas/MapCanvas.h"
@@ -24,7 +24,9 @@
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QPointer>
 #include <QProgressBar>
@@ -32,11 +34,31 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QTranslator>
 #include <QUndoStack>
 
 using namespace refuge;
 using namespace refuge::desktop;
+
+namespace {
+const QString kServiceArea = QStringLiteral("service-area");
+const QString kZones = QStringLiteral("zones");
+const QString kCoverage = QStringLiteral("coverage");
+const QString kFire = QStringLiteral("fire-coverage");
+
+const VectorLayer &output(const AnalysisResult &r, const char *id)
+{
+    static const VectorLayer none;
+    for (const OutputLayer &l : r.layers)
+        if (l.id == QLatin1String(id))
+            return l.data;
+    return none;
+}
+
+QString layerId(const ParameterValues &v, const char *name)
+{
+    return v.layer(QLatin1String(name)).layerId;
+}
+} // namespace
 
 class TestAnalysisDialogs : public QObject {
     Q_OBJECT
@@ -94,6 +116,15 @@ class TestAnalysisDialogs : public QObject {
         return done.wait(120000) || done.count() > 0;
     }
 
+    AnalysisFormDialog *open(const QString &id) { return analysis()->openDialog(id); }
+    static void setText(AnalysisFormDialog *d, const char *name, const QString &text)
+    {
+        auto *line = d->findChild<QLineEdit *>(QLatin1String(name));
+        QVERIFY(line);
+        line->setText(text);
+        d->revalidate();
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -113,95 +144,80 @@ private Q_SLOTS:
 
     void cleanupTestCase() { m_window.reset(); }
 
+    // The Analysis menu lists the registry, in its order.
     void analysisMenu()
     {
-        QStringList menus;
+        QMenu *menu = nullptr;
         for (QAction *a : m_window->menuBar()->actions())
-            menus << a->text();
-        QVERIFY2(menus.contains(QStringLiteral("&Analysis")), qPrintable(menus.join(QLatin1Char(','))));
+            if (a->text() == QLatin1String("&Analysis"))
+                menu = a->menu();
+        QVERIFY(menu);
+        QStringList ids;
+        for (QAction *a : menu->actions())
+            if (!a->isSeparator())
+                ids << a->objectName();
+        QStringList registry;
+        for (const Analysis *a : AnalysisRegistry::all())
+            registry << a->id();
+        QCOMPARE(ids, registry);
     }
 
     void prefilledFromTheProject()
     {
-        QPointer<ServiceAreaDialog> sa = qobject_cast<ServiceAreaDialog *>(analysis()->openDialog(AnalysisController::Kind::ServiceArea));
+        QPointer<AnalysisFormDialog> sa = open(kServiceArea);
         QVERIFY(sa);
-        QCOMPARE(sa->facilities()->layerId(), QStringLiteral("shelters"));
-        QCOMPARE(sa->facilityId()->field(), QStringLiteral("Name"));
-        QCOMPARE(sa->network()->roads->layerId(), QStringLiteral("streets"));
-        QCOMPARE(sa->network()->oneway->field(), QStringLiteral("Direction"));
-        QCOMPARE(sa->network()->profile->currentData().toString(), QStringLiteral("walk"));
-        QCOMPARE(sa->network()->limit->value(), 800.0);
-        QCOMPARE(sa->network()->unit->currentData().toInt(), int(CostUnit::Meters));
+        ParameterValues v = sa->values();
+        QCOMPARE(layerId(v, "facilities"), QStringLiteral("shelters"));
+        QCOMPARE(v.text(QStringLiteral("facility-id")), QStringLiteral("Name"));
+        QCOMPARE(layerId(v, "network"), QStringLiteral("streets"));
+        QCOMPARE(v.text(QStringLiteral("oneway-field")), QStringLiteral("Direction"));
+        QCOMPARE(v.text(QStringLiteral("profile")), QStringLiteral("walk"));
+        QCOMPARE(v.number(QStringLiteral("max-meters"), 0), 800.0);
+        QVERIFY(!v.has(QStringLiteral("max-minutes")));
         // Field lists are the layer's fields.
-        QVERIFY(sa->facilityId()->findData(QStringLiteral("Capacity")) >= 0);
+        QVERIFY(sa->findChild<QComboBox *>(QStringLiteral("facility-id"))->findData(QStringLiteral("Capacity")) >= 0);
         shot(sa, QStringLiteral("service_area_dialog"));
 
-        auto *cov = qobject_cast<CoverageDialog *>(analysis()->openDialog(AnalysisController::Kind::Coverage));
+        auto *cov = open(kCoverage);
         QVERIFY(cov);
         QVERIFY(!sa); // the previous dialog is closed
-        QCOMPARE(cov->shelters()->layerId(), QStringLiteral("shelters"));
-        QCOMPARE(cov->capacityField()->field(), QStringLiteral("Capacity"));
-        QCOMPARE(cov->population()->layerId(), QStringLiteral("blocks_2000"));
-        QCOMPARE(cov->populationField()->field(), QStringLiteral("POP_LAB"));
-        QCOMPARE(cov->areas()->layerId(), QStringLiteral("neighborhoods"));
-        QCOMPARE(cov->assignment()->currentData().toString(), QStringLiteral("nearest"));
-        QCOMPARE(cov->standard()->currentData().toString(), QStringLiteral("shanghai"));
-        const CoverageSettings cs = cov->settings();
-        QCOMPARE(cs.network.limit, 800.0);
-        QCOMPARE(cs.fields.capacity, QStringLiteral("Capacity"));
+        v = cov->values();
+        QCOMPARE(layerId(v, "facilities"), QStringLiteral("shelters"));
+        QCOMPARE(v.text(QStringLiteral("capacity-field")), QStringLiteral("Capacity"));
+        QCOMPARE(layerId(v, "demand"), QStringLiteral("blocks_2000"));
+        QCOMPARE(v.text(QStringLiteral("population-field")), QStringLiteral("POP_LAB"));
+        QCOMPARE(layerId(v, "areas"), QStringLiteral("neighborhoods"));
+        QCOMPARE(v.text(QStringLiteral("assignment")), QStringLiteral("nearest"));
+        QCOMPARE(v.text(QStringLiteral("standard")), QStringLiteral("shanghai"));
+        QCOMPARE(v.number(QStringLiteral("max-meters"), 0), 800.0);
         // No shelter area is invented unless asked for (capacity × m² per person).
-        QCOMPARE(cs.areaFromCapacityM2, 0.0);
-        auto *areaFromCapacity = cov->findChild<QDoubleSpinBox *>(QStringLiteral("areaFromCapacity"));
+        QVERIFY(!v.has(QStringLiteral("area-from-capacity")));
+        auto *areaFromCapacity = cov->findChild<QDoubleSpinBox *>(QStringLiteral("area-from-capacity"));
         QVERIFY(areaFromCapacity);
         areaFromCapacity->setValue(1.5);
-        QCOMPARE(cov->settings().areaFromCapacityM2, 1.5);
-        areaFromCapacity->setValue(0);
+        QCOMPARE(cov->values().number(QStringLiteral("area-from-capacity"), 0), 1.5);
+        areaFromCapacity->setValue(areaFromCapacity->minimum());
+        QVERIFY(!cov->values().has(QStringLiteral("area-from-capacity")));
         shot(cov, QStringLiteral("coverage_dialog"));
 
-        auto *fire = qobject_cast<FireDialog *>(analysis()->openDialog(AnalysisController::Kind::Fire));
+        auto *fire = open(kFire);
         QVERIFY(fire);
-        QCOMPARE(fire->stations()->layerId(), QStringLiteral("fire_stations"));
-        QCOMPARE(fire->stationId()->field(), QStringLiteral("ENGINE"));
-        QCOMPARE(fire->official()->layerId(), QStringLiteral("engine_districts"));
-        QCOMPARE(fire->officialField()->field(), QStringLiteral("ENGINE"));
-        QCOMPARE(fire->network()->profile->currentData().toString(), QStringLiteral("drive"));
-        QCOMPARE(fire->network()->limit->value(), 5.0);
-        QCOMPARE(fire->turnout()->value(), 60.0);
+        v = fire->values();
+        QCOMPARE(layerId(v, "facilities"), QStringLiteral("fire_stations"));
+        QCOMPARE(v.text(QStringLiteral("facility-id")), QStringLiteral("ENGINE"));
+        QCOMPARE(layerId(v, "official"), QStringLiteral("engine_districts"));
+        QCOMPARE(v.text(QStringLiteral("official-field")), QStringLiteral("ENGINE"));
+        QCOMPARE(v.text(QStringLiteral("profile")), QStringLiteral("drive"));
+        QCOMPARE(v.number(QStringLiteral("max-minutes"), 0), 5.0);
+        QCOMPARE(v.number(QStringLiteral("turnout-seconds"), 0), 60.0);
         shot(fire, QStringLiteral("fire_dialog"));
         fire->close();
     }
 
-    void speaksChinese()
-    {
-        QTranslator translator;
-        QVERIFY(translator.load(QStringLiteral(REFUGE_QM_DIR "/refuge_zh_CN.qm")));
-        QCoreApplication::installTranslator(&translator);
-        auto *cov = analysis()->openDialog(AnalysisController::Kind::Coverage);
-        QCOMPARE(cov->windowTitle(), QStringLiteral("避难场所覆盖与容量"));
-        QCOMPARE(cov->runButton()->text(), QStringLiteral("运行(&R)"));
-        shot(cov, QStringLiteral("coverage_dialog_zh"));
-        auto *fire = analysis()->openDialog(AnalysisController::Kind::Fire);
-        QCOMPARE(fire->windowTitle(), QStringLiteral("消防响应"));
-        shot(fire, QStringLiteral("fire_dialog_zh"));
-        fire->close();
-        QCoreApplication::removeTranslator(&translator);
-    }
-
-    void validationNamesTheProblem()
-    {
-        auto *sa = qobject_cast<ServiceAreaDialog *>(analysis()->openDialog(AnalysisController::Kind::ServiceArea));
-        sa->network()->breaks->setText(QStringLiteral("400, 900"));
-        const int layers = doc()->layerCount();
-        QVERIFY(!sa->run());
-        QVERIFY2(sa->lastError().contains(QLatin1String("900")), qPrintable(sa->lastError()));
-        QCOMPARE(doc()->layerCount(), layers);
-        sa->close();
-    }
-
     void serviceAreaRunAddsStyledLayer()
     {
-        auto *sa = qobject_cast<ServiceAreaDialog *>(analysis()->openDialog(AnalysisController::Kind::ServiceArea));
-        sa->network()->breaks->setText(QStringLiteral("400, 800"));
+        auto *sa = open(kServiceArea);
+        setText(sa, "breaks", QStringLiteral("400, 800"));
         const int layers = doc()->layerCount();
         const int undoIndex = doc()->undoStack()->index();
         QVERIFY(runToEnd(sa));
@@ -238,8 +254,8 @@ private Q_SLOTS:
         }
 
         // Re-running replaces the layer (one undo step), undo brings the first one back.
-        auto *again = qobject_cast<ServiceAreaDialog *>(analysis()->openDialog(AnalysisController::Kind::ServiceArea));
-        again->network()->breaks->setText(QStringLiteral("800"));
+        auto *again = open(kServiceArea);
+        setText(again, "breaks", QStringLiteral("800"));
         QVERIFY(runToEnd(again));
         QCOMPARE(doc()->layerCount(), layers + 1);
         const QStringList replaced = resultIds(QStringLiteral("service_area"));
@@ -257,21 +273,28 @@ private Q_SLOTS:
     }
 
     // Barriers: the 500-year flood zone closes the streets crossing it. The dialog's
-    // layer equals the core job with the same settings; reached streets never enter the
-    // zone; less street is reached than without it.
+    // layer equals the analysis run with the same values; reached streets never enter
+    // the zone; less street is reached than without it.
     void serviceAreaWithFloodBarrier()
     {
-        auto *sa = qobject_cast<ServiceAreaDialog *>(analysis()->openDialog(AnalysisController::Kind::ServiceArea));
-        QVERIFY(sa->network()->barriers->layerId().isEmpty()); // hazards are not barriers until chosen
-        QVERIFY(!sa->network()->barrierFactor->isEnabled());
-        sa->network()->breaks->setText(QStringLiteral("800"));
-        const ServiceAreaSettings open = sa->settings();
-        QVERIFY(open.network.barriers.path.isEmpty());
-        sa->network()->barriers->selectLayer(QStringLiteral("flood_500yr"));
-        QVERIFY(sa->network()->barrierFactor->isEnabled());
-        QCOMPARE(sa->network()->barrierFactor->value(), 0.0); // closed
-        ServiceAreaSettings closed = sa->settings();
-        QCOMPARE(closed.network.barriers.layer, QStringLiteral("flood_500yr"));
+        auto *sa = open(kServiceArea);
+        auto *barriers = sa->findChild<LayerCombo *>(QStringLiteral("barriers"));
+        auto *factor = sa->findChild<QDoubleSpinBox *>(QStringLiteral("barrier-factor"));
+        QVERIFY(barriers && factor);
+        QVERIFY(barriers->layerId().isEmpty()); // hazards are not barriers until chosen
+        QVERIFY(!factor->isEnabled());
+        // Only polygons block: the combo offers no point or line layer.
+        QCOMPARE(barriers->findData(QStringLiteral("streets")), -1);
+        QCOMPARE(barriers->findData(QStringLiteral("shelters")), -1);
+        setText(sa, "breaks", QStringLiteral("800"));
+        ParameterValues unblocked = sa->values();
+        QVERIFY(!unblocked.has(QStringLiteral("barriers")));
+        barriers->selectLayer(QStringLiteral("flood_500yr"));
+        QVERIFY(factor->isEnabled());
+        ParameterValues closed = sa->values();
+        QCOMPARE(closed.layer(QStringLiteral("barriers")).source.layer, QStringLiteral("flood_500yr"));
+        QVERIFY(!closed.has(QStringLiteral("barrier-factor"))); // unset: the streets are closed
+        QVERIFY(sa->revalidate().empty());
         shot(sa, QStringLiteral("service_area_dialog_barriers"));
         QVERIFY(runToEnd(sa));
         QString why;
@@ -284,25 +307,31 @@ private Q_SLOTS:
                 sum += l.attribute(i, QStringLiteral("street_m")).toDouble();
             return sum;
         };
-        closed.lines = true;
+        const Analysis *serviceArea = AnalysisRegistry::find(kServiceArea);
+        QTemporaryDir out1, out2;
+        closed.set(QStringLiteral("output"), QStringLiteral("both"));
+        closed.set(QStringLiteral("out"), out1.path());
+        unblocked.set(QStringLiteral("out"), out2.path());
         Feedback fb;
-        const ServiceAreaJobResult core = ServiceAreaJob::run(closed, fb);
+        const AnalysisResult core = serviceArea->run(closed, fb);
         QVERIFY(core.summary.value(QStringLiteral("network")).toObject().value(QStringLiteral("barrier_links")).toInt() > 10);
-        QCOMPARE(data.vector->featureCount(), core.areas.featureCount());
-        QVERIFY(std::abs(streetMeters(*data.vector) - streetMeters(core.areas)) < 1e-6 * streetMeters(core.areas));
-        const ServiceAreaJobResult without = ServiceAreaJob::run(open, fb);
-        QVERIFY2(streetMeters(core.areas) < 0.99 * streetMeters(without.areas),
-                 qPrintable(QStringLiteral("%1 vs %2 m").arg(streetMeters(core.areas)).arg(streetMeters(without.areas))));
+        const VectorLayer &areas = output(core, "service_areas");
+        const VectorLayer &lines = output(core, "service_lines");
+        QCOMPARE(data.vector->featureCount(), areas.featureCount());
+        QVERIFY(std::abs(streetMeters(*data.vector) - streetMeters(areas)) < 1e-6 * streetMeters(areas));
+        const AnalysisResult without = serviceArea->run(unblocked, fb);
+        const double withoutMeters = streetMeters(output(without, "service_areas"));
+        QVERIFY2(streetMeters(areas) < 0.99 * withoutMeters, qPrintable(QStringLiteral("%1 vs %2 m").arg(streetMeters(areas)).arg(withoutMeters)));
         // No reached street runs inside the flood zone.
         LoadOptions lo;
-        lo.targetCrs = core.lines.crs();
-        const VectorLayer flood = VectorLayer::load(DataSource{closed.network.barriers.path, QStringLiteral("flood_500yr")}, lo);
+        lo.targetCrs = lines.crs();
+        const VectorLayer flood = VectorLayer::load(closed.layer(QStringLiteral("barriers")).source, lo);
         GEOSContextHandle_t ctx = geosContext();
         double inside = 0;
         for (int f = 0; f < flood.featureCount(); ++f) {
             const GeosGeom zone = flood.geometry(f).toGeos();
-            for (int i = 0; i < core.lines.featureCount(); ++i) {
-                const GeosGeom cut(GEOSIntersection_r(ctx, zone.get(), core.lines.geometry(i).toGeos().get()));
+            for (int i = 0; i < lines.featureCount(); ++i) {
+                const GeosGeom cut(GEOSIntersection_r(ctx, zone.get(), lines.geometry(i).toGeos().get()));
                 double length = 0;
                 if (cut && GEOSLength_r(ctx, cut.get(), &length) == 1)
                     inside += length;
@@ -313,7 +342,7 @@ private Q_SLOTS:
 
     void coverageRunMatchesTheCore()
     {
-        auto *cov = qobject_cast<CoverageDialog *>(analysis()->openDialog(AnalysisController::Kind::Coverage));
+        auto *cov = open(kCoverage);
         QSignalSpy finished(analysis(), &AnalysisController::coverageFinished);
         QSignalSpy progress(cov->progressBar(), &QProgressBar::valueChanged);
         const int layers = doc()->layerCount();
@@ -324,30 +353,21 @@ private Q_SLOTS:
         for (const QList<QVariant> &v : progress)
             highest = std::max(highest, v.at(0).toInt());
         QVERIFY2(highest >= 95, qPrintable(QString::number(highest)));
-        QCOMPARE(doc()->layerCount(), layers + 3);
+        const auto outcome = finished.front().at(1).value<CoverageOutcome>();
+        QCOMPARE(qRound(outcome.coverage.totalPopulation), 101355);
+        QCOMPARE(qRound(outcome.coverage.coveredPopulation), 52529);
+        const QStringList ids = resultIds(QStringLiteral("coverage"));
+        QVERIFY2(ids.size() >= 3, qPrintable(ids.join(QLatin1Char(','))));
+        QCOMPARE(doc()->layerCount(), layers + int(ids.size()));
         QVERIFY(test::waitForLayers(*doc()));
-        QString demandId, sheltersId;
-        for (const QString &id : resultIds(QStringLiteral("coverage"))) {
-            if (doc()->layerById(id)->layer == QLatin1String("demand"))
-                demandId = id;
+        QString sheltersId;
+        for (const QString &id : ids) {
+            QVERIFY2(doc()->layerData(id).isReady(), qPrintable(doc()->layerData(id).error));
             if (doc()->layerById(id)->layer == QLatin1String("facilities"))
                 sheltersId = id;
         }
-        const LayerData demand = doc()->layerData(demandId);
-        QVERIFY2(demand.isReady(), qPrintable(demand.error));
-        double covered = 0, total = 0;
-        for (int i = 0; i < demand.vector->featureCount(); ++i) {
-            const double pop = demand.vector->attribute(i, QStringLiteral("population")).toDouble();
-            total += pop;
-            if (demand.vector->attribute(i, QStringLiteral("covered")).toBool())
-                covered += pop;
-        }
-        QCOMPARE(qRound(total), 101355);
-        QCOMPARE(qRound(covered), 52529);
-        const Style demandStyle = doc()->effectiveStyle(demandId);
-        QCOMPARE(demandStyle.type, Style::Type::Categorized);
-        QCOMPARE(demandStyle.field, QStringLiteral("covered"));
         const LayerData shelters = doc()->layerData(sheltersId);
+        QVERIFY(shelters.isReady());
         QCOMPARE(shelters.vector->featureCount(), 15);
         QCOMPARE(doc()->effectiveStyle(sheltersId).field, QStringLiteral("load_ratio"));
         QVERIFY(QFile::exists(QDir(analysis()->resultsDirectory()).filePath(QStringLiteral("coverage/summary.json"))));
@@ -366,7 +386,7 @@ private Q_SLOTS:
 
     void fireAndZonesRuns()
     {
-        auto *fire = qobject_cast<FireDialog *>(analysis()->openDialog(AnalysisController::Kind::Fire));
+        auto *fire = open(kFire);
         QSignalSpy finished(analysis(), &AnalysisController::fireFinished);
         const int layers = doc()->layerCount();
         QVERIFY(runToEnd(fire));
@@ -376,8 +396,14 @@ private Q_SLOTS:
         QVERIFY(outcome.hasOfficial);
         QCOMPARE(doc()->layerCount(), layers + 3); // zones, not reached, differences
         QVERIFY(test::waitForLayers(*doc()));
-        for (const QString &id : resultIds(QStringLiteral("fire")))
+        for (const QString &id : resultIds(QStringLiteral("fire"))) {
             QVERIFY2(doc()->layerData(id).isReady(), qPrintable(doc()->layerData(id).error));
+            if (doc()->layerById(id)->layer == QLatin1String("zones")) { // categorized by station
+                const auto request = finished.front().at(0).value<FireRequest>();
+                QVERIFY(!request.stations.ids.isEmpty());
+                QCOMPARE(doc()->effectiveStyle(id).categories.size(), std::size_t(request.stations.ids.size()));
+            }
+        }
         if (!qEnvironmentVariableIsEmpty("REFUGE_SHOTS_DIR")) {
             m_window->show();
             QTest::qWait(1500);
@@ -386,8 +412,9 @@ private Q_SLOTS:
         doc()->undoStack()->undo();
         QCOMPARE(doc()->layerCount(), layers);
 
-        auto *zones = qobject_cast<ServiceAreaDialog *>(analysis()->openDialog(AnalysisController::Kind::Zones));
-        QVERIFY(zones->network()->breaks == nullptr);
+        auto *zones = open(kZones);
+        // One editor per declared parameter (breaks only where declared).
+        QCOMPARE(zones->findChild<QLineEdit *>(QStringLiteral("breaks")) != nullptr, zones->analysis().parameter(u"breaks") != nullptr);
         QVERIFY(runToEnd(zones));
         QString why;
         const QString zoneId = loadedResult(QStringLiteral("zones"), &why);
@@ -413,21 +440,22 @@ private Q_SLOTS:
 
     void cancelLeavesTheProjectUnchanged()
     {
-        auto *cov = qobject_cast<CoverageDialog *>(analysis()->openDialog(AnalysisController::Kind::Coverage));
+        auto *cov = open(kCoverage);
         const QByteArray before = test::projectJson(*doc());
         const int undoCount = doc()->undoStack()->count();
         const int runs = historyRuns();
         QSignalSpy done(cov, &AnalysisDialog::runFinished);
+        QWidget *shelters = cov->form()->editor(QStringLiteral("facilities"))->widget();
         QVERIFY(cov->run());
         QVERIFY(cov->isRunning());
         QVERIFY(cov->cancelButton()->isEnabled());
-        QVERIFY(!cov->shelters()->isEnabled()); // inputs locked while running
+        QVERIFY(!shelters->isEnabled()); // inputs locked while running
         shot(cov, QStringLiteral("coverage_running"));
         cov->cancelButton()->click();
         QVERIFY(done.wait(60000) || done.count() > 0);
         QCOMPARE(cov->state(), AnalysisDialog::State::Canceled);
         QVERIFY(cov->isVisible()); // stays open to change and run again
-        QVERIFY(cov->shelters()->isEnabled());
+        QVERIFY(shelters->isEnabled());
         QVERIFY(cov->runButton()->isEnabled());
         QCOMPARE(test::projectJson(*doc()), before);
         QCOMPARE(doc()->undoStack()->count(), undoCount);
@@ -435,18 +463,25 @@ private Q_SLOTS:
         cov->close();
     }
 
+    // A field the layer lacks: named with its file under the field, Run refused before
+    // anything is created.
     void badFieldShowsTheFile()
     {
-        auto *cov = qobject_cast<CoverageDialog *>(analysis()->openDialog(AnalysisController::Kind::Coverage));
-        cov->populationField()->addItem(QStringLiteral("NOPE"), QStringLiteral("NOPE"));
-        cov->populationField()->setCurrentIndex(cov->populationField()->count() - 1);
+        auto *cov = open(kCoverage);
+        auto *field = cov->findChild<QComboBox *>(QStringLiteral("population-field"));
+        QVERIFY(field);
+        field->addItem(QStringLiteral("NOPE"), QStringLiteral("NOPE"));
+        field->setCurrentIndex(field->count() - 1);
+        cov->revalidate();
         const int layers = doc()->layerCount();
         const int runs = historyRuns();
-        QVERIFY(runToEnd(cov));
-        QCOMPARE(cov->state(), AnalysisDialog::State::Failed);
+        QVERIFY(!cov->run());
+        QVERIFY(!cov->runButton()->isEnabled());
         QCOMPARE(historyRuns(), runs);
+        const QString shown = cov->form()->issueLabel(QStringLiteral("population-field"))->text();
+        QVERIFY2(shown.contains(QLatin1String("NOPE")), qPrintable(shown));
+        QVERIFY2(shown.contains(QLatin1String("blocks_2000")), qPrintable(shown));
         QVERIFY2(cov->lastError().contains(QLatin1String("NOPE")), qPrintable(cov->lastError()));
-        QVERIFY2(cov->lastError().contains(QLatin1String("blocks_2000")), qPrintable(cov->lastError()));
         QCOMPARE(doc()->layerCount(), layers);
         cov->close();
     }
@@ -461,7 +496,7 @@ private Q_SLOTS:
         p.setFilePath(QString());
         doc()->setProject(p);
         QVERIFY(test::waitForLayers(*doc()));
-        auto *sa = qobject_cast<ServiceAreaDialog *>(analysis()->openDialog(AnalysisController::Kind::ServiceArea));
+        auto *sa = open(kServiceArea);
         QVERIFY(runToEnd(sa));
         const QStringList ids = resultIds(QStringLiteral("service_area"));
         QCOMPARE(ids.size(), 1);

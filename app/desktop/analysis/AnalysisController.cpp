@@ -1,16 +1,17 @@
+// AnalysisController: the Analysis menu from the registry, the results folders and
+// the result layers of any analysis (see the header).
 #include "analysis/AnalysisController.h"
 #include "analysis/AnalysisFiles.h"
-#include "analysis/CoverageDialog.h"
-#include "analysis/FireDialog.h"
+#include "analysis/AnalysisForm.h"
+#include "analysis/AnalysisFormDialog.h"
 #include "analysis/ResultLayersCommand.h"
 #include "analysis/ResultStyles.h"
-#include "analysis/ServiceAreaDialog.h"
+#include "analysis/framework/AnalysisRegistry.h"
+#include "analysis/framework/LayerSchema.h"
 #include "analysis/jobs/ProjectJobSettings.h"
 #include "document/ProjectDocument.h"
-#include "geom/Geometry.h"
 #include "io/OutputFile.h"
 #include "io/OutputGuard.h"
-#include "model/VectorLayer.h"
 #include "util/Error.h"
 
 #include <QAction>
@@ -18,6 +19,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QMenu>
 #include <QMessageBox>
 #include <QUndoStack>
@@ -27,53 +29,49 @@ namespace refuge::desktop {
 
 AnalysisController::AnalysisController(ProjectDocument *doc, QWidget *window) : QObject(window), m_doc(doc), m_window(window)
 {
-    const QString texts[] = {tr("&Service Area…"), tr("Nearest-Facility &Zones…"), tr("Shelter &Coverage && Capacity…"),
-                             tr("&Fire Response…")};
-    const QString tips[] = {tr("Areas reachable from each facility along the streets within each break"),
-                            tr("Non-overlapping zones served by the nearest facility along the streets"),
-                            tr("Who is within reach of a shelter, who gets a place, and shelter load"),
-                            tr("Fire response times, first-due zones and agreement with the official districts")};
-    for (int i = 0; i < 4; ++i) {
-        m_actions[i] = new QAction(texts[i], this);
-        m_actions[i]->setStatusTip(tips[i]);
-        const Kind kind = Kind(i);
-        connect(m_actions[i], &QAction::triggered, this, [this, kind] { openDialog(kind); });
+    const QString lang = AnalysisForm::language();
+    for (const Analysis *a : AnalysisRegistry::all()) {
+        auto *action = new QAction(a->title(lang) + QStringLiteral("…"), this);
+        action->setObjectName(a->id());
+        action->setStatusTip(a->summary().in(lang));
+        const QString id = a->id();
+        connect(action, &QAction::triggered, this, [this, id] { openDialog(id); });
+        m_actions.emplace(id, action);
     }
 }
 
 AnalysisController::~AnalysisController() = default;
 
-QAction *AnalysisController::action(Kind kind) const
+QAction *AnalysisController::action(const QString &id) const
 {
-    return m_actions[int(kind)];
+    auto it = m_actions.find(id);
+    return it == m_actions.end() ? nullptr : it->second;
 }
 
 void AnalysisController::addTo(QMenu *menu) const
 {
-    menu->addAction(m_actions[int(Kind::ServiceArea)]);
-    menu->addAction(m_actions[int(Kind::Zones)]);
-    menu->addSeparator();
-    menu->addAction(m_actions[int(Kind::Coverage)]);
-    menu->addAction(m_actions[int(Kind::Fire)]);
+    for (const Analysis *a : AnalysisRegistry::all()) {
+        if (a->projectSection() == QLatin1String("coverage"))
+            menu->addSeparator(); // the planning analyses after the network tools
+        menu->addAction(action(a->id()));
+    }
 }
 
-AnalysisDialog *AnalysisController::openDialog(Kind kind)
+AnalysisFormDialog *AnalysisController::openDialog(const QString &id)
 {
+    const Analysis *analysis = AnalysisRegistry::find(id);
+    if (!analysis)
+        return nullptr;
     if (m_dialog) {
         if (m_dialog->isRunning()) {
             m_dialog->raise();
-            return m_dialog;
+            return qobject_cast<AnalysisFormDialog *>(m_dialog.data());
         }
         delete m_dialog.data();
     }
-    AnalysisDialog *d = nullptr;
+    AnalysisFormDialog *d = nullptr;
     try { // the dialogs prefill from the project's analysis settings, which may be out of range
-        switch (kind) {
-        case Kind::ServiceArea: d = new ServiceAreaDialog(m_doc, this, ServiceAreaDialog::Mode::ServiceArea, m_window); break;
-        case Kind::Zones: d = new ServiceAreaDialog(m_doc, this, ServiceAreaDialog::Mode::Zones, m_window); break;
-        case Kind::Coverage: d = new CoverageDialog(m_doc, this, m_window); break;
-        case Kind::Fire: d = new FireDialog(m_doc, this, m_window); break;
-        }
+        d = new AnalysisFormDialog(*analysis, m_doc, this, m_window);
     } catch (const Error &e) {
         QMessageBox::warning(m_window, tr("Analysis settings"), e.message());
         return nullptr;
@@ -83,6 +81,12 @@ AnalysisDialog *AnalysisController::openDialog(Kind kind)
     m_dialog = d;
     d->show();
     return d;
+}
+
+QString AnalysisController::resultsKey(const Analysis &analysis)
+{
+    const QString section = analysis.projectSection();
+    return section.isEmpty() ? QString(analysis.id()).replace(QLatin1Char('-'), QLatin1Char('_')) : section;
 }
 
 QString AnalysisController::resultsRoot()
@@ -100,10 +104,15 @@ QString AnalysisController::resultsRoot()
     return m_tempResults->path();
 }
 
-QString AnalysisController::newRunDirectory(const QString &analysis)
+QString AnalysisController::latestDirectory(const Analysis &analysis)
+{
+    return QDir(resultsRoot()).filePath(resultsKey(analysis));
+}
+
+QString AnalysisController::newRunDirectory(const Analysis &analysis)
 {
     const QDir history(QDir(resultsRoot()).filePath(QStringLiteral("history")));
-    const QString stem = QStringLiteral("%1-%2").arg(analysis, QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    const QString stem = QStringLiteral("%1-%2").arg(resultsKey(analysis), QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
     QString dir = history.filePath(stem);
     for (int n = 2; QFileInfo::exists(dir); ++n)
         dir = history.filePath(QStringLiteral("%1-%2").arg(stem).arg(n));
@@ -112,13 +121,13 @@ QString AnalysisController::newRunDirectory(const QString &analysis)
     return dir;
 }
 
-void AnalysisController::publish(const QString &runDir, const QString &analysis)
+void AnalysisController::publish(const QString &runDir, const QString &key)
 {
     // The run's files replace the previous ones of the same names — only those, never the
     // folder (it may hold the user's own files) and never an input of the project —,
     // the previous summary.json (the completion mark) removed first, the new one copied
     // last, each copy under a temporary name and renamed.
-    const QString latest = QDir(resultsRoot()).filePath(analysis);
+    const QString latest = QDir(resultsRoot()).filePath(key);
     QStringList files = QDir(runDir).entryList(QDir::Files);
     files.removeAll(QStringLiteral("summary.json"));
     OutputGuard guard;
@@ -136,35 +145,64 @@ void AnalysisController::publish(const QString &runDir, const QString &analysis)
     }
 }
 
-ProjectLayer AnalysisController::resultLayer(const QString &analysis, const QString &group, const QString &gpkg, const QString &layer,
-                                             const QString &name, const QJsonObject &style) const
+QJsonObject AnalysisController::styleFor(const OutputLayer &output, const AnalysisResult &result) const
+{
+    const QJsonObject &o = output.styleOptions;
+    std::vector<double> breaks;
+    for (const QJsonValue &b : o.value(QStringLiteral("breaks")).toArray())
+        breaks.push_back(b.toDouble());
+    const QString unit = o.value(QStringLiteral("unit")).toString() == QLatin1String("m") ? tr("m") : tr("min");
+    if (output.style == QLatin1String("service_areas"))
+        return ResultStyles::serviceAreas(breaks, unit);
+    if (output.style == QLatin1String("service_lines"))
+        return ResultStyles::serviceLines(breaks, unit);
+    if (output.style == QLatin1String("zones")) {
+        QStringList ids;
+        for (const QJsonValue &id : o.value(QStringLiteral("facility_ids")).toArray())
+            ids << id.toString();
+        if (ids.isEmpty()) // fire: the stations of the run
+            if (const auto *fire = std::any_cast<FireJobResult>(&result.detail))
+                return ResultStyles::zones(fire->request.stations.ids, QStringLiteral("station"));
+        return ResultStyles::zones(ids);
+    }
+    if (output.style == QLatin1String("covered_demand"))
+        return ResultStyles::coveredDemand(tr("Within reach of a shelter"), tr("Not within reach"));
+    if (output.style == QLatin1String("shelter_load"))
+        return ResultStyles::shelterLoad();
+    if (output.style == QLatin1String("unreached"))
+        return ResultStyles::unreached();
+    if (output.style == QLatin1String("differences"))
+        return ResultStyles::differences();
+    if (output.style == QLatin1String("network_problems"))
+        return ResultStyles::networkProblems();
+    return ResultStyles::outline(output.id == QLatin1String("areas") ? QStringLiteral("#636363") : QStringLiteral("#1a9850"));
+}
+
+ProjectLayer AnalysisController::resultLayer(const QString &key, const QString &group, const OutputLayer &output) const
 {
     const Project &project = m_doc->project();
     ProjectLayer l;
-    l.id = project.uniqueLayerId(analysis + QLatin1Char('_') + layer);
-    l.name = name;
-    l.path = project.filePath().isEmpty() ? QDir::cleanPath(gpkg) : project.storedPath(gpkg);
-    l.layer = layer;
+    l.id = project.uniqueLayerId(key + QLatin1Char('_') + output.id);
+    l.name = output.title.in(AnalysisForm::language());
+    l.path = project.filePath().isEmpty() ? QDir::cleanPath(output.file) : project.storedPath(output.file);
+    l.layer = output.id;
     l.role = Role::Other;
-    l.style = style;
-    l.extra.insert(ResultLayersCommand::kAnalysisKey, analysis);
+    l.extra.insert(ResultLayersCommand::kAnalysisKey, key);
     l.extra.insert(QStringLiteral("group"), group);
     return l;
 }
 
-void AnalysisController::finishRun(const QString &analysis, const std::vector<ProjectLayer> &layers, const QString &text,
-                                   const QString &dir)
+void AnalysisController::finishRun(const QString &key, std::vector<ResultLayer> layers, const QString &text, const QString &dir)
 {
-    publish(dir, analysis);
+    publish(dir, key);
     // Ids must not collide within one run either.
-    std::vector<ProjectLayer> unique = layers;
-    for (std::size_t i = 1; i < unique.size(); ++i)
+    for (std::size_t i = 1; i < layers.size(); ++i)
         for (std::size_t j = 0; j < i; ++j)
-            if (unique[i].id == unique[j].id)
-                unique[i].id += QStringLiteral("_%1").arg(i);
+            if (layers[i].layer.id == layers[j].layer.id)
+                layers[i].layer.id += QStringLiteral("_%1").arg(i);
     // Polygons go just above the topmost polygon layer that stays (under the streets
-    // and the facilities, which remain readable); points go on top.
-    const QStringList old = ResultLayersCommand::resultLayerIds(m_doc->project(), analysis);
+    // and the facilities, which remain readable); points and lines go on top.
+    const QStringList old = ResultLayersCommand::resultLayerIds(m_doc->project(), key);
     int position = 0, abovePolygons = 0;
     for (const ProjectLayer &l : m_doc->project().layers) {
         if (old.contains(l.id))
@@ -174,77 +212,54 @@ void AnalysisController::finishRun(const QString &analysis, const std::vector<Pr
         if (data.vector && dimension(data.vector->geometryType()) == 2)
             abovePolygons = position;
     }
+    std::vector<ProjectLayer> added;
     std::vector<int> indices;
-    for (const ProjectLayer &l : unique) {
-        const bool points = l.layer == QLatin1String("demand") || l.layer == QLatin1String("facilities");
-        indices.push_back(points ? -1 : abovePolygons++);
+    for (const ResultLayer &l : layers) {
+        added.push_back(l.layer);
+        indices.push_back(l.polygons ? abovePolygons++ : -1);
     }
-    m_doc->undoStack()->push(new ResultLayersCommand(m_doc, analysis, unique, indices, text));
+    m_doc->undoStack()->push(new ResultLayersCommand(m_doc, key, added, indices, text));
     m_lastResults = resultsRoot();
     Q_EMIT resultsDirectoryChanged(m_lastResults);
 }
 
-void AnalysisController::applyServiceArea(const ServiceAreaJobResult &r, const ServiceAreaSettings &s)
+void AnalysisController::applyResult(const Analysis &analysis, const AnalysisResult &result)
 {
-    const QString analysis = QStringLiteral("service_area");
-    std::vector<double> breaks = s.network.effectiveBreaks();
-    QStringList labels;
-    for (double b : breaks)
-        labels << QString::number(b);
-    const QString unit = s.network.unit == CostUnit::Meters ? tr("m") : tr("min");
-    const QString name = tr("Service areas (%1 %2)").arg(labels.join(QStringLiteral(", ")), unit);
-    const QString group = tr("Service areas");
-    finishRun(analysis,
-              {resultLayer(analysis, group, r.outputPath, QStringLiteral("service_areas"), name, ResultStyles::serviceAreas(breaks, unit))},
-              tr("Service areas"), QFileInfo(r.outputPath).absolutePath());
+    const QString key = resultsKey(analysis);
+    const QString group = analysis.title(AnalysisForm::language());
+    std::vector<ResultLayer> layers;
+    for (const OutputLayer &output : result.layers) {
+        if (output.file.isEmpty())
+            continue; // nothing written
+        // The layers the run wrote (an optional one, such as coverage's per-unit demand,
+        // may be absent); the probe reads no features.
+        LayerSchema schema;
+        try {
+            schema = LayerSchema::of(DataSource{output.file, output.id});
+        } catch (const Error &) {
+            continue;
+        }
+        ProjectLayer layer = resultLayer(key, group, output);
+        layer.style = styleFor(output, result);
+        if (const QJsonArray breaks = output.styleOptions.value(QStringLiteral("breaks")).toArray(); !breaks.isEmpty()) {
+            QStringList labels; // "Service areas (400, 800 m)"
+            for (const QJsonValue &b : breaks)
+                labels << QString::number(b.toDouble());
+            const bool meters = output.styleOptions.value(QStringLiteral("unit")).toString() == QLatin1String("m");
+            layer.name = tr("%1 (%2 %3)").arg(layer.name, labels.join(QStringLiteral(", ")), meters ? tr("m") : tr("min"));
+        }
+        layers.push_back({layer, schema.dimension == 2});
+    }
+    finishRun(key, std::move(layers), group, result.outDir);
+    emitDetails(result);
 }
 
-void AnalysisController::applyZones(const ZonesJobResult &r)
+void AnalysisController::emitDetails(const AnalysisResult &result)
 {
-    const QString analysis = QStringLiteral("zones");
-    QStringList ids;
-    const int idField = r.zones.fieldIndex(QStringLiteral("facility_id"));
-    for (int i = 0; i < r.zones.featureCount(); ++i)
-        ids << r.zones.attribute(i, idField).toString();
-    ids.removeDuplicates(); // a zone's parts within and beyond the access distance
-    finishRun(analysis,
-              {resultLayer(analysis, tr("Nearest-facility zones"), r.outputPath, QStringLiteral("zones"), tr("Nearest-facility zones"),
-                           ResultStyles::zones(ids))},
-              tr("Nearest-facility zones"), QFileInfo(r.outputPath).absolutePath());
-}
-
-void AnalysisController::applyCoverage(const CoverageJobResult &r)
-{
-    const QString analysis = QStringLiteral("coverage");
-    const QString gpkg = QDir(r.outDir).filePath(QStringLiteral("coverage.gpkg"));
-    const QString group = tr("Shelter coverage");
-    ProjectLayer areas = resultLayer(analysis, group, gpkg, QStringLiteral("service_areas"), tr("Shelter service areas"),
-                                     ResultStyles::outline(QStringLiteral("#1a9850")));
-    std::vector<ProjectLayer> layers{areas};
-    if (r.layers.contains(QStringLiteral("demand"))) // written unless the project says analysis.coverage.demand_layer: false
-        layers.push_back(resultLayer(analysis, group, gpkg, QStringLiteral("demand"), tr("Population covered / not covered"),
-                                     ResultStyles::coveredDemand(tr("Within reach of a shelter"), tr("Not within reach"))));
-    layers.push_back(resultLayer(analysis, group, gpkg, QStringLiteral("facilities"), tr("Shelter load (assigned ÷ capacity)"),
-                                 ResultStyles::shelterLoad()));
-    finishRun(analysis, layers, tr("Shelter coverage"), r.outDir);
-    Q_EMIT coverageFinished(r.request, r.outcome);
-}
-
-void AnalysisController::applyFire(const FireJobResult &r)
-{
-    const QString analysis = QStringLiteral("fire");
-    const QString gpkg = QDir(r.outDir).filePath(QStringLiteral("fire.gpkg"));
-    const QString group = tr("Fire response");
-    std::vector<ProjectLayer> layers;
-    layers.push_back(resultLayer(analysis, group, gpkg, QStringLiteral("zones"), tr("First-due zones"),
-                                 ResultStyles::zones(r.request.stations.ids, QStringLiteral("station"))));
-    layers.push_back(resultLayer(analysis, group, gpkg, QStringLiteral("unreached"), tr("Not reached within the response time"),
-                                 ResultStyles::unreached()));
-    if (r.outcome.hasOfficial)
-        layers.push_back(resultLayer(analysis, group, gpkg, QStringLiteral("differences"), tr("Differences from the official districts"),
-                                     ResultStyles::differences()));
-    finishRun(analysis, layers, tr("Fire response"), r.outDir);
-    Q_EMIT fireFinished(r.request, r.outcome);
+    if (const auto *coverage = std::any_cast<CoverageJobResult>(&result.detail))
+        Q_EMIT coverageFinished(coverage->request, coverage->outcome);
+    else if (const auto *fire = std::any_cast<FireJobResult>(&result.detail))
+        Q_EMIT fireFinished(fire->request, fire->outcome);
 }
 
 } // namespace refuge::desktop

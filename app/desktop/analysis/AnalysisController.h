@@ -1,24 +1,25 @@
 #pragma once
-// AnalysisController: the Analysis menu — opens the Service Area, Zones, Coverage and
-// Fire dialogs on the open project, and applies a finished run. Results live beside
+// AnalysisController: the Analysis menu — one action per analysis of the registry
+// (AnalysisRegistry), each opening its generated dialog (AnalysisFormDialog) on the open
+// project, and the handling of a finished run for any analysis. Results live beside
 // the project in results/ (a temporary folder for a project never saved), laid out
-// like `refuge-cli run --out results`: the job writes into a fresh folder
-// results/history/<analysis>-<time>/, which the result layers point to (so undoing a
-// re-run brings back the earlier data), and a copy goes to results/<analysis>/
-// (coverage, fire, service_area, zones: the latest run, for the report). The layers
-// are added, styled, through one undo step replacing the previous run's layers;
-// coverage and fire outcomes are handed on (coverageFinished / fireFinished, for the
-// results dock). GUI thread only.
+// like `refuge-cli run --out results`: the run writes into a fresh folder
+// results/history/<key>-<time>/, which the result layers point to (so undoing a re-run
+// brings back the earlier data), and a copy goes to results/<key>/ (key: the analysis's
+// project section — coverage, fire, service_area, zones, network_check —: the latest
+// run, for the report). The run's output layers are added with their default styles
+// through one undo step replacing the previous run's layers; coverage and fire outcomes
+// are handed on (coverageFinished / fireFinished, for the results dock). GUI thread only.
 #include "analysis/AnalysisDialog.h"
+#include "analysis/framework/Analysis.h"
 #include "analysis/jobs/CoverageJob.h"
 #include "analysis/jobs/FireJob.h"
-#include "analysis/jobs/ServiceAreaJob.h"
-#include "analysis/jobs/ZonesJob.h"
 #include "model/Project.h"
 
 #include <QObject>
 #include <QPointer>
 #include <QTemporaryDir>
+#include <map>
 #include <memory>
 
 class QAction;
@@ -27,34 +28,37 @@ class QWidget;
 
 namespace refuge::desktop {
 
+class AnalysisFormDialog;
 class ProjectDocument;
 
 class AnalysisController : public QObject {
     Q_OBJECT
 public:
-    enum class Kind { ServiceArea, Zones, Coverage, Fire };
-
     AnalysisController(ProjectDocument *doc, QWidget *window);
     ~AnalysisController() override;
 
-    QAction *action(Kind kind) const;
-    // Adds the four actions to `menu`.
+    // The action of the analysis `id` ("service-area"...); nullptr when none.
+    QAction *action(const QString &id) const;
+    // Adds the registry's actions to `menu`, in its order.
     void addTo(QMenu *menu) const;
-    // Opens (or raises) the dialog of `kind`, window-modal; returns it.
-    AnalysisDialog *openDialog(Kind kind);
+    // Opens (or raises, while one runs) the dialog of analysis `id`, window-modal;
+    // returns it (nullptr when the project's settings for it are unusable: said in a box).
+    AnalysisFormDialog *openDialog(const QString &id);
     AnalysisDialog *currentDialog() const { return m_dialog; }
 
-    // A new, empty folder for a run of `analysis` ("coverage"...). Throws IoError.
-    QString newRunDirectory(const QString &analysis);
+    // The results folder name of `analysis`: its project section, else its id with '_'.
+    static QString resultsKey(const Analysis &analysis);
+    // A new, empty folder for a run of `analysis`. Throws IoError.
+    QString newRunDirectory(const Analysis &analysis);
+    // results/<key>: where the latest run of `analysis` is published (shown in the form).
+    QString latestDirectory(const Analysis &analysis);
     // The results folder once a run finished (results/, holding coverage/, fire/ ...;
     // empty before the first run).
     QString resultsDirectory() const { return m_lastResults; }
 
-    // Called by the dialogs with a finished run (GUI thread). Throw refuge::Error.
-    void applyServiceArea(const ServiceAreaJobResult &result, const ServiceAreaSettings &settings);
-    void applyZones(const ZonesJobResult &result);
-    void applyCoverage(const CoverageJobResult &result);
-    void applyFire(const FireJobResult &result);
+    // A finished run of `analysis` (GUI thread): publishes it, adds its layers. Throws
+    // refuge::Error.
+    void applyResult(const Analysis &analysis, const AnalysisResult &result);
 
 Q_SIGNALS:
     void coverageFinished(const refuge::CoverageRequest &request, const refuge::CoverageOutcome &outcome);
@@ -62,15 +66,20 @@ Q_SIGNALS:
     void resultsDirectoryChanged(const QString &directory);
 
 private:
-    ProjectLayer resultLayer(const QString &analysis, const QString &group, const QString &gpkg, const QString &layer,
-                             const QString &name, const QJsonObject &style) const;
+    struct ResultLayer {
+        ProjectLayer layer;
+        bool polygons = false;
+    };
+    ProjectLayer resultLayer(const QString &key, const QString &group, const OutputLayer &output) const;
+    QJsonObject styleFor(const OutputLayer &output, const AnalysisResult &result) const;
     QString resultsRoot();
-    void publish(const QString &runDir, const QString &analysis);
-    void finishRun(const QString &analysis, const std::vector<ProjectLayer> &layers, const QString &text, const QString &dir);
+    void publish(const QString &runDir, const QString &key);
+    void finishRun(const QString &key, std::vector<ResultLayer> layers, const QString &text, const QString &dir);
+    void emitDetails(const AnalysisResult &result);
 
     ProjectDocument *m_doc;
     QWidget *m_window;
-    QAction *m_actions[4];
+    std::map<QString, QAction *> m_actions;
     QPointer<AnalysisDialog> m_dialog;
     std::unique_ptr<QTemporaryDir> m_tempResults; // for unsaved projects
     QString m_lastResults;

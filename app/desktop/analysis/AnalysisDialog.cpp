@@ -1,3 +1,4 @@
+// AnalysisDialog: the shared frame of the analysis dialogs (see the header).
 #include "analysis/AnalysisDialog.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
@@ -10,13 +11,16 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace refuge::desktop {
 
 AnalysisDialog::AnalysisDialog(QWidget *parent)
-    : QDialog(parent), m_inputs(new QWidget(this)), m_form(new QFormLayout(m_inputs)), m_progress(new QProgressBar(this)), m_status(new QLabel(this)),
+    : QDialog(parent), m_scroll(new QScrollArea(this)), m_inputs(new QWidget), m_form(new QFormLayout(m_inputs)), m_progress(new QProgressBar(this)), m_status(new QLabel(this)),
       m_run(new QPushButton(tr("&Run"), this)), m_cancel(new QPushButton(tr("Cancel"), this)), m_close(new QPushButton(tr("Close"), this))
 {
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -39,9 +43,12 @@ AnalysisDialog::AnalysisDialog(QWidget *parent)
     connect(m_close, &QPushButton::clicked, this, &AnalysisDialog::reject);
     connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, &AnalysisDialog::finished);
 
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_scroll->setWidget(m_inputs);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_inputs);
-    layout->addStretch(1);
+    layout->addWidget(m_scroll, 1);
     layout->addWidget(m_status);
     layout->addWidget(m_progress);
     layout->addWidget(buttons);
@@ -146,10 +153,40 @@ void AnalysisDialog::finished()
     Q_EMIT runFinished(m_state);
 }
 
+void AnalysisDialog::setRunAllowed(bool allowed)
+{
+    m_runAllowed = allowed;
+    m_run->setEnabled(allowed && !isRunning());
+}
+
+void AnalysisDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    if (!m_fitted && screen()) {
+        m_fitted = true;
+        fitTo(screen()->availableGeometry());
+    }
+}
+
+void AnalysisDialog::fitTo(const QRect &available)
+{
+    // The frame a window manager adds (title bar, borders) is not part of the dialog's
+    // height: leave room for it.
+    constexpr int kFrameAllowance = 80;
+    const int chrome = sizeHint().height() - m_scroll->sizeHint().height();
+    const int full = chrome + m_inputs->sizeHint().height() + 2 * m_scroll->frameWidth();
+    const int height = std::min(full, available.height() - kFrameAllowance);
+    const int width = std::min(std::max(this->width(), m_inputs->sizeHint().width() + m_scroll->verticalScrollBar()->sizeHint().width() + 24),
+                               available.width() - 40);
+    resize(width, height);
+    if (const QRect frame = frameGeometry(); !available.contains(frame))
+        move(available.left() + std::max(0, (available.width() - width) / 2), available.top() + std::max(0, (available.height() - height - kFrameAllowance / 2) / 2));
+}
+
 void AnalysisDialog::setRunning(bool running)
 {
     m_state = running ? State::Running : State::Idle;
-    m_run->setEnabled(!running);
+    m_run->setEnabled(!running && m_runAllowed);
     m_close->setEnabled(!running);
     m_cancel->setVisible(running);
     m_cancel->setEnabled(running);

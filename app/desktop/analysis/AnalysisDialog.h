@@ -6,7 +6,9 @@
 // calls Feedback::cancel(). Errors (refuge::Error) are shown in a message box naming
 // the file and the problem; a canceled or failed run changes nothing. On success the
 // subclass's finish() runs on the GUI thread and the dialog closes. Closing the
-// dialog while running cancels and waits. GUI thread only, except the job function.
+// dialog while running cancels and waits. The inputs sit in a scroll area and the
+// dialog opens no taller than its screen's available height (a long form scrolls on a
+// 1366×768 screen; Run and Close stay visible). GUI thread only, except the job function.
 #include <QDialog>
 #include <QFutureWatcher>
 #include <functional>
@@ -17,6 +19,7 @@ class QFormLayout;
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QScrollArea;
 
 namespace refuge {
 class Feedback;
@@ -42,6 +45,9 @@ public:
     QPushButton *runButton() const { return m_run; }
     QPushButton *cancelButton() const { return m_cancel; }
     QProgressBar *progressBar() const { return m_progress; }
+    // Resizes to the inputs' full height, at most what `available` (a screen's available
+    // geometry) leaves for the window frame; called when the dialog is first shown.
+    void fitTo(const QRect &available);
 
 Q_SIGNALS:
     void runFinished(State state);
@@ -50,6 +56,8 @@ protected:
     QFormLayout *form() const { return m_form; }
     // The folder the running job writes into: removed when the run is canceled or fails.
     void setRunDirectory(const QString &dir) { m_runDirectory = dir; }
+    // Run stays disabled while the inputs are known to be invalid (the form shows why).
+    void setRunAllowed(bool allowed);
     // Empty when the inputs are complete, else one line saying what is missing.
     virtual QString validate() const = 0;
     // The work for the worker thread: everything it needs captured by value. It must
@@ -59,6 +67,7 @@ protected:
     virtual void finish() = 0;
 
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void reject() override;
 
 private:
@@ -70,6 +79,7 @@ private:
     void setRunning(bool running);
     void showError(const QString &message);
 
+    QScrollArea *m_scroll;
     QWidget *m_inputs;
     QFormLayout *m_form;
     QProgressBar *m_progress;
@@ -82,6 +92,8 @@ private:
     State m_state = State::Idle;
     QString m_lastError;
     QString m_runDirectory;
+    bool m_runAllowed = true;
+    bool m_fitted = false;
 };
 
 } // namespace refuge::desktop

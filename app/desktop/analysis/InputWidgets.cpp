@@ -1,4 +1,5 @@
 #include "analysis/InputWidgets.h"
+#include "analysis/framework/Parameter.h"
 #include "app/RoleNames.h"
 #include "document/ProjectDocument.h"
 #include "model/VectorLayer.h"
@@ -13,6 +14,10 @@ LayerCombo::LayerCombo(ProjectDocument *doc, Role role, bool optional, QWidget *
     refill();
     connect(doc, &ProjectDocument::layersReordered, this, &LayerCombo::refill);
     connect(doc, &ProjectDocument::projectReset, this, &LayerCombo::refill);
+    connect(doc, &ProjectDocument::layerDataChanged, this, [this] {
+        if (m_geometries != AnyGeometry)
+            refill(); // a layer finished loading: its geometry is known now
+    });
 }
 
 void LayerCombo::refill()
@@ -30,8 +35,7 @@ void LayerCombo::refill()
                 continue;
             if (l.extra.contains(QStringLiteral("analysis")))
                 continue; // results of earlier runs
-            const LayerData data = m_doc->layerData(l.id);
-            if (data.raster)
+            if (!accepts(l.id))
                 continue;
             const QString text = l.role == Role::Other ? l.name : QStringLiteral("%1 — %2").arg(l.name, RoleNames::displayName(l.role));
             addItem(text, l.id);
@@ -45,6 +49,24 @@ void LayerCombo::refill()
     setCurrentIndex(index >= 0 ? index : 0);
     block.unblock();
     Q_EMIT currentIndexChanged(currentIndex());
+}
+
+bool LayerCombo::accepts(const QString &layerId) const
+{
+    const LayerData data = m_doc->layerData(layerId);
+    if (data.raster)
+        return (m_geometries & RasterLayerKind) != 0;
+    if (m_geometries == AnyGeometry || !data.vector || data.vector->featureCount() == 0)
+        return true; // not loaded yet, or empty: validate() says what is wrong
+    static constexpr unsigned byDimension[] = {PointLayer, LineLayer, PolygonLayer};
+    const int d = dimension(data.vector->geometryType());
+    return d < 0 || d > 2 || (m_geometries & byDimension[d]) != 0;
+}
+
+void LayerCombo::setGeometries(unsigned geometries)
+{
+    m_geometries = geometries;
+    refill();
 }
 
 QString LayerCombo::layerId() const

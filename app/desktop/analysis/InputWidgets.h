@@ -3,7 +3,9 @@
 // (the one with the wanted role first and selected), FieldCombo lists the fields of
 // the layer chosen in a LayerCombo and selects the project's field mapping for a role
 // key ("capacity" → "Capacity"). Both follow the document (a layer finishing loading
-// refills the fields). Optional combos start with "(none)". GUI thread only.
+// refills the fields). Optional combos start with "(none)". A LayerCombo may be limited
+// to geometries (LayerGeometry bits of the analysis framework): layers of another kind
+// are left out once loaded. GUI thread only.
 #include "model/DataSource.h"
 #include "model/Role.h"
 
@@ -30,13 +32,17 @@ public:
     // when the project has a layer with the role (barriers: hazards are not barriers
     // until the planner says so).
     void setNoneByDefault();
+    // Only layers of these geometries (LayerGeometry bits; 0 = any): refills.
+    void setGeometries(unsigned geometries);
 
 private:
     void refill();
+    bool accepts(const QString &layerId) const;
     ProjectDocument *m_doc;
     Role m_role;
     bool m_optional;
     bool m_noneByDefault = false;
+    unsigned m_geometries = 0;
 };
 
 class FieldCombo : public QComboBox {

@@ -1,3 +1,4 @@
+// ResultStyles: the default symbology of analysis result layers (see the header).
 #include "analysis/ResultStyles.h"
 #include "render/ColorRamp.h"
 #include "render/Style.h"
@@ -58,6 +59,29 @@ QJsonObject ResultStyles::serviceAreas(const std::vector<double> &breaks, const 
         style.ranges.push_back(r);
         lower = r.upper;
     }
+    return style.toJson();
+}
+
+QJsonObject ResultStyles::serviceLines(const std::vector<double> &breaks, const QString &unitLabel)
+{
+    Style style = Style::fromJson(serviceAreas(breaks, unitLabel));
+    style.symbol.strokeColor = style.symbol.fillColor;
+    style.symbol.strokeWidthMm = 0.6;
+    for (StyleRange &r : style.ranges) {
+        QColor c = r.symbol.fillColor;
+        c.setAlpha(255);
+        r.symbol.strokeColor = c;
+        r.symbol.strokeWidthMm = 0.6;
+    }
+    return style.toJson();
+}
+
+QJsonObject ResultStyles::networkProblems()
+{
+    Style style;
+    style.symbol = marker(QColor(215, 48, 39), 2.2);
+    style.symbol.strokeColor = QColor(215, 48, 39);
+    style.symbol.strokeWidthMm = 0.6;
     return style.toJson();
 }
 

@@ -4,7 +4,7 @@
 // the layers are written largest break first so small breaks stay visible), zones
 // categorized by facility, demand covered / not covered, shelters graduated by load
 // ratio, fire zones by station, the unreached area and the differences with the
-// official districts. Built from the values the run produced, not from the file.
+// official districts, the reached streets and the network's problems. Built from the values the run produced, not from the file.
 // Pure functions; any thread.
 #include <QJsonObject>
 #include <QStringList>
@@ -15,6 +15,9 @@ namespace refuge::desktop {
 class ResultStyles {
 public:
     static QJsonObject serviceAreas(const std::vector<double> &breaks, const QString &unitLabel);
+    // Reached street sections: the service areas' colours as line colours.
+    static QJsonObject serviceLines(const std::vector<double> &breaks, const QString &unitLabel);
+    static QJsonObject networkProblems();
     static QJsonObject zones(const QStringList &facilityIds, const QString &field = QStringLiteral("facility_id"));
     static QJsonObject coveredDemand(const QString &coveredLabel, const QString &uncoveredLabel);
     static QJsonObject shelterLoad();
