@@ -48,31 +48,75 @@ void whenIdle(MainWindow *w, std::function<void()> done, int timeoutMs = 60000)
     timer->start(50);
 }
 
+// The command line, described once for both the text-only and the windowed start.
+struct Options {
+    QCommandLineOption language{QStringLiteral("language"), QStringLiteral("UI language: en, zh_CN or system."), QStringLiteral("LANG")};
+    QCommandLineOption screenshot{QStringLiteral("screenshot"), QStringLiteral("Save a screenshot of the window once the map is drawn, then quit."),
+                                  QStringLiteral("PNG")};
+    QCommandLineOption size{QStringLiteral("size"), QStringLiteral("Window size, e.g. 1600x1000."), QStringLiteral("WxH")};
+    QCommandLineOption table{QStringLiteral("table"), QStringLiteral("Open the attribute table of a layer (id)."), QStringLiteral("LAYER")};
+    QCommandLineOption props{QStringLiteral("properties"), QStringLiteral("Show the properties of a layer (id)."), QStringLiteral("LAYER")};
+    QCommandLineOption tab{QStringLiteral("properties-tab"), QStringLiteral("Tab of the properties dialog to show."), QStringLiteral("N")};
+    QCommandLineOption identify{QStringLiteral("identify"), QStringLiteral("Identify at canvas pixel X,Y."), QStringLiteral("X,Y")};
+    QCommandLineOption zoom{QStringLiteral("zoom"), QStringLiteral("Zoom by a factor at the canvas centre."), QStringLiteral("F")};
+    QCommandLineOption select{QStringLiteral("select"), QStringLiteral("Select all features of a layer (id)."), QStringLiteral("LAYER")};
+
+    void describe(QCommandLineParser &parser) const
+    {
+        parser.setApplicationDescription(QStringLiteral("Refuge — emergency planning GIS"));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("A *.refuge project to open."), QStringLiteral("[PROJECT]"));
+        parser.addOptions({language, screenshot, size, table, props, tab, identify, zoom, select});
+    }
+};
+
+void nameApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Refuge"));
+    QCoreApplication::setApplicationName(QStringLiteral("Refuge"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(REFUGE_VERSION));
+}
+
+// --help, --version (or a bad option) print text and quit: no display is needed for
+// that, so they are answered before a QApplication tries to open one.
+bool textOnly(int argc, char **argv)
+{
+    static const QStringList kText = {QStringLiteral("-h"), QStringLiteral("--help"), QStringLiteral("--help-all"), QStringLiteral("-?"),
+                                      QStringLiteral("-v"), QStringLiteral("--version")};
+    for (int i = 1; i < argc; ++i) {
+        if (kText.contains(QString::fromLocal8Bit(argv[i])))
+            return true;
+    }
+    return false;
+}
+
+int printText(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    nameApplication();
+    QCommandLineParser parser;
+    const Options options;
+    options.describe(parser);
+    parser.process(app); // prints and exits
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
+    if (textOnly(argc, argv))
+        return printText(argc, argv);
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("Refuge"));
-    QApplication::setApplicationName(QStringLiteral("Refuge"));
-    QApplication::setApplicationVersion(QStringLiteral(REFUGE_VERSION));
+    nameApplication();
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Refuge — emergency planning GIS"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("A *.refuge project to open."), QStringLiteral("[PROJECT]"));
-    const QCommandLineOption languageOpt(QStringLiteral("language"), QStringLiteral("UI language: en, zh_CN or system."), QStringLiteral("LANG"));
-    const QCommandLineOption screenshotOpt(QStringLiteral("screenshot"),
-                                           QStringLiteral("Save a screenshot of the window once the map is drawn, then quit."), QStringLiteral("PNG"));
-    const QCommandLineOption sizeOpt(QStringLiteral("size"), QStringLiteral("Window size, e.g. 1600x1000."), QStringLiteral("WxH"));
-    const QCommandLineOption tableOpt(QStringLiteral("table"), QStringLiteral("Open the attribute table of a layer (id)."), QStringLiteral("LAYER"));
-    const QCommandLineOption propsOpt(QStringLiteral("properties"), QStringLiteral("Show the properties of a layer (id)."), QStringLiteral("LAYER"));
-    const QCommandLineOption tabOpt(QStringLiteral("properties-tab"), QStringLiteral("Tab of the properties dialog to show."), QStringLiteral("N"));
-    const QCommandLineOption identifyOpt(QStringLiteral("identify"), QStringLiteral("Identify at canvas pixel X,Y."), QStringLiteral("X,Y"));
-    const QCommandLineOption zoomOpt(QStringLiteral("zoom"), QStringLiteral("Zoom by a factor at the canvas centre."), QStringLiteral("F"));
-    const QCommandLineOption selectOpt(QStringLiteral("select"), QStringLiteral("Select all features of a layer (id)."), QStringLiteral("LAYER"));
-    parser.addOptions({languageOpt, screenshotOpt, sizeOpt, tableOpt, propsOpt, tabOpt, identifyOpt, zoomOpt, selectOpt});
+    const Options options;
+    options.describe(parser);
+    const QCommandLineOption &languageOpt = options.language, &screenshotOpt = options.screenshot, &sizeOpt = options.size,
+                             &tableOpt = options.table, &propsOpt = options.props, &tabOpt = options.tab, &identifyOpt = options.identify,
+                             &zoomOpt = options.zoom, &selectOpt = options.select;
     parser.process(app);
 
     Language::installTranslators(app, parser.isSet(languageOpt) ? parser.value(languageOpt) : Language::stored());

@@ -140,7 +140,49 @@ Style roadStyle(const VectorLayer &layer, const QString &classField, const QStri
 
 } // namespace
 
+// Whose labels win where they meet (LabelSettings::priority): facilities first, then
+// communities and districts, hazards, streets; per-block population last (its symbols
+// keep off no one's label but its own).
+int labelPriority(Role role)
+{
+    switch (role) {
+    case Role::Shelters:
+    case Role::FireStations:
+        return 9;
+    case Role::Medical:
+    case Role::Supplies:
+        return 8;
+    case Role::Communities:
+        return 7;
+    case Role::OfficialDistricts:
+        return 6;
+    case Role::Hazard:
+        return 4;
+    case Role::Roads:
+        return 3;
+    case Role::Basemap:
+        return 2;
+    case Role::Population:
+        return 1;
+    default:
+        return LabelSettings::kDefaultPriority;
+    }
+}
+
+Style styleFor(Role role, const VectorLayer &layer, const QMap<QString, QString> &fieldMap);
+
+} // namespace
+
 Style defaultStyle(Role role, const VectorLayer &layer, const QMap<QString, QString> &fieldMap)
+{
+    Style s = styleFor(role, layer, fieldMap);
+    s.labels.priority = labelPriority(role);
+    return s;
+}
+
+namespace {
+
+Style styleFor(Role role, const VectorLayer &layer, const QMap<QString, QString> &fieldMap)
 {
     const int dim = std::max(0, dimension(layer.geometryType()) < 0 ? 2 : dimension(layer.geometryType()));
     const QString name = nameField(layer, fieldMap);
@@ -287,6 +329,8 @@ Style defaultStyle(Role role, const VectorLayer &layer, const QMap<QString, QStr
     }
     return s;
 }
+
+} // namespace
 
 Style defaultRasterStyle(Role role, const RasterLayer &layer)
 {

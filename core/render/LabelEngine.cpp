@@ -68,15 +68,15 @@ void LabelEngine::add(LabelCandidate candidate)
         m_candidates.push_back(std::move(candidate));
 }
 
-void LabelEngine::addObstacle(const QRectF &box)
+void LabelEngine::addObstacle(const QRectF &box, int priority)
 {
     const QRectF b = box.intersected(QRectF(QPointF(0, 0), m_outputSize));
     if (b.isEmpty())
         return;
-    insert(QPolygonF({b.topLeft(), b.topRight(), b.bottomRight(), b.bottomLeft()}), b);
+    insert(QPolygonF({b.topLeft(), b.topRight(), b.bottomRight(), b.bottomLeft()}), b, priority);
 }
 
-bool LabelEngine::fits(const QPolygonF &box, const QRectF &bounds) const
+bool LabelEngine::fits(const QPolygonF &box, const QRectF &bounds, int priority) const
 {
     if (bounds.left() < 0 || bounds.top() < 0 || bounds.right() > m_outputSize.width() || bounds.bottom() > m_outputSize.height())
         return false;
@@ -85,15 +85,17 @@ bool LabelEngine::fits(const QPolygonF &box, const QRectF &bounds) const
     for (int r = r0; r <= r1; ++r)
         for (int c = c0; c <= c1; ++c)
             for (int i : m_grid[std::size_t(r) * std::size_t(m_cols) + std::size_t(c)])
-                if (m_boxes[std::size_t(i)].boundingRect().intersects(bounds) && overlaps(m_boxes[std::size_t(i)], box))
+                if (m_boxPriority[std::size_t(i)] >= priority && m_boxes[std::size_t(i)].boundingRect().intersects(bounds)
+                    && overlaps(m_boxes[std::size_t(i)], box))
                     return false;
     return true;
 }
 
-void LabelEngine::insert(const QPolygonF &box, const QRectF &bounds)
+void LabelEngine::insert(const QPolygonF &box, const QRectF &bounds, int priority)
 {
     const int id = int(m_boxes.size());
     m_boxes.push_back(box);
+    m_boxPriority.push_back(priority);
     const int c0 = std::clamp(int(bounds.left() / m_cell), 0, m_cols - 1), c1 = std::clamp(int(bounds.right() / m_cell), 0, m_cols - 1);
     const int r0 = std::clamp(int(bounds.top() / m_cell), 0, m_rows - 1), r1 = std::clamp(int(bounds.bottom() / m_cell), 0, m_rows - 1);
     for (int r = r0; r <= r1; ++r)
@@ -104,6 +106,8 @@ void LabelEngine::insert(const QPolygonF &box, const QRectF &bounds)
 void LabelEngine::place()
 {
     QHash<QString, std::vector<QPointF>> lineLabels; // text → placed centres (line labels)
+    std::stable_sort(m_candidates.begin(), m_candidates.end(),
+                     [](const LabelCandidate &a, const LabelCandidate &b) { return a.priority > b.priority; });
     for (const LabelCandidate &c : m_candidates) {
         const QFontMetricsF fm(c.font);
         const double pad = std::max(1.0, c.haloPx);
@@ -162,11 +166,11 @@ void LabelEngine::place()
                         return std::hypot(s.x() - centre.x(), s.y() - centre.y()) < minDist; }))
                     break;
             }
-            if (c.avoidCollisions && !fits(box, bounds))
+            if (c.avoidCollisions && !fits(box, bounds, c.priority))
                 continue;
             if (!c.avoidCollisions && !QRectF(QPointF(0, 0), m_outputSize).intersects(bounds))
                 continue;
-            insert(box, bounds);
+            insert(box, bounds, kAlways);
             if (c.kind == LabelCandidate::Kind::Line)
                 lineLabels[c.text].push_back(centre);
             m_placed.push_back({c.text, c.font, c.color, c.haloColor, c.haloPx, centre, angle, size});

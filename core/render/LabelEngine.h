@@ -1,6 +1,7 @@
 #pragma once
-// LabelEngine: places map labels after the layers are drawn — greedy, in the order
-// candidates were added (the renderer adds the top layer first), each candidate trying
+// LabelEngine: places map labels after the layers are drawn — greedy, highest priority
+// first and, within a priority, in the order candidates were added (the renderer adds
+// the top layer first), each candidate trying
 // its positions in turn and taking the first whose (possibly rotated) box fits inside
 // the output and overlaps no label placed before it (a uniform grid indexes the placed
 // boxes). Line labels also skip repeats of the same text close by. One engine per frame;
@@ -29,6 +30,7 @@ struct LabelCandidate {
     QColor haloColor = Qt::white;
     double haloPx = 0;
     bool avoidCollisions = true;
+    int priority = 5;              // LabelSettings::priority: higher first
     QPointF anchor;                // point / polygon interior point, device pixels
     double offsetPx = 0;           // point: gap from the anchor (marker radius + margin)
     QPolygonF line;                // line: device-pixel polyline
@@ -50,9 +52,10 @@ public:
     explicit LabelEngine(QSizeF outputSize, double cellPx = 64.0);
 
     void add(LabelCandidate candidate);
-    // Something labels must not cover (a point symbol's box, device pixels). Add
-    // obstacles before place().
-    void addObstacle(const QRectF &box);
+    // Something labels must not cover (a point symbol's box, device pixels), for labels
+    // of `priority` or lower (the symbol's layer's label priority; higher labels may
+    // cover it). Add obstacles before place().
+    void addObstacle(const QRectF &box, int priority = kAlways);
     std::size_t candidateCount() const { return m_candidates.size(); }
     // Places all candidates (measuring text with QFontMetricsF: needs a QGuiApplication).
     void place();
@@ -61,9 +64,11 @@ public:
     // (kept as text on PDF/SVG devices).
     void draw(QPainter &painter) const;
 
+    static constexpr int kAlways = 1000; // placed labels: nothing covers them
+
 private:
-    bool fits(const QPolygonF &box, const QRectF &bounds) const;
-    void insert(const QPolygonF &box, const QRectF &bounds);
+    bool fits(const QPolygonF &box, const QRectF &bounds, int priority) const;
+    void insert(const QPolygonF &box, const QRectF &bounds, int priority);
 
     QSizeF m_outputSize;
     double m_cell;
@@ -71,6 +76,7 @@ private:
     std::vector<LabelCandidate> m_candidates;
     std::vector<PlacedLabel> m_placed;
     std::vector<QPolygonF> m_boxes;
+    std::vector<int> m_boxPriority; // per box: labels of this priority or lower keep off
     std::vector<std::vector<int>> m_grid;
 };
 

@@ -1,5 +1,7 @@
 #include "render/LabelSettings.h"
 
+#include <algorithm>
+
 #include "render/JsonRead.h"
 
 namespace refuge {
@@ -42,6 +44,7 @@ LabelSettings LabelSettings::fromJson(const QJsonObject &json)
     l.haloMm = jsonNumber(json, "halo_mm", l.haloMm);
     l.placement = labelPlacementFromName(jsonString(json, "placement", QString()));
     l.avoidCollisions = json.value(QLatin1String("avoid_collisions")).toBool(l.avoidCollisions);
+    l.priority = std::clamp(json.value(QLatin1String("priority")).toInt(l.priority), 0, kMaxPriority);
     return l;
 }
 
@@ -58,6 +61,7 @@ QJsonObject LabelSettings::toJson() const
     o.insert(QLatin1String("halo_mm"), haloMm);
     o.insert(QLatin1String("placement"), labelPlacementName(placement));
     o.insert(QLatin1String("avoid_collisions"), avoidCollisions);
+    o.insert(QLatin1String("priority"), priority);
     return o;
 }
 

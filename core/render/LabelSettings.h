@@ -7,7 +7,10 @@
 // the glyphs (see FontResolver). JSON form (a Style's "labels"):
 //   {"enabled": true, "text": "{Name}", "font": "", "size_pt": 9, "bold": false,
 //    "color": "#ff000000", "halo_color": "#ffffffff", "halo_mm": 0.6,
-//    "placement": "auto|around|along|inside", "avoid_collisions": true}
+//    "placement": "auto|around|along|inside", "avoid_collisions": true, "priority": 5}
+// Priority (0–10): higher labels are placed first, and a layer's symbols keep off only
+// the labels of its priority or lower — shelters and fire stations (9) are labelled over
+// per-block result points (1), communities (7) over roads (3).
 #include <QColor>
 #include <QJsonObject>
 #include <QString>
@@ -35,6 +38,10 @@ struct LabelSettings {
     double haloMm = 0.6;       // 0: no halo
     LabelPlacement placement = LabelPlacement::Auto;
     bool avoidCollisions = true;
+    int priority = kDefaultPriority;
+
+    static constexpr int kDefaultPriority = 5;
+    static constexpr int kMaxPriority = 10;
 
     static LabelSettings fromJson(const QJsonObject &json);
     QJsonObject toJson() const;

@@ -190,12 +190,14 @@ void placeAndDrawLabels(const MapSettings &settings, std::vector<std::vector<Lab
         count += l.size();
     if (count == 0)
         return;
-    // Point symbols are obstacles: labels go beside markers, never over them.
+    // Point symbols are obstacles: labels go beside markers, never over them — except
+    // labels of a higher priority than the symbol's layer (a shelter's name over the
+    // per-block points of a result).
     for (const MapLayer &layer : settings.layers) {
         if (!layer.vector || !layer.visible || layer.opacity <= 0)
             continue;
         for (const QRectF &box : detail::VectorLayerRenderer(settings, layer).symbolBoxes(5000))
-            engine.addObstacle(box);
+            engine.addObstacle(box, layer.style.labels.priority);
     }
     for (auto it = labels.rbegin(); it != labels.rend(); ++it) // top layer first
         for (LabelCandidate &c : *it)

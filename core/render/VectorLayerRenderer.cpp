@@ -547,6 +547,7 @@ std::vector<LabelCandidate> VectorLayerRenderer::labelCandidates(Feedback *feedb
             c.haloColor = ls.haloColor;
             c.haloPx = haloPx;
             c.avoidCollisions = ls.avoidCollisions;
+            c.priority = ls.priority;
             const int dim = dimension(g.type());
             if (dim == 0 || ls.placement == LabelPlacement::Around) {
                 c.kind = LabelCandidate::Kind::Point;

@@ -18,6 +18,7 @@
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QPointer>
 #include <QProgressDialog>
 #include <QStatusBar>
 #include <QMainWindow>
@@ -103,14 +104,14 @@ void ExportController::writePdf(const MapCanvas *canvas, const QString &path)
 
 void ExportController::runInBackground(const QString &title, std::function<void()> work, const QString &path)
 {
-    auto *progress = new QProgressDialog(title, QString(), 0, 0, m_window);
+    QPointer<QProgressDialog> progress = new QProgressDialog(title, QString(), 0, 0, m_window);
     progress->setWindowModality(Qt::WindowModal);
     progress->setMinimumDuration(300);
     auto *watcher = new QFutureWatcher<QString>(this);
     connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, progress, path] {
         const QString error = watcher->result();
         watcher->deleteLater();
-        progress->deleteLater();
+        delete progress; // now: its show-timer must not fire over the message box below
         if (!error.isEmpty())
             QMessageBox::critical(m_window, tr("Export failed"), error);
         else if (auto *mw = qobject_cast<QMainWindow *>(m_window))

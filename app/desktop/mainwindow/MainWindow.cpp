@@ -15,6 +15,7 @@
 #include "mainwindow/MapStatusBar.h"
 #include "mainwindow/ProjectController.h"
 #include "mainwindow/ReportExportController.h"
+#include "mainwindow/WindowFit.h"
 #include "results/ResultsDock.h"
 
 #include <QAction>
@@ -23,9 +24,11 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QStyle>
@@ -262,9 +265,18 @@ void MainWindow::updateTitle()
 void MainWindow::restoreLayout()
 {
     QSettings s;
-    if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1400, 900);
+    const bool restored = restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+    const QScreen *screen = QGuiApplication::primaryScreen();
+    if (!screen) {
+        if (!restored)
+            resize(1400, 900);
+        return;
+    }
+    // 1400 × 900 where the screen has room; never larger than the screen's free area
+    // (1366 × 768 laptops: the status bar and the right edge stay on screen).
+    const QRect fitted = WindowFit::fit(restored ? geometry() : QRect(QPoint(), QSize(1400, 900)), screen->availableGeometry());
+    setGeometry(fitted);
 }
 
 void MainWindow::setInteractive(bool interactive)

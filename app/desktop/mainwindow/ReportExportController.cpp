@@ -12,6 +12,7 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QMessageBox>
+#include <QPointer>
 #include <QProgressDialog>
 #include <QUrl>
 #include <QtConcurrent/QtConcurrentRun>
@@ -78,7 +79,7 @@ bool ReportExportController::start(const QString &resultsDir, const QString &out
         return false;
     m_running = true;
     m_action->setEnabled(false);
-    QProgressDialog *progress = nullptr;
+    QPointer<QProgressDialog> progress; // the window may delete it first
     if (m_interactive) {
         progress = new QProgressDialog(tr("Writing the report…"), QString(), 0, 0, m_window);
         progress->setWindowTitle(tr("Export Report"));
@@ -89,8 +90,10 @@ bool ReportExportController::start(const QString &resultsDir, const QString &out
     connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, progress] {
         const Outcome r = watcher->result();
         watcher->deleteLater();
-        if (progress)
-            progress->deleteLater();
+        // Deleted now, not later: a deleteLater() would wait for the nested loop of the
+        // message box below while the box's show-timer could still put it on top of
+        // that message and take every click.
+        delete progress;
         m_running = false;
         m_action->setEnabled(true);
         if (!r.error.isEmpty()) {

@@ -1,7 +1,9 @@
 // LabelEngine: greedy placement with collision avoidance.
 #include "render/FontResolver.h"
 #include "render/LabelEngine.h"
+#include "render/LabelSettings.h"
 
+#include <QJsonObject>
 #include <QImage>
 #include <QPainter>
 #include <QTest>
@@ -16,6 +18,9 @@ private Q_SLOTS:
     void pointLabelMovesAside();
     void lineLabelFollowsSegmentUpright();
     void obstacleIsAvoided();
+    void higherPriorityFirst();
+    void obstacleKeepsOffOnlyLowerLabels();
+    void defaultPriorities();
     void drawsSomething();
 };
 
@@ -96,6 +101,63 @@ void TestLabelEngine::obstacleIsAvoided()
     engine.place();
     QCOMPARE(int(engine.placed().size()), 1);
     QVERIFY(engine.placed()[0].box().boundingRect().right() < 200);
+}
+
+void TestLabelEngine::higherPriorityFirst()
+{
+    // A street label added first (top layer) and a shelter label at the same place: the
+    // shelter (priority 9) wins over the street (3), whatever the order of adding.
+    LabelEngine engine(QSizeF(400, 24));
+    LabelCandidate street = candidate(LabelCandidate::Kind::Polygon, QStringLiteral("Massachusetts Avenue"), QPointF(150, 12));
+    street.priority = 3;
+    LabelCandidate shelter = candidate(LabelCandidate::Kind::Polygon, QStringLiteral("Rindge and Latin"), QPointF(150, 12));
+    shelter.priority = 9;
+    engine.add(street);
+    engine.add(shelter);
+    engine.place();
+    QCOMPARE(int(engine.placed().size()), 1);
+    QCOMPARE(engine.placed().front().text, QStringLiteral("Rindge and Latin"));
+}
+
+void TestLabelEngine::obstacleKeepsOffOnlyLowerLabels()
+{
+    // Per-block result points (priority 1) fill the whole frame: a shelter label (9) is
+    // still placed, to the right of its point, over them; a label of priority 1 is not.
+    for (const int priority : {9, 1}) {
+        LabelEngine engine(QSizeF(400, 300));
+        for (int y = 0; y < 300; y += 10)
+            for (int x = 0; x < 400; x += 10)
+                engine.addObstacle(QRectF(x, y, 6, 6), 1);
+        LabelCandidate c = candidate(LabelCandidate::Kind::Point, QStringLiteral("Fire Company 9"), QPointF(200, 150));
+        c.offsetPx = 5;
+        c.priority = priority;
+        engine.add(c);
+        engine.place();
+        QCOMPARE(int(engine.placed().size()), priority == 9 ? 1 : 0);
+        if (priority == 9)
+            QVERIFY(engine.placed()[0].box().boundingRect().left() > 200);
+    }
+    // An obstacle added without a priority keeps every label off.
+    LabelEngine engine(QSizeF(400, 300));
+    engine.addObstacle(QRectF(0, 0, 400, 300));
+    LabelCandidate c = candidate(LabelCandidate::Kind::Point, QStringLiteral("Fire Company 9"), QPointF(200, 150));
+    c.priority = LabelSettings::kMaxPriority;
+    engine.add(c);
+    engine.place();
+    QCOMPARE(int(engine.placed().size()), 0);
+}
+
+void TestLabelEngine::defaultPriorities()
+{
+    // JSON round trip, clamped to 0–10; absent → 5.
+    LabelSettings l;
+    l.priority = 9;
+    QCOMPARE(LabelSettings::fromJson(l.toJson()).priority, 9);
+    QJsonObject o = l.toJson();
+    o.insert(QStringLiteral("priority"), 42);
+    QCOMPARE(LabelSettings::fromJson(o).priority, 10);
+    o.remove(QStringLiteral("priority"));
+    QCOMPARE(LabelSettings::fromJson(o).priority, LabelSettings::kDefaultPriority);
 }
 
 void TestLabelEngine::drawsSomething()
