@@ -20,7 +20,8 @@ std::vector<LegendEntry> frameLegend(const MapSettings &map, const PageOverlay &
 // The overlay on a frame already translated so that (0, 0) is its top left.
 void drawOverlay(QPainter &p, const MapSettings &map, const PageOverlay &overlay, const QVariantMap &labels, double dpi);
 // Header + rows within rect; cells elided to their column, rows that do not fit
-// summarised as "… +N"; item.text (expanded by the caller) when there is no row.
+// summarised as "… +N"; `emptyText` when there is no row (the caller's: item.text
+// when the page has coverage results, else "—").
 void drawTable(QPainter &p, const QRectF &rect, const PrintItem &item, const std::vector<QVariantMap> &rows, const QString &emptyText,
                double dpi);
 // "title: value" per column whose feature field has a value; else `emptyText`.

@@ -239,7 +239,8 @@ void PrintRenderer::render(const PrintLayout &layout, const PrintContext &contex
             drawText(painter, rect, expand(item.text, context), item.fontPt, item.bold, Qt::AlignRight | Qt::AlignBottom);
             break;
         case PrintItem::Type::Table:
-            detail::drawTable(painter, rect, item, context.table, expand(item.text, context), dpi);
+            // Without a coverage run for the page there is nothing to say "no shelter" about.
+            detail::drawTable(painter, rect, item, context.table, context.results.isEmpty() ? QStringLiteral("—") : expand(item.text, context), dpi);
             break;
         case PrintItem::Type::Contacts:
             detail::drawContacts(painter, rect, item, context.feature, expand(item.text, context));

@@ -82,13 +82,15 @@ void writeCoverageRun(const QString &dir)
     summary.write(R"({"complete": true})");
 }
 
-// Communities: Riverside (its point on surface: (50,-10)) and Lost (not in the run).
+// Communities: Riverside (its point on surface: (50,-10)), Lost (not in the run) and
+// Hill (in the run, no shelter assigned).
 PrintContext communities()
 {
     auto layer = std::make_shared<VectorLayer>(QStringLiteral("communities"), GeometryType::Polygon, kCrs);
     layer->addField({QStringLiteral("NAME"), FieldType::String});
     layer->addFeature(rect(0, -20, 100, 0), {QStringLiteral("Riverside")}, 7);
     layer->addFeature(rect(500, 700, 600, 800), {QStringLiteral("Lost")}, 8);
+    layer->addFeature(rect(0, 700, 100, 800), {QStringLiteral("Hill")}, 9);
     layer->buildIndex();
     PrintContext c;
     c.map.crs = kCrs;
@@ -200,7 +202,7 @@ void TestCommunityPages::pageContent()
     o.singleFile = true;
     const PrintContext base = communities();
     AtlasPlan plan = Atlas::plan(pageLayout(), base, o);
-    QCOMPARE(int(plan.pages.size()), 2);
+    QCOMPARE(int(plan.pages.size()), 3);
     const NetworkRoute router(graph());
     CommunityPageOptions options;
     options.areaField = QStringLiteral("NAME");
@@ -222,6 +224,9 @@ void TestCommunityPages::pageContent()
     const PrintContext &lost = plan.pages[1];
     QVERIFY(lost.table.empty() && lost.results.isEmpty());
     QCOMPARE(PrintRenderer::expand(QStringLiteral("{covered_share}"), lost), QStringLiteral("—"));
+    const PrintContext &hill = plan.pages[2];
+    QVERIFY(hill.table.empty() && hill.overlay.routes.empty());
+    QCOMPARE(PrintRenderer::expand(QStringLiteral("{covered_share}"), hill), QStringLiteral("0.0 %"));
     QCOMPARE(feedback.warnings().size(), 1);
     QVERIFY2(feedback.warnings().front().contains(QLatin1String("'Lost' (feature 8): not an area of the coverage results")),
              qPrintable(feedback.warnings().front()));
@@ -290,7 +295,7 @@ void TestCommunityPages::tableInPdf()
     options.areaField = QStringLiteral("NAME");
     CommunityPages::fill(plan, *base.map.layers.front().vector, CoverageResults::load(dir.path(), kCrs), &router, options);
     const AtlasResult r = Atlas::write(pageLayout(), plan, o);
-    QCOMPARE(r.pages, 2);
+    QCOMPARE(r.pages, 3);
     if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
         QSKIP("poppler-utils is not installed");
     QProcess p;
@@ -301,10 +306,13 @@ void TestCommunityPages::tableInPdf()
     for (const QString &expected : {QStringLiteral("North Hall"), QStringLiteral("Gym"), QStringLiteral("620"), QStringLiteral("265"),
                                     QStringLiteral("Covered 87.5 % of 640")})
         QVERIFY2(text.contains(expected), qPrintable(expected + QStringLiteral(" not in: ") + text));
-    p.start(QStringLiteral("pdftotext"), {QStringLiteral("-f"), QStringLiteral("2"), QStringLiteral("-l"), QStringLiteral("2"), r.files.front(),
-                                          QStringLiteral("-")});
-    QVERIFY(p.waitForFinished(30000));
-    QVERIFY(QString::fromUtf8(p.readAllStandardOutput()).contains(QLatin1String("No shelter")));
+    // Lost (no results): no claim about shelters; Hill (results, none assigned): the table's text.
+    for (const auto &[page, says] : {std::pair<int, bool>{2, false}, std::pair<int, bool>{3, true}}) {
+        p.start(QStringLiteral("pdftotext"), {QStringLiteral("-f"), QString::number(page), QStringLiteral("-l"), QString::number(page), r.files.front(),
+                                              QStringLiteral("-")});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(QString::fromUtf8(p.readAllStandardOutput()).contains(QLatin1String("No shelter")), says);
+    }
 }
 
 QTEST_MAIN(TestCommunityPages)
