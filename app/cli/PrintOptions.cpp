@@ -3,6 +3,7 @@
 #include "Cli.h"
 #include "model/Project.h"
 #include "print/PrintCredits.h"
+#include "print/ProjectLayouts.h"
 #include "render/ProjectLayers.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
@@ -13,8 +14,15 @@
 
 namespace refuge::cli {
 
-PrintLayout layoutFor(const QString &command, const QString &value)
+PrintLayout layoutFor(const QString &command, const QString &value, const QString &lang, const Project *project)
 {
+    if (project)
+        if (std::optional<PrintLayout> saved = ProjectLayouts::find(*project, value))
+            return *saved;
+    const QString l = lang.toLower();
+    if (!l.isEmpty() && l != QLatin1String("en") && l != QLatin1String("zh") && l != QLatin1String("zh_cn"))
+        throw UsageError(QStringLiteral("%1: --lang must be en or zh_CN (got '%2')").arg(command, lang));
+    const bool zh = l.startsWith(QLatin1String("zh"));
     if (value.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
         return PrintLayout::load(value);
     const QStringList parts = value.toLower().split(QLatin1Char('-'));
@@ -24,7 +32,8 @@ PrintLayout layoutFor(const QString &command, const QString &value)
         const bool landscape = parts.size() == 3 && parts[2] == QLatin1String("landscape");
         return PrintLayout::standard(parts[1].toUpper(), landscape ? PrintLayout::Orientation::Landscape : PrintLayout::Orientation::Portrait);
     }
-    const QString templ = resourcePath(QStringLiteral("templates/%1.json").arg(value));
+    const QString name = zh && !value.endsWith(QLatin1String("-zh_CN")) ? value + QStringLiteral("-zh_CN") : value;
+    const QString templ = resourcePath(QStringLiteral("templates/%1.json").arg(name));
     if (!value.contains(QLatin1Char('/')) && !value.contains(QLatin1Char('\\')) && QFileInfo::exists(templ))
         return PrintLayout::load(templ);
     const QStringList names = QDir(resourcePath(QStringLiteral("templates"))).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
@@ -32,7 +41,7 @@ PrintLayout layoutFor(const QString &command, const QString &value)
     for (const QString &n : names)
         templates << QFileInfo(n).completeBaseName();
     throw UsageError(QStringLiteral("%1: --layout: '%2' is neither a layout file (.json), a template (%3) nor standard-a4|a3|a2[-landscape]")
-                         .arg(command, value, templates.join(QStringLiteral(", "))));
+                         .arg(command, name, templates.join(QStringLiteral(", "))));
 }
 
 PrintContext projectContext(const QString &command, const Project &project, Feedback *feedback)

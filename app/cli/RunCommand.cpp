@@ -144,6 +144,12 @@ QJsonObject runConfiguredAnalyses(const Project &project, const QString &outDir)
             return true;
         });
     }
+    if (project.toJson().contains(QStringLiteral("atlas")) && !done.isEmpty()) // the project's atlas batch (AtlasConfig), on this run's results
+        attempt(QStringLiteral("atlas"), [&] {
+            if (runCommandNamed(QStringLiteral("atlas"), {project.filePath(), QStringLiteral("--results"), outDir, QStringLiteral("--out"), dir.filePath(QStringLiteral("atlas"))}) != Ok)
+                leftOut << QStringLiteral("atlas"); // pages that failed are named on stderr
+            done << QStringLiteral("atlas");
+        });
     return QJsonObject{{QStringLiteral("complete"), true},
                        {QStringLiteral("project"), project.filePath()},
                        {QStringLiteral("succeeded"), QJsonArray::fromStringList(done)},

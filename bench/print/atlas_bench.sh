@@ -1,7 +1,9 @@
 #!/bin/sh
 # Side by side: the 87-page atlas of Cambridge's 2020 census block groups with Refuge's
 # community evacuation template (title, map with veil, legend, scale bar, north arrow,
-# guidance text, date/page, credits), one PDF, against a QGIS atlas of the same data
+# guidance text, date/page, credits; no coverage run, so no shelter table), one PDF; the
+# 13 neighbourhood pages with a coverage run's assigned shelters, walking routes and
+# covered share; and a QGIS atlas of the block groups
 # (map + legend + scale bar + title; ../shared/tools/qgis_atlas.py) when QGIS's Python
 # bindings are installed.
 # usage: bench/print/atlas_bench.sh [BUILD_DIR]   (BUILD_DIR defaults to build/default)
@@ -36,6 +38,22 @@ START=$(date +%s.%N)
 END=$(date +%s.%N)
 echo "refuge atlas $(echo "$END - $START" | bc) s (wall, including loading)"
 command -v pdfinfo >/dev/null && pdfinfo "$OUT/atlas.pdf" | grep Pages
+echo "== Refuge: community pages on a coverage run (13 Cambridge neighbourhoods: assigned shelters table, walking routes, covered share)"
+python3 - "$ROOT/maps/cambridge/cambridge.refuge" "$OUT/cambridge.refuge" <<'PY'
+import json, os, sys
+p = json.load(open(sys.argv[1], encoding="utf-8"))
+for l in p["layers"]:
+    l["source"] = os.path.join(os.path.dirname(sys.argv[1]), l["source"])
+p["analysis"].pop("fire", None)
+p["analysis"]["report"] = False
+json.dump(p, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
+PY
+"$BUILD/bin/refuge-cli" run "$OUT/cambridge.refuge" --out "$OUT/run" >/dev/null
+START=$(date +%s.%N)
+"$BUILD/bin/refuge-cli" atlas "$OUT/cambridge.refuge" --layout community-evacuation-a4 --coverage neighborhoods \
+  --results "$OUT/run" --single-file --out "$OUT/community" | tail -1
+END=$(date +%s.%N)
+echo "refuge community atlas $(echo "$END - $START" | bc) s (wall, including loading, network and routes)"
 echo "== QGIS: qgis_atlas.py (same coverage, roads, points)"
 if /usr/bin/python3 -c "import qgis.core" 2>/dev/null; then
   /usr/bin/python3 "$TOOLS/qgis_atlas.py" "$BG" "$ROADS" "$SHELTERS" "$OUT/qgis_atlas.pdf" 2>/dev/null | tail -1

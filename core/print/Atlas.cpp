@@ -74,6 +74,8 @@ void Atlas::checkFields(const VectorLayer &layer, const PrintLayout &layout, con
     QStringList names = fieldsUsed(layout, templateFor(options));
     if (!options.nameField.isEmpty())
         names.prepend(options.nameField);
+    if (!options.levelField.isEmpty())
+        names.prepend(options.levelField);
     for (const QString &name : names)
         layer.requireField(name);
 }
@@ -190,7 +192,15 @@ AtlasPlan Atlas::plan(const PrintLayout &layout, const PrintContext &base, const
     for (const qint64 fid : skippedFeatures(layer))
         plan.failures.push_back({fid, QStringLiteral("feature %1 of '%2': skipped when loading (%3), no page").arg(fid).arg(coverage->name, loadNote)});
     std::vector<int> features;
+    const int levelField = options.levelField.isEmpty() ? -1 : layer.fieldIndex(options.levelField);
+    QStringList levels;
     for (int i = 0; i < layer.featureCount(); ++i) {
+        const QString level = levelField < 0 ? QString() : layer.attribute(i, levelField).toString().trimmed();
+        if (levelField >= 0 && level.compare(options.levelValue.trimmed(), Qt::CaseInsensitive) != 0) {
+            if (!levels.contains(level))
+                levels << level;
+            continue; // a feature of another level
+        }
         if (layer.geometry(i).isEmpty())
             plan.failures.push_back(failure(i, QStringLiteral("empty geometry, no page")));
         else if (!options.singleFile && !options.nameField.isEmpty() &&
@@ -199,6 +209,9 @@ AtlasPlan Atlas::plan(const PrintLayout &layout, const PrintContext &base, const
         else
             features.push_back(i);
     }
+    if (levelField >= 0 && features.empty() && plan.failures.empty())
+        throw InvalidInput(QStringLiteral("atlas: layer '%1': no feature has %2 = '%3' (values: %4)")
+                               .arg(coverage->name, options.levelField, options.levelValue, levels.join(QStringLiteral(", "))));
     QStringList names;
     for (std::size_t p = 0; p < features.size(); ++p) {
         const int i = features[p];
@@ -216,6 +229,7 @@ AtlasPlan Atlas::plan(const PrintLayout &layout, const PrintContext &base, const
             names << safeFileName(PrintRenderer::expand(nameTemplate, c));
         plan.pages.push_back(std::move(c));
         plan.fids.push_back(layer.sourceFid(i));
+        plan.rows.push_back(i);
     }
     const QDir dir(options.outDir);
     if (options.singleFile)
@@ -263,10 +277,7 @@ AtlasResult Atlas::write(const PrintLayout &layout, const AtlasPlan &plan, const
         const QString &file = plan.files[p];
         Feedback own;
         try {
-            if (QFileInfo(file).suffix().compare(QLatin1String("png"), Qt::CaseInsensitive) == 0)
-                PrintRenderer::writePng(layout, plan.pages[std::size_t(p)], options.dpi, file, &own);
-            else
-                PrintRenderer::writePdf(layout, {plan.pages[std::size_t(p)]}, file, &own);
+            PrintRenderer::writePage(layout, plan.pages[std::size_t(p)], options.dpi, file, &own);
         } catch (const Error &e) {
             errors[std::size_t(p)] = e.message();
         }

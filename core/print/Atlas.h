@@ -37,8 +37,10 @@ struct AtlasOptions {
     bool singleFile = false;
     QString outDir;
     QString singleFileName = QStringLiteral("atlas.pdf");
-    double dpi = 150;             // for .png names
+    double dpi = 150;             // for .png/.tif/.svg names
     int threads = 0;              // per-file pages at once; 0: the ideal thread count
+    QString levelField;           // not empty: only features whose value here is levelValue
+    QString levelValue;           //   (compared trimmed, case-insensitively): one level of a district/street/community batch
 };
 
 struct AtlasFailure {
@@ -57,6 +59,7 @@ struct AtlasResult {
 struct AtlasPlan {
     std::vector<PrintContext> pages;
     std::vector<qint64> fids;     // the feature of each page
+    std::vector<int> rows;        // its row in the coverage layer
     QStringList files;            // per page (per-file mode), or the one PDF
     std::vector<AtlasFailure> failures; // features that make no page (also those skipped when loading)
 };
@@ -83,7 +86,7 @@ public:
     // The atlas map frame of the layout; throws InvalidInput when it has none.
     static const PrintItem &atlasFrame(const PrintLayout &layout);
     // The pages and files of an atlas; writes nothing. Throws InvalidInput (no such
-    // coverage layer, a field the layer lacks, no map frame).
+    // coverage layer, a field the layer lacks, no map frame, no feature of the level).
     static AtlasPlan plan(const PrintLayout &layout, const PrintContext &base, const AtlasOptions &options);
     // Writes a plan's files (see the class comment). Throws Canceled.
     static AtlasResult write(const PrintLayout &layout, const AtlasPlan &plan, const AtlasOptions &options,

@@ -21,12 +21,41 @@ struct TypeName {
     PrintItem::Type type;
     const char *name;
 };
-constexpr std::array<TypeName, 6> kTypes = {{{PrintItem::Type::Map, "map"},
+constexpr std::array<TypeName, 8> kTypes = {{{PrintItem::Type::Map, "map"},
                                              {PrintItem::Type::Legend, "legend"},
                                              {PrintItem::Type::ScaleBar, "scalebar"},
                                              {PrintItem::Type::NorthArrow, "north_arrow"},
                                              {PrintItem::Type::Text, "text"},
-                                             {PrintItem::Type::Credits, "credits"}}};
+                                             {PrintItem::Type::Credits, "credits"},
+                                             {PrintItem::Type::Table, "table"},
+                                             {PrintItem::Type::Contacts, "contacts"}}};
+
+bool hasText(PrintItem::Type t)
+{
+    return t == PrintItem::Type::Text || t == PrintItem::Type::Credits || t == PrintItem::Type::Table || t == PrintItem::Type::Contacts;
+}
+
+std::vector<PrintColumn> columnsFrom(const QJsonArray &array, const QString &where)
+{
+    std::vector<PrintColumn> columns;
+    for (const QJsonValue &v : array) {
+        const QJsonObject o = v.toObject();
+        PrintColumn c{o.value(QLatin1String("key")).toString(), o.value(QLatin1String("title")).toString(),
+                      o.value(QLatin1String("width")).toDouble(1)};
+        if (c.key.isEmpty() || !(c.width > 0))
+            throw InvalidInput(QStringLiteral("%1: each column needs a \"key\" and a positive \"width\"").arg(where));
+        columns.push_back(c);
+    }
+    return columns;
+}
+
+QJsonArray columnsJson(const std::vector<PrintColumn> &columns)
+{
+    QJsonArray a;
+    for (const PrintColumn &c : columns)
+        a.append(QJsonObject{{QStringLiteral("key"), c.key}, {QStringLiteral("title"), c.title}, {QStringLiteral("width"), c.width}});
+    return a;
+}
 
 QJsonArray numbers(std::initializer_list<double> values)
 {
@@ -98,6 +127,8 @@ PrintLayout PrintLayout::fromJson(const QJsonObject &json)
         item.text = o.value(QLatin1String("text")).toString();
         item.fontPt = o.value(QLatin1String("font_pt")).toDouble(9);
         item.bold = o.value(QLatin1String("bold")).toBool(false);
+        item.columns = columnsFrom(o.value(QLatin1String("columns")).toArray(), where(l.name, i));
+        item.labels = o.value(QLatin1String("labels")).toObject().toVariantMap();
         l.items.push_back(item);
     }
     for (size_t i = 0; i < l.items.size(); ++i) {
@@ -129,11 +160,16 @@ QJsonObject PrintLayout::toJson() const
         o.insert(QLatin1String("type"), QLatin1String(t->name));
         if (!item.id.isEmpty())
             o.insert(QLatin1String("id"), item.id);
-        if (item.type == PrintItem::Type::Legend || item.type == PrintItem::Type::ScaleBar || item.type == PrintItem::Type::NorthArrow)
+        if (item.type == PrintItem::Type::Legend || item.type == PrintItem::Type::ScaleBar || item.type == PrintItem::Type::NorthArrow ||
+            item.map != QLatin1String("map"))
             o.insert(QLatin1String("map"), item.map);
         o.insert(QLatin1String("rect_mm"), numbers({item.rectMm.x(), item.rectMm.y(), item.rectMm.width(), item.rectMm.height()}));
-        if (item.type == PrintItem::Type::Text || item.type == PrintItem::Type::Credits)
+        if (hasText(item.type))
             o.insert(QLatin1String("text"), item.text);
+        if (!item.columns.empty())
+            o.insert(QLatin1String("columns"), columnsJson(item.columns));
+        if (!item.labels.isEmpty())
+            o.insert(QLatin1String("labels"), QJsonObject::fromVariantMap(item.labels));
         o.insert(QLatin1String("font_pt"), item.fontPt);
         if (item.bold)
             o.insert(QLatin1String("bold"), true);

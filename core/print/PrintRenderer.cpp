@@ -1,8 +1,10 @@
 #include "print/PrintRenderer.h"
 #include "io/OutputFile.h"
+#include "io/TiffWriter.h"
 
 #include "crs/CoordinateTransform.h"
 #include "model/VectorLayer.h"
+#include "print/PageItems.h"
 #include "print/ScaleBar.h"
 #include "render/FontResolver.h"
 #include "render/Legend.h"
@@ -20,6 +22,7 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QPdfWriter>
+#include <QSvgGenerator>
 #include <QRegularExpression>
 #include <QUuid>
 #include <cmath>
@@ -66,7 +69,7 @@ void drawText(QPainter &p, const QRectF &rect, const QString &text, double pt, b
     p.drawText(rect, flags | Qt::TextWordWrap, text);
 }
 
-void drawLegend(QPainter &p, const QRectF &rect, const MapSettings &map, double pt, double dpi)
+void drawLegend(QPainter &p, const QRectF &rect, const std::vector<LegendEntry> &entries, double pt, double dpi)
 {
     const double mm = dpi / 25.4;
     const double rowH = std::max(4.5 * mm, pt * dpi / 72.0 * 1.5), swatchW = 6 * mm, gap = 1.5 * mm;
@@ -74,23 +77,18 @@ void drawLegend(QPainter &p, const QRectF &rect, const MapSettings &map, double 
     QPointF at = rect.topLeft();
     p.save();
     p.setClipRect(rect);
-    for (auto it = map.layers.rbegin(); it != map.layers.rend(); ++it) {
-        if (!it->visible || !it->vector)
-            continue;
-        for (const LegendEntry &entry : Legend::entries(it->style, it->vector->geometryType(), dpi)) {
-            if (at.y() + rowH > rect.bottom() + 0.5) {
-                at = QPointF(at.x() + columnW, rect.top());
-                if (at.x() >= rect.right())
-                    break;
-            }
-            const QRectF swatch(at.x(), at.y() + rowH * 0.15, swatchW, rowH * 0.7);
-            if (entry.paint)
-                entry.paint(p, swatch);
-            const QString label = entry.label.isEmpty() ? it->name : entry.label;
-            drawText(p, QRectF(swatch.right() + gap, at.y(), columnW - swatchW - 2 * gap, rowH), label, pt, false,
-                     Qt::AlignLeft | Qt::AlignVCenter);
-            at.ry() += rowH;
+    for (const LegendEntry &entry : entries) {
+        if (at.y() + rowH > rect.bottom() + 0.5) {
+            at = QPointF(at.x() + columnW, rect.top());
+            if (at.x() >= rect.right())
+                break;
         }
+        const QRectF swatch(at.x(), at.y() + rowH * 0.15, swatchW, rowH * 0.7);
+        if (entry.paint)
+            entry.paint(p, swatch);
+        drawText(p, QRectF(swatch.right() + gap, at.y(), columnW - swatchW - 2 * gap, rowH), entry.label, pt, false,
+                 Qt::AlignLeft | Qt::AlignVCenter);
+        at.ry() += rowH;
     }
     p.restore();
 }
@@ -152,11 +150,18 @@ void dimOutside(QPainter &p, const MapSettings &map, const QPainterPath &focus)
     p.restore();
 }
 
+QString coveredShare(const QVariantMap &results)
+{
+    bool ok = false;
+    const double share = results.value(QStringLiteral("covered_share")).toDouble(&ok);
+    return ok && std::isfinite(share) ? QStringLiteral("%1 %").arg(share * 100, 0, 'f', 1) : QStringLiteral("—");
+}
+
 } // namespace
 
 QString PrintRenderer::expand(const QString &text, const PrintContext &context)
 {
-    static const QRegularExpression field(QStringLiteral("\\{(title|date|page|pages|credits|feature\\.([^{}]+))\\}"));
+    static const QRegularExpression field(QStringLiteral("\\{(title|date|page|pages|credits|covered_share|result\\.[^{}]+|feature\\.([^{}]+))\\}"));
     QString out;
     qsizetype last = 0;
     for (auto it = field.globalMatch(text); it.hasNext();) {
@@ -170,6 +175,10 @@ QString PrintRenderer::expand(const QString &text, const PrintContext &context)
             out += context.date.isEmpty() ? QDate::currentDate().toString(Qt::ISODate) : context.date;
         else if (name == QLatin1String("credits"))
             out += context.credits;
+        else if (name == QLatin1String("covered_share"))
+            out += coveredShare(context.results);
+        else if (name.startsWith(QLatin1String("result.")) && context.results.contains(name.mid(7)))
+            out += detail::cellText(name.mid(7), context.results.value(name.mid(7)));
         else if (name == QLatin1String("page"))
             out += QString::number(context.page);
         else if (name == QLatin1String("pages"))
@@ -205,6 +214,7 @@ void PrintRenderer::render(const PrintLayout &layout, const PrintContext &contex
             painter.setClipRect(QRectF(QPointF(0, 0), QSizeF(s.outputSize)));
             MapRenderer::render(s, painter, feedback);
             dimOutside(painter, s, context.focus);
+            detail::drawOverlay(painter, s, context.overlay, item.labels, dpi);
             painter.restore();
             painter.save();
             painter.setPen(QPen(Qt::black, 0.3 * dpi / 25.4));
@@ -214,7 +224,7 @@ void PrintRenderer::render(const PrintLayout &layout, const PrintContext &contex
             break;
         }
         case PrintItem::Type::Legend:
-            drawLegend(painter, rect, map, item.fontPt, dpi);
+            drawLegend(painter, rect, detail::frameLegend(map, context.overlay, item.labels, dpi), item.fontPt, dpi);
             break;
         case PrintItem::Type::ScaleBar:
             drawScaleBar(painter, rect, map, frame ? toPixels(frame->rectMm, dpi).width() : rect.width(), item.fontPt, dpi);
@@ -227,6 +237,13 @@ void PrintRenderer::render(const PrintLayout &layout, const PrintContext &contex
             break;
         case PrintItem::Type::Credits:
             drawText(painter, rect, expand(item.text, context), item.fontPt, item.bold, Qt::AlignRight | Qt::AlignBottom);
+            break;
+        case PrintItem::Type::Table:
+            // Without a coverage run for the page there is nothing to say "no shelter" about.
+            detail::drawTable(painter, rect, item, context.table, context.results.isEmpty() ? QStringLiteral("—") : expand(item.text, context), dpi);
+            break;
+        case PrintItem::Type::Contacts:
+            detail::drawContacts(painter, rect, item, context.feature, expand(item.text, context));
             break;
         }
     }
@@ -277,7 +294,9 @@ void PrintRenderer::writePdf(const PrintLayout &layout, const std::vector<PrintC
     });
 }
 
-void PrintRenderer::writePng(const PrintLayout &layout, const PrintContext &context, double dpi, const QString &path, Feedback *feedback)
+namespace {
+
+QImage pageImage(const PrintLayout &layout, const PrintContext &context, double dpi, const QString &path, Feedback *feedback)
 {
     const QSizeF px = toPixels(QRectF(QPointF(0, 0), layout.pageSizeMm()), dpi).size();
     QImage image(int(std::lround(px.width())), int(std::lround(px.height())), QImage::Format_ARGB32_Premultiplied);
@@ -286,15 +305,72 @@ void PrintRenderer::writePng(const PrintLayout &layout, const PrintContext &cont
     image.setDotsPerMeterX(int(std::lround(dpi / 0.0254)));
     image.setDotsPerMeterY(int(std::lround(dpi / 0.0254)));
     image.fill(Qt::white);
-    {
-        QPainter painter(&image);
-        painter.setRenderHint(QPainter::Antialiasing);
-        render(layout, context, painter, dpi, feedback);
-    }
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    PrintRenderer::render(layout, context, painter, dpi, feedback);
+    return image;
+}
+
+QString suffixOf(const QString &path) { return QFileInfo(path).suffix().toLower(); }
+
+} // namespace
+
+void PrintRenderer::writePng(const PrintLayout &layout, const PrintContext &context, double dpi, const QString &path, Feedback *feedback)
+{
+    const QImage image = pageImage(layout, context, dpi, path, feedback);
     writeReplacing(path, [&](const QString &temp) {
         if (!image.save(temp, "PNG"))
             throw IoError(fileMessage(path, QStringLiteral("cannot be written")));
     });
+}
+
+void PrintRenderer::writeImage(const PrintLayout &layout, const PrintContext &context, double dpi, const QString &path, Feedback *feedback)
+{
+    const QString suffix = suffixOf(path);
+    if (suffix == QLatin1String("png"))
+        return writePng(layout, context, dpi, path, feedback);
+    if (suffix != QLatin1String("tif") && suffix != QLatin1String("tiff"))
+        throw InvalidInput(fileMessage(path, QStringLiteral("an image page must be .png, .tif or .tiff")));
+    const QImage image = pageImage(layout, context, dpi, path, feedback).convertToFormat(QImage::Format_RGB888);
+    writeReplacing(path, [&](const QString &temp) { TiffWriter::write(image, dpi, temp, path); });
+}
+
+void PrintRenderer::writeSvg(const PrintLayout &layout, const PrintContext &context, double dpi, const QString &path, Feedback *feedback)
+{
+    const QSizeF px = toPixels(QRectF(QPointF(0, 0), layout.pageSizeMm()), dpi).size();
+    const QSize size(int(std::lround(px.width())), int(std::lround(px.height())));
+    writeReplacing(path, [&](const QString &temp) {
+        QSvgGenerator svg;
+        svg.setFileName(temp);
+        svg.setSize(size);
+        svg.setViewBox(QRect(QPoint(0, 0), size));
+        svg.setResolution(int(std::lround(dpi)));
+        svg.setTitle(context.title);
+        svg.setDescription(QStringLiteral("Refuge %1").arg(QStringLiteral(REFUGE_VERSION)));
+        QPainter painter;
+        if (!painter.begin(&svg))
+            throw IoError(fileMessage(path, QStringLiteral("cannot be written")));
+        painter.setRenderHint(QPainter::Antialiasing);
+        render(layout, context, painter, dpi, feedback);
+        if (!painter.end())
+            throw IoError(fileMessage(path, QStringLiteral("cannot be written")));
+    });
+}
+
+void PrintRenderer::writePage(const PrintLayout &layout, const PrintContext &context, double dpi, const QString &path, Feedback *feedback)
+{
+    const QString suffix = suffixOf(path);
+    if (suffix == QLatin1String("pdf"))
+        writePdf(layout, {context}, path, feedback);
+    else if (suffix == QLatin1String("svg"))
+        writeSvg(layout, context, dpi, path, feedback);
+    else
+        writeImage(layout, context, dpi, path, feedback);
+}
+
+QStringList PrintRenderer::pageSuffixes()
+{
+    return {QStringLiteral("pdf"), QStringLiteral("svg"), QStringLiteral("png"), QStringLiteral("tif"), QStringLiteral("tiff")};
 }
 
 } // namespace refuge

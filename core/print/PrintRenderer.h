@@ -10,9 +10,11 @@
 #include "render/MapSettings.h"
 
 #include <QPainterPath>
+#include <QPolygonF>
 #include <QString>
 #include <QVariantMap>
 #include <functional>
+#include <optional>
 #include <vector>
 
 class QPainter;
@@ -20,6 +22,15 @@ class QPainter;
 namespace refuge {
 
 class Feedback;
+
+// What an atlas page draws over its map frames (map units): the walking routes to the
+// community's assigned shelters, those shelters ringed, and a "you are here" marker.
+struct PageOverlay {
+    std::vector<QPolygonF> routes;
+    std::vector<QPointF> shelters;
+    std::optional<QPointF> here;
+    bool isEmpty() const { return routes.empty() && shelters.empty() && !here; }
+};
 
 struct PrintContext {
     MapSettings map;     // layers, styles, CRS; map.extent is what the map frames show
@@ -31,12 +42,16 @@ struct PrintContext {
     QVariantMap feature; // {feature.FIELD}
     // Map units: when not empty, map frames dim what lies outside it (atlas pages).
     QPainterPath focus;
+    QVariantMap results;              // {result.FIELD}: the page's row of the coverage results' areas
+    std::vector<QVariantMap> table;   // table items' rows (keys: the columns' keys)
+    PageOverlay overlay;
 };
 
 class PrintRenderer {
 public:
-    // The text with {title}, {date}, {page}, {pages}, {credits} and {feature.FIELD} filled in;
-    // an unknown field stays as written.
+    // The text with {title}, {date}, {page}, {pages}, {credits}, {feature.FIELD},
+    // {result.FIELD} and {covered_share} (results' covered_share as a percentage, "—"
+    // without results) filled in; an unknown field stays as written.
     static QString expand(const QString &text, const PrintContext &context);
     // The MapSettings a map frame draws: the context's map sized to the frame at `dpi`.
     static MapSettings frameSettings(const PrintItem &frame, const PrintContext &context, double dpi);
@@ -55,6 +70,19 @@ public:
     // One page as a PNG at `dpi`.
     static void writePng(const PrintLayout &layout, const PrintContext &context, double dpi, const QString &path,
                          Feedback *feedback = nullptr);
+    // One page as an image at `dpi`, by the suffix: .png, or .tif/.tiff (through GDAL,
+    // with its resolution tags). Throws InvalidInput for another suffix.
+    static void writeImage(const PrintLayout &layout, const PrintContext &context, double dpi, const QString &path,
+                           Feedback *feedback = nullptr);
+    // One page as SVG: the page's size in mm, drawn at `dpi` user units per inch
+    // (vector: text stays text, map features paths).
+    static void writeSvg(const PrintLayout &layout, const PrintContext &context, double dpi, const QString &path,
+                         Feedback *feedback = nullptr);
+    // One page to `path` by its suffix: .pdf, .svg, .png, .tif/.tiff.
+    static void writePage(const PrintLayout &layout, const PrintContext &context, double dpi, const QString &path,
+                          Feedback *feedback = nullptr);
+    // The suffixes writePage() knows, lower case.
+    static QStringList pageSuffixes();
 };
 
 } // namespace refuge

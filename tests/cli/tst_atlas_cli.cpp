@@ -14,6 +14,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <functional>
 #include <gdal.h>
 #include <ogr_api.h>
 
@@ -61,6 +62,8 @@ private Q_SLOTS:
     void refusedBeforeWriting();
     void outputIsInput();
     void skippedFeatureReported();
+    void levelsBatch();
+    void runWithCommunityPages();
 };
 
 void TestAtlasCli::singlePdf()
@@ -213,6 +216,177 @@ void TestAtlasCli::skippedFeatureReported()
     QVERIFY2(r.out.contains(QLatin1String("2 pages exported, 1 failed")), qPrintable(r.out));
     QCOMPARE(QDir(dir.filePath(QStringLiteral("out"))).entryList(QDir::Files | QDir::Hidden, QDir::Name),
              QStringList({QStringLiteral("North.pdf"), QStringLiteral("South.pdf")}));
+}
+
+namespace {
+
+// A project over admin.geojson: one district, two streets, three communities (LEVEL),
+// and an atlas section with a layout per level.
+QString levelsProject(const QTemporaryDir &dir)
+{
+    QFile geojson(dir.filePath(QStringLiteral("admin.geojson")));
+    if (!geojson.open(QIODevice::WriteOnly))
+        return {};
+    QByteArray features;
+    const QList<std::tuple<const char *, const char *, int>> rows{{"City", "district", 0}, {"East", "street", 0}, {"West", "street", 1},
+                                                                  {"汉口路社区", "community", 0}, {"Elm", "community", 1}, {"Oak", "community", 2}};
+    for (const auto &[name, level, i] : rows) {
+        const int x = 230000 + i * 1000;
+        features += QStringLiteral(R"({"type":"Feature","properties":{"NAME":"%1","LEVEL":"%2"},"geometry":{"type":"Polygon","coordinates":[[[%3,900000],[%4,900000],[%4,901000],[%3,901000],[%3,900000]]]}},)")
+                        .arg(QString::fromUtf8(name), QString::fromUtf8(level)).arg(x).arg(x + 900).toUtf8();
+    }
+    features.chop(1);
+    geojson.write(R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::26986"}},"features":[)" + features + "]}");
+    geojson.close();
+    QFile project(dir.filePath(QStringLiteral("p.refuge")));
+    if (!project.open(QIODevice::WriteOnly))
+        return {};
+    project.write(R"({"format": "refuge-project", "version": 1, "title": "Levels", "crs": "EPSG:26986",
+ "layers": [{"id": "admin", "name": "Admin", "source": "admin.geojson", "role": "communities", "fields": {"level": "LEVEL"}}],
+ "atlas": {"coverage": "admin", "level_field": "LEVEL", "field": "NAME", "single_file": false,
+           "levels": [{"level": "district", "template": "standard-a3"},
+                      {"level": "street", "template": "standard-a4"},
+                      {"level": "community", "template": "standard-a4"}]}})");
+    return project.fileName();
+}
+
+int pdfPages(const QString &pdf)
+{
+    const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(tool(QStringLiteral("pdfinfo"), {pdf}));
+    return m.hasMatch() ? m.captured(1).toInt() : -1;
+}
+
+// Per neighbourhood (NAME): its covered share (areas layer) and the shelter most of its
+// residents are assigned to (demand summed by assigned_to, named from facilities), read
+// with OGR from a run's coverage.gpkg.
+QHash<QString, std::pair<double, QString>> coverageByArea(const QString &gpkg)
+{
+    GDALAllRegister();
+    QHash<QString, std::pair<double, QString>> out;
+    GDALDatasetH ds = GDALOpenEx(gpkg.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
+    if (!ds)
+        return out;
+    auto each = [&](const char *layer, const std::function<void(OGRFeatureH)> &f) {
+        OGRLayerH l = GDALDatasetGetLayerByName(ds, layer);
+        OGR_L_ResetReading(l);
+        while (OGRFeatureH feature = OGR_L_GetNextFeature(l)) {
+            f(feature);
+            OGR_F_Destroy(feature);
+        }
+    };
+    auto text = [](OGRFeatureH f, const char *field) { return QString::fromUtf8(OGR_F_GetFieldAsString(f, OGR_F_GetFieldIndex(f, field))); };
+    QHash<QString, QString> names;
+    each("facilities", [&](OGRFeatureH f) { names.insert(text(f, "facility"), text(f, "name")); });
+    QHash<QString, QHash<QString, double>> sums;
+    each("demand", [&](OGRFeatureH f) {
+        if (!text(f, "assigned_to").isEmpty())
+            sums[text(f, "area")][text(f, "assigned_to")] += OGR_F_GetFieldAsDouble(f, OGR_F_GetFieldIndex(f, "assigned"));
+    });
+    each("areas", [&](OGRFeatureH f) {
+        const QString area = text(f, "area");
+        QString best;
+        double most = -1;
+        for (auto it = sums[area].begin(); it != sums[area].end(); ++it)
+            if (it.value() > most || (it.value() == most && it.key() < best))
+                most = it.value(), best = it.key();
+        out.insert(area, {OGR_F_GetFieldAsDouble(f, OGR_F_GetFieldIndex(f, "covered_share")), names.value(best)});
+    });
+    GDALClose(ds);
+    return out;
+}
+
+} // namespace
+
+void TestAtlasCli::levelsBatch()
+{
+    // The project's atlas section: district (A3), street and community (A4) pages in one
+    // run, one folder per level, each level's features picked by LEVEL.
+    QTemporaryDir dir;
+    const QString p = levelsProject(dir);
+    const CliResult r = runCli({QStringLiteral("atlas"), p, QStringLiteral("--single-file"), QStringLiteral("--out"), dir.filePath(QStringLiteral("out"))});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out));
+    for (const char *line : {"district: 1 pages exported, 0 failed", "street: 2 pages exported, 0 failed", "community: 3 pages exported, 0 failed"})
+        QVERIFY2(r.out.contains(QLatin1String(line)), qPrintable(r.out));
+    QCOMPARE(QDir(dir.filePath(QStringLiteral("out"))).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name),
+             QStringList({QStringLiteral("community"), QStringLiteral("district"), QStringLiteral("street")}));
+    // --level: one level of the section, one file per feature.
+    const CliResult one = runCli({QStringLiteral("atlas"), p, QStringLiteral("--level"), QStringLiteral("community"), QStringLiteral("--out"),
+                                  dir.filePath(QStringLiteral("one"))});
+    QVERIFY2(one.exitCode == 0, qPrintable(one.err));
+    QCOMPARE(QDir(dir.filePath(QStringLiteral("one/community"))).entryList(QDir::Files, QDir::Name),
+             QStringList({QStringLiteral("Elm.pdf"), QStringLiteral("Oak.pdf"), QStringLiteral("汉口路社区.pdf")}));
+    // --coverage with --level: the layer's "level" mapping picks the features.
+    const CliResult street = runCli({QStringLiteral("atlas"), p, QStringLiteral("--coverage"), QStringLiteral("admin"), QStringLiteral("--template"),
+                                     QStringLiteral("standard-a4"), QStringLiteral("--level"), QStringLiteral("street"), QStringLiteral("--field"),
+                                     QStringLiteral("NAME"), QStringLiteral("--out"), dir.filePath(QStringLiteral("street"))});
+    QVERIFY2(street.exitCode == 0, qPrintable(street.err));
+    QCOMPARE(QDir(dir.filePath(QStringLiteral("street"))).entryList(QDir::Files, QDir::Name),
+             QStringList({QStringLiteral("East.pdf"), QStringLiteral("West.pdf")}));
+    const CliResult none = runCli({QStringLiteral("atlas"), p, QStringLiteral("--coverage"), QStringLiteral("admin"), QStringLiteral("--template"),
+                                   QStringLiteral("standard-a4"), QStringLiteral("--level"), QStringLiteral("town"), QStringLiteral("--out"),
+                                   dir.filePath(QStringLiteral("town"))});
+    QCOMPARE(none.exitCode, 2);
+    QVERIFY2(none.err.contains(QLatin1String("no feature has LEVEL = 'town' (values: district, street, community)")), qPrintable(none.err));
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("town"))));
+    if (QStandardPaths::findExecutable(QStringLiteral("pdfinfo")).isEmpty())
+        QSKIP("poppler-utils is not installed");
+    QCOMPARE(pdfPages(dir.filePath(QStringLiteral("out/district/atlas.pdf"))), 1);
+    QVERIFY(tool(QStringLiteral("pdfinfo"), {dir.filePath(QStringLiteral("out/district/atlas.pdf"))}).contains(QLatin1String("(A3)")));
+    QCOMPARE(pdfPages(dir.filePath(QStringLiteral("out/street/atlas.pdf"))), 2);
+    QCOMPARE(pdfPages(dir.filePath(QStringLiteral("out/community/atlas.pdf"))), 3);
+}
+
+void TestAtlasCli::runWithCommunityPages()
+{
+    // `run` on Cambridge (coverage only) with an atlas section: the neighbourhood atlas
+    // on this run's results, each page with its covered share and its main assigned
+    // shelter as OGR reads them from coverage.gpkg.
+    QTemporaryDir dir;
+    QFile in(project());
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    QJsonObject json = QJsonDocument::fromJson(in.readAll()).object();
+    QJsonArray layers = json.value(QLatin1String("layers")).toArray();
+    for (QJsonValueRef v : layers) {
+        QJsonObject l = v.toObject();
+        l.insert(QStringLiteral("source"), sourcePath(QStringLiteral("maps/cambridge/cambridge.gpkg")));
+        v = l;
+    }
+    json.insert(QStringLiteral("layers"), layers);
+    QJsonObject analysis = json.value(QLatin1String("analysis")).toObject();
+    analysis.remove(QStringLiteral("fire"));
+    analysis.insert(QStringLiteral("report"), false);
+    json.insert(QStringLiteral("analysis"), analysis);
+    json.insert(QStringLiteral("atlas"), QJsonObject{{QStringLiteral("template"), QStringLiteral("community-evacuation-a4")},
+                                                     {QStringLiteral("coverage"), QStringLiteral("neighborhoods")},
+                                                     {QStringLiteral("field"), QStringLiteral("NAME")}});
+    QFile p(dir.filePath(QStringLiteral("p.refuge")));
+    QVERIFY(p.open(QIODevice::WriteOnly));
+    p.write(QJsonDocument(json).toJson());
+    p.close();
+    const CliResult r = runCli({QStringLiteral("run"), p.fileName(), QStringLiteral("--out"), dir.filePath(QStringLiteral("out"))});
+    QVERIFY2(r.out.contains(QLatin1String("13 pages exported, 0 failed")), qPrintable(r.out + r.err));
+    const QString pdf = dir.filePath(QStringLiteral("out/atlas/atlas.pdf"));
+    QVERIFY(QFileInfo::exists(pdf));
+    const QHash<QString, std::pair<double, QString>> expected = coverageByArea(dir.filePath(QStringLiteral("out/coverage/coverage.gpkg")));
+    QCOMPARE(expected.size(), 13);
+    if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+        QSKIP("poppler-utils is not installed");
+    const QStringList names = neighbourhoodNames();
+    int withShelter = 0;
+    for (int page = 1; page <= 13; ++page) {
+        const QString text = tool(QStringLiteral("pdftotext"), {QStringLiteral("-f"), QString::number(page), QStringLiteral("-l"),
+                                                                QString::number(page), pdf, QStringLiteral("-")});
+        const auto [share, shelter] = expected.value(names[page - 1]);
+        const QString printed = QStringLiteral("%1 %").arg(share * 100, 0, 'f', 1);
+        QVERIFY2(text.contains(QStringLiteral("walking reach of a shelter: ") + printed), qPrintable(names[page - 1] + QLatin1Char(' ') + printed + QLatin1Char('\n') + text));
+        if (!shelter.isEmpty()) {
+            ++withShelter;
+            QVERIFY2(text.contains(shelter), qPrintable(shelter + QLatin1Char('\n') + text));
+            QVERIFY2(text.contains(QLatin1String("Walking route")), qPrintable(text)); // the legend's overlay entry
+        }
+        QVERIFY2(text.contains(QLatin1String("You are here")), qPrintable(text));
+    }
+    QVERIFY(withShelter >= 10);
 }
 
 QTEST_MAIN(TestAtlasCli)
