@@ -39,6 +39,7 @@ struct HazardLevelMapping {
     // Level of a value (0: no hazard; -1: outside the mapping).
     int levelOf(const QVariant &value) const;
     int levelOfNumber(double value) const; // Breaks (NaN: 0)
+    bool operator==(const HazardLevelMapping &) const = default;
 };
 
 struct HazardSettings {

@@ -157,6 +157,7 @@ ExposureJobResult ExposureJob::run(const Project &project, const QString &outDir
     timer.start();
     const ProjectLayer &popLayer = requireRole(project, Role::Population, QStringLiteral("population"));
     const ProjectLayer &commLayer = requireRole(project, Role::Communities, QStringLiteral("name"));
+    HazardInputs::check(project, {});
     if (!outDir.isEmpty()) {
         OutputGuard guard;
         guard.addProject(project);

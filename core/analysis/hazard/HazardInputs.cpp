@@ -8,7 +8,7 @@
 
 namespace refuge {
 
-HazardInputs HazardInputs::load(const Project &project, const Crs &working, const QStringList &only, Feedback &feedback)
+void HazardInputs::check(const Project &project, const QStringList &only)
 {
     const QString projectName = project.filePath().isEmpty() ? QStringLiteral("project") : project.filePath();
     for (const QString &id : only) {
@@ -17,6 +17,28 @@ HazardInputs HazardInputs::load(const Project &project, const Crs &working, cons
             throw InvalidInput(fileMessage(projectName, QStringLiteral("the scenario names layer '%1', which is %2").arg(id,
                 l ? QStringLiteral("not a hazard layer (role %1)").arg(roleName(l->role)) : QStringLiteral("not in the project"))));
     }
+    bool any = false;
+    for (const ProjectLayer &l : project.layers) {
+        if (l.role != Role::Hazard || (!only.isEmpty() && !only.contains(l.id)))
+            continue;
+        any = true;
+        HazardSettings s;
+        try {
+            s = HazardSettings::of(l);
+        } catch (const InvalidInput &e) {
+            throw InvalidInput(fileMessage(projectName, e.message()));
+        }
+        if (s.level.kind != HazardLevelMapping::Kind::Constant && s.level.field.isEmpty() && s.level.kind != HazardLevelMapping::Kind::Breaks)
+            throw InvalidInput(fileMessage(projectName, QStringLiteral("hazard layer '%1' has no level mapping: set its hazard.level (a field "
+                                                                      "with values or breaks, or a constant level 1–5)").arg(l.id)));
+    }
+    if (!any)
+        throw InvalidInput(fileMessage(projectName, QStringLiteral("no layer with the role hazard")));
+}
+
+HazardInputs HazardInputs::load(const Project &project, const Crs &working, const QStringList &only, Feedback &feedback)
+{
+    check(project, only);
     HazardInputs in;
     for (const ProjectLayer &l : project.layers) {
         if (l.role != Role::Hazard || (!only.isEmpty() && !only.contains(l.id)))
@@ -42,8 +64,6 @@ HazardInputs HazardInputs::load(const Project &project, const Crs &working, cons
         in.zones.append(z);
         in.layerIds << l.id;
     }
-    if (in.layerIds.isEmpty())
-        throw InvalidInput(fileMessage(projectName, QStringLiteral("no layer with the role hazard")));
     return in;
 }
 

@@ -26,6 +26,9 @@ struct HazardInputs {
     // hazard layer), in `working`. Features left out are Feedback input problems.
     // Throws InvalidInput naming the project when there is none.
     static HazardInputs load(const Project &project, const Crs &working, const QStringList &only, Feedback &feedback);
+    // The settings alone, before anything is read: `only` names hazard layers, each has
+    // valid "hazard" settings with a level mapping. Throws InvalidInput naming the project.
+    static void check(const Project &project, const QStringList &only);
 };
 
 struct HazardJobResult {

@@ -108,6 +108,7 @@ ScenarioJobResult HazardScenarioJob::run(const Project &project, const ScenarioR
     QElapsedTimer timer;
     timer.start();
     const CoverageSettings s = ProjectJobSettings::coverage(project);
+    HazardInputs::check(project, rules.layers);
     if (!outDir.isEmpty()) {
         OutputGuard guard;
         guard.addProject(project);

@@ -5,12 +5,15 @@
 // level mapping, levels outside the mapping listed by fid, points as circles.
 #include "TestSupport.h"
 #include "analysis/hazard/Exposure.h"
+#include "model/RasterLayer.h"
 #include "model/VectorLayer.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
+#include <gdal.h>
 
 using namespace refuge;
 
@@ -153,6 +156,41 @@ private slots:
         } catch (const InvalidInput &e) {
             QVERIFY2(e.message().contains(QStringLiteral("has no level mapping")), qPrintable(e.message()));
         }
+    }
+
+    void zonesFromRaster()
+    {
+        // 4 × 3 cells of 10 m, top left at (0, 30); depths in metres, -1 = nodata.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("depth.tif"));
+        GDALAllRegister();
+        GDALDatasetH ds = GDALCreate(GDALGetDriverByName("GTiff"), path.toUtf8().constData(), 4, 3, 1, GDT_Float32, nullptr);
+        double gt[6] = {0, 10, 0, 30, 0, -10};
+        GDALSetGeoTransform(ds, gt);
+        GDALSetProjection(ds, Crs::fromEpsg(26986).wkt().toUtf8().constData());
+        float cells[12] = {0.0f, 0.1f, 0.2f, 0.5f, 0.0f, 0.2f, 0.2f, 1.0f, -1.0f, 0.0f, 0.35f, 0.35f};
+        GDALRasterBandH band = GDALGetRasterBand(ds, 1);
+        GDALSetRasterNoDataValue(band, -1);
+        QCOMPARE(GDALRasterIO(band, GF_Write, 0, 0, 4, 3, cells, 4, 3, GDT_Float32, 0, 0), CE_None);
+        GDALClose(ds);
+        HazardSettings s;
+        s.type = HazardType::Waterlogging;
+        s.level.kind = HazardLevelMapping::Kind::Breaks;
+        s.level.breaks = {0.05, 0.15, 0.3, 0.6};
+        const HazardZones z = HazardZones::fromRaster(RasterLayer::open(path), s, QStringLiteral("depth"), Crs::fromEpsg(26986));
+        QCOMPARE(int(z.zones().size()), 4);
+        const std::vector<double> areas{100, 300, 300, 100}, depths{0.05, 0.15, 0.3, 0.6};
+        for (int k = 0; k < 4; ++k) {
+            QCOMPARE(z.zones()[std::size_t(k)].level, k + 1);
+            QCOMPARE(z.zones()[std::size_t(k)].polygon.area(), areas[std::size_t(k)]);
+            QCOMPARE(z.zones()[std::size_t(k)].depthMeters, depths[std::size_t(k)]);
+        }
+        QVERIFY(z.problems().isEmpty());
+        QCOMPARE(z.levelsAt({{35, 15}, {15, 25}, {5, 5}, {25, 5}}), (std::vector<int>{4, 1, 0, 3}));
+        // In another CRS: refused with the way out.
+        QVERIFY_THROWS_EXCEPTION(InvalidInput, HazardZones::fromRaster(RasterLayer::open(path), s, QStringLiteral("depth"), Crs::fromEpsg(32651)));
+        s.level.kind = HazardLevelMapping::Kind::Field;
+        QVERIFY_THROWS_EXCEPTION(InvalidInput, HazardZones::fromRaster(RasterLayer::open(path), s, QStringLiteral("depth"), Crs::fromEpsg(26986)));
     }
 
     void pointSourcesAsCircles()

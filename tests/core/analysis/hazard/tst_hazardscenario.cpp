@@ -5,6 +5,7 @@
 #include "../../network/NetworkTestData.h"
 #include "TestSupport.h"
 #include "analysis/hazard/HazardScenario.h"
+#include "network/ShortestPathTree.h"
 #include "network/Snapper.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
