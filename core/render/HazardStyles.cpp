@@ -9,7 +9,7 @@ namespace refuge {
 
 namespace {
 
-constexpr int kFillAlpha = 120;
+constexpr int kFillAlpha = 90;
 
 HatchPattern hatchFor(HazardType type)
 {
@@ -40,13 +40,15 @@ Symbol levelSymbol(int level, HazardType type, int dim)
     }
     s.fillColor = c;
     s.fillColor.setAlpha(kFillAlpha);
-    s.strokeColor = c.darker(140);
-    s.strokeWidthMm = 0.3;
+    // Bold outline and dense dark hatching: the zone reads as a hazard over any area fill
+    // beneath (the population's yellow-red ramp shares the palette's warm colours).
+    s.strokeColor = c.darker(170);
+    s.strokeWidthMm = 0.5;
     s.hatch = hatchFor(type);
-    s.hatchColor = c.darker(160);
-    s.hatchColor.setAlpha(150);
-    s.hatchWidthMm = 0.2;
-    s.hatchSpacingMm = 2.5;
+    s.hatchColor = c.darker(200);
+    s.hatchColor.setAlpha(220);
+    s.hatchWidthMm = 0.3;
+    s.hatchSpacingMm = 2.0;
     return s;
 }
 
@@ -120,9 +122,15 @@ Style hazardStyle(const VectorLayer &layer, const HazardSettings &s)
     return st;
 }
 
-Style riskClassStyle(const QString &field, int dim)
+Style riskClassStyle(const QString &field, int dim, const QString &nameField)
 {
     Style st;
+    if (!nameField.isEmpty()) {
+        st.labels.enabled = true;
+        st.labels.text = QStringLiteral("{") + nameField + QStringLiteral("}");
+        st.labels.placement = LabelPlacement::Inside;
+        st.labels.bold = true;
+    }
     st.type = Style::Type::Categorized;
     st.field = field;
     st.symbol = levelSymbol(0, HazardType::Other, dim);

@@ -21,7 +21,8 @@ QColor riskLevelColor(int level);
 QString riskLevelLegend(int level);
 
 Style hazardStyle(const VectorLayer &layer, const HazardSettings &settings);
-// A categorized style on an integer class field 1…5 (risk classes, exposure levels).
-Style riskClassStyle(const QString &field, int dimension);
+// A categorized style on an integer class field 1…5 (risk classes, exposure levels),
+// labelled with `nameField` when given.
+Style riskClassStyle(const QString &field, int dimension, const QString &nameField = {});
 
 } // namespace refuge

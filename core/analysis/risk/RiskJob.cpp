@@ -181,7 +181,7 @@ RiskJobResult RiskJob::run(const Project &project, const QString &outDir, Feedba
             rows.push_back(v);
         }
         AnalysisFiles::writeCsv(QDir(outDir).filePath(QStringLiteral("risk.csv")), header, rows);
-        AnalysisFiles::writeJson(QDir(outDir).filePath(QStringLiteral("risk_style.json")), riskClassStyle(QStringLiteral("risk_class"), 2).toJson());
+        AnalysisFiles::writeJson(QDir(outDir).filePath(QStringLiteral("risk_style.json")), riskClassStyle(QStringLiteral("risk_class"), 2, QStringLiteral("name")).toJson());
         AnalysisFiles::writeSummary(outDir, r.summary, QStringLiteral("seconds"), double(timer.nsecsElapsed()) / 1e9);
         r.outDir = outDir;
     }
