@@ -3,6 +3,9 @@
 #include "model/RasterLayer.h"
 #include "model/VectorLayer.h"
 #include "render/ColorRamp.h"
+#include "render/HazardStyles.h"
+#include "model/Project.h"
+#include "util/Error.h"
 
 #include <QSet>
 #include <algorithm>
@@ -256,25 +259,13 @@ Style styleFor(Role role, const VectorLayer &layer, const QMap<QString, QString>
         if (!name.isEmpty())
             s.labels = labelsFor(braced(name), 8);
         break;
-    case Role::Hazard:
-        if (dim == 2) {
-            s.symbol.fillColor = QColor(40, 110, 220, 70);
-            s.symbol.hatch = HatchPattern::BDiagonal;
-            s.symbol.hatchColor = QColor(30, 90, 200, 170);
-            s.symbol.hatchWidthMm = 0.2;
-            s.symbol.hatchSpacingMm = 2.0;
-            s.symbol.strokeColor = QColor(30, 90, 200);
-            s.symbol.strokeWidthMm = 0.3;
-        } else if (dim == 0) {
-            s.symbol.marker = MarkerShape::Triangle;
-            s.symbol.fillColor = QColor(230, 80, 20);
-            s.symbol.strokeColor = Qt::white;
-            s.symbol.sizeMm = 4.0;
-        } else {
-            s.symbol.strokeColor = QColor(30, 90, 200);
-            s.symbol.strokeWidthMm = 0.6;
-        }
-        break;
+    case Role::Hazard: {
+        // Without the project's "hazard" object (see the ProjectLayer overload): guessed from the field map.
+        ProjectLayer guess;
+        guess.name = layer.name();
+        guess.fields = fieldMap;
+        return hazardStyle(layer, HazardSettings::of(guess));
+    }
     case Role::Communities:
         s.symbol.fillColor = Qt::transparent;
         s.symbol.strokeColor = QColor(110, 60, 140);
@@ -331,6 +322,20 @@ Style styleFor(Role role, const VectorLayer &layer, const QMap<QString, QString>
 }
 
 } // namespace
+
+Style defaultStyle(const ProjectLayer &projectLayer, const VectorLayer &layer)
+{
+    if (projectLayer.role == Role::Hazard) {
+        try {
+            Style s = hazardStyle(layer, HazardSettings::of(projectLayer));
+            s.labels.priority = labelPriority(Role::Hazard);
+            return s;
+        } catch (const InvalidInput &) {
+            // A malformed "hazard" object: styled as unconfigured (the analyses report it).
+        }
+    }
+    return defaultStyle(projectLayer.role, layer, projectLayer.fields);
+}
 
 Style defaultRasterStyle(Role role, const RasterLayer &layer)
 {

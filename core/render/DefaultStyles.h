@@ -1,7 +1,7 @@
 #pragma once
 // Default symbology per role, so a project looks right on first open: shelters green
 // markers sized by capacity, fire stations red, medical blue crosses, hazard zones
-// translucent blue hatched, communities outlined and labelled, roads categorized by
+// by level in the five-colour risk palette (HazardStyles), communities outlined and labelled, roads categorized by
 // class (major/minor), population graduated (Jenks, yellow→red), official districts
 // dashed outlines. Field names come from the project's role→field mapping
 // (ProjectLayer::fields, e.g. "capacity" → "Capacity"); keys that are missing are
@@ -14,10 +14,13 @@
 
 namespace refuge {
 
+struct ProjectLayer;
 class RasterLayer;
 class VectorLayer;
 
 Style defaultStyle(Role role, const VectorLayer &layer, const QMap<QString, QString> &fieldMap = {});
+// The same for a project layer: hazard layers use its "hazard" settings (level mapping, type).
+Style defaultStyle(const ProjectLayer &projectLayer, const VectorLayer &layer);
 Style defaultRasterStyle(Role role, const RasterLayer &layer);
 
 } // namespace refuge

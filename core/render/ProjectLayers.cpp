@@ -21,7 +21,7 @@ Style ProjectLayers::styleFor(const ProjectLayer &layer, const MapLayer &loaded,
         }
     }
     if (loaded.vector)
-        return defaultStyle(layer.role, *loaded.vector, layer.fields);
+        return defaultStyle(layer, *loaded.vector);
     if (loaded.raster)
         return defaultRasterStyle(layer.role, *loaded.raster);
     return {};

@@ -127,7 +127,7 @@ void TestAtlasCli::refusedBeforeWriting_data()
                            << QStringLiteral("no field 'POP' (fields: NAME, N_HOOD");
     QTest::newRow("coverage") << QStringList{QStringLiteral("--coverage"), QStringLiteral("roads"), QStringLiteral("--layout"), layout,
                                              QStringLiteral("--out"), QStringLiteral("@D/out")}
-                              << QStringLiteral("--coverage: no layer 'roads' in the project (layers: flood_500yr");
+                              << QStringLiteral("--coverage: no layer 'roads' in the project (layers: blocks_2000, flood_500yr");
     QTest::newRow("template") << QStringList{QStringLiteral("--coverage"), QStringLiteral("neighborhoods"), QStringLiteral("--layout"), QStringLiteral("poster"),
                                              QStringLiteral("--out"), QStringLiteral("@D/out")}
                               << QStringLiteral("'poster' is neither a layout file (.json), a template (community-evacuation-a3-zh_CN, community-evacuation-a3, community-evacuation-a4-zh_CN");

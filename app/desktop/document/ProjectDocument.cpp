@@ -99,11 +99,11 @@ Style ProjectDocument::effectiveStyle(const QString &layerId) const
         if (!layer->style.isEmpty())
             style = Style::fromJson(layer->style);
         else if (data.vector)
-            style = defaultStyle(layer->role, *data.vector, layer->fields);
+            style = defaultStyle(*layer, *data.vector);
         else if (data.raster)
             style = defaultRasterStyle(layer->role, *data.raster);
     } catch (const Error &) {
-        style = data.vector ? defaultStyle(layer->role, *data.vector, layer->fields) : Style();
+        style = data.vector ? defaultStyle(*layer, *data.vector) : Style();
     }
     m_styles.insert(layerId, {key, style});
     return style;

@@ -54,7 +54,7 @@ private Q_SLOTS:
         QStringList ids;
         for (const ProjectLayer &l : p.layers)
             ids << l.id;
-        QCOMPARE(ids, (QStringList{"flood_500yr", "flood_100yr", "blocks_2000", "neighborhoods", "engine_districts", "streets",
+        QCOMPARE(ids, (QStringList{"blocks_2000", "flood_500yr", "flood_100yr", "neighborhoods", "engine_districts", "streets",
                                    "hospitals", "fire_stations", "shelters"}));
         const ProjectLayer *blocks = p.layerWithRole(Role::Population);
         QVERIFY(blocks);
