@@ -3,7 +3,7 @@
 #include "analysis/siting/SitingMilp.h"
 #include "analysis/siting/SitingFormulation.h"
 
-#include <Cbc_C_Interface.h>
+#include <coin/Cbc_C_Interface.h> // no include path of its own: refuge_core's flags stay unchanged
 
 #include <QElapsedTimer>
 #include <algorithm>
