@@ -1,6 +1,7 @@
 // Siting::solve: solver choice, ranking by marginal gain, the curve over k and the
 // summary (see Siting.h).
 #include "analysis/siting/Siting.h"
+#include "analysis/siting/SitingBound.h"
 #include "analysis/siting/SitingHeuristic.h"
 #include "analysis/siting/SitingMilp.h"
 #include "util/Error.h"
@@ -64,9 +65,15 @@ Solved solveOnce(const SitingProblem &p, SitingModel model, int k, const SitingO
     s.solver = kHeuristic;
     feedback.throwIfCanceled();
     if (!exact) {
-        const MilpOutcome lp = SitingMilp::relaxation(p, model, k, o.timeLimitSeconds);
-        if (lp.hasSolution)
-            s.bound = lp.bound;
+        // The bound: Lagrangian for MCLP (cheap on large instances), else the LP relaxation.
+        if (model == SitingModel::Mclp && !p.capacitated()) {
+            s.bound = SitingBound::mclpLagrangian(p, k, s.evaluation.objective);
+        } else {
+            const MilpOutcome lp = SitingMilp::relaxation(p, model, k, o.timeLimitSeconds);
+            if (lp.hasSolution)
+                s.bound = lp.bound;
+        }
+        s.optimal = gapOf(s.evaluation.objective, s.bound) == 0.0;
         return s;
     }
     const MilpOutcome m = SitingMilp::solve(p, model, k, o.timeLimitSeconds, s.open);

@@ -25,7 +25,7 @@ struct SitingOptions {
     SitingSolver solver = SitingSolver::Auto;
     double timeLimitSeconds = 60;    // per exact solve
     bool curve = true;               // also solve k = 1 .. k-1 (LSCP: MCLP for 1 .. its answer)
-    std::size_t autoExactEntries = 400000; // auto: exact when the cost table is at most this big
+    std::size_t autoExactEntries = 100000; // auto: exact when the cost table is at most this big
 };
 
 struct SitingSite {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <random>
 
 namespace refuge {
 
@@ -53,13 +54,75 @@ public:
         }
         while (swapPass(open))
             feedback.throwIfCanceled();
-        return open;
+        return perturbed(open, k, feedback);
     }
 
 private:
     const SitingProblem &m_p;
     std::vector<std::vector<int>> m_cover;
     std::vector<int> m_count;
+
+    static constexpr int kRounds = 40; // iterated local search rounds (deterministic seed)
+
+    double covered() const
+    {
+        double s = 0;
+        for (int i = 0; i < m_p.demandCount(); ++i)
+            s += m_count[std::size_t(i)] > 0 ? w(i) : 0.0;
+        return s;
+    }
+    void recount(const std::vector<char> &open)
+    {
+        std::fill(m_count.begin(), m_count.end(), 0);
+        for (int j = 0; j < m_p.candidateCount(); ++j)
+            if (open[std::size_t(j)])
+                change(j, +1);
+    }
+    // Iterated local search: close a few new sites at random, refill greedily (not with
+    // the sites just closed), swap to a local optimum again; keep the best solution.
+    std::vector<char> perturbed(std::vector<char> best, int k, Feedback &feedback)
+    {
+        double bestValue = covered();
+        std::mt19937 rng(20261207u);
+        const int kick = std::min(3, k);
+        std::vector<char> open = best;
+        for (int round = 0; round < kRounds && kick > 0; ++round) {
+            feedback.throwIfCanceled();
+            std::vector<int> fresh;
+            for (int j = 0; j < m_p.candidateCount(); ++j)
+                if (open[std::size_t(j)] && !m_p.isFixed(j))
+                    fresh.push_back(j);
+            std::shuffle(fresh.begin(), fresh.end(), rng);
+            std::vector<char> tabu(std::size_t(m_p.candidateCount()), 0);
+            for (int t = 0; t < kick; ++t) {
+                open[std::size_t(fresh[std::size_t(t)])] = 0;
+                tabu[std::size_t(fresh[std::size_t(t)])] = 1;
+                change(fresh[std::size_t(t)], -1);
+            }
+            for (int t = 0; t < kick; ++t) {
+                const std::vector<double> g = gains();
+                int add = -1;
+                for (int j = 0; j < m_p.candidateCount(); ++j)
+                    if (!open[std::size_t(j)] && !tabu[std::size_t(j)] && (add < 0 || g[std::size_t(j)] > g[std::size_t(add)]))
+                        add = j;
+                if (add < 0)
+                    add = fresh[std::size_t(t)];
+                open[std::size_t(add)] = 1;
+                change(add, +1);
+            }
+            while (swapPass(open))
+                feedback.throwIfCanceled();
+            const double v = covered();
+            if (better(v, bestValue)) {
+                best = open;
+                bestValue = v;
+            } else {
+                open = best;
+                recount(open);
+            }
+        }
+        return best;
+    }
 
     void change(int j, int delta)
     {

@@ -3,7 +3,8 @@
 #include "analysis/siting/SitingMilp.h"
 #include "analysis/siting/SitingFormulation.h"
 
-#include <coin/Cbc_C_Interface.h> // no include path of its own: refuge_core's flags stay unchanged
+#include <coin/Cbc_C_Interface.h> // no include path of their own: refuge_core's flags stay unchanged
+#include <coin/Clp_C_Interface.h>
 
 #include <QElapsedTimer>
 #include <algorithm>
@@ -29,30 +30,48 @@ struct CbcDeleter {
 };
 using CbcHandle = std::unique_ptr<Cbc_Model, CbcDeleter>;
 
-// Rows → CBC's column-major matrix.
-CbcHandle load(const LpModel &m)
+struct ClpDeleter {
+    void operator()(Clp_Simplex *m) const { Clp_deleteModel(m); }
+};
+using ClpHandle = std::unique_ptr<Clp_Simplex, ClpDeleter>;
+
+// Rows → the column-major matrix CBC and Clp load.
+struct ColumnMajor {
+    std::vector<CoinBigIndex> start;
+    std::vector<int> index;
+    std::vector<double> value;
+};
+
+ColumnMajor columnMajor(const LpModel &m)
 {
     const int nc = m.columnCount(), nr = m.rowCount();
-    std::vector<CoinBigIndex> start(std::size_t(nc) + 1, 0);
-    for (int c : m.rowCols)
-        ++start[std::size_t(c) + 1];
-    for (int c = 0; c < nc; ++c)
-        start[std::size_t(c) + 1] += start[std::size_t(c)];
-    std::vector<int> index(m.rowCols.size());
-    std::vector<double> value(m.rowCols.size());
-    std::vector<CoinBigIndex> fill(start.begin(), start.end() - 1);
+    ColumnMajor c;
+    c.start.assign(std::size_t(nc) + 1, 0);
+    for (int col : m.rowCols)
+        ++c.start[std::size_t(col) + 1];
+    for (int col = 0; col < nc; ++col)
+        c.start[std::size_t(col) + 1] += c.start[std::size_t(col)];
+    c.index.resize(m.rowCols.size());
+    c.value.resize(m.rowCols.size());
+    std::vector<CoinBigIndex> fill(c.start.begin(), c.start.end() - 1);
     for (int r = 0; r < nr; ++r)
         for (int e = m.rowStart[std::size_t(r)]; e < m.rowStart[std::size_t(r) + 1]; ++e) {
             const auto at = std::size_t(fill[std::size_t(m.rowCols[std::size_t(e)])]++);
-            index[at] = r;
-            value[at] = m.rowValues[std::size_t(e)];
+            c.index[at] = r;
+            c.value[at] = m.rowValues[std::size_t(e)];
         }
+    return c;
+}
+
+CbcHandle load(const LpModel &m)
+{
+    const ColumnMajor c = columnMajor(m);
     CbcHandle h(Cbc_newModel());
-    Cbc_loadProblem(h.get(), nc, nr, start.data(), index.data(), value.data(), m.colLower.data(), m.colUpper.data(),
-                    m.objective.data(), m.rowLower.data(), m.rowUpper.data());
-    for (int c = 0; c < nc; ++c)
-        if (m.integer[std::size_t(c)])
-            Cbc_setInteger(h.get(), c);
+    Cbc_loadProblem(h.get(), m.columnCount(), m.rowCount(), c.start.data(), c.index.data(), c.value.data(), m.colLower.data(),
+                    m.colUpper.data(), m.objective.data(), m.rowLower.data(), m.rowUpper.data());
+    for (int col = 0; col < m.columnCount(); ++col)
+        if (m.integer[std::size_t(col)])
+            Cbc_setInteger(h.get(), col);
     Cbc_setObjSense(h.get(), m.maximise ? -1.0 : 1.0);
     Cbc_setLogLevel(h.get(), 0);
     return h;
@@ -64,6 +83,31 @@ struct RawSolution {
     std::vector<double> x;
 };
 
+// Linear programs (relaxations, capacitated assignments): Clp directly, dual simplex
+// after presolve — far quicker than CBC's driver on an LP.
+RawSolution runLp(const LpModel &m, double seconds)
+{
+    RawSolution s;
+    const ColumnMajor c = columnMajor(m);
+    ClpHandle h(Clp_newModel());
+    Clp_setLogLevel(h.get(), 0);
+    Clp_loadProblem(h.get(), m.columnCount(), m.rowCount(), c.start.data(), c.index.data(), c.value.data(), m.colLower.data(),
+                    m.colUpper.data(), m.objective.data(), m.rowLower.data(), m.rowUpper.data());
+    Clp_setObjSense(h.get(), m.maximise ? -1.0 : 1.0);
+    Clp_setMaximumSeconds(h.get(), std::max(0.1, seconds));
+    Clp_initialSolve(h.get());
+    s.optimal = Clp_isProvenOptimal(h.get()) != 0;
+    s.infeasible = Clp_isProvenPrimalInfeasible(h.get()) != 0;
+    s.timeLimit = !s.optimal && !s.infeasible && Clp_status(h.get()) == 3;
+    s.has = s.optimal;
+    if (s.has) {
+        const double *x = Clp_getColSolution(h.get());
+        s.x.assign(x, x + m.columnCount());
+        s.objective = s.bound = Clp_getObjValue(h.get()) + m.offset;
+    }
+    return s;
+}
+
 RawSolution run(const LpModel &m, double seconds, std::span<const char> start)
 {
     RawSolution s;
@@ -72,6 +116,9 @@ RawSolution run(const LpModel &m, double seconds, std::span<const char> start)
         s.objective = s.bound = m.offset;
         return s;
     }
+    const bool mip = std::any_of(m.integer.begin(), m.integer.end(), [](char c) { return c != 0; });
+    if (!mip)
+        return runLp(m, seconds);
     std::lock_guard<std::mutex> lock(cbcMutex());
     CbcHandle h = load(m);
     Cbc_setMaximumSeconds(h.get(), std::max(0.1, seconds));
@@ -88,17 +135,16 @@ RawSolution run(const LpModel &m, double seconds, std::span<const char> start)
         Cbc_setMIPStartI(h.get(), int(cols.size()), cols.data(), vals.data());
     }
     Cbc_solve(h.get());
-    const bool mip = std::any_of(m.integer.begin(), m.integer.end(), [](char c) { return c != 0; });
     s.infeasible = Cbc_isProvenInfeasible(h.get()) != 0;
     s.timeLimit = Cbc_isSecondsLimitReached(h.get()) != 0;
     s.optimal = Cbc_isProvenOptimal(h.get()) != 0;
-    s.has = !s.infeasible && (mip ? Cbc_bestSolution(h.get()) != nullptr : s.optimal);
+    s.has = !s.infeasible && Cbc_bestSolution(h.get()) != nullptr;
     if (s.has) {
         const double *x = Cbc_getColSolution(h.get());
         s.x.assign(x, x + m.columnCount());
         s.objective = Cbc_getObjValue(h.get()) + m.offset;
     }
-    s.bound = (mip ? Cbc_getBestPossibleObjValue(h.get()) : Cbc_getObjValue(h.get())) + m.offset;
+    s.bound = Cbc_getBestPossibleObjValue(h.get()) + m.offset;
     if (s.optimal)
         s.bound = s.objective;
     return s;
