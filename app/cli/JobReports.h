@@ -1,14 +1,10 @@
 #pragma once
 // The lines refuge-cli prints after a coverage or fire-coverage job (shared by the
 // single commands and `run`).
-#include "analysis/jobs/CoverageJob.h"
-#include "analysis/jobs/FireJob.h"
+#include <QStringList>
 
 namespace refuge::cli {
 
-// Exit code: ProblemsFound when input data was left out (JobReports' printNotes).
-int printCoverage(const CoverageJobResult &result);
-int printFire(const FireJobResult &result);
 // A job's warnings: input data left out (dropped features, unusable values) on stderr
 // as "refuge-cli: <file>: …", the others as "  note: …" on stdout (or all on stderr
 // with allOnStderr). Returns ProblemsFound when there were input problems, else Ok.

@@ -1,9 +1,8 @@
 // refuge-cli run: the main job — every analysis configured in a project, into one folder.
+#include "AnalysisCommand.h"
 #include "Cli.h"
-#include "JobReports.h"
 #include "analysis/AnalysisFiles.h"
-#include "analysis/CoverageOutputs.h"
-#include "analysis/FireCoverageOutputs.h"
+#include "analysis/framework/AnalysisRegistry.h"
 #include "analysis/jobs/ProjectJobSettings.h"
 #include "io/OutputGuard.h"
 #include "report/Report.h"
@@ -59,10 +58,11 @@ QJsonObject layerSummary(const Project &project)
 }
 
 
-// --- Analyses configured in project.analysis (coverage, fire, report) -------------
-// Coverage and fire run through the same core jobs as the single commands, with
-// settings filled from the project's roles and field mappings (ProjectJobSettings),
-// so `run`, the single commands and the desktop give the same figures.
+// --- Analyses configured in project.analysis (every registered analysis whose section
+// the project has: coverage, fire...; then the report) ----------------------------------
+// Each runs through the same Analysis as its single command, with the values the project
+// supplies (roles, field mappings, analysis settings: Analysis::projectValues), so
+// `run`, the single commands and the desktop give the same figures.
 int runCommandNamed(const QString &name, const QStringList &args)
 {
     for (const Command &c : commands())
@@ -71,44 +71,60 @@ int runCommandNamed(const QString &name, const QStringList &args)
     throw UsageError(QStringLiteral("run: command '%1' is not available").arg(name));
 }
 
+// The registered analyses the project configures (has an analysis.<section> for).
+std::vector<const Analysis *> configuredAnalyses(const Project &project)
+{
+    std::vector<const Analysis *> out;
+    for (const Analysis *a : AnalysisRegistry::all())
+        if (!a->projectSection().isEmpty() && project.analysis.contains(a->projectSection()))
+            out.push_back(a);
+    return out;
+}
+
+// One analysis into <outDir>/<section>: false when it failed (printed); `leftOut` when
+// input data was left out (exit 1, results kept).
+bool runConfigured(const Analysis &analysis, const Project &project, const QDir &dir, bool &leftOut)
+{
+    const QString section = analysis.projectSection();
+    ParameterValues values = analysis.projectValues(project);
+    values.set(QStringLiteral("out"), dir.filePath(section));
+    const ValidationIssues issues = analysis.validate(values);
+    for (const ValidationIssue &issue : issues)
+        printError(QStringLiteral("%1: %2: %3").arg(project.filePath(), section, issue.line()));
+    if (!issues.empty())
+        return false;
+    Feedback feedback;
+    leftOut = printResult(analysis.run(values, feedback)) != Ok;
+    return true;
+}
+
 // Returns results.json: {"complete": true, "succeeded": [...], "failed": [...],
 // "input_data_left_out": [...]} (each failure printed, the others still run).
 QJsonObject runConfiguredAnalyses(const Project &project, const QString &outDir)
 {
     const QJsonObject analysis = project.analysis;
     QStringList failed, leftOut;
-    auto attempt = [&](const QString &what, const std::function<void()> &fn) {
+    auto attempt = [&](const QString &what, const std::function<bool()> &fn) {
         try {
-            fn();
+            if (fn())
+                return true;
         } catch (const UsageError &e) {
             printError(QStringLiteral("%1: %2: %3").arg(project.filePath(), what, e.message));
-            failed << what;
         } catch (const Error &e) {
             printError(QStringLiteral("%1: %2: %3").arg(project.filePath(), what, e.message()));
-            failed << what;
         }
+        failed << what;
+        return false;
     };
     const QDir dir(outDir);
     QStringList done;
-    if (analysis.contains(QStringLiteral("coverage"))) {
-        attempt(QStringLiteral("coverage"), [&] {
-            CoverageSettings s = ProjectJobSettings::coverage(project);
-            s.outDir = dir.filePath(QStringLiteral("coverage"));
-            Feedback feedback;
-            if (printCoverage(CoverageJob::run(s, feedback)) != Ok) // input data left out: exit 1 (results kept)
-                leftOut << QStringLiteral("coverage");
-            done << QStringLiteral("coverage");
-        });
-    }
-    if (analysis.contains(QStringLiteral("fire"))) {
-        attempt(QStringLiteral("fire"), [&] {
-            FireSettings s = ProjectJobSettings::fire(project);
-            s.outDir = dir.filePath(QStringLiteral("fire"));
-            Feedback feedback;
-            if (printFire(FireJob::run(s, feedback)) != Ok)
-                leftOut << QStringLiteral("fire");
-            done << QStringLiteral("fire");
-        });
+    for (const Analysis *a : configuredAnalyses(project)) {
+        const QString section = a->projectSection();
+        bool left = false;
+        if (attempt(section, [&] { return runConfigured(*a, project, dir, left); }))
+            done << section;
+        if (left)
+            leftOut << section;
     }
     const bool wantReport = !analysis.contains(QStringLiteral("report")) || analysis.value(QStringLiteral("report")).toBool(true);
     const bool haveReport = std::any_of(commands().begin(), commands().end(), [](const Command &c) { return c.name == QLatin1String("report"); });
@@ -120,6 +136,7 @@ QJsonObject runConfiguredAnalyses(const Project &project, const QString &outDir)
                 a << QStringLiteral("--lang") << lang;
             runCommandNamed(QStringLiteral("report"), a);
             done << QStringLiteral("report");
+            return true;
         });
     }
     return QJsonObject{{QStringLiteral("complete"), true},
@@ -141,10 +158,11 @@ QDir prepareRunFolder(const Project &project, const QString &outDir)
     guard.addProject(project);
     const QDir dir(outDir);
     const QStringList ownFiles{QStringLiteral("results.json"), QStringLiteral("layers.json")};
-    const QString summary = QStringLiteral("summary.json"); // each analysis's completion mark, removed first
-    const std::vector<std::pair<QString, QStringList>> analyses{{QStringLiteral("coverage"), QStringList{summary} + CoverageOutputs::fileNames()},
-                                                                {QStringLiteral("fire"), QStringList{summary} + FireCoverageOutputs::fileNames()},
-                                                                {QStringLiteral("report"), Report::fileNames()}};
+    std::vector<std::pair<QString, QStringList>> analyses;
+    for (const Analysis *a : AnalysisRegistry::all()) // every analysis's folder: one not configured now may hold an old run
+        if (!a->projectSection().isEmpty())
+            analyses.emplace_back(a->projectSection(), a->outputFiles()); // summary.json first
+    analyses.emplace_back(QStringLiteral("report"), Report::fileNames());
     guard.checkFolder(outDir, ownFiles);
     for (const auto &[name, files] : analyses)
         guard.checkFolder(dir.filePath(name), files);

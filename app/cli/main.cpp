@@ -1,5 +1,7 @@
 // refuge-cli: the command-line front end of Refuge (links refuge_core only).
+#include "AnalysisCommand.h"
 #include "Cli.h"
+#include "analysis/framework/AnalysisRegistry.h"
 #include "analysis/ParameterRanges.h"
 #include "model/Project.h"
 #include "network/GraphCache.h"
@@ -106,12 +108,19 @@ void parseOrThrow(QCommandLineParser &parser, const QStringList &args, const QSt
 
 } // namespace refuge::cli
 
-static void printUsage()
+// The commands, then the analyses of the registry (titles in `lang`: en or zh).
+static void printUsage(const QString &lang)
 {
+    const bool zh = lang == QLatin1String("zh");
+    auto isAnalysis = [](const QString &name) { return refuge::AnalysisRegistry::find(name) != nullptr; };
     out() << "Usage: refuge-cli COMMAND [options]\n\nCommands:\n";
     for (const Command &c : commands())
-        out() << "  " << c.name.leftJustified(16) << c.summary << "\n";
-    out() << "\nrefuge-cli COMMAND --help shows a command's options.\n"
+        if (!isAnalysis(c.name))
+            out() << "  " << c.name.leftJustified(16) << c.summary << "\n";
+    out() << (zh ? "\nAnalyses (refuge-cli ANALYSIS --help --lang zh):\n" : "\nAnalyses:\n");
+    for (const refuge::Analysis *a : refuge::AnalysisRegistry::all())
+        out() << "  " << a->id().leftJustified(16) << a->summary().in(lang) << "\n";
+    out() << "\nrefuge-cli COMMAND --help shows a command's options (--lang zh: in Chinese).\n"
           << "Exit codes: 0 ok, 1 problems found, 2 bad input or usage.\n";
     out().flush();
 }
@@ -184,7 +193,7 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationVersion(QStringLiteral(REFUGE_VERSION));
     const QStringList args = QCoreApplication::arguments().mid(1);
     if (args.isEmpty() || args[0] == QLatin1String("--help") || args[0] == QLatin1String("-h") || args[0] == QLatin1String("help")) {
-        printUsage();
+        printUsage(languageOf(args));
         return args.isEmpty() ? BadInput : Ok;
     }
     if (args[0] == QLatin1String("--version")) {

@@ -16,13 +16,56 @@ constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
 
 QString num(double v) { return QString::number(v, 'g', 12); }
 
+// The help of each entry in Chinese.
+QString chineseHelp(const char *name)
+{
+    static const std::pair<const char *, const char *> help[] = {
+        {"max-meters", "沿路网的距离上限（米）。"},
+        {"max-minutes", "出行时间上限（分钟）。"},
+        {"breaks", "服务区分段，单位同上限（米或分钟）。"},
+        {"tolerance", "距离小于此值的顶点视为同一节点。"},
+        {"snap-max", "在此距离内将点吸附到最近的道路。"},
+        {"turnout-seconds", "每个设施的起始耗时（如消防出动时间）。"},
+        {"barrier-factor", "穿越阻断区的道路耗时乘以此系数。"},
+        {"access-meters", "可达道路两侧的接入距离。"},
+        {"split-cell", "将大于一个网格的人口面按此尺寸的网格拆分。"},
+        {"walk-speed", "按时间上限计算直线距离时的步行速度。"},
+        {"speed-kmh", "直线消防响应的车速。"},
+        {"grid-cell", "消防分区和面积统计的采样网格尺寸。"},
+        {"area-from-capacity", "无有效面积的避难场所按每人此面积推算。"},
+        {"margin", "图集每个要素周围的留白，占其范围的百分比。"},
+        {"scale", "图集每页固定的比例尺分母（1:N）。"},
+        {"width", "图像宽度（像素）。"},
+        {"height", "图像高度（像素）。"},
+        {"dpi", "符号和标注大小所用的输出分辨率。"},
+        {"profile-speed-kmh", "出行方式中的速度（默认、各等级、吸附）。"},
+        {"profile-access-meters", "出行方式的接入距离。"},
+        {"population", "一个人口要素（街区、建筑、网格）的人口。"},
+        {"standard-m", "标准中的距离。"},
+        {"standard-s", "标准中的时间。"},
+        {"standard-km2", "标准中的面积（km²）。"},
+        {"standard-m2", "标准中的面积（m²）。"},
+        {"standard-m2/person", "标准中的人均面积。"},
+        {"standard-m2/resident", "标准中的每居民面积。"},
+        {"standard-persons", "标准中的人数。"},
+        {"standard-share", "标准中的比例（0 到 1）。"},
+        {"standard-m/s", "标准中的速度（m/s）。"},
+        {"standard-km/h", "标准中的速度（km/h）。"},
+        {"standard-value", "标准中其他单位的取值。"},
+    };
+    for (const auto &[n, h] : help)
+        if (qstrcmp(n, name) == 0)
+            return QString::fromUtf8(h);
+    return {};
+}
+
 std::vector<ParameterSpec> makeTable()
 {
     // name, unit, min, max, min exclusive, default, help. Ranges are wide enough for any
     // real plan (a 24 h limit, a 100 km walk, a 1 km cell) and narrow enough to refuse
     // what would hang, overflow or mean nothing.
     auto p = [](const char *name, const char *unit, double min, double max, bool minExclusive, double def, const char *help) {
-        return ParameterSpec{QString::fromLatin1(name), QString::fromUtf8(unit), min, max, minExclusive, def, QString::fromUtf8(help)};
+        return ParameterSpec{QString::fromLatin1(name), QString::fromUtf8(unit), min, max, minExclusive, def, QString::fromUtf8(help), chineseHelp(name)};
     };
     std::vector<ParameterSpec> table{
         // Network options (refuge-cli service-area, zones, network-check, coverage, fire-coverage; project analysis).
@@ -66,9 +109,12 @@ std::vector<ParameterSpec> makeTable()
         p("standard-value", "", 0, 1e9, false, kNone, "A standards value of another unit."),
     };
     // Cells: the count limit is part of the documented range.
-    for (ParameterSpec &s : table)
-        if (s.name == QLatin1String("grid-cell") || s.name == QLatin1String("split-cell"))
+    for (ParameterSpec &s : table) {
+        if (s.name == QLatin1String("grid-cell") || s.name == QLatin1String("split-cell")) {
             s.help = s.help.chopped(1) + QStringLiteral("; at most %1 cells in all").arg(QString::number(ParameterRanges::kMaxGridCells, 'f', 0));
+            s.helpZh = s.helpZh.chopped(1) + QStringLiteral("；总计最多 %1 个网格。").arg(QString::number(ParameterRanges::kMaxGridCells, 'f', 0));
+        }
+    }
     return table;
 }
 

@@ -23,6 +23,7 @@ struct ParameterSpec {
     bool minExclusive = false; // value must be > min (else ≥ min)
     double defaultValue = 0;   // NaN: no fixed default (required, or taken from a profile/standard)
     QString help;
+    QString helpZh;       // the same in Chinese (dialogs, refuge-cli --help --lang zh)
 
     bool contains(double value) const;
     // "> 0 and ≤ 1440 min", "from 0 to 3600 s".

@@ -1,5 +1,6 @@
 #include "analysis/jobs/CoverageJob.h"
 #include "analysis/AnalysisFiles.h"
+#include "analysis/algorithms/CoverageAlgorithm.h"
 #include "analysis/CoverageNetwork.h"
 #include "analysis/CoverageOutputs.h"
 #include "analysis/ParameterRanges.h"
@@ -60,28 +61,7 @@ CoverageJobResult CoverageJob::run(const CoverageSettings &s, Feedback &feedback
 {
     QElapsedTimer timer;
     timer.start();
-    if (s.network.facilities.path.isEmpty())
-        throw InvalidInput(QStringLiteral("coverage needs a shelters layer"));
-    if (s.demand.path.isEmpty())
-        throw InvalidInput(QStringLiteral("coverage needs a population layer"));
-    if (!s.euclidean && s.network.network.path.isEmpty())
-        throw InvalidInput(QStringLiteral("coverage needs a road network (or straight-line distances)"));
-    if (!(s.network.limit > 0))
-        throw InvalidInput(QStringLiteral("coverage needs a limit > 0 (minutes or metres)"));
-    ParameterRanges::check(s.network.unit == CostUnit::Meters ? u"max-meters" : u"max-minutes", s.network.limit);
-    if (s.splitCellMeters != 0)
-        ParameterRanges::check(u"split-cell", s.splitCellMeters);
-    if (s.walkSpeedMps != 0)
-        ParameterRanges::check(u"walk-speed", s.walkSpeedMps);
-    if (s.fields.capacity.isEmpty() && s.fields.area.isEmpty())
-        throw InvalidInput(fileMessage(s.network.facilities.displayName(), QStringLiteral("no capacity or effective area field given")));
-    if (!isRaster(s.demand) && s.populationField.isEmpty())
-        throw InvalidInput(fileMessage(s.demand.displayName(), QStringLiteral("no population field given")));
-    if (s.areas.path.isEmpty() != s.areaField.isEmpty())
-        throw InvalidInput(QStringLiteral("the areas layer and its name field go together"));
-    if (!(s.areaFromCapacityM2 >= 0) || !std::isfinite(s.areaFromCapacityM2) || (s.areaFromCapacityM2 > 0 && s.fields.capacity.isEmpty()))
-        throw InvalidInput(QStringLiteral("the area from capacity (--area-from-capacity, analysis.coverage.area_from_capacity) must be a number "
-                                          "> 0 (m² per person) and needs a capacity field"));
+    CoverageAlgorithm::check(s); // every rule of the parameters, in one place
     const bool meters = s.network.unit == CostUnit::Meters;
     if (!s.outDir.isEmpty()) // before anything can fail: no previous figures survive a failed run
         AnalysisFiles::prepareOutputFolder(s.outDir, CoverageOutputs::fileNames(), JobInputs::of(s));

@@ -1,5 +1,6 @@
 #include "analysis/jobs/FireJob.h"
 #include "analysis/AnalysisFiles.h"
+#include "analysis/algorithms/FireCoverageAlgorithm.h"
 #include "analysis/FireCoverageOutputs.h"
 #include "analysis/NearestFacility.h"
 #include "analysis/ParameterRanges.h"
@@ -55,23 +56,7 @@ FireJobResult FireJob::run(const FireSettings &s, Feedback &feedback)
 {
     QElapsedTimer timer;
     timer.start();
-    if (s.network.facilities.path.isEmpty())
-        throw InvalidInput(QStringLiteral("fire coverage needs a fire stations layer"));
-    if (!s.euclidean && s.network.network.path.isEmpty())
-        throw InvalidInput(QStringLiteral("fire coverage needs a road network (or straight-line distances)"));
-    if (s.official.path.isEmpty() != s.officialField.isEmpty())
-        throw InvalidInput(QStringLiteral("the official districts layer and its station field go together"));
-    if (s.demand.path.isEmpty() != s.populationField.isEmpty())
-        throw InvalidInput(QStringLiteral("the population layer and its population field go together"));
-    if (s.official.path.isEmpty() && s.studyArea.path.isEmpty() && s.demand.path.isEmpty())
-        throw InvalidInput(QStringLiteral("fire coverage needs official districts, a study area or a population layer to bound the analysis"));
-    ParameterRanges::check(u"grid-cell", s.gridCellMeters);
-    if (s.responseMinutes != 0)
-        ParameterRanges::check(u"max-minutes", s.responseMinutes);
-    if (s.turnoutSeconds >= 0)
-        ParameterRanges::check(u"turnout-seconds", s.turnoutSeconds);
-    if (s.speedKmh != 0)
-        ParameterRanges::check(u"speed-kmh", s.speedKmh);
+    FireCoverageAlgorithm::check(s); // every rule of the parameters, in one place
 
     if (!s.outDir.isEmpty()) // before anything can fail: no previous figures survive a failed run
         AnalysisFiles::prepareOutputFolder(s.outDir, FireCoverageOutputs::fileNames(), JobInputs::of(s));

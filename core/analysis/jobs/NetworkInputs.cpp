@@ -2,6 +2,7 @@
 #include "analysis/FacilityIds.h"
 #include "analysis/NetworkCheck.h"
 #include "analysis/ParameterRanges.h"
+#include "analysis/framework/ParameterValues.h"
 #include "network/Barriers.h"
 #include "network/GraphCache.h"
 #include "util/Error.h"
@@ -16,15 +17,10 @@ namespace refuge {
 
 std::vector<double> NetworkSettings::effectiveBreaks() const
 {
-    std::vector<double> out;
-    for (double b : breaks) {
-        ParameterRanges::check(u"breaks", b);
-        if (limit > 0 && b > limit)
-            throw InvalidInput(QStringLiteral("break %1 exceeds the limit %2").arg(b).arg(limit));
-        out.push_back(b);
-    }
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
+    QVariantList list;
+    for (double b : breaks)
+        list << b;
+    std::vector<double> out = parseNumberList(list, ParameterRanges::spec(u"breaks"), QStringLiteral("breaks"), limit);
     if (out.empty() && limit > 0)
         out.push_back(limit);
     return out;
@@ -138,7 +134,7 @@ void NetworkInputs::loadFacilities(Feedback &feedback)
                                                      .arg(pts.size()).arg(networkName)));
         in.snapped = Snapper::snapPoints(in.graph, pts, s.snapMaxMeters, &feedback);
         if (in.snapped.snappedCount() == 0)
-            throw InvalidInput(fileMessage(name, QStringLiteral("no facility within the snap distance (%1 m) of a street").arg(s.snapMaxMeters)));
+            throw NoFacilitySnapped(fileMessage(name, QStringLiteral("no facility within the snap distance (%1 m) of a street").arg(s.snapMaxMeters)));
         in.sources.assign(in.snapped.points.size(), {});
         for (std::size_t i = 0; i < in.sources.size(); ++i)
             in.sources[i] = {in.snapped.points[i], s.turnoutSeconds};

@@ -10,6 +10,7 @@
 #include "network/RoadGraphBuilder.h"
 #include "network/ShortestPathTree.h"
 #include "network/Snapper.h"
+#include "util/Error.h"
 
 #include <QJsonObject>
 #include <QStringList>
@@ -48,9 +49,16 @@ struct NetworkSettings {
     std::vector<double> effectiveBreaks() const;
 };
 
+// No facility lies within the snap distance of a street: a finding for network-check
+// (which goes on without facilities), an error for every other analysis.
+class NoFacilitySnapped : public InvalidInput {
+public:
+    using InvalidInput::InvalidInput;
+};
+
 class NetworkInputs {
 public:
-    // Throws InvalidInput / IoError / CrsError naming the file; Canceled.
+    // Throws InvalidInput (NoFacilitySnapped when none snaps) / IoError / CrsError naming the file; Canceled.
     static NetworkInputs open(const NetworkSettings &settings, Feedback &feedback);
     // The same in two steps: the graph and barriers only, then the facilities of
     // `settings` (network-check goes on without them when none snaps).

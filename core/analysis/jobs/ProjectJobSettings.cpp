@@ -1,6 +1,7 @@
 #include "analysis/jobs/ProjectJobSettings.h"
 #include "analysis/Assignment.h"
 #include "analysis/ParameterRanges.h"
+#include "analysis/framework/AnalysisRegistry.h"
 #include "network/Profile.h"
 #include "util/Error.h"
 
@@ -257,12 +258,9 @@ void ProjectJobSettings::check(const Project &project)
     if (!language.isUndefined() && !language.isString())
         throw InvalidInput(fileMessage(projectName(project), QStringLiteral("analysis.language: expected a string (en or zh_CN)")));
     standardOverrides(project);
-    if (project.analysis.contains(QStringLiteral("coverage")))
-        coverage(project);
-    if (project.analysis.contains(QStringLiteral("fire")))
-        fire(project);
-    if (project.analysis.contains(QStringLiteral("service_area")))
-        serviceArea(project);
+    for (const Analysis *a : AnalysisRegistry::all()) // the settings of every analysis the project configures
+        if (!a->projectSection().isEmpty() && project.analysis.contains(a->projectSection()))
+            a->projectValues(project);
 }
 
 QString ProjectJobSettings::resultsDirectory(const Project &project)

@@ -1,5 +1,6 @@
 #include "analysis/jobs/ServiceAreaJob.h"
 #include "analysis/AnalysisFiles.h"
+#include "analysis/algorithms/ServiceAreaAlgorithm.h"
 #include "analysis/ServiceArea.h"
 #include "analysis/ParameterRanges.h"
 #include "analysis/jobs/JobInputs.h"
@@ -46,12 +47,7 @@ ServiceAreaJobResult ServiceAreaJob::run(const ServiceAreaSettings &settings, Fe
 {
     QElapsedTimer timer;
     timer.start();
-    if (settings.network.facilities.path.isEmpty())
-        throw InvalidInput(QStringLiteral("service areas need a facilities layer"));
-    if (!(settings.network.limit > 0))
-        throw InvalidInput(QStringLiteral("service areas need a limit > 0 (minutes or metres)"));
-    if (!(settings.accessMeters < 0)) // < 0: the profile's
-        ParameterRanges::check(u"access-meters", settings.accessMeters);
+    ServiceAreaAlgorithm::check(settings); // every rule of the parameters, in one place
     if (!settings.outDir.isEmpty()) // before anything can fail: no previous figures survive a failed run
         AnalysisFiles::prepareOutputFolder(settings.outDir, {QStringLiteral("service_areas.gpkg")}, JobInputs::of(settings.network));
     feedback.setProgressSpan(0, 30);

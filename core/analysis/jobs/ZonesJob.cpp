@@ -1,5 +1,6 @@
 #include "analysis/jobs/ZonesJob.h"
 #include "analysis/AnalysisFiles.h"
+#include "analysis/algorithms/ZonesAlgorithm.h"
 #include "analysis/StudyArea.h"
 #include "analysis/Zones.h"
 #include "analysis/jobs/JobInputs.h"
@@ -18,8 +19,7 @@ ZonesJobResult ZonesJob::run(const ZonesSettings &settings, Feedback &feedback)
 {
     QElapsedTimer timer;
     timer.start();
-    if (settings.network.facilities.path.isEmpty())
-        throw InvalidInput(QStringLiteral("zones need a facilities layer"));
+    ZonesAlgorithm::check(settings); // every rule of the parameters, in one place
     // The study area is checked before the network is built (fast fail).
     const VectorLayer studyArea = settings.studyArea.path.isEmpty() ? VectorLayer() : StudyArea::read(settings.studyArea, &feedback);
     if (!settings.outDir.isEmpty()) // before anything can fail: no previous figures survive a failed run
