@@ -216,7 +216,8 @@ SitingResult Siting::solve(const SitingProblem &p, const SitingOptions &o, Feedb
     r.objective = s.evaluation.objective;
     r.bound = s.bound;
     r.gap = gapOf(r.objective, r.bound);
-    r.feasible = s.evaluation.feasible;
+    // Only LSCP and p-center promise every reachable unit a site; MCLP & co. leave some out by design.
+    r.feasible = (o.model == SitingModel::Lscp || o.model == SitingModel::PCenter) ? s.evaluation.feasible : true;
     if (!r.unreachableDemand.empty())
         r.warnings << QStringLiteral("%1 demand units (%2 people) are beyond the limit of every candidate: left out, solved for the rest")
                           .arg(r.unreachableDemand.size()).arg(r.unreachablePopulation, 0, 'f', 0);
