@@ -33,6 +33,9 @@ QString chineseHelp(const char *name)
         {"speed-kmh", "直线消防响应的车速。"},
         {"grid-cell", "消防分区和面积统计的采样网格尺寸。"},
         {"area-from-capacity", "无有效面积的避难场所按每人此面积推算。"},
+        {"k", "要选择的新址数量。"},
+        {"candidate-grid", "候选点网格的尺寸（取网格中心）。"},
+        {"time-limit", "每次精确求解的时间上限。"},
         {"margin", "图集每个要素周围的留白，占其范围的百分比。"},
         {"scale", "图集每页固定的比例尺分母（1:N）。"},
         {"width", "图像宽度（像素）。"},
@@ -84,6 +87,10 @@ std::vector<ParameterSpec> makeTable()
         p("speed-kmh", "km/h", 1, 200, false, kNone, "Engine speed for straight-line fire response."),
         p("grid-cell", "m", 1, 10000, false, 50, "Sample grid cell for fire zones and areas."),
         p("area-from-capacity", "m²/person", 0, 1000, true, kNone, "Area per person taken for shelters that have no effective area."),
+        // Siting.
+        p("k", "sites", 1, 100000, false, 1, "Number of new sites to choose."),
+        p("candidate-grid", "m", 10, 100000, false, kNone, "Candidate sites at the centres of a grid of cells of this size."),
+        p("time-limit", "s", 0.1, 86400, false, 60, "Time limit of each exact solve."),
         // Drawing (refuge-cli render).
         p("margin", "%", 0, 100, false, 10, "Margin around each atlas feature, in % of its extent."),
         p("scale", "", 0, 1e9, true, kNone, "Fixed map scale denominator of every atlas page (1:N)."),

@@ -30,3 +30,9 @@ add city_boundary City_Boundary__BOUNDARY_CityBoundary.geojson -nlt PROMOTE_TO_M
 add hospitals Hospitals__HEALTH_Hospitals.geojson -select SITE_NAME,ADDRESS,PHONE
 mv -f "$tmp" "$out"
 echo "wrote $out"
+# Public schools, the candidate sites of the siting sample (refuge-cli site): a file of
+# their own beside cambridge.gpkg. SHEL_CAP: shelter capacity (persons) where the city gives one.
+rm -f "$here/public_schools.gpkg"
+ogr2ogr -f GPKG -t_srs EPSG:26986 -nln public_schools -lco SPATIAL_INDEX=YES "$here/public_schools.gpkg" \
+  "$src/Public_Schools__LANDMARK_PublicSchools.geojson" -select SITE_NAME,ADDRESS,SHELTER,SHEL_CAP,SHEL_FOOD
+echo "wrote $here/public_schools.gpkg"

@@ -5,6 +5,7 @@
 #include "analysis/algorithms/NetworkCheckAlgorithm.h"
 #include "analysis/algorithms/ServiceAreaAlgorithm.h"
 #include "analysis/algorithms/ZonesAlgorithm.h"
+#include "analysis/siting/SiteAlgorithm.h"
 
 namespace refuge {
 
@@ -16,8 +17,9 @@ const std::vector<const Analysis *> &AnalysisRegistry::all()
         static const NetworkCheckAlgorithm networkCheck;
         static const CoverageAlgorithm coverage;
         static const FireCoverageAlgorithm fire;
+        static const SiteAlgorithm site;
         // One line per analysis, in menu order.
-        return std::vector<const Analysis *>{&serviceArea, &zones, &networkCheck, &coverage, &fire};
+        return std::vector<const Analysis *>{&serviceArea, &zones, &networkCheck, &coverage, &fire, &site};
     }();
     return list;
 }
