@@ -59,9 +59,9 @@ private Q_SLOTS:
         QCOMPARE(messages(r, ProjectProblem::Severity::Warning), QStringList());
         QCOMPARE(r.errorCount(), 0);
         QCOMPARE(r.notes, (QStringList{
+                              "blocks_2000 (population): 886 MultiPolygon feature(s), EPSG:26986",
                               "flood_500yr (hazard): 39 MultiPolygon feature(s), EPSG:26986",
                               "flood_100yr (hazard): 21 MultiPolygon feature(s), EPSG:26986",
-                              "blocks_2000 (population): 886 MultiPolygon feature(s), EPSG:26986",
                               "neighborhoods (communities): 13 MultiPolygon feature(s), EPSG:26986",
                               "engine_districts (official_districts): 8 MultiPolygon feature(s), EPSG:26986",
                               "streets (roads): 2643 MultiLineString feature(s), EPSG:26986",
