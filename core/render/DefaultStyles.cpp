@@ -141,8 +141,6 @@ Style roadStyle(const VectorLayer &layer, const QString &classField, const QStri
     return s;
 }
 
-} // namespace
-
 // Whose labels win where they meet (LabelSettings::priority): facilities first, then
 // communities and districts, hazards, streets; per-block population last (its symbols
 // keep off no one's label but its own).
