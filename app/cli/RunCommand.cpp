@@ -149,6 +149,7 @@ QJsonObject runConfiguredAnalyses(const Project &project, const QString &outDir)
             if (runCommandNamed(QStringLiteral("atlas"), {project.filePath(), QStringLiteral("--results"), outDir, QStringLiteral("--out"), dir.filePath(QStringLiteral("atlas"))}) != Ok)
                 leftOut << QStringLiteral("atlas"); // pages that failed are named on stderr
             done << QStringLiteral("atlas");
+            return true;
         });
     return QJsonObject{{QStringLiteral("complete"), true},
                        {QStringLiteral("project"), project.filePath()},
