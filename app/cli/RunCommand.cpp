@@ -83,15 +83,16 @@ std::vector<const Analysis *> configuredAnalyses(const Project &project)
 
 // One analysis into <outDir>/<section>: false when it failed (printed); `leftOut` when
 // input data was left out (exit 1, results kept).
-// `report`: the report follows; coverage then writes its per-unit layer (the report's
-// map draws the people out of reach) unless analysis.coverage.demand_layer says no.
-bool runConfigured(const Analysis &analysis, const Project &project, const QDir &dir, bool report, bool &leftOut)
+// `perUnit`: a report or an atlas follows; coverage then writes its per-unit layer (the
+// report's map draws the people out of reach, the atlas sums each community's residents
+// per shelter) unless analysis.coverage.demand_layer says no.
+bool runConfigured(const Analysis &analysis, const Project &project, const QDir &dir, bool perUnit, bool &leftOut)
 {
     const QString section = analysis.projectSection();
     ParameterValues values = analysis.projectValues(project);
     values.set(QStringLiteral("out"), dir.filePath(section));
     const QJsonObject settings = project.analysis.value(section).toObject();
-    if (report && analysis.parameter(u"demand-layer") && !settings.contains(QStringLiteral("demand_layer")))
+    if (perUnit && analysis.parameter(u"demand-layer") && !settings.contains(QStringLiteral("demand_layer")))
         values.set(QStringLiteral("demand-layer"), true);
     const ValidationIssues issues = analysis.validate(values);
     for (const ValidationIssue &issue : issues)
@@ -125,10 +126,11 @@ QJsonObject runConfiguredAnalyses(const Project &project, const QString &outDir)
     QStringList done;
     const bool wantReport = !analysis.contains(QStringLiteral("report")) || analysis.value(QStringLiteral("report")).toBool(true);
     const bool haveReport = std::any_of(commands().begin(), commands().end(), [](const Command &c) { return c.name == QLatin1String("report"); });
+    const bool atlas = project.toJson().contains(QStringLiteral("atlas"));
     for (const Analysis *a : configuredAnalyses(project)) {
         const QString section = a->projectSection();
         bool left = false;
-        if (attempt(section, [&] { return runConfigured(*a, project, dir, wantReport && haveReport, left); }))
+        if (attempt(section, [&] { return runConfigured(*a, project, dir, (wantReport && haveReport) || atlas, left); }))
             done << section;
         if (left)
             leftOut << section;
@@ -144,7 +146,7 @@ QJsonObject runConfiguredAnalyses(const Project &project, const QString &outDir)
             return true;
         });
     }
-    if (project.toJson().contains(QStringLiteral("atlas")) && !done.isEmpty()) // the project's atlas batch (AtlasConfig), on this run's results
+    if (atlas && !done.isEmpty()) // the project's atlas batch (AtlasConfig), on this run's results
         attempt(QStringLiteral("atlas"), [&] {
             if (runCommandNamed(QStringLiteral("atlas"), {project.filePath(), QStringLiteral("--results"), outDir, QStringLiteral("--out"), dir.filePath(QStringLiteral("atlas"))}) != Ok)
                 leftOut << QStringLiteral("atlas"); // pages that failed are named on stderr

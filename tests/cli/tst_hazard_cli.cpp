@@ -165,7 +165,7 @@ private slots:
         QTest::newRow("unknown layer") << R"({"type": "flood", "level": {"constant": 4}})"
                                        << QStringList{QStringLiteral("--layers"), QStringLiteral("flood_1000yr")} << "names layer 'flood_1000yr', which is not in the project";
         QTest::newRow("level option") << R"({"type": "flood", "level": {"constant": 4}})"
-                                      << QStringList{QStringLiteral("--shelter-min-level"), QStringLiteral("7")} << "--shelter-min-level: must be 1, 2, 3, 4, 5 (got '7')";
+                                      << QStringList{QStringLiteral("--shelter-min-level"), QStringLiteral("7")} << "--shelter-min-level must be 1, 2, 3, 4 or 5 (got '7')";
     }
     void badHazardSettings()
     {

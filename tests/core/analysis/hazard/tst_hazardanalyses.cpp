@@ -64,13 +64,13 @@ private slots:
         QTest::addColumn<QString>("name");
         QTest::addColumn<QVariant>("value");
         QTest::addColumn<QString>("issue");
-        QTest::newRow("level") << "hazard-scenario" << "shelter-min-level" << QVariant("6") << "shelter-min-level | must be 1, 2, 3, 4, 5 (got '6')";
+        QTest::newRow("level") << "hazard-scenario" << "shelter-min-level" << QVariant("6") << "shelter-min-level | {shelter-min-level} must be 1, 2, 3, 4 or 5 (got '6')";
         QTest::newRow("factor") << "hazard-scenario" << "road-factor" << QVariant("0.5") << "road-factor | must be 0 (closed) or a number above 1";
         QTest::newRow("depth") << "hazard-scenario" << "close-depth" << QVariant(QStringList{"drive"}) << "close-depth | expected KEY=NUMBER";
         QTest::newRow("type") << "hazard-scenario" << "types" << QVariant("flood,meteor") << "types | unknown hazard type 'meteor'";
         QTest::newRow("layer") << "hazard-scenario" << "layers" << QVariant("streets") << "layers | ";
         QTest::newRow("weight") << "risk" << "weight" << QVariant(QStringList{"density=-1"}) << "weight | expected KEY=NUMBER";
-        QTest::newRow("aggregation") << "risk" << "aggregation" << QVariant("max") << "aggregation | must be geometric_mean, weighted_sum";
+        QTest::newRow("aggregation") << "risk" << "aggregation" << QVariant("max") << "aggregation | {aggregation} must be geometric_mean or weighted_sum";
         QTest::newRow("project") << "exposure" << "project" << QVariant("/nonexistent/p.refuge") << "project | /nonexistent/p.refuge: no such file";
     }
     void issues()
