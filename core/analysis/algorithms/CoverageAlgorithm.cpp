@@ -30,9 +30,7 @@ void declareCoverage(std::vector<Parameter> &p)
         q.group = QString::fromLatin1(group);
         p.push_back(std::move(q));
     };
-    in(flag("euclidean", text("Straight lines", "直线距离"),
-            text("Measure straight-line distance instead of the network (a labelled fallback; --network not needed).",
-                 "用直线距离代替路网距离（标注的后备方法；无需 --network）。")), "network");
+    p.push_back(NetworkParameters::straightLines());
     Parameter capacity = field("capacity-field", text("Capacity field", "容量字段"), text("Shelter capacity field (persons).", "避难场所容量字段（人）。"), "facilities", true);
     capacity.project = {Role::Shelters, QStringLiteral("capacity"), {}};
     in(capacity);

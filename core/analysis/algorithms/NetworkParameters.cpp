@@ -153,6 +153,15 @@ NetworkSettings settings(const ParameterValues &v, const char *defaultProfile)
     return s;
 }
 
+Parameter straightLines()
+{
+    Parameter p = flag("euclidean", text("Straight lines", "直线距离"),
+                       text("Measure straight-line distance instead of the network (a labelled fallback; --network not needed).",
+                            "用直线距离代替路网距离（标注的后备方法；无需 --network）。"));
+    p.group = QStringLiteral("network");
+    return p;
+}
+
 void declareStandard(std::vector<Parameter> &out, const char *section)
 {
     Parameter standard = textValue("standard", "name", text("Standard", "标准"),

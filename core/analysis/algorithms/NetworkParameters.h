@@ -29,6 +29,9 @@ void addValues(const NetworkSettings &settings, ParameterValues &values, std::op
 // --standard and --standard-override (coverage, fire-coverage), and their check: the
 // profile exists, each override names one of its keys with a number in that key's range.
 void declareStandard(std::vector<Parameter> &out, const char *section);
+// --euclidean for the analyses that measure walking distance (coverage, site): straight
+// lines instead of the network, in the "network" group.
+Parameter straightLines();
 void checkStandard(const ParameterValues &values, ValidationIssues &issues);
 // A layer value from a project layer of `role` (empty source: nothing is set).
 void setLayer(ParameterValues &values, const QString &name, const DataSource &source, std::optional<Role> role);

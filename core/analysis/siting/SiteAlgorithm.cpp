@@ -35,9 +35,7 @@ void declareSite(std::vector<Parameter> &p)
         q.group = QString::fromLatin1(group);
         p.push_back(std::move(q));
     };
-    in(flag("euclidean", text("Straight lines", "直线距离"),
-            text("Measure straight-line distance instead of the network (a labelled fallback; --network not needed).",
-                 "用直线距离代替路网距离（标注的后备方法；无需 --network）。")), "network");
+    p.push_back(NetworkParameters::straightLines());
     in(choice("model", {QStringLiteral("lscp"), QStringLiteral("mclp"), QStringLiteral("pmedian"), QStringLiteral("pcenter"), QStringLiteral("backup")}, "mclp",
               text("Model", "模型"),
               text("lscp: fewest new sites covering everyone reachable; mclp: k sites covering the most people; pmedian: k sites, least total "
