@@ -1,8 +1,10 @@
 #include "network/RoadGraphBuilder.h"
+#include "geom/Hilbert.h"
 #include "network/GraphCache.h"
 #include "network/OsmSource.h"
 #include "network/RoadGraphSource.h"
-#include "io/VectorReader.h"
+#include "io/FeatureStream.h"
+#include "io/TextEncoding.h"
 #include "model/VectorLayer.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
@@ -19,24 +21,6 @@ namespace refuge {
 namespace {
 
 constexpr float kInf = std::numeric_limits<float>::infinity();
-
-// Hilbert index of (x, y) on a 2^16 × 2^16 grid.
-std::uint32_t hilbertIndex(std::uint32_t x, std::uint32_t y)
-{
-    std::uint32_t d = 0;
-    for (std::uint32_t s = 1u << 15; s > 0; s >>= 1) {
-        const std::uint32_t rx = (x & s) ? 1 : 0, ry = (y & s) ? 1 : 0;
-        d += s * s * ((3 * rx) ^ ry);
-        if (ry == 0) {
-            if (rx == 1) {
-                x = s - 1 - x;
-                y = s - 1 - y;
-            }
-            std::swap(x, y);
-        }
-    }
-    return d;
-}
 
 // Open-addressing hash from grid cell to vertex cluster. Most lookups are of the empty
 // cells around a new vertex: a small bit filter (cache-resident, 8 bits per entry)
@@ -123,36 +107,6 @@ double polylineLength(const QPointF *p, std::size_t n)
         s += std::sqrt(dx * dx + dy * dy);
     }
     return s;
-}
-
-// The positions 0..n-1 ordered by the Hilbert index of pointAt(i) on the points' bounding
-// box (ties in position order): sorted as (index, position) words, without a comparator
-// reading two scattered indices per comparison.
-template <typename PointAt>
-std::vector<std::uint32_t> hilbertOrder(std::size_t n, PointAt pointAt)
-{
-    std::vector<std::uint32_t> order(n);
-    if (n == 0)
-        return order;
-    double x0 = pointAt(0).x(), x1 = x0, y0 = pointAt(0).y(), y1 = y0;
-    for (std::size_t i = 0; i < n; ++i) {
-        const QPointF p = pointAt(i);
-        x0 = std::min(x0, p.x());
-        x1 = std::max(x1, p.x());
-        y0 = std::min(y0, p.y());
-        y1 = std::max(y1, p.y());
-    }
-    std::vector<std::uint64_t> keyed(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        const QPointF p = pointAt(i);
-        const auto hx = std::uint32_t(x1 > x0 ? 65535.0 * (p.x() - x0) / (x1 - x0) : 0);
-        const auto hy = std::uint32_t(y1 > y0 ? 65535.0 * (p.y() - y0) / (y1 - y0) : 0);
-        keyed[i] = (std::uint64_t(hilbertIndex(hx, hy)) << 32) | std::uint64_t(i);
-    }
-    std::sort(keyed.begin(), keyed.end());
-    for (std::size_t i = 0; i < n; ++i)
-        order[i] = std::uint32_t(keyed[i]);
-    return order;
 }
 
 // The parts `starts` (indices into lines' parts) in the Hilbert order of their first
@@ -660,7 +614,7 @@ RoadGraph RoadGraphBuilder::open(const RoadGraphOptions &options, Feedback *feed
     QElapsedTimer timer;
     timer.start();
     if (options.source.layer.isEmpty() && streamable(options.source.path))
-        VectorReader::chooseLayer(openDataset(options.source.path, GDAL_OF_VECTOR).get(), options.source); // a cached graph too: never the first of several layers
+        (void)FeatureStream::fieldNames(options.source); // a cached graph too: never the first of several layers
     const QByteArray key = options.useCache ? GraphCache::key(options) : QByteArray();
     const QString cacheFile = key.isEmpty() ? QString() : GraphCache::fileFor(options, key);
     if (!key.isEmpty()) {
