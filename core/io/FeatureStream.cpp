@@ -314,6 +314,22 @@ const QString &FeatureStream::otherTypeReason() { return VectorReader::kOtherTyp
 
 QStringList FeatureStream::layerNames(const QString &path) { return VectorReader::layerNames(path); }
 
+std::vector<qint64> FeatureStream::fids(const DataSource &source)
+{
+    GdalErrorCollector errors;
+    GdalDataset ds = openDataset(source.path, GDAL_OF_VECTOR);
+    OGRLayerH layer = VectorReader::chooseLayer(ds.get(), source);
+    CslList ignored = toCsl({QStringLiteral("OGR_GEOMETRY"), QStringLiteral("OGR_STYLE")});
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+    for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i)
+        ignored.reset(CSLAddString(ignored.release(), OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i))));
+    OGR_L_SetIgnoredFields(layer, const_cast<const char **>(ignored.get()));
+    std::vector<qint64> out;
+    for (OgrFeature f(OGR_L_GetNextFeature(layer)); f; f.reset(OGR_L_GetNextFeature(layer)))
+        out.push_back(OGR_F_GetFID(f.get()));
+    return out;
+}
+
 QStringList FeatureStream::fieldNames(const DataSource &source)
 {
     GdalErrorCollector errors;

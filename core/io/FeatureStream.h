@@ -104,6 +104,9 @@ public:
     static const QString &unrepairableReason();
     static const QString &otherTypeReason();
 
+    // The FIDs of every feature of the layer `source` names, in reading order, without
+    // deciding its CRS (IoError/InvalidInput as the layer choice of VectorLayer::load).
+    static std::vector<qint64> fids(const DataSource &source);
     // The layer names of a dataset (IoError naming it).
     static QStringList layerNames(const QString &path);
     // The field names of the layer `source` names, without reading features or deciding

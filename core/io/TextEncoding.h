@@ -15,6 +15,9 @@ QString declaredShapefileEncoding(const QString &shpPath);
 QString guessEncoding(const std::vector<QByteArray> &samples);
 // `bytes` decoded from `encoding` (Qt's codecs, else GDAL's iconv).
 QString decodeText(const QByteArray &bytes, const QString &encoding);
+// A text encoding GDAL (iconv) or Qt can decode; else throws InvalidInput
+// "<label>: unknown text encoding 'X' (e.g. UTF-8, GBK, GB18030, Big5, CP1252)".
+void checkEncoding(const QString &encoding, const QString &label);
 // The file beside `path` with its base name and `suffix` (any case); "" if none.
 QString siblingFile(const QString &path, const QString &suffix);
 

@@ -1,5 +1,6 @@
-#include "model/ProjectCheck.h"
-#include "analysis/ParameterRanges.h"
+// checkProject (see ProjectCheck.h): every layer opened as the map opens it.
+#include "io/ProjectCheck.h"
+#include "io/TextEncoding.h"
 #include "crs/CoordinateTransform.h"
 #include "io/ProjectLayerReader.h"
 #include "util/Error.h"
@@ -50,7 +51,7 @@ ProjectCheckResult checkProject(const Project &project)
         const DataSource src = project.dataSource(l);
         try {
             if (!l.encoding.isEmpty())
-                ParameterRanges::checkEncoding(l.encoding, QStringLiteral("encoding"));
+                checkEncoding(l.encoding, QStringLiteral("encoding"));
             const ProjectLayerData data = openProjectLayer(project, l);
             if (data.raster) {
                 const RasterLayer &r = *data.raster;
