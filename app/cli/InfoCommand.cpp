@@ -1,5 +1,6 @@
 // refuge-cli info: describe every layer of a vector source or the bands of a raster.
 #include "Cli.h"
+#include "io/TextEncoding.h"
 #include "analysis/ParameterRanges.h"
 #include "crs/Crs.h"
 #include "io/Gdal.h"
@@ -112,7 +113,7 @@ int runInfo(const QStringList &args)
     options.encoding = parser.value(encOpt);
     if (parser.isSet(encOpt)) {
         try {
-            ParameterRanges::checkEncoding(options.encoding, QStringLiteral("--encoding"));
+            checkEncoding(options.encoding, QStringLiteral("--encoding"));
         } catch (const InvalidInput &e) {
             throw UsageError(e.message());
         }

@@ -9,7 +9,7 @@
 #include "util/Feedback.h"
 #include "model/Project.h"
 #include "io/Gdal.h"
-#include "model/ProjectCheck.h"
+#include "io/ProjectCheck.h"
 #include "model/RasterLayer.h"
 #include "model/VectorLayer.h"
 #include "util/Error.h"

@@ -2,7 +2,7 @@
 #include "Cli.h"
 #include "analysis/jobs/ProjectJobSettings.h"
 #include "model/Project.h"
-#include "model/ProjectCheck.h"
+#include "io/ProjectCheck.h"
 
 namespace refuge::cli {
 

@@ -1,16 +1,16 @@
-// Demand::load: population polygons/points streamed from a GDAL source straight to
-// demand units (see Demand.h). Same units, order, feature numbers and counts as
-// Demand::fromLayer(VectorLayer::load(...)); the VectorReader steps are shared.
+// Demand::load: population polygons/points streamed from a vector source (FeatureStream)
+// straight to demand units (see Demand.h). Same units, order, feature numbers and
+// counts as Demand::fromLayer(VectorLayer::load(...)); the VectorReader steps are shared.
 #include "analysis/Demand.h"
 #include "analysis/DemandPoint.h"
-#include "io/ArrowStream.h"
-#include "io/VectorReader.h"
+#include "crs/CoordinateTransform.h"
+#include "io/FeatureStream.h"
+#include "io/Wkb.h"
 #include "model/VectorLayer.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
 #include "util/NumberText.h"
 
-#include <QtEndian>
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -45,100 +45,38 @@ struct Batch {
 constexpr int kMaxFastRing = 65; // vertices, closing one included (DemandPoint's limit)
 constexpr std::size_t kBatch = 8192;
 
-NumberRead readPopulation(OGRFeatureH f, int field, FieldType type, bool raw)
+NumberRead readPopulation(const FeatureStream &in, FieldType type)
 {
+    if (in.isNull(0))
+        return {};
     switch (type) {
-    case FieldType::Integer:
-    case FieldType::Real:
-        if (!OGR_F_IsFieldSetAndNotNull(f, field))
-            return {};
-        return readNumber(type == FieldType::Integer ? QVariant(double(OGR_F_GetFieldAsInteger64(f, field)))
-                                                     : QVariant(OGR_F_GetFieldAsDouble(f, field)),
-                          NumberKind::Count);
-    default:
-        return readNumber(VectorReader::fieldValue(f, field, type, raw), NumberKind::Count);
+    case FieldType::Integer: return readNumber(QVariant(double(in.integer(0))), NumberKind::Count);
+    case FieldType::Real: return readNumber(QVariant(in.real(0)), NumberKind::Count);
+    default: return readNumber(in.value(0), NumberKind::Count);
     }
 }
 
-// Reads the single ring of a plain polygon into `rings` when it can take the fast
-// path (finite, in range, 4..kMaxFastRing vertices); false leaves `rings` unchanged.
-// A multipolygon of one such polygon takes it too (multi = true).
-bool readSimplePolygon(OGRGeometryH og, bool geographic, std::vector<QPointF> &rings, bool &multi)
+// A polygon of one ring of at most kMaxFastRing vertices, all finite and in range, read
+// straight from the feature's WKB into `rings`; false (nothing appended) otherwise.
+bool readSimplePolygon(FeatureStream &in, bool geographic, std::vector<QPointF> &rings, bool &multi)
 {
-    multi = wkbFlatten(OGR_G_GetGeometryType(og)) == wkbMultiPolygon;
-    if (multi) {
-        if (OGR_G_GetGeometryCount(og) != 1)
-            return false;
-        og = OGR_G_GetGeometryRef(og, 0);
-    }
-    if (wkbFlatten(OGR_G_GetGeometryType(og)) != wkbPolygon || OGR_G_GetGeometryCount(og) != 1)
-        return false;
-    OGRGeometryH ring = OGR_G_GetGeometryRef(og, 0);
-    const int n = OGR_G_GetPointCount(ring);
-    if (n < 4 || n > kMaxFastRing)
-        return false;
+    const unsigned char *data = nullptr;
+    std::size_t size = 0;
     const std::size_t first = rings.size();
-    rings.resize(first + std::size_t(n));
-    QPointF *p = rings.data() + first;
-    OGR_G_GetPoints(ring, p, sizeof(QPointF), reinterpret_cast<char *>(p) + sizeof(double), sizeof(QPointF), nullptr, 0);
+    if (!in.wkb(data, size) || !wkb::appendSingleRing(data, size, kMaxFastRing, rings, multi))
+        return false;
+    const QPointF *p = rings.data() + first;
+    const std::size_t n = rings.size() - first;
     double x0 = p[0].x(), x1 = x0, y0 = p[0].y(), y1 = y0;
     bool finite = true;
-    for (int i = 0; i < n; ++i) {
+    for (std::size_t i = 0; i < n; ++i) {
         finite = finite && std::isfinite(p[i].x()) && std::isfinite(p[i].y());
         x0 = std::min(x0, p[i].x());
         x1 = std::max(x1, p[i].x());
         y0 = std::min(y0, p[i].y());
         y1 = std::max(y1, p[i].y());
     }
-    if (!finite || VectorReader::outsideRange(QRectF(QPointF(x0, y0), QPointF(x1, y1)), geographic)) {
-        rings.resize(first);
-        return false;
-    }
-    return true;
-}
-
-// readSimplePolygon for little-endian 2D WKB (the Arrow stream's geometry column).
-bool readSimplePolygonWkb(const unsigned char *w, std::size_t size, bool geographic, std::vector<QPointF> &rings, bool &multi)
-{
-    if constexpr (Q_BYTE_ORDER != Q_LITTLE_ENDIAN)
-        return false;
-    std::size_t o = 0;
-    auto u32 = [&](std::uint32_t &v) {
-        if (o + 4 > size)
-            return false;
-        std::memcpy(&v, w + o, 4);
-        o += 4;
-        return true;
-    };
-    auto header = [&](std::uint32_t &type) {
-        if (o + 1 > size || w[o] != 1)
-            return false;
-        ++o;
-        return u32(type);
-    };
-    std::uint32_t type = 0, count = 0;
-    if (!header(type))
-        return false;
-    multi = type == 6;
-    if (multi && !(u32(count) && count == 1 && header(type)))
-        return false;
-    std::uint32_t n = 0;
-    if (type != 3 || !u32(count) || count != 1 || !u32(n) || n < 4 || n > std::uint32_t(kMaxFastRing) || o + std::size_t(n) * 16 > size)
-        return false;
-    const std::size_t first = rings.size();
-    rings.resize(first + n);
-    QPointF *p = rings.data() + first;
-    std::memcpy(static_cast<void *>(p), w + o, std::size_t(n) * 16);
-    double x0 = p[0].x(), x1 = x0, y0 = p[0].y(), y1 = y0;
-    bool finite = true;
-    for (std::uint32_t i = 0; i < n; ++i) {
-        finite = finite && std::isfinite(p[i].x()) && std::isfinite(p[i].y());
-        x0 = std::min(x0, p[i].x());
-        x1 = std::max(x1, p[i].x());
-        y0 = std::min(y0, p[i].y());
-        y1 = std::max(y1, p[i].y());
-    }
-    if (!finite || VectorReader::outsideRange(QRectF(QPointF(x0, y0), QPointF(x1, y1)), geographic)) {
+    if (!finite || FeatureStream::outsideRange(QRectF(QPointF(x0, y0), QPointF(x1, y1)), geographic)) {
         rings.resize(first);
         return false;
     }
@@ -165,23 +103,17 @@ DemandSet Demand::load(const DataSource &source, const QString &populationField,
     if (splitCellMeters > 0)
         return viaLayer();
     const QString display = source.displayName();
-    GdalErrorCollector gdalErrors;
-    VectorSourceReading src = VectorReader::open(source, options, gdalErrors);
-    const int layerDim = VectorReader::declaredDimension(src.layer);
+    FeatureStream in(source, options);
+    const int layerDim = in.declaredDimension();
     if (layerDim < 0)
         return viaLayer();
 
-    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(src.layer);
-    Fields fields;
-    for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i) {
-        OGRFieldDefnH fd = OGR_FD_GetFieldDefn(defn, i);
-        fields.push_back({QString::fromUtf8(OGR_Fld_GetNameRef(fd)), VectorReader::fieldType(fd)});
-    }
+    const Fields &fields = in.fields();
     const int field = fieldIndex(fields, populationField);
     if (field < 0) {
-        if (src.rawText)
+        if (in.rawText())
             return viaLayer(); // field names in an encoding still to be detected
-        if (fields.empty() && OGR_L_GetFeatureCount(src.layer, TRUE) == 0)
+        if (fields.empty() && in.featureCount(true) == 0)
             throw InvalidInput(fileMessage(display, QStringLiteral("the demand layer has no features")));
         QStringList names;
         for (const Field &f : fields)
@@ -191,22 +123,13 @@ DemandSet Demand::load(const DataSource &source, const QString &populationField,
     if (layerDim == 1)
         throw InvalidInput(fileMessage(display, QStringLiteral("demand must be polygons or points, not lines")));
     const FieldType popType = fields[std::size_t(field)].type;
-    {
-        // Read only the geometry and the population.
-        QStringList ignored{QStringLiteral("OGR_STYLE")};
-        for (int i = 0; i < int(fields.size()); ++i)
-            if (i != field)
-                ignored << QString::fromUtf8(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)));
-        CslList list = toCsl(ignored);
-        OGR_L_SetIgnoredFields(src.layer, const_cast<const char **>(list.get()));
-    }
 
     DemandSet out;
-    out.crs = src.crs;
+    out.crs = in.crs();
     out.source = display;
-    LoadReport &report = src.report;
-    const bool geographic = src.sourceCrs.isGeographic();
-    const GIntBig expected = OGR_L_GetFeatureCount(src.layer, FALSE);
+    LoadReport report = in.report();
+    const bool geographic = in.sourceCrs().isGeographic();
+    const qint64 expected = in.featureCount();
     if (expected > 0) {
         out.points.reserve(std::size_t(expected));
         out.population.reserve(std::size_t(expected));
@@ -251,9 +174,9 @@ DemandSet Demand::load(const DataSource &source, const QString &populationField,
 
     auto flush = [&] {
         bool someFailed = false;
-        if (src.transform && !batch.rings.empty()) {
+        if (in.transform() && !batch.rings.empty()) {
             try {
-                src.transform->transformInPlace(batch.rings);
+                in.transform()->transformInPlace(batch.rings);
             } catch (const CrsError &) {
                 someFailed = true; // every point is transformed; the failed ones are marked
             }
@@ -263,7 +186,7 @@ DemandSet Demand::load(const DataSource &source, const QString &populationField,
                 const QPointF *ring = batch.rings.data() + item.first;
                 if (someFailed && !transformed(ring, item.count)) {
                     ++report.outsideCrs;
-                    drop(item, QStringLiteral("cannot be reprojected to %1").arg(src.crs.authId()));
+                    drop(item, QStringLiteral("cannot be reprojected to %1").arg(in.crs().authId()));
                     continue;
                 }
                 if (!options.repairInvalid || detail::certainlySimpleRing(ring, item.count)) {
@@ -274,20 +197,20 @@ DemandSet Demand::load(const DataSource &source, const QString &populationField,
                 Geometry g(item.multi ? GeometryType::MultiPolygon : GeometryType::Polygon);
                 g.beginPart();
                 g.addRing(ring, std::size_t(item.count));
-                if (VectorReader::repairPolygon(g, report))
+                if (FeatureStream::repairPolygon(g, report))
                     place(item, &g, nullptr);
                 else
-                    drop(item, VectorReader::kUnrepairable);
+                    drop(item, FeatureStream::unrepairableReason());
                 continue;
             }
             Geometry &g = batch.geometries[std::size_t(item.generic)];
             if (dimension(g.type()) != layerDim) {
                 ++report.otherDimension;
-                drop(item, VectorReader::kOtherType);
+                drop(item, FeatureStream::otherTypeReason());
                 continue;
             }
-            if (layerDim == 2 && options.repairInvalid && !VectorReader::repairPolygon(g, report)) {
-                drop(item, VectorReader::kUnrepairable);
+            if (layerDim == 2 && options.repairInvalid && !FeatureStream::repairPolygon(g, report)) {
+                drop(item, FeatureStream::unrepairableReason());
                 continue;
             }
             place(item, &g, nullptr);
@@ -297,14 +220,14 @@ DemandSet Demand::load(const DataSource &source, const QString &populationField,
 
     // One feature: a simple polygon's ring into the batch, anything else through the
     // load's checks as a Geometry.
-    auto addFeature = [&](Pending item, OGRGeometryH og, bool readFailed) {
+    auto addFeature = [&](Pending item) {
         const std::size_t ringStart = batch.rings.size();
-        if (og && layerDim == 2 && readSimplePolygon(og, geographic, batch.rings, item.multi)) {
+        if (layerDim == 2 && readSimplePolygon(in, geographic, batch.rings, item.multi)) {
             item.first = ringStart;
             item.count = int(batch.rings.size() - ringStart);
         } else {
             Geometry g;
-            if (!VectorReader::acceptGeometry(og, readFailed, item.fid, src, g, report)) {
+            if (!in.acceptGeometry(g, report)) {
                 if (item.fid < 0)
                     needFid.emplace_back(report.dropped.size() - 1, item.position);
                 return;
@@ -316,78 +239,25 @@ DemandSet Demand::load(const DataSource &source, const QString &populationField,
         if (batch.items.size() >= kBatch)
             flush();
     };
-    auto progress = [&] {
-        feedback.throwIfCanceled();
-        if (expected > 0)
-            feedback.setProgress(100.0 * double(report.read) / double(expected));
-    };
 
-    OGR_L_ResetReading(src.layer);
-    resetGdalError();
-    const qsizetype failuresBefore = gdalErrors.failures().size();
-    std::unique_ptr<ArrowStream> arrow;
-    if (src.driver == QLatin1String("GPKG") && layerDim == 2 && (popType == FieldType::Integer || popType == FieldType::Real))
-        arrow = ArrowStream::open(src.layer, {fields[std::size_t(field)].name});
-    if (arrow && arrow->isText(0))
-        arrow.reset(); // numbers only
-    if (arrow) {
-        // GeoPackage: batches of WKB + population from GDAL's Arrow stream.
-        while (arrow->next()) {
-            progress();
-            for (std::int64_t r = 0; r < arrow->rows(); ++r) {
-                ++report.read;
-                Pending item;
-                item.position = report.read - 1;
-                double pop = 0;
-                item.pop = arrow->number(r, 0, pop) ? readNumber(QVariant(pop), NumberKind::Count) : NumberRead{};
-                const unsigned char *wkb = nullptr;
-                std::size_t size = 0;
-                if (!arrow->geometry(r, wkb, size)) {
-                    addFeature(item, nullptr, false);
-                    continue;
-                }
-                const std::size_t ringStart = batch.rings.size();
-                if (readSimplePolygonWkb(wkb, size, geographic, batch.rings, item.multi)) {
-                    item.first = ringStart;
-                    item.count = int(batch.rings.size() - ringStart);
-                    batch.items.push_back(item);
-                    if (batch.items.size() >= kBatch)
-                        flush();
-                    continue;
-                }
-                OGRGeometryH og = nullptr;
-                const bool parsed = OGR_G_CreateFromWkbEx(wkb, nullptr, &og, size) == OGRERR_NONE;
-                OgrGeometry owned(og);
-                addFeature(item, parsed ? og : nullptr, !parsed);
-            }
+    // GeoPackage polygons: batches of WKB + population from GDAL's Arrow stream.
+    in.start({field}, layerDim == 2 && (popType == FieldType::Integer || popType == FieldType::Real));
+    while (in.next()) {
+        ++report.read;
+        if ((report.read & 1023) == 0) {
+            feedback.throwIfCanceled();
+            if (expected > 0)
+                feedback.setProgress(100.0 * double(report.read) / double(expected));
         }
-        if (!arrow->error().isEmpty() && report.read == 0)
-            throw IoError(fileMessage(display, arrow->error()));
-        if (!arrow->error().isEmpty()) {
-            report.readError = arrow->error();
-            if (expected > report.read) {
-                report.unreadable += expected - report.read;
-                report.read = expected;
-            }
-        }
-    } else {
-        qsizetype failuresSeen = failuresBefore;
-        for (OgrFeature f(OGR_L_GetNextFeature(src.layer)); f; f.reset(OGR_L_GetNextFeature(src.layer))) {
-            ++report.read;
-            const bool readFailed = gdalErrors.failures().size() != failuresSeen;
-            failuresSeen = gdalErrors.failures().size();
-            if ((report.read & 1023) == 0)
-                progress();
-            Pending item;
-            item.fid = OGR_F_GetFID(f.get());
-            item.position = report.read - 1;
-            item.pop = readPopulation(f.get(), field, popType, src.rawText);
-            addFeature(item, OGR_F_GetGeometryRef(f.get()), readFailed);
-        }
+        Pending item;
+        item.fid = in.fid();
+        item.position = in.position();
+        item.pop = readPopulation(in, popType);
+        addFeature(item);
     }
     flush();
-    if (gdalErrors.failures().size() > failuresBefore && report.readError.isEmpty()) {
-        report.readError = gdalErrors.failures().at(failuresBefore);
+    if (const QString failure = in.failure(); !failure.isEmpty()) {
+        report.readError = failure;
         if (report.read == 0)
             throw IoError(fileMessage(display, report.readError));
         if (expected > report.read) {
@@ -401,7 +271,7 @@ DemandSet Demand::load(const DataSource &source, const QString &populationField,
         std::vector<qint64> positions;
         for (const auto &n : needFid)
             positions.push_back(n.second);
-        const std::vector<qint64> fids = VectorReader::fidsAt(src.layer, positions);
+        const std::vector<qint64> fids = in.fidsAt(positions);
         for (std::size_t k = 0; k < needFid.size(); ++k)
             report.dropped[needFid[k].first].fid = fids[k];
     }

@@ -1,4 +1,5 @@
 #include "analysis/ServiceArea.h"
+#include "geom/GeosParts.h"
 #include "analysis/FacilityIds.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
@@ -90,15 +91,14 @@ GEOSGeometry *bufferOf(GEOSContextHandle_t ctx, const GEOSGeometry *g, double di
 // Every section buffered on its own, then one cascaded union: simple and slow.
 GeosGeom unionOfBuffers(GEOSContextHandle_t ctx, const std::vector<std::vector<QPointF>> &sections, double distance, int quadrantSegments)
 {
-    std::vector<GEOSGeometry *> parts;
+    GeosGeomList parts;
     parts.reserve(sections.size());
     for (const std::vector<QPointF> &s : sections) {
         GeosGeom line(lineOf(ctx, s));
-        if (GEOSGeometry *buf = line ? bufferOf(ctx, line.get(), distance, quadrantSegments) : nullptr)
-            parts.push_back(buf);
+        if (GeosGeom buf{line ? bufferOf(ctx, line.get(), distance, quadrantSegments) : nullptr})
+            parts.push_back(std::move(buf));
     }
-    GeosGeom collection = checkedGeos(GEOSGeom_createCollection_r(ctx, GEOS_GEOMETRYCOLLECTION, parts.data(), unsigned(parts.size())),
-                                      "createCollection");
+    GeosGeom collection = checkedGeos(geosCollection(GEOS_GEOMETRYCOLLECTION, std::move(parts)).release(), "createCollection");
     return checkedGeos(GEOSUnaryUnion_r(ctx, collection.get()), "UnaryUnion");
 }
 
@@ -161,24 +161,20 @@ GeosGeom withHoles(GEOSContextHandle_t ctx, const GEOSGeometry *area, const GEOS
             return {};
         rings[std::size_t(owner)].push_back(ring);
     }
-    std::vector<GEOSGeometry *> parts;
+    GeosGeomList parts;
     for (int k = 0; k < partCount; ++k) {
         const GEOSGeometry *part = GEOSGetGeometryN_r(ctx, area, k);
-        std::vector<GEOSGeometry *> inner;
+        GeosGeomList inner;
         for (int r = 0, n = GEOSGetNumInteriorRings_r(ctx, part); r < n; ++r)
-            inner.push_back(GEOSGeom_clone_r(ctx, GEOSGetInteriorRingN_r(ctx, part, r)));
+            inner.push_back(GeosGeom(GEOSGeom_clone_r(ctx, GEOSGetInteriorRingN_r(ctx, part, r))));
         for (const GEOSGeometry *ring : rings[std::size_t(k)])
-            inner.push_back(GEOSGeom_clone_r(ctx, ring));
-        GEOSGeometry *polygon = GEOSGeom_createPolygon_r(ctx, GEOSGeom_clone_r(ctx, GEOSGetExteriorRing_r(ctx, part)), inner.data(),
-                                                          unsigned(inner.size()));
-        if (!polygon) {
-            for (GEOSGeometry *done : parts)
-                GEOSGeom_destroy_r(ctx, done);
+            inner.push_back(GeosGeom(GEOSGeom_clone_r(ctx, ring)));
+        GeosGeom polygon = geosPolygon(GeosGeom(GEOSGeom_clone_r(ctx, GEOSGetExteriorRing_r(ctx, part))), std::move(inner));
+        if (!polygon)
             return {};
-        }
-        parts.push_back(polygon);
+        parts.push_back(std::move(polygon));
     }
-    return checkedGeos(GEOSGeom_createCollection_r(ctx, GEOS_MULTIPOLYGON, parts.data(), unsigned(parts.size())), "createCollection");
+    return checkedGeos(geosCollection(GEOS_MULTIPOLYGON, std::move(parts)).release(), "createCollection");
 }
 
 // The same set, computed through the faces of the street graph. With the sections
@@ -191,13 +187,12 @@ GeosGeom withHoles(GEOSContextHandle_t ctx, const GEOSGeometry *area, const GEOS
 // replace hundreds of overlapping overlays.
 GeosGeom facesBuffer(GEOSContextHandle_t ctx, const std::vector<std::vector<QPointF>> &sections, double distance, int quadrantSegments)
 {
-    std::vector<GEOSGeometry *> lines;
+    GeosGeomList lines;
     lines.reserve(sections.size());
     for (const std::vector<QPointF> &s : sections)
-        if (GEOSGeometry *l = lineOf(ctx, s))
-            lines.push_back(l);
-    GeosGeom multi = checkedGeos(GEOSGeom_createCollection_r(ctx, GEOS_MULTILINESTRING, lines.data(), unsigned(lines.size())),
-                                 "createCollection");
+        if (GeosGeom l{lineOf(ctx, s)})
+            lines.push_back(std::move(l));
+    GeosGeom multi = checkedGeos(geosCollection(GEOS_MULTILINESTRING, std::move(lines)).release(), "createCollection");
     GeosGeom noded = checkedGeos(GEOSNode_r(ctx, multi.get()), "Node");
     GEOSGeometry *cutsRaw = nullptr, *danglesRaw = nullptr, *invalidRaw = nullptr;
     GeosGeom faces = checkedGeos(GEOSPolygonize_full_r(ctx, noded.get(), &cutsRaw, &danglesRaw, &invalidRaw), "Polygonize");
@@ -205,35 +200,34 @@ GeosGeom facesBuffer(GEOSContextHandle_t ctx, const std::vector<std::vector<QPoi
 
     // D: dangles, cut edges and (never expected) invalid rings, merged into chains
     // (mostly the partial sections at the fringe, a fifth of all lines).
-    std::vector<GEOSGeometry *> loose;
+    GeosGeomList loose;
     for (const GeosGeom *c : {&cuts, &dangles, &invalid}) {
         if (!*c)
             continue;
         for (int i = 0, n = GEOSGetNumGeometries_r(ctx, c->get()); i < n; ++i)
-            loose.push_back(GEOSGeom_clone_r(ctx, GEOSGetGeometryN_r(ctx, c->get(), i)));
+            loose.push_back(GeosGeom(GEOSGeom_clone_r(ctx, GEOSGetGeometryN_r(ctx, c->get(), i))));
     }
     GeosGeom chains;
     if (!loose.empty()) {
-        GeosGeom set = checkedGeos(GEOSGeom_createCollection_r(ctx, GEOS_MULTILINESTRING, loose.data(), unsigned(loose.size())),
-                                   "createCollection");
+        GeosGeom set = checkedGeos(geosCollection(GEOS_MULTILINESTRING, std::move(loose)).release(), "createCollection");
         chains = checkedGeos(GEOSLineMerge_r(ctx, set.get()), "LineMerge");
     }
     const int faceCount = GEOSGetNumGeometries_r(ctx, faces.get());
     GeosGeom u = faceCount > 0 ? checkedGeos(GEOSCoverageUnion_r(ctx, faces.get()), "CoverageUnion") : GeosGeom();
 
     // buffer(U ∪ D): one pass over the polygon's rings and the chains together.
-    std::vector<GEOSGeometry *> both;
+    GeosGeomList both;
     for (GeosGeom *g : {&u, &chains})
         if (*g)
-            both.push_back(g->release());
-    GeosGeom together = checkedGeos(GEOSGeom_createCollection_r(ctx, GEOS_GEOMETRYCOLLECTION, both.data(), unsigned(both.size())),
-                                    "createCollection");
+            both.push_back(std::move(*g));
+    const std::size_t bothCount = both.size();
+    GeosGeom together = checkedGeos(geosCollection(GEOS_GEOMETRYCOLLECTION, std::move(both)).release(), "createCollection");
     GeosGeom result = checkedGeos(bufferOf(ctx, together.get(), distance, quadrantSegments), "Buffer");
     if (faceCount == 0)
         return result;
 
     // The chains again, each with its envelope, for the rare face with a loose line inside.
-    const GEOSGeometry *chainSet = both.size() == 2 ? GEOSGetGeometryN_r(ctx, together.get(), 1) : nullptr;
+    const GEOSGeometry *chainSet = bothCount == 2 ? GEOSGetGeometryN_r(ctx, together.get(), 1) : nullptr;
     struct Chain {
         const GEOSGeometry *line;
         double box[4];
@@ -244,7 +238,7 @@ GeosGeom facesBuffer(GEOSContextHandle_t ctx, const std::vector<std::vector<QPoi
         if (envelopeOf(ctx, c.line, distance, c.box))
             chainBoxes.push_back(c);
     }
-    std::vector<GeosGeom> polys; // owned until handed to the collection (no leak on a throw)
+    GeosGeomList polys;
     for (int i = 0; i < faceCount; ++i) {
         const GEOSGeometry *face = GEOSGetGeometryN_r(ctx, faces.get(), i);
         if (!canHoldDisk(ctx, face, distance))
@@ -253,33 +247,28 @@ GeosGeom facesBuffer(GEOSContextHandle_t ctx, const std::vector<std::vector<QPoi
         if (!inner || GEOSisEmpty_r(ctx, inner.get()) != 0)
             continue;
         double box[4];
-        std::vector<GEOSGeometry *> near;
+        GeosGeomList near;
         if (envelopeOf(ctx, inner.get(), 0, box))
             for (const Chain &c : chainBoxes)
                 if (c.box[0] <= box[2] && box[0] <= c.box[2] && c.box[1] <= box[3] && box[1] <= c.box[3])
-                    near.push_back(GEOSGeom_clone_r(ctx, c.line));
+                    near.push_back(GeosGeom(GEOSGeom_clone_r(ctx, c.line)));
         if (!near.empty()) {
             // A dead end or loop inside this face: what is near it is not a hole.
-            GeosGeom nearSet = checkedGeos(GEOSGeom_createCollection_r(ctx, GEOS_MULTILINESTRING, near.data(), unsigned(near.size())),
-                                           "createCollection");
+            GeosGeom nearSet = checkedGeos(geosCollection(GEOS_MULTILINESTRING, std::move(near)).release(), "createCollection");
             GeosGeom nearBuffer = checkedGeos(bufferOf(ctx, nearSet.get(), distance, quadrantSegments), "Buffer");
             inner = checkedGeos(GEOSDifference_r(ctx, inner.get(), nearBuffer.get()), "Difference");
         }
         for (int k = 0, n = GEOSGetNumGeometries_r(ctx, inner.get()); k < n; ++k) {
             const GEOSGeometry *part = GEOSGetGeometryN_r(ctx, inner.get(), k);
             if (GEOSGeomTypeId_r(ctx, part) == GEOS_POLYGON && GEOSisEmpty_r(ctx, part) == 0)
-                polys.emplace_back(GEOSGeom_clone_r(ctx, part));
+                if (GeosGeom copy{GEOSGeom_clone_r(ctx, part)})
+                    polys.push_back(std::move(copy));
         }
     }
     if (polys.empty())
         return result;
     // Inner parts of distinct faces are disjoint: no union needed.
-    std::vector<GEOSGeometry *> raw;
-    for (GeosGeom &g : polys)
-        if (g)
-            raw.push_back(g.release());
-    GeosGeom holeSet = checkedGeos(GEOSGeom_createCollection_r(ctx, GEOS_MULTIPOLYGON, raw.data(), unsigned(raw.size())),
-                                   "createCollection");
+    GeosGeom holeSet = checkedGeos(geosCollection(GEOS_MULTIPOLYGON, std::move(polys)).release(), "createCollection");
     if (GeosGeom punched = withHoles(ctx, result.get(), holeSet.get()))
         return punched;
     return checkedGeos(GEOSDifference_r(ctx, result.get(), holeSet.get()), "Difference");

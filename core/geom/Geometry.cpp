@@ -1,4 +1,5 @@
 #include "geom/Geometry.h"
+#include "geom/GeosParts.h"
 #include "util/Error.h"
 
 #include <cmath>
@@ -157,31 +158,27 @@ GEOSCoordSequence *makeSeq(GEOSContextHandle_t ctx, const QPointF *pts, int n)
     return GEOSCoordSeq_copyFromBuffer_r(ctx, reinterpret_cast<const double *>(pts), unsigned(n), 0, 0);
 }
 
-GEOSGeometry *makePart(GEOSContextHandle_t ctx, const Geometry &g, int part)
+GeosGeom makePart(GEOSContextHandle_t ctx, const Geometry &g, int part)
 {
     const int first = g.partFirstRing(part);
     const int end = g.partEndRing(part);
     switch (dimension(g.type())) {
-    case 0: return GEOSGeom_createPoint_r(ctx, makeSeq(ctx, g.ringPoints(first), 1));
-    case 1: return GEOSGeom_createLineString_r(ctx, makeSeq(ctx, g.ringPoints(first), g.ringSize(first)));
+    case 0: return GeosGeom(GEOSGeom_createPoint_r(ctx, makeSeq(ctx, g.ringPoints(first), 1)));
+    case 1: return GeosGeom(GEOSGeom_createLineString_r(ctx, makeSeq(ctx, g.ringPoints(first), g.ringSize(first))));
     case 2: {
-        GEOSGeometry *shell = GEOSGeom_createLinearRing_r(ctx, makeSeq(ctx, g.ringPoints(first), g.ringSize(first)));
+        GeosGeom shell(GEOSGeom_createLinearRing_r(ctx, makeSeq(ctx, g.ringPoints(first), g.ringSize(first))));
         if (!shell)
-            return nullptr;
-        std::vector<GEOSGeometry *> holes;
+            return {};
+        GeosGeomList holes;
         for (int r = first + 1; r < end; ++r) {
-            GEOSGeometry *h = GEOSGeom_createLinearRing_r(ctx, makeSeq(ctx, g.ringPoints(r), g.ringSize(r)));
-            if (!h) {
-                GEOSGeom_destroy_r(ctx, shell);
-                for (auto *x : holes)
-                    GEOSGeom_destroy_r(ctx, x);
-                return nullptr;
-            }
-            holes.push_back(h);
+            GeosGeom h(GEOSGeom_createLinearRing_r(ctx, makeSeq(ctx, g.ringPoints(r), g.ringSize(r))));
+            if (!h)
+                return {};
+            holes.push_back(std::move(h));
         }
-        return GEOSGeom_createPolygon_r(ctx, shell, holes.data(), unsigned(holes.size()));
+        return geosPolygon(std::move(shell), std::move(holes));
     }
-    default: return nullptr;
+    default: return {};
     }
 }
 
@@ -274,20 +271,17 @@ GeosGeom Geometry::toGeos() const
         }
     }
     if (!multi && parts == 1)
-        return checkedGeos(makePart(ctx, *this, 0), "create geometry");
-    std::vector<GEOSGeometry *> items;
+        return checkedGeos(makePart(ctx, *this, 0).release(), "create geometry");
+    GeosGeomList items;
     items.reserve(std::size_t(parts));
     for (int p = 0; p < parts; ++p) {
-        GEOSGeometry *item = makePart(ctx, *this, p);
-        if (!item) {
-            for (auto *x : items)
-                GEOSGeom_destroy_r(ctx, x);
+        GeosGeom item = makePart(ctx, *this, p);
+        if (!item)
             throw GeometryError(QStringLiteral("GEOS create geometry failed: %1").arg(lastGeosError()));
-        }
-        items.push_back(item);
+        items.push_back(std::move(item));
     }
     const int ct = dimension(m_type) == 0 ? GEOS_MULTIPOINT : dimension(m_type) == 1 ? GEOS_MULTILINESTRING : GEOS_MULTIPOLYGON;
-    return checkedGeos(GEOSGeom_createCollection_r(ctx, ct, items.data(), unsigned(items.size())), "create collection");
+    return checkedGeos(geosCollection(ct, std::move(items)).release(), "create collection");
 }
 
 Geometry Geometry::fromGeos(const GEOSGeometry *g)

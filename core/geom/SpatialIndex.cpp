@@ -1,4 +1,5 @@
 #include "geom/SpatialIndex.h"
+#include "geom/Hilbert.h"
 
 #include <algorithm>
 #include <cmath>
@@ -8,34 +9,6 @@
 namespace refuge {
 
 namespace {
-
-// Hilbert curve index of (x, y) on a 2^16 grid (Warren's non-recursive variant).
-std::uint32_t hilbert(std::uint32_t x, std::uint32_t y)
-{
-    std::uint32_t a = x ^ y, b = 0xFFFF ^ a, c = 0xFFFF ^ (x | y), d = x & (y ^ 0xFFFF);
-    std::uint32_t A = a | (b >> 1), B = (a >> 1) ^ a, C = ((c >> 1) ^ (b & (d >> 1))) ^ c, D = ((a & (c >> 1)) ^ (d >> 1)) ^ d;
-    a = A; b = B; c = C; d = D;
-    A = ((a & (a >> 2)) ^ (b & (b >> 2)));
-    B = ((a & (b >> 2)) ^ (b & ((a ^ b) >> 2)));
-    C ^= ((a & (c >> 2)) ^ (b & (d >> 2)));
-    D ^= ((b & (c >> 2)) ^ ((a ^ b) & (d >> 2)));
-    a = A; b = B; c = C; d = D;
-    A = ((a & (a >> 4)) ^ (b & (b >> 4)));
-    B = ((a & (b >> 4)) ^ (b & ((a ^ b) >> 4)));
-    C ^= ((a & (c >> 4)) ^ (b & (d >> 4)));
-    D ^= ((b & (c >> 4)) ^ ((a ^ b) & (d >> 4)));
-    a = A; b = B; c = C; d = D;
-    C ^= ((a & (c >> 8)) ^ (b & (d >> 8)));
-    D ^= ((b & (c >> 8)) ^ ((a ^ b) & (d >> 8)));
-    a = C ^ (C >> 1);
-    b = D ^ (D >> 1);
-    std::uint32_t i0 = x ^ y, i1 = b | (0xFFFF ^ (i0 | a));
-    i0 = (i0 | (i0 << 8)) & 0x00FF00FF; i0 = (i0 | (i0 << 4)) & 0x0F0F0F0F;
-    i0 = (i0 | (i0 << 2)) & 0x33333333; i0 = (i0 | (i0 << 1)) & 0x55555555;
-    i1 = (i1 | (i1 << 8)) & 0x00FF00FF; i1 = (i1 | (i1 << 4)) & 0x0F0F0F0F;
-    i1 = (i1 | (i1 << 2)) & 0x33333333; i1 = (i1 | (i1 << 1)) & 0x55555555;
-    return (i1 << 1) | i0;
-}
 
 double boxDistance2(double x, double y, double x0, double y0, double x1, double y1)
 {
@@ -75,31 +48,14 @@ SpatialIndex::SpatialIndex(const std::vector<QRectF> &boxes, int nodeSize)
         ext.x0 = std::min(ext.x0, b.x0); ext.y0 = std::min(ext.y0, b.y0);
         ext.x1 = std::max(ext.x1, b.x1); ext.y1 = std::max(ext.y1, b.y1);
     }
-    const double w = ext.x1 - ext.x0, h = ext.y1 - ext.y0;
-    // Keys (Hilbert value << 32 | leaf): sorted by two stable 16-bit radix passes over
-    // the Hilbert value, so equal values keep the input order (deterministic).
-    std::vector<std::uint64_t> keys(m_numItems), sortedKeys(m_numItems);
-    for (std::size_t i = 0; i < m_numItems; ++i) {
-        const double cx = (leaves[i].x0 + leaves[i].x1) / 2, cy = (leaves[i].y0 + leaves[i].y1) / 2;
-        const auto hx = std::uint32_t(w > 0 ? std::floor(65535.0 * (cx - ext.x0) / w) : 0);
-        const auto hy = std::uint32_t(h > 0 ? std::floor(65535.0 * (cy - ext.y0) / h) : 0);
-        keys[i] = (std::uint64_t(hilbert(hx, hy)) << 32) | std::uint64_t(i);
-    }
-    for (int shift = 32; shift < 64; shift += 16) {
-        std::vector<std::size_t> count(65537, 0);
-        for (std::uint64_t k : keys)
-            ++count[((k >> shift) & 0xFFFF) + 1];
-        for (std::size_t b = 1; b < count.size(); ++b)
-            count[b] += count[b - 1];
-        for (std::uint64_t k : keys)
-            sortedKeys[count[(k >> shift) & 0xFFFF]++] = k;
-        keys.swap(sortedKeys);
-    }
+    // Leaves in the Hilbert order of their centres in the extent (ties in input order).
+    const std::vector<std::uint32_t> order = hilbertOrder(
+        m_numItems, [&](std::size_t i) { return QPointF((leaves[i].x0 + leaves[i].x1) / 2, (leaves[i].y0 + leaves[i].y1) / 2); },
+        ext.x0, ext.y0, ext.x1, ext.y1);
 
     m_boxes.reserve(m_numItems + m_numItems / std::size_t(m_nodeSize - 1) + 2);
     m_indices.reserve(m_boxes.capacity());
-    for (std::uint64_t k : keys) {
-        const auto o = std::size_t(k & 0xFFFFFFFFu);
+    for (const std::uint32_t o : order) {
         m_boxes.push_back(leaves[o]);
         m_indices.push_back(ids[o]);
     }

@@ -2,6 +2,7 @@
 // Thin RAII handles over the GDAL/OGR C API. Owned handles (datasets, features,
 // geometries, spatial references) are unique_ptrs; borrowed ones (OGRLayerH, bands)
 // are plain and never outlive their dataset. GDAL objects never cross threads.
+#include "io/LayerProbe.h"
 #include "model/DataSource.h"
 
 #include <QString>
@@ -77,12 +78,6 @@ private:
 GdalDataset openDataset(const QString &path, unsigned flags, const QStringList &openOptions = {});
 
 
-// What a file holds: vector layers, raster bands, or both. Throws IoError naming the
-// file (missing, empty, directory, unreadable, not a GDAL format).
-struct DatasetKind {
-    bool vector = false;
-    bool raster = false;
-};
-DatasetKind probeDataset(const QString &path);
+// probeDataset (what a file holds): io/LayerProbe.h.
 
 } // namespace refuge

@@ -12,6 +12,14 @@
 
 namespace refuge {
 
+// What a file holds: vector layers, raster bands, or both. Throws IoError naming the
+// file (missing, empty, directory, unreadable, not a GDAL format).
+struct DatasetKind {
+    bool vector = false;
+    bool raster = false;
+};
+DatasetKind probeDataset(const QString &path);
+
 struct LayerProbe {
     int dimension = -1;          // 0 points, 1 lines, 2 polygons; -1 when the layer does not say
     QStringList fields;

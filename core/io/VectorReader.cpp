@@ -1,7 +1,9 @@
 #include "io/VectorReader.h"
 #include "crs/ChinaOffsets.h"
 #include "crs/CoordinateTransform.h"
+#include "io/FeatureStream.h"
 #include "io/Gdal.h"
+#include "io/TextEncoding.h"
 #include "io/OgrGeometry.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
@@ -14,6 +16,7 @@
 #include <QRegularExpression>
 #include <QStringDecoder>
 #include <cmath>
+#include <numeric>
 #include <cpl_conv.h>
 #include <cpl_string.h>
 
@@ -115,118 +118,7 @@ QVariant readValue(OGRFeatureH f, int i, FieldType type, bool raw)
     return {};
 }
 
-bool validUtf8(const QByteArray &bytes)
-{
-    QStringDecoder dec(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    // decode() is lazy: only converting its result runs the decoder and sets hasError().
-    const QString text = dec.decode(bytes);
-    return !dec.hasError();
-}
-
-// Byte structure of GBK/GB18030 text: ASCII, or a lead byte 0x81-0xFE followed by a
-// trail byte 0x40-0xFE (not 0x7F), or a GB18030 four-byte sequence.
-bool structurallyGbk(const QByteArray &bytes)
-{
-    const auto n = bytes.size();
-    for (qsizetype i = 0; i < n;) {
-        const quint8 c = quint8(bytes[i]);
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        if (c == 0x80 || c == 0xFF || i + 1 >= n)
-            return false;
-        const quint8 t = quint8(bytes[i + 1]);
-        if (t >= 0x30 && t <= 0x39) {
-            if (i + 3 >= n || quint8(bytes[i + 2]) < 0x81 || quint8(bytes[i + 2]) > 0xFE || quint8(bytes[i + 3]) < 0x30
-                || quint8(bytes[i + 3]) > 0x39)
-                return false;
-            i += 4;
-            continue;
-        }
-        if (t < 0x40 || t == 0x7F || t == 0xFF)
-            return false;
-        i += 2;
-    }
-    return true;
-}
-
-QString decodeWith(const QByteArray &bytes, const QString &encoding)
-{
-    if (encoding == QLatin1String("UTF-8"))
-        return QString::fromUtf8(bytes);
-    QStringDecoder dec(encoding.toLatin1().constData());
-    if (dec.isValid())
-        return dec.decode(bytes);
-    // Qt without ICU: fall back to GDAL's iconv-based recoder.
-    char *utf8 = CPLRecode(bytes.constData(), encoding.toLatin1().constData(), CPL_ENC_UTF8);
-    QString out = QString::fromUtf8(utf8);
-    CPLFree(utf8);
-    return out;
-}
-
-QString findSibling(const QString &path, const QString &suffix)
-{
-    const QFileInfo fi(path);
-    const QDir dir = fi.absoluteDir();
-    for (const QString &name : dir.entryList(QDir::Files)) {
-        const QFileInfo cand(name);
-        if (cand.completeBaseName() == fi.completeBaseName() && cand.suffix().compare(suffix, Qt::CaseInsensitive) == 0)
-            return dir.filePath(name);
-    }
-    return {};
-}
-
 } // namespace
-
-QString declaredShapefileEncoding(const QString &shpPath)
-{
-    const QString cpg = findSibling(shpPath, QStringLiteral("cpg"));
-    if (!cpg.isEmpty()) {
-        QFile f(cpg);
-        if (f.open(QIODevice::ReadOnly)) {
-            const QString text = QString::fromLatin1(f.readAll()).trimmed();
-            if (!text.isEmpty())
-                return text;
-        }
-    }
-    const QString dbf = findSibling(shpPath, QStringLiteral("dbf"));
-    if (!dbf.isEmpty()) {
-        QFile f(dbf);
-        if (f.open(QIODevice::ReadOnly)) {
-            const QByteArray head = f.read(32);
-            if (head.size() >= 30 && quint8(head[29]) != 0)
-                return QStringLiteral("LDID/%1").arg(quint8(head[29]));
-        }
-    }
-    return {};
-}
-
-QString guessEncoding(const std::vector<QByteArray> &samples)
-{
-    bool anyNonAscii = false, allUtf8 = true;
-    for (const QByteArray &s : samples) {
-        for (char c : s)
-            anyNonAscii = anyNonAscii || (quint8(c) >= 0x80);
-        allUtf8 = allUtf8 && validUtf8(s);
-    }
-    if (!anyNonAscii || allUtf8)
-        return QStringLiteral("UTF-8");
-    bool gbk = true;
-    for (const QByteArray &s : samples)
-        gbk = gbk && structurallyGbk(s);
-    // Where Qt has a GB18030 codec (ICU), it must also decode every value cleanly.
-    if (gbk && QStringDecoder("GB18030").isValid()) {
-        for (const QByteArray &s : samples) {
-            QStringDecoder d("GB18030");
-            const QString text = d.decode(s);
-            gbk = gbk && !d.hasError() && !text.contains(QChar(0xFFFD));
-        }
-    }
-    if (gbk)
-        return QStringLiteral("GBK");
-    return QStringLiteral("ISO-8859-1");
-}
 
 QStringList VectorReader::layerNames(const QString &path)
 {
@@ -275,7 +167,7 @@ Crs VectorReader::declaredCrs(OGRLayerH layer, const QString &path, const GdalEr
     OGRSpatialReferenceH srs = OGR_L_GetSpatialRef(layer);
     if (const QString projError = gdalErrors.first(QStringLiteral("PROJ:")); !projError.isEmpty())
         unreadable = geoJsonCrsName(path).isEmpty() ? projError : geoJsonCrsName(path) + QStringLiteral(": ") + projError;
-    else if (!srs && isShapefile(path) && !findSibling(path, QStringLiteral("prj")).isEmpty())
+    else if (!srs && isShapefile(path) && !siblingFile(path, QStringLiteral("prj")).isEmpty())
         unreadable = QStringLiteral("the .prj file cannot be read");
     if (srs && unreadable.isEmpty()) {
         char *wkt = nullptr;
@@ -294,7 +186,8 @@ Crs VectorReader::declaredCrs(OGRLayerH layer, const QString &path, const GdalEr
     return sourceCrs;
 }
 
-VectorSourceReading VectorReader::open(const DataSource &source, const LoadOptions &options, const GdalErrorCollector &gdalErrors)
+VectorSourceReading VectorReader::open(const DataSource &source, const LoadOptions &options, const GdalErrorCollector &gdalErrors,
+                                      bool detectText)
 {
     const QString &path = source.path;
     const QString display = source.displayName();
@@ -306,14 +199,14 @@ VectorSourceReading VectorReader::open(const DataSource &source, const LoadOptio
                     << QStringLiteral("Y_POSSIBLE_NAMES=lat,latitude,y,northing,纬度")
                     << QStringLiteral("KEEP_GEOM_COLUMNS=NO") << QStringLiteral("AUTODETECT_TYPE=YES");
     if (isShapefile(path)) {
-        if (!findSibling(path, QStringLiteral("dbf")).isEmpty() || QFileInfo(path).suffix().toLower() == QLatin1String("dbf")) {
+        if (!siblingFile(path, QStringLiteral("dbf")).isEmpty() || QFileInfo(path).suffix().toLower() == QLatin1String("dbf")) {
             declaredEncoding = declaredShapefileEncoding(path);
         } else {
             throw IoError(fileMessage(path, QStringLiteral("the Shapefile has no .dbf file (attributes missing)")));
         }
         if (!options.encoding.isEmpty()) {
             openOptions << QStringLiteral("ENCODING=%1").arg(options.encoding);
-        } else if (declaredEncoding.isEmpty() || declaredEncoding == QLatin1String("LDID/87")) {
+        } else if (detectText && (declaredEncoding.isEmpty() || declaredEncoding == QLatin1String("LDID/87"))) {
             // LDID 87 ("ANSI") is what GDAL and many tools write by default, so it says
             // little: Chinese files carry it too. Detect the text as if undeclared.
             openOptions << QStringLiteral("ENCODING=");
@@ -499,69 +392,59 @@ int VectorReader::declaredDimension(OGRLayerH layer)
 VectorLayer VectorReader::read(const DataSource &source, const LoadOptions &options, Feedback *feedback)
 {
     const QString display = source.displayName();
-    // Errors GDAL reports but does not fail on (an unreadable CRS) are collected here.
-    GdalErrorCollector gdalErrors;
-    VectorSourceReading src = open(source, options, gdalErrors);
-    OGRLayerH layer = src.layer;
-    const bool rawText = src.rawText;
-    const QString &declaredEncoding = src.declaredEncoding;
+    FeatureStream stream(source, options);
+    const bool rawText = stream.rawText();
+    const QString &declaredEncoding = stream.declaredEncoding();
     VectorLayer out;
     out.m_source = source;
-    out.m_name = src.name;
-    out.m_driver = src.driver;
-    out.m_sourceCrs = src.sourceCrs;
-    out.m_crs = src.crs;
-    out.m_report = src.report;
+    out.m_name = stream.name();
+    out.m_driver = stream.driver();
+    out.m_sourceCrs = stream.sourceCrs();
+    out.m_crs = stream.crs();
+    out.m_report = stream.report();
     LoadReport &report = out.m_report;
 
     // Fields
-    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
-    const int fieldCount = OGR_FD_GetFieldCount(defn);
-    for (int i = 0; i < fieldCount; ++i) {
-        OGRFieldDefnH fd = OGR_FD_GetFieldDefn(defn, i);
-        out.m_fields.push_back({QString::fromUtf8(OGR_Fld_GetNameRef(fd)), mapType(fd)});
-    }
+    out.m_fields = stream.fields();
+    const int fieldCount = int(out.m_fields.size());
     out.m_columns.resize(out.m_fields.size());
     const int idField = options.idField.isEmpty() ? -1 : fieldIndex(out.m_fields, options.idField);
 
     // Features: read all, then keep the dominant dimension.
-    const GIntBig expected = OGR_L_GetFeatureCount(layer, FALSE);
+    const qint64 expected = stream.featureCount();
     std::vector<Geometry> geoms;
     std::vector<int> dims;
     std::vector<qint64> fids;
     std::vector<std::vector<QVariant>> cols(out.m_fields.size());
-    OGR_L_ResetReading(layer);
     int dimCount[3] = {0, 0, 0};
-    resetGdalError();
+    std::vector<int> all(out.m_fields.size());
+    std::iota(all.begin(), all.end(), 0);
     // A feature whose read raised a GDAL error (a truncated .shp record, a corrupt
     // page) is counted as unreadable, not as "no geometry"; see also after the loop.
-    const qsizetype failuresBefore = gdalErrors.failures().size();
-    qsizetype failuresSeen = failuresBefore;
-    for (OgrFeature f(OGR_L_GetNextFeature(layer)); f; f.reset(OGR_L_GetNextFeature(layer))) {
+    stream.start(all, false);
+    while (stream.next()) {
         ++report.read;
-        const bool readFailed = gdalErrors.failures().size() != failuresSeen;
-        failuresSeen = gdalErrors.failures().size();
         if (feedback && (report.read & 1023) == 0) {
             feedback->throwIfCanceled();
             if (expected > 0)
                 feedback->setProgress(90.0 * double(report.read) / double(expected));
         }
         Geometry g;
-        if (!acceptGeometry(OGR_F_GetGeometryRef(f.get()), readFailed, OGR_F_GetFID(f.get()), src, g, report)) {
+        if (!stream.acceptGeometry(g, report)) {
             if (idField >= 0)
-                report.dropped.back().id = readValue(f.get(), idField, out.m_fields[std::size_t(idField)].type, rawText).toString();
+                report.dropped.back().id = stream.value(idField).toString();
             continue;
         }
         const int d = dimension(g.type());
         ++dimCount[d];
         dims.push_back(d);
         geoms.push_back(std::move(g));
-        fids.push_back(OGR_F_GetFID(f.get()));
+        fids.push_back(stream.fid());
         for (int i = 0; i < fieldCount; ++i)
-            cols[std::size_t(i)].push_back(readValue(f.get(), i, out.m_fields[std::size_t(i)].type, rawText));
+            cols[std::size_t(i)].push_back(stream.value(i));
     }
-    if (gdalErrors.failures().size() > failuresBefore) {
-        report.readError = gdalErrors.failures().at(failuresBefore);
+    if (const QString failure = stream.failure(); !failure.isEmpty()) {
+        report.readError = failure;
         if (report.read == 0)
             throw IoError(fileMessage(display, report.readError));
         // Reading stopped early on an error: the features the layer declares but that
@@ -573,7 +456,7 @@ VectorLayer VectorReader::read(const DataSource &source, const LoadOptions &opti
     }
 
     // Layer type: the declared one, else the most common dimension (ties: higher).
-    int layerDim = declaredDimension(layer);
+    int layerDim = stream.declaredDimension();
     if (layerDim < 0)
         for (int d = 0; d < 3; ++d)
             if (dimCount[d] > 0 && (layerDim < 0 || dimCount[d] >= dimCount[layerDim]))
@@ -601,10 +484,10 @@ VectorLayer VectorReader::read(const DataSource &source, const LoadOptions &opti
             if (out.m_fields[c].type == FieldType::String)
                 for (QVariant &v : cols[c])
                     if (v.isValid())
-                        v = decodeWith(v.toByteArray(), report.encoding);
+                        v = decodeText(v.toByteArray(), report.encoding);
         // Field names are raw bytes too.
         for (int i = 0; i < fieldCount; ++i)
-            out.m_fields[std::size_t(i)].name = decodeWith(QByteArray(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i))), report.encoding);
+            out.m_fields[std::size_t(i)].name = decodeText(stream.rawName(i), report.encoding);
     } else if (!options.encoding.isEmpty()) {
         report.encoding = options.encoding;
     } else if (!declaredEncoding.isEmpty()) {

@@ -3,6 +3,7 @@
 // layer of a dataset into a VectorLayer, reprojecting, repairing and counting.
 #include "crs/CoordinateTransform.h"
 #include "io/Gdal.h"
+#include "io/TextEncoding.h"
 #include "model/VectorLayer.h"
 
 #include <memory>
@@ -33,8 +34,10 @@ public:
     static OGRLayerH chooseLayer(GDALDatasetH dataset, const DataSource &source);
 
     // The steps of read() for readers that stream features themselves (Demand::load).
-    // Opens the source; gdalErrors must be alive (it sees unreadable CRSs).
-    static VectorSourceReading open(const DataSource &source, const LoadOptions &options, const GdalErrorCollector &gdalErrors);
+    // Opens the source; gdalErrors must be alive (it sees unreadable CRSs). detectText:
+    // see FeatureStream.
+    static VectorSourceReading open(const DataSource &source, const LoadOptions &options, const GdalErrorCollector &gdalErrors,
+                                    bool detectText = true);
     // The CRS the layer declares; `unreadable` gets why a declared CRS cannot be used
     // (then the result is invalid and the caller must not treat it as "no CRS").
     static Crs declaredCrs(OGRLayerH layer, const QString &path, const GdalErrorCollector &gdalErrors, QString &unreadable);
@@ -57,13 +60,5 @@ public:
     // 0/1/2 for a layer declared as points/lines/polygons, -1 when it does not say.
     static int declaredDimension(OGRLayerH layer);
 };
-
-// Shapefile text encoding helpers (exposed for tests).
-// Declared encoding of a .shp/.dbf: from the .cpg file or the DBF language driver
-// byte; empty when the file declares none.
-QString declaredShapefileEncoding(const QString &shpPath);
-// Best guess for undeclared bytes: "UTF-8" if all valid UTF-8, else "GBK" if they decode
-// as GBK without error, else "ISO-8859-1".
-QString guessEncoding(const std::vector<QByteArray> &samples);
 
 } // namespace refuge

@@ -1,53 +1,11 @@
+// RasterLayer (see RasterLayer.h): georeferencing arithmetic; reading is in io/RasterReader.cpp.
 #include "model/RasterLayer.h"
-#include "io/Gdal.h"
 #include "util/Error.h"
 
 #include <cmath>
 #include <limits>
 
 namespace refuge {
-
-RasterLayer RasterLayer::open(const QString &path, const Crs &assumedCrs)
-{
-    GdalDataset ds = openDataset(path, GDAL_OF_RASTER);
-    RasterLayer r;
-    r.m_path = path;
-    r.m_driver = QString::fromUtf8(GDALGetDriverShortName(GDALGetDatasetDriver(ds.get())));
-    r.m_width = GDALGetRasterXSize(ds.get());
-    r.m_height = GDALGetRasterYSize(ds.get());
-    const int bands = GDALGetRasterCount(ds.get());
-    if (bands == 0 || r.m_width <= 0 || r.m_height <= 0)
-        throw InvalidInput(fileMessage(path, QStringLiteral("raster has no bands or no pixels")));
-    for (int b = 1; b <= bands; ++b) {
-        GDALRasterBandH band = GDALGetRasterBand(ds.get(), b);
-        RasterBandInfo info;
-        info.dataType = QString::fromUtf8(GDALGetDataTypeName(GDALGetRasterDataType(band)));
-        int has = 0;
-        const double nd = GDALGetRasterNoDataValue(band, &has);
-        if (has)
-            info.nodata = nd;
-        info.description = QString::fromUtf8(GDALGetDescription(band));
-        r.m_bands.push_back(info);
-    }
-    double gt[6];
-    if (GDALGetGeoTransform(ds.get(), gt) == CE_None)
-        r.m_gt.assign(gt, gt + 6);
-    else if (!assumedCrs.isValid())
-        throw CrsError(fileMessage(path, QStringLiteral("raster is not georeferenced (no geotransform)")));
-    if (assumedCrs.isValid()) {
-        r.m_crs = assumedCrs;
-    } else {
-        const char *wkt = GDALGetProjectionRef(ds.get());
-        if (!wkt || !*wkt)
-            throw CrsError(fileMessage(path, QStringLiteral("no CRS; state one with --crs EPSG:N")));
-        try {
-            r.m_crs = Crs::fromUserInput(QString::fromUtf8(wkt));
-        } catch (const CrsError &e) {
-            throw CrsError(fileMessage(path, e.message()));
-        }
-    }
-    return r;
-}
 
 QPointF RasterLayer::pixelCentre(int col, int row) const
 {
@@ -61,38 +19,6 @@ QRectF RasterLayer::extent() const
     const double x1 = x0 + m_width * m_gt[1] + m_height * m_gt[2];
     const double y1 = y0 + m_width * m_gt[4] + m_height * m_gt[5];
     return QRectF(QPointF(std::min(x0, x1), std::min(y0, y1)), QPointF(std::max(x0, x1), std::max(y0, y1)));
-}
-
-std::vector<double> RasterLayer::read(int band, const QRect &window) const
-{
-    if (band < 0 || band >= bandCount())
-        throw InvalidInput(fileMessage(m_path, QStringLiteral("no band %1").arg(band + 1)));
-    if (window.isEmpty() || window.left() < 0 || window.top() < 0 || window.right() >= m_width || window.bottom() >= m_height)
-        throw IoError(fileMessage(m_path, QStringLiteral("window outside the raster")));
-    GdalDataset ds = openDataset(m_path, GDAL_OF_RASTER);
-    GDALRasterBandH b = GDALGetRasterBand(ds.get(), band + 1);
-    std::vector<double> out(std::size_t(window.width()) * std::size_t(window.height()));
-    resetGdalError();
-    if (GDALRasterIO(b, GF_Read, window.left(), window.top(), window.width(), window.height(), out.data(), window.width(),
-                     window.height(), GDT_Float64, 0, 0) != CE_None)
-        throw IoError(fileMessage(m_path, lastGdalError()));
-    if (const auto &nd = m_bands[std::size_t(band)].nodata) {
-        const double nan = std::numeric_limits<double>::quiet_NaN();
-        double ndv = *nd;
-        // Compare as the band stores its pixels: a Float32 band cannot hold 0.1 exactly, and
-        // ESRI writes -FLT_MAX rounded to -3.40282346639e+38, just beyond the float range.
-        if (m_bands[std::size_t(band)].dataType == QLatin1String("Float32") && std::isfinite(ndv)) {
-            constexpr double floatMax = std::numeric_limits<float>::max();
-            if (std::abs(ndv) <= floatMax)
-                ndv = double(float(ndv));
-            else if (std::abs(ndv) <= floatMax * (1 + 1e-10))
-                ndv = std::copysign(floatMax, ndv);
-        }
-        for (double &v : out)
-            if (v == ndv || (std::isnan(ndv) && std::isnan(v)))
-                v = nan;
-    }
-    return out;
 }
 
 } // namespace refuge

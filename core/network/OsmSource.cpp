@@ -1,7 +1,9 @@
+// OsmSource (see OsmSource.h): the ways GDAL's OSM driver gives (io/OsmReader) through
+// the profile's OSM rules.
 #include "network/OsmSource.h"
 #include "crs/CoordinateTransform.h"
-#include "io/Gdal.h"
-#include "io/OgrGeometry.h"
+#include "io/FeatureStream.h"
+#include "io/OsmReader.h"
 #include "model/VectorLayer.h"
 #include "network/RoadGraphBuilder.h"
 #include "network/RoadGraphSource.h"
@@ -13,7 +15,6 @@
 #include <QMap>
 #include <algorithm>
 #include <cmath>
-#include <cpl_conv.h>
 
 namespace refuge {
 
@@ -55,18 +56,17 @@ private:
     std::vector<int> m_fields;
 };
 
-// OSM_CONFIG_FILE = resources/osmconf.ini for this thread while it lives.
-class OsmConfig {
+// GDAL's OSM driver with resources/osmconf.ini on this thread while it lives.
+class OsmConfig : public OsmDriverConfig {
 public:
-    OsmConfig()
+    OsmConfig() : OsmDriverConfig(ini()) {}
+
+private:
+    static QString ini()
     {
-        const QString ini = QDir(QFileInfo(Profile::profileDirectory()).path()).filePath(QStringLiteral("osmconf.ini"));
-        const QByteArray utf8 = QFileInfo::exists(ini) ? ini.toUtf8() : QByteArray();
-        CPLSetThreadLocalConfigOption("OSM_CONFIG_FILE", utf8.isEmpty() ? nullptr : utf8.constData());
+        const QString path = QDir(QFileInfo(Profile::profileDirectory()).path()).filePath(QStringLiteral("osmconf.ini"));
+        return QFileInfo::exists(path) ? path : QString();
     }
-    ~OsmConfig() { CPLSetThreadLocalConfigOption("OSM_CONFIG_FILE", nullptr); }
-    OsmConfig(const OsmConfig &) = delete;
-    OsmConfig &operator=(const OsmConfig &) = delete;
 };
 
 double ringMeters(const QPointF *p, int n)
@@ -115,18 +115,8 @@ bool OsmSource::isOsmSource(const DataSource &source)
 {
     if (isOsmFile(source.path))
         return true;
-    GdalErrorCollector errors;
     try {
-        GdalDataset ds = openDataset(source.path, GDAL_OF_VECTOR);
-        OGRLayerH layer = source.layer.isEmpty() ? GDALDatasetGetLayer(ds.get(), 0)
-                                                 : GDALDatasetGetLayerByName(ds.get(), source.layer.toUtf8().constData());
-        if (!layer)
-            return false;
-        OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
-        QStringList names;
-        for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i)
-            names << QString::fromUtf8(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)));
-        return hasOsmFields(names);
+        return hasOsmFields(FeatureStream::fieldNames(source));
     } catch (const Error &) {
         return false; // the reader says what is wrong with it
     }
@@ -139,27 +129,6 @@ VectorLayer OsmSource::loadLayer(const DataSource &source, const LoadOptions &op
 }
 
 namespace {
-
-// A layer of the OSM file as read (WGS 84 lon/lat), every field as text.
-VectorLayer layerLike(OGRLayerH layer, const QString &name, GeometryType type)
-{
-    VectorLayer out(name, type, Crs::fromEpsg(4326));
-    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
-    for (int f = 0; f < OGR_FD_GetFieldCount(defn); ++f)
-        out.addField({QString::fromUtf8(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, f))), FieldType::String});
-    return out;
-}
-
-void addOgrFeature(VectorLayer &to, OGRFeatureH f)
-{
-    OGRGeometryH og = OGR_F_GetGeometryRef(f);
-    if (!og || OGR_G_IsEmpty(og))
-        return;
-    QVariantList attributes;
-    for (int i = 0; i < int(to.fields().size()); ++i)
-        attributes << (OGR_F_IsFieldSetAndNotNull(f, i) ? QVariant(QString::fromUtf8(OGR_F_GetFieldAsString(f, i))) : QVariant());
-    to.addFeature(fromOgr(og), attributes, OGR_F_GetFID(f));
-}
 
 QRectF extentOf(const VectorLayer &layer)
 {
@@ -204,40 +173,10 @@ VectorLayer transformed(const VectorLayer &from, const Crs &crs)
 OsmSource::Ways OsmSource::loadWays(const RoadGraphOptions &options, Feedback *feedback)
 {
     const OsmConfig config;
-    GdalErrorCollector errors;
-    GdalDataset ds = openDataset(options.source.path, GDAL_OF_VECTOR);
-    OGRLayerH lines = GDALDatasetGetLayerByName(ds.get(), "lines");
-    OGRLayerH areas = GDALDatasetGetLayerByName(ds.get(), "multipolygons");
-    if (!lines)
-        throw IoError(fileMessage(options.source.displayName(), QStringLiteral("no 'lines' layer")));
-    // Only these two layers are kept while the file is read (no points, no relations
-    // other than multipolygons); of the polygons only the closed ways with a highway
-    // tag (not every building and land use polygon).
-    if (OGRLayerH r = GDALDatasetExecuteSQL(ds.get(), areas ? "SET interest_layers = lines,multipolygons" : "SET interest_layers = lines",
-                                            nullptr, nullptr))
-        GDALDatasetReleaseResultSet(ds.get(), r);
-    if (areas && OGR_L_SetAttributeFilter(areas, "osm_way_id IS NOT NULL AND other_tags LIKE '%\"highway\"=>%'") != OGRERR_NONE)
-        throw IoError(fileMessage(options.source.path, errors.failures().value(0, QStringLiteral("cannot filter the OSM areas"))));
-    const QString name = options.source.displayName();
-    VectorLayer lonLatLines = layerLike(lines, name, GeometryType::LineString);
-    VectorLayer lonLatAreas = areas ? layerLike(areas, QStringLiteral("osm_areas"), GeometryType::MultiPolygon) : VectorLayer();
-    // One pass over the file for both layers (GDAL's dataset-level reading): the OSM
-    // driver parses the file and indexes its nodes once.
-    GDALDatasetResetReading(ds.get());
-    for (qint64 n = 1;; ++n) {
-        if (feedback && (n & 0xFFF) == 0)
-            feedback->throwIfCanceled();
-        OGRLayerH from = nullptr;
-        const OgrFeature f(GDALDatasetGetNextFeature(ds.get(), &from, nullptr, nullptr, nullptr));
-        if (!f)
-            break;
-        if (from == lines)
-            addOgrFeature(lonLatLines, f.get());
-        else if (from == areas && areas)
-            addOgrFeature(lonLatAreas, f.get());
-    }
-    if (!errors.failures().isEmpty())
-        throw IoError(fileMessage(options.source.displayName(), errors.failures().front()));
+    OsmWayLayers lonLat = readOsmWays(options.source, feedback);
+    const VectorLayer &lonLatLines = lonLat.lines;
+    const VectorLayer &lonLatAreas = lonLat.areas;
+    const bool areas = lonLat.hasAreas;
     const Crs crs = options.crs.isValid() && !options.crs.isGeographic()
         ? options.crs
         : metricCrsFor(lonLatLines.crs(), extentOf(lonLatLines));

@@ -1,5 +1,5 @@
 #include "network/Profile.h"
-#include "analysis/ParameterRanges.h"
+#include "util/ParameterRanges.h"
 #include "util/Resources.h"
 #include "util/Error.h"
 

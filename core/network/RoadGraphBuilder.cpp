@@ -1,8 +1,11 @@
 #include "network/RoadGraphBuilder.h"
+#include "geom/Hilbert.h"
 #include "network/GraphCache.h"
 #include "network/OsmSource.h"
 #include "network/RoadGraphSource.h"
-#include "io/VectorReader.h"
+#include "network/RoadGraphTopology.h"
+#include "io/FeatureStream.h"
+#include "io/TextEncoding.h"
 #include "model/VectorLayer.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
@@ -20,159 +23,6 @@ namespace {
 
 constexpr float kInf = std::numeric_limits<float>::infinity();
 
-// Hilbert index of (x, y) on a 2^16 × 2^16 grid.
-std::uint32_t hilbertIndex(std::uint32_t x, std::uint32_t y)
-{
-    std::uint32_t d = 0;
-    for (std::uint32_t s = 1u << 15; s > 0; s >>= 1) {
-        const std::uint32_t rx = (x & s) ? 1 : 0, ry = (y & s) ? 1 : 0;
-        d += s * s * ((3 * rx) ^ ry);
-        if (ry == 0) {
-            if (rx == 1) {
-                x = s - 1 - x;
-                y = s - 1 - y;
-            }
-            std::swap(x, y);
-        }
-    }
-    return d;
-}
-
-// Open-addressing hash from grid cell to vertex cluster. Most lookups are of the empty
-// cells around a new vertex: a small bit filter (cache-resident, 8 bits per entry)
-// answers those without touching the big table.
-class CellMap {
-public:
-    explicit CellMap(std::size_t expected)
-    {
-        std::size_t cap = 16;
-        while (cap < expected * 2)
-            cap <<= 1;
-        m_keys.assign(cap, kEmpty);
-        m_values.resize(cap);
-        m_filterBits = 10;
-        while ((std::size_t(1) << m_filterBits) < expected * 8 && m_filterBits < 26)
-            ++m_filterBits;
-        m_filter.assign((std::size_t(1) << m_filterBits) / 64, 0);
-    }
-    std::uint32_t find(std::uint64_t key) const
-    {
-        const std::uint64_t f = filterBit(key);
-        if ((m_filter[f >> 6] & (std::uint64_t(1) << (f & 63))) == 0)
-            return kNone;
-        for (std::size_t i = slot(key);; i = (i + 1) & (m_keys.size() - 1)) {
-            if (m_keys[i] == key)
-                return m_values[i];
-            if (m_keys[i] == kEmpty)
-                return kNone;
-        }
-    }
-    void insert(std::uint64_t key, std::uint32_t value)
-    {
-        if ((m_size + 1) * 2 > m_keys.size())
-            grow();
-        const std::uint64_t f = filterBit(key);
-        m_filter[f >> 6] |= std::uint64_t(1) << (f & 63);
-        for (std::size_t i = slot(key);; i = (i + 1) & (m_keys.size() - 1)) {
-            if (m_keys[i] == key)
-                return;
-            if (m_keys[i] == kEmpty) {
-                m_keys[i] = key;
-                m_values[i] = value;
-                ++m_size;
-                return;
-            }
-        }
-    }
-    static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
-
-private:
-    static constexpr std::uint64_t kEmpty = ~std::uint64_t(0);
-    std::size_t slot(std::uint64_t k) const { return std::size_t((k * 0x9E3779B97F4A7C15ull) >> 20) & (m_keys.size() - 1); }
-    std::uint64_t filterBit(std::uint64_t k) const { return (k * 0xC2B2AE3D27D4EB4Full) >> (64 - m_filterBits); }
-    void grow()
-    {
-        std::vector<std::uint64_t> keys = std::move(m_keys);
-        std::vector<std::uint32_t> values = std::move(m_values);
-        m_keys.assign(keys.size() * 2, kEmpty);
-        m_values.assign(keys.size() * 2, 0);
-        m_size = 0;
-        for (std::size_t i = 0; i < keys.size(); ++i)
-            if (keys[i] != kEmpty)
-                insert(keys[i], values[i]);
-    }
-    std::vector<std::uint64_t> m_keys;
-    std::vector<std::uint32_t> m_values;
-    std::vector<std::uint64_t> m_filter;
-    int m_filterBits = 10;
-    std::size_t m_size = 0;
-};
-
-struct RawLink {
-    std::uint32_t from, to, feature;
-    std::uint32_t firstPoint, pointCount; // into the builder's point buffer
-};
-
-double polylineLength(const QPointF *p, std::size_t n)
-{
-    double s = 0;
-    for (std::size_t i = 1; i < n; ++i) {
-        // sqrt, not std::hypot (several times slower): street coordinates are far from
-        // overflow, and a length is kept as a float.
-        const double dx = p[i].x() - p[i - 1].x(), dy = p[i].y() - p[i - 1].y();
-        s += std::sqrt(dx * dx + dy * dy);
-    }
-    return s;
-}
-
-// The positions 0..n-1 ordered by the Hilbert index of pointAt(i) on the points' bounding
-// box (ties in position order): sorted as (index, position) words, without a comparator
-// reading two scattered indices per comparison.
-template <typename PointAt>
-std::vector<std::uint32_t> hilbertOrder(std::size_t n, PointAt pointAt)
-{
-    std::vector<std::uint32_t> order(n);
-    if (n == 0)
-        return order;
-    double x0 = pointAt(0).x(), x1 = x0, y0 = pointAt(0).y(), y1 = y0;
-    for (std::size_t i = 0; i < n; ++i) {
-        const QPointF p = pointAt(i);
-        x0 = std::min(x0, p.x());
-        x1 = std::max(x1, p.x());
-        y0 = std::min(y0, p.y());
-        y1 = std::max(y1, p.y());
-    }
-    std::vector<std::uint64_t> keyed(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        const QPointF p = pointAt(i);
-        const auto hx = std::uint32_t(x1 > x0 ? 65535.0 * (p.x() - x0) / (x1 - x0) : 0);
-        const auto hy = std::uint32_t(y1 > y0 ? 65535.0 * (p.y() - y0) / (y1 - y0) : 0);
-        keyed[i] = (std::uint64_t(hilbertIndex(hx, hy)) << 32) | std::uint64_t(i);
-    }
-    std::sort(keyed.begin(), keyed.end());
-    for (std::size_t i = 0; i < n; ++i)
-        order[i] = std::uint32_t(keyed[i]);
-    return order;
-}
-
-// The parts `starts` (indices into lines' parts) in the Hilbert order of their first
-// points: links made in that order sit near their neighbours in memory, and the points
-// written for them are already the graph's (no reordering copy).
-std::vector<std::uint32_t> spatialOrder(std::vector<std::uint32_t> starts, const RoadLines &lines)
-{
-    if (starts.empty() || lines.points.empty())
-        return starts;
-    // (A part with no point of its own, last in the layer, takes the last point.)
-    auto firstPoint = [&](std::size_t i) {
-        return lines.points[std::min<std::size_t>(lines.partFirst[starts[i]], lines.points.size() - 1)];
-    };
-    std::vector<std::uint32_t> out;
-    out.reserve(starts.size());
-    for (const std::uint32_t i : hilbertOrder(starts.size(), firstPoint))
-        out.push_back(starts[i]);
-    return out;
-}
-
 // Sources RoadLines::read handles exactly as VectorLayer::load would; the others
 // (OSM configuration, CSV coordinate columns, GeoJSON "crs" names, Shapefile text
 // encoding detection) take the VectorLayer path.
@@ -189,43 +39,11 @@ bool streamable(const QString &path)
     return true;
 }
 
-} // namespace
-
-QStringList RoadGraphReport::messages() const
+// Refuses lines a graph cannot be built from (none the profile may use, none at all,
+// lon/lat), naming the source; the counts so far go to `report`.
+void checkLines(const RoadLines &lines, const Profile &profile, RoadGraphReport &report)
 {
-    QStringList out;
-    auto add = [&](qint64 n, const QString &what) {
-        if (n > 0)
-            out << QStringLiteral("%1 %2").arg(n).arg(what);
-    };
-    add(skippedGeometry, QStringLiteral("road features without a usable line geometry skipped (null, empty, not a line, "
-                                        "bad coordinates or unreadable)"));
-    add(excludedByClass, QStringLiteral("road features excluded by the profile (road class)"));
-    add(closedByOneWay, QStringLiteral("road features closed by their one-way value"));
-    add(unknownOneWay, QStringLiteral("one-way values not understood (taken as two-way)"));
-    add(badSpeed, QStringLiteral("speed values missing, ≤ 0 or unreadable (class or default speed used)"));
-    add(zeroLength, QStringLiteral("zero-length road pieces dropped"));
-    add(missingNodeIds, QStringLiteral("road features without from/to node ids skipped"));
-    qint64 excluded = 0;
-    for (const ExcludedWays &e : excludedWays)
-        excluded += e.ways;
-    add(excluded, QStringLiteral("OSM ways left out by the profile's OSM rules (railways, walls, private roads…; "
-                                 "network-check lists them by reason)"));
-    return out;
-}
-
-RoadGraph RoadGraphBuilder::build(const VectorLayer &lines, const RoadGraphOptions &options, Feedback *feedback, RoadGraphReport *reportOut)
-{
-    return build(RoadLines::fromLayer(lines, options), options, feedback, reportOut);
-}
-
-RoadGraph RoadGraphBuilder::build(RoadLines lines, const RoadGraphOptions &options, Feedback *feedback, RoadGraphReport *reportOut)
-{
-    QElapsedTimer timer;
-    timer.start();
-    RoadGraphReport local;
-    RoadGraphReport &report = reportOut ? *reportOut : local;
-    const QString display = lines.display;
+    const QString &display = lines.display;
     report.skippedGeometry = lines.skippedGeometry;
     report.excludedWays = lines.excluded;
     if (lines.featureCount == 0 && !lines.excluded.isEmpty()) {
@@ -233,7 +51,7 @@ RoadGraph RoadGraphBuilder::build(RoadLines lines, const RoadGraphOptions &optio
         for (auto it = lines.excluded.begin(); it != lines.excluded.end(); ++it)
             reasons << QStringLiteral("%1: %2").arg(it.key()).arg(it->ways);
         throw InvalidInput(fileMessage(display, QStringLiteral("no way the profile '%1' may use (left out: %2)")
-                                                    .arg(options.profile.name(), reasons.join(QStringLiteral(", ")))));
+                                                    .arg(profile.name(), reasons.join(QStringLiteral(", ")))));
     }
     report.dropped = lines.dropped;
     if (lines.featureCount == 0)
@@ -243,14 +61,18 @@ RoadGraph RoadGraphBuilder::build(RoadLines lines, const RoadGraphOptions &optio
                                                     : QStringLiteral("the network layer is empty")));
     if (lines.crs.isValid() && lines.crs.isGeographic())
         throw CrsError(fileMessage(display, QStringLiteral("the network must be in a metric CRS to build a graph (got %1)").arg(lines.crs.label())));
-    const Profile &profile = options.profile;
-    const double toUnit = lines.crs.isValid() && lines.crs.metresPerUnit() > 0 ? lines.crs.metresPerUnit() : 1.0;
-    const double tol = std::max(options.toleranceMeters, 1e-9) / toUnit;
-    report.onewayField = lines.oneway.name;
-    report.classField = lines.roadClass.name;
-    report.speedField = lines.speed.name;
-    const bool useNodeFields = lines.fromNode.present() && lines.toNode.present();
+}
 
+// Per feature: usable (not excluded by class, not closed by one-way), one-way and
+// speed (m/s), from the profile's rules applied once per distinct value; counted.
+struct FeatureRules {
+    std::vector<OneWay> oneWay;
+    std::vector<float> speed;
+    std::vector<char> usable;
+};
+
+FeatureRules featureRules(const RoadLines &lines, const Profile &profile, RoadGraphReport &report)
+{
     // Per distinct value: class exclusion and speed, speed override, one-way.
     constexpr double kNoSpeed = -1;
     const auto &classes = lines.roadClass.values;
@@ -282,9 +104,13 @@ RoadGraph RoadGraphBuilder::build(RoadLines lines, const RoadGraphOptions &optio
     // Per feature: usable?, one-way, speed.
     const std::size_t nf = lines.featureCount;
     report.features = qint64(nf);
-    std::vector<OneWay> featureOneWay(nf, OneWay::Both);
-    std::vector<float> featureSpeed(nf, float(profile.defaultSpeed()));
-    std::vector<char> usable(nf, 1);
+    FeatureRules out;
+    std::vector<OneWay> &featureOneWay = out.oneWay;
+    std::vector<float> &featureSpeed = out.speed;
+    std::vector<char> &usable = out.usable;
+    featureOneWay.assign(nf, OneWay::Both);
+    featureSpeed.assign(nf, float(profile.defaultSpeed()));
+    usable.assign(nf, 1);
     for (std::size_t i = 0; i < nf; ++i) {
         const std::uint32_t c = lines.roadClass.index[i];
         if (classExcluded[c]) {
@@ -312,213 +138,25 @@ RoadGraph RoadGraphBuilder::build(RoadLines lines, const RoadGraphOptions &optio
             featureOneWay[i] = wayValue[w];
         }
     }
-    // The per-feature attribute indexes are done with (all five are feature-long, read
-    // or not; the node ids only serve the node-field topology below): 18 MB at 0.9 M.
-    for (RoadLines::Column *c : {&lines.roadClass, &lines.oneway, &lines.speed})
-        std::vector<std::uint32_t>().swap(c->index);
-    if (!useNodeFields)
-        for (RoadLines::Column *c : {&lines.fromNode, &lines.toNode})
-            std::vector<std::uint32_t>().swap(c->index);
-    if (feedback) {
-        feedback->throwIfCanceled();
-        feedback->setProgress(10);
-    }
+    return out;
+}
 
-    // Topology.
-    std::vector<QPointF> nodePos;  // per cluster / node id
-    std::vector<RawLink> raw;
-    std::vector<QPointF> pts;      // link points
-    const std::size_t totalVertices = lines.points.size();
-    const std::size_t np = lines.partCount();
-    raw.reserve(nf);
-    if (useNodeFields) {
-        std::vector<std::uint32_t> valueNode(lines.fromNode.values.size(), 0xFFFFFFFFu);
-        auto nodeId = [&](std::uint32_t value, QPointF p) {
-            if (valueNode[value] == 0xFFFFFFFFu) {
-                valueNode[value] = std::uint32_t(nodePos.size());
-                nodePos.push_back(p);
-            }
-            return valueNode[value];
-        };
-        // The feature's parts are consecutive: its points run from its first part's start
-        // to its last part's end. Features taken in the order of their first points.
-        std::vector<std::uint32_t> featureStarts;
-        std::size_t usableVertices = 0;
-        for (std::size_t k = 0; k < np; ++k) {
-            if (!usable[lines.partFeature[k]])
-                continue;
-            usableVertices += lines.partFirst[k + 1] - lines.partFirst[k];
-            if (k == 0 || lines.partFeature[k] != lines.partFeature[k - 1])
-                featureStarts.push_back(std::uint32_t(k));
-        }
-        pts.reserve(usableVertices);
-        for (const std::uint32_t k : spatialOrder(std::move(featureStarts), lines)) {
-            const std::uint32_t i = lines.partFeature[k];
-            std::size_t e = k + 1;
-            while (e < np && lines.partFeature[e] == i)
-                ++e;
-            const QPointF *gp = lines.points.data() + lines.partFirst[k];
-            const std::size_t gn = lines.partFirst[e] - lines.partFirst[k];
-            const std::uint32_t a = lines.fromNode.index[i], b = lines.toNode.index[i];
-            if (a == 0 || b == 0 || gn < 2) {
-                ++report.missingNodeIds;
-                continue;
-            }
-            const auto first = std::uint32_t(pts.size());
-            for (std::size_t j = 0; j < gn; ++j)
-                if (pts.size() == first || pts.back() != gp[j])
-                    pts.push_back(gp[j]);
-            const auto count = std::uint32_t(pts.size() - first);
-            if (count < 2) {
-                pts.resize(first);
-                ++report.zeroLength;
-                continue;
-            }
-            raw.push_back({nodeId(a, gp[0]), nodeId(b, gp[gn - 1]), i, first, count});
-        }
-    } else {
-        // Cluster every vertex on a grid of cell size = tolerance.
-        std::vector<std::uint32_t> vertexCluster(totalVertices);
-        std::vector<std::uint32_t> clusterUse;
-        {
-            CellMap cells(totalVertices / 2 + 16);
-            const double tol2 = tol * tol;
-            // Offset so no reachable cell maps to the hash's empty marker (all bits set).
-            auto cellKey = [](std::int64_t ix, std::int64_t iy) {
-                return (std::uint64_t(std::uint32_t(ix + 0x40000000)) << 32) | std::uint64_t(std::uint32_t(iy + 0x40000000));
-            };
-            for (std::size_t v = 0; v < totalVertices; ++v) {
-                const QPointF p = lines.points[v];
-                const auto ix = std::int64_t(std::floor(p.x() / tol)), iy = std::int64_t(std::floor(p.y() / tol));
-                std::uint32_t c = cells.find(cellKey(ix, iy));
-                if (c != CellMap::kNone) {
-                    const QPointF q = nodePos[c];
-                    if ((q.x() - p.x()) * (q.x() - p.x()) + (q.y() - p.y()) * (q.y() - p.y()) > tol2)
-                        c = CellMap::kNone;
-                }
-                for (std::int64_t dx = -1; c == CellMap::kNone && dx <= 1; ++dx)
-                    for (std::int64_t dy = -1; c == CellMap::kNone && dy <= 1; ++dy) {
-                        const std::uint32_t cand = cells.find(cellKey(ix + dx, iy + dy));
-                        if (cand == CellMap::kNone)
-                            continue;
-                        const QPointF q = nodePos[cand];
-                        if ((q.x() - p.x()) * (q.x() - p.x()) + (q.y() - p.y()) * (q.y() - p.y()) <= tol2)
-                            c = cand;
-                    }
-                if (c == CellMap::kNone) {
-                    c = std::uint32_t(nodePos.size());
-                    nodePos.push_back(p);
-                    clusterUse.push_back(0);
-                    cells.insert(cellKey(ix, iy), c);
-                }
-                vertexCluster[v] = c;
-            }
-        }
-        // Uses: endpoints count twice so they are always nodes.
-        for (std::size_t k = 0; k < np; ++k) {
-            if (!usable[lines.partFeature[k]])
-                continue;
-            const std::uint32_t b = lines.partFirst[k], e = lines.partFirst[k + 1];
-            for (std::uint32_t v = b; v < e; ++v)
-                clusterUse[vertexCluster[v]] += (v == b || v + 1 == e) ? 2 : 1;
-        }
-        if (feedback) {
-            feedback->throwIfCanceled();
-            feedback->setProgress(40);
-        }
-        // Only node clusters (line ends and shared vertices: used twice or more) need a
-        // position from here on. Most clusters are single interior vertices: number the
-        // nodes 0..n-1 and drop the other positions (-50 MB at 0.9 M links).
-        std::vector<std::uint32_t> nodeOf(nodePos.size(), CellMap::kNone);
-        {
-            std::size_t nodeCount = 0;
-            for (const std::uint32_t use : clusterUse)
-                nodeCount += use >= 2;
-            std::vector<QPointF> nodes;
-            nodes.reserve(nodeCount);
-            for (std::uint32_t c = 0; c < nodePos.size(); ++c) {
-                if (clusterUse[c] >= 2) {
-                    nodeOf[c] = std::uint32_t(nodes.size());
-                    nodes.push_back(nodePos[c]);
-                }
-            }
-            nodePos = std::move(nodes);
-            std::vector<std::uint32_t>().swap(clusterUse);
-        }
-        // Each vertex's cluster, in place: its node, or kInterior | cluster for the other
-        // clusters (still told apart, to drop repeated vertices). nodeOf is done with.
-        constexpr std::uint32_t kInterior = 0x80000000u;
-        if (nodeOf.size() >= kInterior)
-            throw InvalidInput(fileMessage(display, QStringLiteral("too many vertices for one network (%1)").arg(nodeOf.size())));
-        for (std::uint32_t &c : vertexCluster)
-            c = nodeOf[c] != CellMap::kNone ? nodeOf[c] : (kInterior | c);
-        std::vector<std::uint32_t>().swap(nodeOf);
-        // Cut lines at node vertices. Each cut repeats its node as the next piece's first
-        // point, and one dangling point is pushed at the end: room for exactly that, so
-        // the buffer never reallocates (a reallocation doubled it: +29 MB at 0.9 M links).
-        // The buffer becomes the graph's points: room for the usable parts only.
-        std::size_t usableVertices = 0, interiorNodes = 0;
-        std::vector<std::uint32_t> partStarts;
-        partStarts.reserve(np);
-        for (std::size_t k = 0; k < np; ++k) {
-            if (!usable[lines.partFeature[k]] || lines.partFirst[k + 1] - lines.partFirst[k] < 2)
-                continue;
-            partStarts.push_back(std::uint32_t(k));
-            usableVertices += lines.partFirst[k + 1] - lines.partFirst[k];
-            for (std::uint32_t v = lines.partFirst[k] + 1; v + 1 < lines.partFirst[k + 1]; ++v)
-                interiorNodes += (vertexCluster[v] & kInterior) == 0;
-        }
-        pts.reserve(usableVertices + interiorNodes + 1);
-        for (const std::uint32_t k : spatialOrder(std::move(partStarts), lines)) {
-            const std::uint32_t i = lines.partFeature[k];
-            const std::uint32_t base = lines.partFirst[k];
-            const int n = int(lines.partFirst[k + 1] - base);
-            const QPointF *gp = lines.points.data() + base;
-            if (!usable[i] || n < 2)
-                continue;
-            // A line's ends are always nodes (they count two uses).
-            std::uint32_t startNode = vertexCluster[base];
-            auto first = std::uint32_t(pts.size());
-            pts.push_back(nodePos[startNode]);
-            std::uint32_t prevCluster = startNode;
-            for (int j = 1; j < n; ++j) {
-                const std::uint32_t c = vertexCluster[base + std::uint32_t(j)];
-                if (c == prevCluster)
-                    continue; // repeated vertex (endpoint clusters are always nodes)
-                prevCluster = c;
-                const bool isNode = (c & kInterior) == 0;
-                pts.push_back(isNode ? nodePos[c] : gp[j]);
-                if (!isNode)
-                    continue;
-                const auto count = std::uint32_t(pts.size() - first);
-                if (c == startNode && polylineLength(pts.data() + first, count) < tol) {
-                    ++report.zeroLength;
-                    pts.resize(first);
-                } else {
-                    raw.push_back({startNode, c, i, first, count});
-                }
-                startNode = c;
-                first = std::uint32_t(pts.size());
-                pts.push_back(nodePos[c]);
-            }
-            pts.resize(first); // the dangling start point of the next piece
-        }
-    }
-    const Crs crs = lines.crs;
-    lines = RoadLines(); // the source arrays are no longer needed: free them before the graph's
-    if (raw.empty())
-        throw InvalidInput(fileMessage(display, QStringLiteral("no usable road for profile '%1' (%2 features; %3)")
-                                                    .arg(profile.name()).arg(nf).arg(report.messages().join(QStringLiteral("; ")))));
-    if (feedback) {
-        feedback->throwIfCanceled();
-        feedback->setProgress(60);
-    }
-
+// The graph from the topology: the nodes the links use, renumbered in Hilbert order;
+// the links with their lengths and travel times (the features' speeds and one-way
+// rules); the arcs (CSR). `nodes`: how many nodes the graph has.
+std::shared_ptr<RoadGraph::Data> assemble(detail::Topology topology, const Crs &crs, const Profile &profile, double toUnit,
+                                          const FeatureRules &rules, std::size_t &nodes)
+{
+    std::vector<QPointF> &nodePos = topology.nodePos;
+    std::vector<detail::RawLink> &raw = topology.raw;
+    std::vector<QPointF> &pts = topology.pts;
+    const std::vector<OneWay> &featureOneWay = rules.oneWay;
+    const std::vector<float> &featureSpeed = rules.speed;
     // Nodes actually used, renumbered in Hilbert order.
     std::vector<std::uint32_t> used;
     {
         std::vector<char> isUsed(nodePos.size(), 0);
-        for (const RawLink &l : raw)
+        for (const detail::RawLink &l : raw)
             isUsed[l.from] = isUsed[l.to] = 1;
         for (std::uint32_t c = 0; c < nodePos.size(); ++c)
             if (isUsed[c])
@@ -557,13 +195,13 @@ RoadGraph RoadGraphBuilder::build(RoadLines lines, const RoadGraphOptions &optio
     linkFirstPoint.resize(nl + 1);
     std::vector<std::uint32_t> outDegree(used.size() + 1, 0);
     for (std::size_t l = 0; l < nl; ++l) {
-        const RawLink &r = raw[l];
+        const detail::RawLink &r = raw[l];
         Q_ASSERT(r.firstPoint == (l == 0 ? 0 : raw[l - 1].firstPoint + raw[l - 1].pointCount));
         linkFrom[l] = newId[r.from];
         linkTo[l] = newId[r.to];
         linkFeature[l] = r.feature;
         linkFirstPoint[l] = r.firstPoint;
-        const double meters = polylineLength(pts.data() + r.firstPoint, r.pointCount) * toUnit;
+        const double meters = detail::polylineLength(pts.data() + r.firstPoint, r.pointCount) * toUnit;
         linkMeters[l] = float(meters);
         const OneWay w = featureOneWay[r.feature];
         const float secs = float(meters / featureSpeed[r.feature]);
@@ -579,7 +217,7 @@ RoadGraph RoadGraphBuilder::build(RoadLines lines, const RoadGraphOptions &optio
     linkFirstPoint[nl] = std::uint32_t(pts.size());
     points = std::move(pts);
     // The working copies are done with: free them before the arcs (peak memory).
-    std::vector<RawLink>().swap(raw);
+    std::vector<detail::RawLink>().swap(raw);
     std::vector<QPointF>().swap(nodePos);
     std::vector<std::uint32_t>().swap(newId);
     std::partial_sum(outDegree.begin(), outDegree.end(), outDegree.begin());
@@ -624,7 +262,87 @@ RoadGraph RoadGraphBuilder::build(RoadLines lines, const RoadGraphOptions &optio
     data->linkFeature = std::move(linkFeature);
     data->linkFirstPoint = std::move(linkFirstPoint);
     data->points = std::move(points);
-    report.nodes = int(used.size());
+    nodes = used.size();
+    return data;
+}
+
+} // namespace
+
+QStringList RoadGraphReport::messages() const
+{
+    QStringList out;
+    auto add = [&](qint64 n, const QString &what) {
+        if (n > 0)
+            out << QStringLiteral("%1 %2").arg(n).arg(what);
+    };
+    add(skippedGeometry, QStringLiteral("road features without a usable line geometry skipped (null, empty, not a line, "
+                                        "bad coordinates or unreadable)"));
+    add(excludedByClass, QStringLiteral("road features excluded by the profile (road class)"));
+    add(closedByOneWay, QStringLiteral("road features closed by their one-way value"));
+    add(unknownOneWay, QStringLiteral("one-way values not understood (taken as two-way)"));
+    add(badSpeed, QStringLiteral("speed values missing, ≤ 0 or unreadable (class or default speed used)"));
+    add(zeroLength, QStringLiteral("zero-length road pieces dropped"));
+    add(missingNodeIds, QStringLiteral("road features without from/to node ids skipped"));
+    qint64 excluded = 0;
+    for (const ExcludedWays &e : excludedWays)
+        excluded += e.ways;
+    add(excluded, QStringLiteral("OSM ways left out by the profile's OSM rules (railways, walls, private roads…; "
+                                 "network-check lists them by reason)"));
+    return out;
+}
+
+RoadGraph RoadGraphBuilder::build(const VectorLayer &lines, const RoadGraphOptions &options, Feedback *feedback, RoadGraphReport *reportOut)
+{
+    return build(RoadLines::fromLayer(lines, options), options, feedback, reportOut);
+}
+
+RoadGraph RoadGraphBuilder::build(RoadLines lines, const RoadGraphOptions &options, Feedback *feedback, RoadGraphReport *reportOut)
+{
+    QElapsedTimer timer;
+    timer.start();
+    RoadGraphReport local;
+    RoadGraphReport &report = reportOut ? *reportOut : local;
+    const QString display = lines.display;
+    checkLines(lines, options.profile, report);
+    const Profile &profile = options.profile;
+    const double toUnit = lines.crs.isValid() && lines.crs.metresPerUnit() > 0 ? lines.crs.metresPerUnit() : 1.0;
+    const double tol = std::max(options.toleranceMeters, 1e-9) / toUnit;
+    report.onewayField = lines.oneway.name;
+    report.classField = lines.roadClass.name;
+    report.speedField = lines.speed.name;
+    const bool useNodeFields = lines.fromNode.present() && lines.toNode.present();
+
+    const std::size_t nf = lines.featureCount;
+    const FeatureRules rules = featureRules(lines, profile, report);
+    // The per-feature attribute indexes are done with (all five are feature-long, read
+    // or not; the node ids only serve the node-field topology below): 18 MB at 0.9 M.
+    for (RoadLines::Column *c : {&lines.roadClass, &lines.oneway, &lines.speed})
+        std::vector<std::uint32_t>().swap(c->index);
+    if (!useNodeFields)
+        for (RoadLines::Column *c : {&lines.fromNode, &lines.toNode})
+            std::vector<std::uint32_t>().swap(c->index);
+    if (feedback) {
+        feedback->throwIfCanceled();
+        feedback->setProgress(10);
+    }
+
+    // Topology.
+    detail::Topology topology = useNodeFields ? detail::topologyFromNodeIds(lines, rules.usable, report)
+                                              : detail::topologyFromVertices(lines, rules.usable, tol, feedback, report);
+    const Crs crs = lines.crs;
+    lines = RoadLines(); // the source arrays are no longer needed: free them before the graph's
+    if (topology.raw.empty())
+        throw InvalidInput(fileMessage(display, QStringLiteral("no usable road for profile '%1' (%2 features; %3)")
+                                                    .arg(profile.name()).arg(nf).arg(report.messages().join(QStringLiteral("; ")))));
+    if (feedback) {
+        feedback->throwIfCanceled();
+        feedback->setProgress(60);
+    }
+
+    std::size_t nodes = 0;
+    const std::size_t nl = topology.raw.size();
+    std::shared_ptr<RoadGraph::Data> data = assemble(std::move(topology), crs, profile, toUnit, rules, nodes);
+    report.nodes = int(nodes);
     report.links = int(nl);
     report.buildSeconds = double(timer.nsecsElapsed()) / 1e9;
     if (feedback)
@@ -660,7 +378,7 @@ RoadGraph RoadGraphBuilder::open(const RoadGraphOptions &options, Feedback *feed
     QElapsedTimer timer;
     timer.start();
     if (options.source.layer.isEmpty() && streamable(options.source.path))
-        VectorReader::chooseLayer(openDataset(options.source.path, GDAL_OF_VECTOR).get(), options.source); // a cached graph too: never the first of several layers
+        (void)FeatureStream::fieldNames(options.source); // a cached graph too: never the first of several layers
     const QByteArray key = options.useCache ? GraphCache::key(options) : QByteArray();
     const QString cacheFile = key.isEmpty() ? QString() : GraphCache::fileFor(options, key);
     if (!key.isEmpty()) {

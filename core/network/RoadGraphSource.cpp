@@ -1,19 +1,16 @@
+// RoadLines (see RoadGraphSource.h): a road layer read through FeatureStream into flat
+// arrays, or adapted from a loaded VectorLayer, then reprojected in one batch.
 #include "network/RoadGraphSource.h"
 #include "crs/CoordinateTransform.h"
-#include "io/ArrowStream.h"
-#include "io/Gdal.h"
-#include "io/OgrGeometry.h"
-#include "io/VectorReader.h"
+#include "io/FeatureStream.h"
+#include "io/Wkb.h"
 #include "model/VectorLayer.h"
 #include "network/OsmSource.h"
 #include "network/RoadGraphBuilder.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
 
-#include <QDir>
-#include <QFileInfo>
 #include <QHash>
-#include <QtEndian>
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -30,32 +27,24 @@ int indexOf(const QStringList &names, const QString &name)
     return -1;
 }
 
-bool hasSibling(const QString &path, const QString &suffix)
-{
-    const QFileInfo fi(path);
-    for (const QString &name : fi.absoluteDir().entryList(QDir::Files)) {
-        const QFileInfo cand(name);
-        if (cand.completeBaseName() == fi.completeBaseName() && cand.suffix().compare(suffix, Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
-}
-
-// Distinct values of one OGR field, keyed by the bytes GDAL gives for them.
+// Distinct values of one field, keyed by the bytes GDAL gives for them.
 class ValueTable {
 public:
     ValueTable() { m_raw.emplace_back(); }
-    // A field's value by its text: reals with 17 digits (exact, and 5.0 is "5" like the
-    // integer 5: from- and to-node ids of different types share one table), the rest
-    // as GDAL gives them.
-    std::uint32_t add(OGRFeatureH f, int field, OGRFieldType type)
+    // One column's value of the current feature by its text: reals with 17 digits
+    // (exact, and 5.0 is "5" like the integer 5: from- and to-node ids of different
+    // types share one table), the rest as GDAL gives them.
+    std::uint32_t add(const FeatureStream &in, int column)
     {
-        if (field < 0 || !OGR_F_IsFieldSetAndNotNull(f, field))
+        if (in.isNull(column))
             return 0;
-        if (type == OFTReal)
-            return addReal(OGR_F_GetFieldAsDouble(f, field));
-        const char *s = OGR_F_GetFieldAsString(f, field);
-        return addBytes(s, std::strlen(s));
+        switch (in.kind(column)) {
+        case FeatureStream::Kind::Real: return addReal(in.real(column));
+        case FeatureStream::Kind::Integer: return addInteger(in.integer(column));
+        case FeatureStream::Kind::Text: break;
+        }
+        const auto [text, size] = in.text(column);
+        return addBytes(text, size);
     }
     std::uint32_t addReal(double v)
     {
@@ -83,14 +72,14 @@ public:
         return m_last;
     }
     // The values as VectorLayer would hold them (integers, reals, UTF-8 text).
-    std::vector<QVariant> values(OGRFieldType type) const
+    std::vector<QVariant> values(FeatureStream::Kind kind) const
     {
         std::vector<QVariant> out(m_raw.size());
         for (std::size_t i = 1; i < m_raw.size(); ++i) {
             const QByteArray &r = m_raw[i];
-            if (type == OFTInteger || type == OFTInteger64)
+            if (kind == FeatureStream::Kind::Integer)
                 out[i] = QVariant::fromValue<qint64>(r.toLongLong());
-            else if (type == OFTReal)
+            else if (kind == FeatureStream::Kind::Real)
                 out[i] = QVariant(r.toDouble());
             else
                 out[i] = QVariant(QString::fromUtf8(r));
@@ -159,35 +148,22 @@ struct Chunk {
     }
 };
 
-void reserveChunk(Chunk &out, const int fieldOf[5], double reserve)
+void reserveChunk(Chunk &out, const int columnOf[5], double reserve)
 {
     if (reserve > 0) {
         out.partFeature.reserve(std::size_t(reserve));
         out.partFirst.reserve(std::size_t(reserve) + 1);
         out.points.reserve(2 * std::size_t(reserve));
         for (int c = 0; c < 5; ++c)
-            if (fieldOf[c] >= 0)
+            if (columnOf[c] >= 0)
                 out.index[c].reserve(std::size_t(reserve));
     }
 }
 
-// Appends a non-empty OGR geometry's lines as parts of the next feature; false (and
+// Appends a non-empty geometry's lines as parts of the next feature; false (and
 // counted) when it is not a line.
-bool addOgrLines(Chunk &out, OGRGeometryH og)
+bool addLines(Chunk &out, const Geometry &g)
 {
-    const auto feature = out.featureCount;
-    if (wkbFlatten(OGR_G_GetGeometryType(og)) == wkbLineString) {
-        const std::size_t firstPoint = out.points.size();
-        const int n = OGR_G_GetPointCount(og);
-        out.points.resize(firstPoint + std::size_t(n));
-        QPointF *p = out.points.data() + firstPoint;
-        OGR_G_GetPoints(og, p, sizeof(QPointF), reinterpret_cast<char *>(p) + sizeof(double), sizeof(QPointF), nullptr, 0);
-        out.partFirst.push_back(std::uint32_t(out.points.size()));
-        out.partFeature.push_back(feature);
-        ++out.dims[1];
-        return true;
-    }
-    const Geometry g = fromOgr(og);
     const int d = dimension(g.type());
     if (d != 1) {
         if (d >= 0)
@@ -198,7 +174,7 @@ bool addOgrLines(Chunk &out, OGRGeometryH og)
     for (int r = 0; r < g.ringCount(); ++r) {
         out.points.insert(out.points.end(), g.ringPoints(r), g.ringPoints(r) + g.ringSize(r));
         out.partFirst.push_back(std::uint32_t(out.points.size()));
-        out.partFeature.push_back(feature);
+        out.partFeature.push_back(out.featureCount);
     }
     return true;
 }
@@ -223,177 +199,54 @@ QString acceptLines(Chunk &out, std::size_t firstPoint, std::size_t firstPart, b
 
 const QString kNotALine = QStringLiteral("not a line");
 
-// Feature by feature; expected: the layer's count (room made, progress).
-void readChunk(OGRLayerH layer, const int fieldOf[5], const OGRFieldType typeOf[5], bool geographic, double expected,
-               Feedback *feedback, Chunk &out)
+// The current feature's geometry appended as the next feature's parts: empty when
+// kept, else why not (nothing appended). LineStrings straight from the WKB.
+QString appendGeometry(FeatureStream &in, Chunk &out, bool geographic)
 {
-    reserveChunk(out, fieldOf, expected);
-    OGR_L_ResetReading(layer);
-    for (OgrFeature f(OGR_L_GetNextFeature(layer)); f; f.reset(OGR_L_GetNextFeature(layer))) {
+    const unsigned char *wkb = nullptr;
+    std::size_t size = 0;
+    if (!in.wkb(wkb, size))
+        return QStringLiteral("no geometry");
+    const std::size_t firstPoint = out.points.size(), firstPart = out.partFeature.size();
+    std::uint32_t count = 0;
+    if (wkb::appendLineString(wkb, size, out.points, count)) {
+        if (count == 0)
+            return QStringLiteral("empty geometry");
+        out.partFirst.push_back(std::uint32_t(out.points.size()));
+        out.partFeature.push_back(out.featureCount);
+        ++out.dims[1];
+        return acceptLines(out, firstPoint, firstPart, geographic);
+    }
+    Geometry g;
+    if (!in.geometry(g))
+        return QStringLiteral("unreadable");
+    if (g.isEmpty())
+        return QStringLiteral("empty geometry or NaN coordinate");
+    return addLines(out, g) ? acceptLines(out, firstPoint, firstPart, geographic) : kNotALine;
+}
+
+// Every feature of `in` (started on the columns of `columnOf`) into `out`; expected:
+// the layer's count (room made, progress).
+void readLines(FeatureStream &in, const int columnOf[5], bool geographic, double expected, Feedback *feedback, Chunk &out)
+{
+    reserveChunk(out, columnOf, expected);
+    while (in.next()) {
         ++out.read;
         if (feedback && (out.read & 4095) == 0) {
             feedback->throwIfCanceled();
             if (expected > 0)
                 feedback->setProgress(std::min(50.0, 50.0 * double(out.read) / expected));
         }
-        OGRGeometryH og = OGR_F_GetGeometryRef(f.get());
-        if (!og || OGR_G_IsEmpty(og)) {
-            out.drop(OGR_F_GetFID(f.get()), og ? QStringLiteral("empty geometry or NaN coordinate") : QStringLiteral("no geometry"));
-            continue;
-        }
-        const std::size_t firstPoint = out.points.size(), firstPart = out.partFeature.size();
-        const QString why = addOgrLines(out, og) ? acceptLines(out, firstPoint, firstPart, geographic) : kNotALine;
-        if (!why.isEmpty()) {
-            out.drop(OGR_F_GetFID(f.get()), why);
+        if (const QString why = appendGeometry(in, out, geographic); !why.isEmpty()) {
+            out.drop(in.fid(), why);
             continue;
         }
         for (int c = 0; c < 5; ++c)
-            if (fieldOf[c] >= 0)
-                out.index[c].push_back(out.tables[c >= 3 ? 3 : c].add(f.get(), fieldOf[c], typeOf[c]));
+            if (columnOf[c] >= 0)
+                out.index[c].push_back(out.tables[c >= 3 ? 3 : c].add(in, columnOf[c]));
         ++out.featureCount;
     }
-}
-
-// A WKB LineString (2D, Z, M or ZM; either byte order): its x/y appended as one part.
-// False, with nothing appended, for anything else; empty lines give 0 points.
-bool appendWkbLine(const unsigned char *wkb, std::size_t size, std::vector<QPointF> &points, std::uint32_t &count)
-{
-    if (size < 9 || wkb[0] > 1)
-        return false;
-    const bool little = wkb[0] == 1;
-    auto u32 = [&](const unsigned char *p) { return little ? qFromLittleEndian<std::uint32_t>(p) : qFromBigEndian<std::uint32_t>(p); };
-    auto f64 = [&](const unsigned char *p) {
-        const std::uint64_t bits = little ? qFromLittleEndian<std::uint64_t>(p) : qFromBigEndian<std::uint64_t>(p);
-        double v = 0;
-        std::memcpy(&v, &bits, sizeof v);
-        return v;
-    };
-    const std::uint32_t type = u32(wkb + 1);
-    int dims = 0;
-    switch (type) {
-    case 2: dims = 2; break;
-    case 1002: case 2002: case 0x80000002u: dims = 3; break;
-    case 3002: dims = 4; break;
-    default: return false;
-    }
-    count = u32(wkb + 5);
-    if ((size - 9) / (8 * std::size_t(dims)) < count || size != 9 + std::size_t(count) * 8 * std::size_t(dims))
-        return false;
-    const std::size_t first = points.size();
-    points.resize(first + count);
-    const unsigned char *p = wkb + 9;
-    for (std::uint32_t i = 0; i < count; ++i, p += 8 * dims)
-        points[first + i] = QPointF(f64(p), f64(p + 8));
-    return true;
-}
-
-// The same as readChunk through GDAL's Arrow stream (GeoPackage: several times fewer
-// cycles per feature than OGR_L_GetNextFeature). False, with nothing read, when the
-// layer offers no stream of these fields with the types the fields declare.
-bool readArrowChunk(OGRLayerH layer, const QStringList &names, const int fieldOf[5], const OGRFieldType typeOf[5], bool geographic,
-                    double expected, Feedback *feedback, Chunk &out)
-{
-    QStringList fields;
-    int columnOf[5];
-    for (int c = 0; c < 5; ++c) {
-        columnOf[c] = fieldOf[c] >= 0 ? int(fields.size()) : -1;
-        if (fieldOf[c] >= 0)
-            fields << names[fieldOf[c]];
-    }
-    if (fields.isEmpty() && !names.isEmpty()) {
-        // GDAL 3.6: with every attribute field ignored, the GeoPackage stream gives empty
-        // geometries. Let the first field through (unused).
-        CslList ignored = toCsl(names.mid(1) << QStringLiteral("OGR_STYLE"));
-        OGR_L_SetIgnoredFields(layer, const_cast<const char **>(ignored.get()));
-    }
-    OGR_L_ResetReading(layer);
-    const std::unique_ptr<ArrowStream> arrow = ArrowStream::open(layer, fields);
-    if (!arrow)
-        return false;
-    for (int c = 0; c < 5; ++c) {
-        if (columnOf[c] < 0)
-            continue;
-        const bool text = arrow->isText(columnOf[c]), integer = arrow->isInteger(columnOf[c]);
-        const OGRFieldType t = typeOf[c];
-        if (t == OFTString ? !text : t == OFTInteger || t == OFTInteger64 ? !integer : t == OFTReal ? text || integer : true)
-            return false;
-    }
-    reserveChunk(out, fieldOf, expected);
-    bool sawGeometry = false;
-    while (arrow->next()) {
-        if (feedback) {
-            feedback->throwIfCanceled();
-            if (expected > 0)
-                feedback->setProgress(std::min(50.0, 50.0 * double(out.read) / expected));
-        }
-        for (std::int64_t r = 0; r < arrow->rows(); ++r) {
-            ++out.read;
-            const unsigned char *wkb = nullptr;
-            std::size_t size = 0;
-            if (!arrow->geometry(r, wkb, size)) {
-                out.drop(-1, QStringLiteral("no geometry"));
-                continue;
-            }
-            if (!sawGeometry) {
-                sawGeometry = true;
-                if (size == 0) {
-                    out = Chunk(); // no WKB is 0 bytes: a stream GDAL got wrong, read features instead
-                    return false;
-                }
-            }
-            const std::size_t firstPoint = out.points.size(), firstPart = out.partFeature.size();
-            std::uint32_t count = 0;
-            bool line = false;
-            if (appendWkbLine(wkb, size, out.points, count)) {
-                if (count == 0) {
-                    out.drop(-1, QStringLiteral("empty geometry"));
-                    continue;
-                }
-                out.partFirst.push_back(std::uint32_t(out.points.size()));
-                out.partFeature.push_back(out.featureCount);
-                ++out.dims[1];
-                line = true;
-            } else {
-                OGRGeometryH og = nullptr;
-                const bool parsed = OGR_G_CreateFromWkbEx(wkb, nullptr, &og, size) == OGRERR_NONE;
-                const OgrGeometry owned(og);
-                if (!parsed || !og || OGR_G_IsEmpty(og)) {
-                    out.drop(-1, !parsed ? QStringLiteral("unreadable") : QStringLiteral("empty geometry or NaN coordinate"));
-                    continue;
-                }
-                line = addOgrLines(out, og);
-            }
-            const QString why = line ? acceptLines(out, firstPoint, firstPart, geographic) : kNotALine;
-            if (!why.isEmpty()) {
-                out.drop(-1, why);
-                continue;
-            }
-            for (int c = 0; c < 5; ++c) {
-                if (columnOf[c] < 0)
-                    continue;
-                ValueTable &table = out.tables[c >= 3 ? 3 : c];
-                std::uint32_t v = 0;
-                if (arrow->isText(columnOf[c])) {
-                    const char *data = nullptr;
-                    std::size_t n = 0;
-                    if (arrow->text(r, columnOf[c], data, n))
-                        v = table.addBytes(data, n);
-                } else if (arrow->isInteger(columnOf[c])) {
-                    std::int64_t x = 0;
-                    if (arrow->integer(r, columnOf[c], x))
-                        v = table.addInteger(x);
-                } else {
-                    double x = 0;
-                    if (arrow->number(r, columnOf[c], x))
-                        v = table.addReal(x);
-                }
-                out.index[c].push_back(v);
-            }
-            ++out.featureCount;
-        }
-    }
-    out.failure = arrow->error();
-    return true;
+    out.failure = in.failure();
 }
 
 } // namespace
@@ -463,96 +316,51 @@ RoadLines RoadLines::fromLayer(const VectorLayer &layer, const RoadGraphOptions 
     return out;
 }
 
-RoadLines RoadLines::read(const RoadGraphOptions &options, Feedback *feedback)
+namespace {
+
+// The columns read of `in`: per RoadLines column (class, one-way, speed, from, to) its
+// column in the stream (-1: not read); the stream started on them.
+void startColumns(FeatureStream &in, RoadLines &out, const RoadGraphOptions &options, int columnOf[5])
 {
-    const DataSource &source = options.source;
-    const QString &path = source.path;
-    RoadLines out;
-    out.display = source.displayName();
-    const bool shapefile = QFileInfo(path).suffix().compare(QLatin1String("shp"), Qt::CaseInsensitive) == 0;
-    if (shapefile && !hasSibling(path, QStringLiteral("dbf")))
-        throw IoError(fileMessage(path, QStringLiteral("the Shapefile has no .dbf file (attributes missing)")));
-
-    GdalErrorCollector gdalErrors;
-    GdalDataset ds = openDataset(path, GDAL_OF_VECTOR);
-    OGRLayerH layer = VectorReader::chooseLayer(ds.get(), source);
-    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
-    if (OGR_FD_GetGeomFieldCount(defn) == 0)
-        throw InvalidInput(fileMessage(out.display, QStringLiteral("layer has no geometry column")));
-    const OGRwkbGeometryType declared = wkbFlatten(OGR_L_GetGeomType(layer));
-    if (declared == wkbPoint || declared == wkbMultiPoint || declared == wkbPolygon || declared == wkbMultiPolygon)
-        throw InvalidInput(fileMessage(out.display, QStringLiteral("the network layer must be lines, not %1")
-                                                        .arg(geometryTypeName(declared == wkbPoint ? GeometryType::Point
-                                                                              : declared == wkbMultiPoint ? GeometryType::MultiPoint
-                                                                              : declared == wkbPolygon ? GeometryType::Polygon
-                                                                                                       : GeometryType::MultiPolygon))));
-
-    // CRS, as VectorLayer::load decides it.
-    QString unreadable;
-    Crs sourceCrs = VectorReader::declaredCrs(layer, path, gdalErrors, unreadable);
-    if (!unreadable.isEmpty() && !options.assumedCrs.isValid())
-        throw CrsError(fileMessage(out.display, QStringLiteral("unknown CRS in the file (%1); state one with --crs EPSG:N").arg(unreadable)));
-    if (options.assumedCrs.isValid())
-        sourceCrs = options.assumedCrs;
-    if (!sourceCrs.isValid()) {
-        if (shapefile)
-            throw CrsError(fileMessage(out.display, QStringLiteral("no CRS: the Shapefile has no .prj file; state one with --crs EPSG:N")));
-        throw CrsError(fileMessage(out.display, QStringLiteral("no CRS in the file; state one with --crs EPSG:N")));
-    }
-
-    // Fields: only the ones the profile needs are read.
     QStringList names;
-    for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i)
-        names << QString::fromUtf8(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)));
+    for (const Field &f : in.fields())
+        names << f.name;
     out.resolveFields(names, options);
     const bool readOneway = out.oneway.present() && options.profile.obeysOneWay();
-    Column *columns[] = {&out.roadClass, &out.oneway, &out.speed, &out.fromNode, &out.toNode};
-    int fieldOf[5];
-    OGRFieldType typeOf[5];
+    const RoadLines::Column *columns[] = {&out.roadClass, &out.oneway, &out.speed, &out.fromNode, &out.toNode};
+    std::vector<int> fields;
     for (int c = 0; c < 5; ++c) {
-        fieldOf[c] = columns[c]->present() && (c != 1 || readOneway) ? indexOf(names, columns[c]->name) : -1;
-        typeOf[c] = fieldOf[c] >= 0 ? OGR_Fld_GetType(OGR_FD_GetFieldDefn(defn, fieldOf[c])) : OFTString;
+        const int field = columns[c]->present() && (c != 1 || readOneway) ? indexOf(names, columns[c]->name) : -1;
+        const auto at = std::find(fields.begin(), fields.end(), field);
+        columnOf[c] = field < 0 ? -1 : int(at - fields.begin());
+        if (field >= 0 && at == fields.end())
+            fields.push_back(field);
     }
-    {
-        CslList ignored;
-        for (int i = 0; i < names.size(); ++i)
-            if (std::find(std::begin(fieldOf), std::end(fieldOf), i) == std::end(fieldOf))
-                ignored.reset(CSLAddString(ignored.release(), OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i))));
-        ignored.reset(CSLAddString(ignored.release(), "OGR_STYLE"));
-        OGR_L_SetIgnoredFields(layer, const_cast<const char **>(ignored.get()));
-    }
-    // Features: GeoPackages through GDAL's Arrow stream (its batches are filled on a
-    // worker thread); other formats, and fields the stream cannot give, feature by feature.
-    const GIntBig expected = OGR_L_GetFeatureCount(layer, FALSE);
-    const bool geographic = sourceCrs.isGeographic();
-    const QString driver = QString::fromUtf8(GDALGetDriverShortName(GDALGetDatasetDriver(ds.get())));
-    Chunk chunk;
-    const qsizetype failuresBefore = gdalErrors.failures().size();
-    if (driver != QLatin1String("GPKG") || !readArrowChunk(layer, names, fieldOf, typeOf, geographic, double(expected), feedback, chunk))
-        readChunk(layer, fieldOf, typeOf, geographic, double(expected), feedback, chunk);
-    if (gdalErrors.failures().size() > failuresBefore)
-        chunk.failure = gdalErrors.failures().at(failuresBefore);
+    // GeoPackages through GDAL's Arrow stream (its batches are filled on a worker
+    // thread); other formats, and fields the stream cannot give, feature by feature.
+    in.start(fields, true);
+}
+
+// The chunk read into `out`: its arrays, columns, drops (with the FIDs the Arrow
+// stream did not give) and counts.
+void takeChunk(FeatureStream &in, Chunk &chunk, const int columnOf[5], qint64 expected, RoadLines &out)
+{
     out.points = std::move(chunk.points);
     out.partFirst = std::move(chunk.partFirst);
     out.partFeature = std::move(chunk.partFeature);
     out.featureCount = chunk.featureCount;
     out.skippedGeometry = chunk.skippedGeometry;
     out.dropped = std::move(chunk.dropped);
-    {
-        // The Arrow stream gives no FIDs: look up the few dropped ones.
-        std::vector<qint64> positions;
-        std::vector<std::size_t> which;
-        for (std::size_t k = 0; k < out.dropped.size(); ++k)
-            if (out.dropped[k].fid < 0) {
-                positions.push_back(chunk.droppedPositions[k]);
-                which.push_back(k);
-            }
-        const std::vector<qint64> fids = VectorReader::fidsAt(layer, positions);
-        for (std::size_t k = 0; k < which.size(); ++k)
-            out.dropped[which[k]].fid = fids[k];
-    }
-    for (int c = 0; c < 5; ++c)
-        columns[c]->index = std::move(chunk.index[c]);
+    std::vector<qint64> positions;
+    std::vector<std::size_t> which;
+    for (std::size_t k = 0; k < out.dropped.size(); ++k)
+        if (out.dropped[k].fid < 0) {
+            positions.push_back(chunk.droppedPositions[k]);
+            which.push_back(k);
+        }
+    const std::vector<qint64> fids = in.fidsAt(positions);
+    for (std::size_t k = 0; k < which.size(); ++k)
+        out.dropped[which[k]].fid = fids[k];
     if (!chunk.failure.isEmpty()) {
         if (chunk.read == 0)
             throw IoError(fileMessage(out.display, chunk.failure));
@@ -562,78 +370,114 @@ RoadLines RoadLines::read(const RoadGraphOptions &options, Feedback *feedback)
     if (out.featureCount == 0 && (chunk.dims[0] > 0 || chunk.dims[2] > 0))
         throw InvalidInput(fileMessage(out.display, QStringLiteral("the network layer must be lines, not %1")
                                                         .arg(chunk.dims[2] >= chunk.dims[0] ? QStringLiteral("Polygon") : QStringLiteral("Point"))));
+    RoadLines::Column *columns[] = {&out.roadClass, &out.oneway, &out.speed, &out.fromNode, &out.toNode};
     for (int c = 0; c < 5; ++c) {
-        if (fieldOf[c] < 0) {
+        if (columnOf[c] < 0) {
             columns[c]->index.assign(out.featureCount, 0);
             columns[c]->values.assign(1, QVariant());
         } else {
-            columns[c]->values = chunk.tables[c >= 3 ? 3 : c].values(typeOf[c]);
+            columns[c]->index = std::move(chunk.index[c]);
+            columns[c]->values = chunk.tables[c >= 3 ? 3 : c].values(in.kind(columnOf[c]));
         }
     }
+}
+
+// Leaves out the features with a point `to` could not hold (counted, listed by reason).
+void dropUntransformed(RoadLines &out, const Crs &to)
+{
+    std::vector<char> bad(out.featureCount, 0);
+    for (std::size_t k = 0; k < out.partCount(); ++k)
+        for (std::uint32_t i = out.partFirst[k]; i < out.partFirst[k + 1]; ++i) {
+            const QPointF p = out.points[i];
+            if (!std::isfinite(p.x()) || !std::isfinite(p.y()) || std::abs(p.x()) > 1e15 || std::abs(p.y()) > 1e15)
+                bad[out.partFeature[k]] = 1;
+        }
+    std::vector<std::uint32_t> newIndex(out.featureCount, 0);
+    std::uint32_t n = 0;
+    for (std::uint32_t i = 0; i < out.featureCount; ++i)
+        newIndex[i] = bad[i] ? 0 : n++;
+    std::vector<QPointF> points;
+    std::vector<std::uint32_t> first{0}, feature;
+    for (std::size_t k = 0; k < out.partCount(); ++k) {
+        if (bad[out.partFeature[k]])
+            continue;
+        points.insert(points.end(), out.points.begin() + out.partFirst[k], out.points.begin() + out.partFirst[k + 1]);
+        first.push_back(std::uint32_t(points.size()));
+        feature.push_back(newIndex[out.partFeature[k]]);
+    }
+    for (RoadLines::Column *c : {&out.roadClass, &out.oneway, &out.speed, &out.fromNode, &out.toNode}) {
+        std::vector<std::uint32_t> idx;
+        idx.reserve(n);
+        for (std::uint32_t i = 0; i < out.featureCount; ++i)
+            if (!bad[i])
+                idx.push_back(c->index[i]);
+        c->index = std::move(idx);
+    }
+    out.skippedGeometry += out.featureCount - n;
+    for (std::uint32_t i = 0; i < out.featureCount; ++i)
+        if (bad[i]) // no FID kept per feature here: named by reason only
+            out.dropped.push_back({{}, -1, {}, QStringLiteral("cannot be reprojected to %1").arg(to.authId())});
+    out.featureCount = n;
+    out.points = std::move(points);
+    out.partFirst = std::move(first);
+    out.partFeature = std::move(feature);
+}
+
+// The points reprojected in one batch to `to` (from out.crs).
+void transformTo(RoadLines &out, const Crs &to)
+{
+    if (to == out.crs)
+        return;
+    const CoordinateTransform ct(out.crs, to);
+    try {
+        ct.transformInPlace(out.points);
+    } catch (const CrsError &) {
+        dropUntransformed(out, to); // some points fell outside the target CRS
+    }
+    out.crs = to;
+}
+
+QRectF boundsOf(const std::vector<QPointF> &points)
+{
+    double x0 = points[0].x(), x1 = x0, y0 = points[0].y(), y1 = y0;
+    for (const QPointF &p : points) {
+        x0 = std::min(x0, p.x());
+        x1 = std::max(x1, p.x());
+        y0 = std::min(y0, p.y());
+        y1 = std::max(y1, p.y());
+    }
+    return QRectF(QPointF(x0, y0), QPointF(x1, y1));
+}
+
+} // namespace
+
+RoadLines RoadLines::read(const RoadGraphOptions &options, Feedback *feedback)
+{
+    RoadLines out;
+    out.display = options.source.displayName();
+    // Opened as VectorLayer::load opens it (layer choice, CRS); text decoded by GDAL.
+    LoadOptions load;
+    load.assumedCrs = options.assumedCrs;
+    FeatureStream in(options.source, load, false);
+    const GeometryType declared = in.declaredType();
+    if (declared == GeometryType::Point || declared == GeometryType::MultiPoint || declared == GeometryType::Polygon
+        || declared == GeometryType::MultiPolygon)
+        throw InvalidInput(fileMessage(out.display, QStringLiteral("the network layer must be lines, not %1").arg(geometryTypeName(declared))));
+
+    // Fields: only the ones the profile needs are read.
+    int columnOf[5];
+    startColumns(in, out, options, columnOf);
+    const qint64 expected = in.featureCount();
+    Chunk chunk;
+    readLines(in, columnOf, in.sourceCrs().isGeographic(), double(expected), feedback, chunk);
+    takeChunk(in, chunk, columnOf, expected, out);
 
     // Reproject in one batch: to options.crs, and from lon/lat to a metric CRS.
-    Crs target = options.crs.isValid() ? options.crs : sourceCrs;
-    Crs current = sourceCrs;
-    auto transformTo = [&](const Crs &to) {
-        if (to == current)
-            return;
-        const CoordinateTransform ct(current, to);
-        try {
-            ct.transformInPlace(out.points);
-        } catch (const CrsError &) {
-            // Some points fell outside the target CRS: drop their features (counted).
-            RoadLines kept;
-            std::vector<char> bad(out.featureCount, 0);
-            for (std::size_t k = 0; k < out.partCount(); ++k)
-                for (std::uint32_t i = out.partFirst[k]; i < out.partFirst[k + 1]; ++i) {
-                    const QPointF p = out.points[i];
-                    if (!std::isfinite(p.x()) || !std::isfinite(p.y()) || std::abs(p.x()) > 1e15 || std::abs(p.y()) > 1e15)
-                        bad[out.partFeature[k]] = 1;
-                }
-            std::vector<std::uint32_t> newIndex(out.featureCount, 0);
-            std::uint32_t n = 0;
-            for (std::uint32_t i = 0; i < out.featureCount; ++i)
-                newIndex[i] = bad[i] ? 0 : n++;
-            std::vector<QPointF> points;
-            std::vector<std::uint32_t> first{0}, feature;
-            for (std::size_t k = 0; k < out.partCount(); ++k) {
-                if (bad[out.partFeature[k]])
-                    continue;
-                points.insert(points.end(), out.points.begin() + out.partFirst[k], out.points.begin() + out.partFirst[k + 1]);
-                first.push_back(std::uint32_t(points.size()));
-                feature.push_back(newIndex[out.partFeature[k]]);
-            }
-            for (Column *c : columns) {
-                std::vector<std::uint32_t> idx;
-                idx.reserve(n);
-                for (std::uint32_t i = 0; i < out.featureCount; ++i)
-                    if (!bad[i])
-                        idx.push_back(c->index[i]);
-                c->index = std::move(idx);
-            }
-            out.skippedGeometry += out.featureCount - n;
-            for (std::uint32_t i = 0; i < out.featureCount; ++i)
-                if (bad[i]) // no FID kept per feature here: named by reason only
-                    out.dropped.push_back({{}, -1, {}, QStringLiteral("cannot be reprojected to %1").arg(to.authId())});
-            out.featureCount = n;
-            out.points = std::move(points);
-            out.partFirst = std::move(first);
-            out.partFeature = std::move(feature);
-        }
-        current = to;
-    };
-    transformTo(target);
-    if (target.isGeographic() && !out.points.empty()) {
-        double x0 = out.points[0].x(), x1 = x0, y0 = out.points[0].y(), y1 = y0;
-        for (const QPointF &p : out.points) {
-            x0 = std::min(x0, p.x());
-            x1 = std::max(x1, p.x());
-            y0 = std::min(y0, p.y());
-            y1 = std::max(y1, p.y());
-        }
-        transformTo(metricCrsFor(target, QRectF(QPointF(x0, y0), QPointF(x1, y1))));
-    }
-    out.crs = current;
+    out.crs = in.sourceCrs();
+    const Crs target = options.crs.isValid() ? options.crs : in.sourceCrs();
+    transformTo(out, target);
+    if (target.isGeographic() && !out.points.empty())
+        transformTo(out, metricCrsFor(target, boundsOf(out.points)));
     return out;
 }
 

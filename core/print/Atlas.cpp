@@ -1,6 +1,6 @@
 #include "print/Atlas.h"
 
-#include "io/Gdal.h"
+#include "io/FeatureStream.h"
 #include "model/VectorLayer.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
@@ -144,21 +144,13 @@ std::vector<qint64> Atlas::skippedFeatures(const VectorLayer &layer)
 {
     if (layer.source().path.isEmpty() || layer.report().skipped() == 0)
         return {};
-    const GdalDataset ds = openDataset(layer.source().path, GDAL_OF_VECTOR);
-    OGRLayerH source = layer.source().layer.isEmpty() ? GDALDatasetGetLayer(ds.get(), 0)
-                                                      : GDALDatasetGetLayerByName(ds.get(), layer.source().layer.toUtf8().constData());
-    if (!source)
-        return {};
     QSet<qint64> kept;
     for (int i = 0; i < layer.featureCount(); ++i)
         kept.insert(layer.sourceFid(i));
     std::vector<qint64> skipped;
-    OGR_L_ResetReading(source);
-    while (OgrFeature f{OGR_L_GetNextFeature(source)}) {
-        const qint64 fid = OGR_F_GetFID(f.get());
+    for (const qint64 fid : FeatureStream::fids(layer.source()))
         if (!kept.contains(fid))
             skipped.push_back(fid);
-    }
     return skipped;
 }
 

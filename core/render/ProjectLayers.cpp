@@ -1,6 +1,7 @@
+// ProjectLayers (see ProjectLayers.h): each layer through openProjectLayer, then its style.
 #include "render/ProjectLayers.h"
 
-#include "io/Gdal.h"
+#include "io/ProjectLayerReader.h"
 #include "model/Project.h"
 #include "model/RasterLayer.h"
 #include "model/VectorLayer.h"
@@ -43,22 +44,9 @@ std::vector<MapLayer> ProjectLayers::load(const Project &project, Feedback *feed
         m.visible = pl.visible;
         m.opacity = pl.opacity;
         try {
-            const DataSource src = project.dataSource(pl);
-            const Crs stated = pl.crs.isEmpty() ? Crs() : Crs::fromUserInput(pl.crs);
-            bool raster = false;
-            if (!isConnectionString(src.path)) {
-                const DatasetKind kind = probeDataset(src.path);
-                raster = kind.raster && !kind.vector;
-            }
-            if (raster) {
-                m.raster = std::make_shared<const RasterLayer>(RasterLayer::open(src.path, stated));
-            } else {
-                LoadOptions options;
-                options.targetCrs = project.crs;
-                options.assumedCrs = stated;
-                options.encoding = pl.encoding;
-                m.vector = std::make_shared<const VectorLayer>(VectorLayer::load(src, options, nullptr));
-            }
+            ProjectLayerData data = openProjectLayer(project, pl);
+            m.vector = std::move(data.vector);
+            m.raster = std::move(data.raster);
         } catch (const Error &e) {
             if (feedback)
                 feedback->warn(QStringLiteral("%1: not loaded: %2").arg(m.name, e.message()));

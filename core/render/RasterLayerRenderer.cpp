@@ -1,6 +1,6 @@
 #include "render/RasterLayerRenderer.h"
 
-#include "io/Gdal.h"
+#include "io/RasterReader.h"
 #include "model/RasterLayer.h"
 #include "render/ColorRamp.h"
 #include "util/Error.h"
@@ -10,7 +10,6 @@
 #include <QPainter>
 #include <algorithm>
 #include <cmath>
-#include <gdal.h>
 
 namespace refuge::detail {
 
@@ -50,27 +49,17 @@ void RasterLayerRenderer::render(QPainter &painter, Feedback *feedback) const
     const int bw = std::clamp(int(std::ceil(target.width())), 1, c1 - c0);
     const int bh = std::clamp(int(std::ceil(target.height())), 1, r1 - r0);
 
-    GdalDataset ds = openDataset(raster.path(), GDAL_OF_RASTER | GDAL_OF_READONLY);
-    GDALRasterBandH band = GDALGetRasterBand(ds.get(), bandNo);
-    if (!band)
-        throw IoError(fileMessage(raster.path(), QStringLiteral("no band %1").arg(bandNo)));
-    std::vector<double> buf(std::size_t(bw) * std::size_t(bh));
-    if (GDALRasterIO(band, GF_Read, c0, r0, c1 - c0, r1 - r0, buf.data(), bw, bh, GDT_Float64, 0, 0) != CE_None)
-        throw IoError(fileMessage(raster.path(), lastGdalError()));
+    RasterWindow read = readRasterWindow(raster, bandNo, QRect(c0, r0, c1 - c0, r1 - r0), QSize(bw, bh), !rs.min || !rs.max);
+    const std::vector<double> &buf = read.values;
     if (feedback)
         feedback->throwIfCanceled();
-    int hasNodata = 0;
-    const double nodata = GDALGetRasterNoDataValue(band, &hasNodata);
+    const bool hasNodata = read.nodata.has_value();
+    const double nodata = read.nodata.value_or(0);
     double lo = rs.min.value_or(NAN), hi = rs.max.value_or(NAN);
-    if (!rs.min || !rs.max) {
-        double mm[2] = {0, 0};
-        if (GDALComputeRasterMinMax(band, TRUE, mm) == CE_None) {
-            if (!rs.min)
-                lo = mm[0];
-            if (!rs.max)
-                hi = mm[1];
-        }
-    }
+    if (!rs.min && read.min)
+        lo = *read.min;
+    if (!rs.max && read.max)
+        hi = *read.max;
     const ColorRamp ramp = rs.mode == RasterStyle::Mode::Pseudocolor ? ColorRamp::named(rs.ramp) : ColorRamp::named(QStringLiteral("greys")).reversed();
     // 256-entry lookup so the per-pixel work is one multiply.
     QRgb lut[256];

@@ -14,7 +14,7 @@
 //    "raster": {"mode": "greyscale|pseudocolor", "band": 1, "min": 0, "max": 5,
 //               "ramp": "blues"}}            // min/max absent: computed from the data
 // fromJson(toJson()) == the original style. An empty object gives a default single style.
-#include "render/Classification.h"
+#include "util/Classification.h"
 #include "render/LabelSettings.h"
 #include "render/Symbol.h"
 

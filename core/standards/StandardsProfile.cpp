@@ -1,5 +1,5 @@
 #include "standards/StandardsProfile.h"
-#include "analysis/ParameterRanges.h"
+#include "util/ParameterRanges.h"
 #include "util/Resources.h"
 #include "util/Error.h"
 

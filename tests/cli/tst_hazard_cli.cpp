@@ -152,7 +152,7 @@ private slots:
             QVERIFY(!v.toObject().value(QStringLiteral("label_zh")).toString().isEmpty());
         }
         QVERIFY(QFile::exists(dir.filePath(QStringLiteral("risk.gpkg"))));
-        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("risk_style.json"))));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("risk_style.json")))); // the style comes from the desktop (risk_classes)
     }
 
     void badHazardSettings_data()

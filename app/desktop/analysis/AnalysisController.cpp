@@ -12,6 +12,7 @@
 #include "document/ProjectDocument.h"
 #include "io/OutputFile.h"
 #include "io/OutputGuard.h"
+#include "render/HazardStyles.h"
 #include "util/Error.h"
 
 #include <QAction>
@@ -175,6 +176,9 @@ QJsonObject AnalysisController::styleFor(const OutputLayer &output, const Analys
         return ResultStyles::differences();
     if (output.style == QLatin1String("network_problems"))
         return ResultStyles::networkProblems();
+    if (output.style == QLatin1String("risk_classes"))
+        return riskClassStyle(o.value(QStringLiteral("field")).toString(QStringLiteral("risk_class")), 2,
+                              o.value(QStringLiteral("label")).toString()).toJson();
     return ResultStyles::outline(output.id == QLatin1String("areas") ? QStringLiteral("#636363") : QStringLiteral("#1a9850"));
 }
 

@@ -1,6 +1,6 @@
 // LayerSchema: probed layer definitions, remembered per source and modification time.
 #include "analysis/framework/LayerSchema.h"
-#include "io/Gdal.h"
+
 #include "io/LayerProbe.h"
 #include "network/OsmSource.h"
 

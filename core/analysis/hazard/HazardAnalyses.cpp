@@ -296,7 +296,7 @@ LocalText RiskAnalysis::help() const
 {
     return text("Indicators per community (residents in the hazard weighted by level, population density, residents without a shelter "
                 "place within reach), normalised (min-max or rank), weighted and combined (INFORM-style geometric mean, or weighted sum), "
-                "in 5 classes 高/较高/中/较低/低 (natural breaks or fixed). Writes risk.gpkg, risk.csv, risk_style.json and summary.json.",
+                "in 5 classes 高/较高/中/较低/低 (natural breaks or fixed). Writes risk.gpkg, risk.csv and summary.json (styled by risk class when opened in Refuge).",
                 "各社区指标（按等级加权的受灾人口比例、人口密度、无避难容纳人口比例）经归一化（极差或排序）、加权并组合（INFORM 几何平均或加权和），"
                 "分为高/较高/中/较低/低 5 级（自然断点或固定阈值）。");
 }

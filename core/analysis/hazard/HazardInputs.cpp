@@ -1,6 +1,7 @@
 // HazardInputs: the project's hazard layers read into HazardZones in the working CRS.
 #include "analysis/hazard/HazardJobs.h"
-#include "io/Gdal.h"
+
+#include "io/LayerProbe.h"
 #include "model/RasterLayer.h"
 #include "model/VectorLayer.h"
 #include "util/Error.h"

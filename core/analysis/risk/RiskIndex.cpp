@@ -1,7 +1,7 @@
 // RiskIndex: normalisation, weighting, INFORM-style aggregation and 5-class classification.
 #include "analysis/risk/RiskIndex.h"
 #include "model/HazardSettings.h"
-#include "render/Classification.h"
+#include "util/Classification.h"
 #include "util/Error.h"
 
 #include <QJsonArray>

@@ -10,7 +10,6 @@
 #include "io/OutputGuard.h"
 #include "io/VectorWriter.h"
 #include "model/VectorLayer.h"
-#include "render/HazardStyles.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
 
@@ -110,7 +109,7 @@ QJsonObject summaryOf(const RiskJobResult &r)
 
 } // namespace
 
-QStringList RiskJob::fileNames() { return {QStringLiteral("risk.gpkg"), QStringLiteral("risk.csv"), QStringLiteral("risk_style.json")}; }
+QStringList RiskJob::fileNames() { return {QStringLiteral("risk.gpkg"), QStringLiteral("risk.csv")}; }
 
 RiskSettings RiskJob::settingsOf(const Project &project)
 {
@@ -181,7 +180,6 @@ RiskJobResult RiskJob::run(const Project &project, const QString &outDir, Feedba
             rows.push_back(v);
         }
         AnalysisFiles::writeCsv(QDir(outDir).filePath(QStringLiteral("risk.csv")), header, rows);
-        AnalysisFiles::writeJson(QDir(outDir).filePath(QStringLiteral("risk_style.json")), riskClassStyle(QStringLiteral("risk_class"), 2, QStringLiteral("name")).toJson());
         AnalysisFiles::writeSummary(outDir, r.summary, QStringLiteral("seconds"), double(timer.nsecsElapsed()) / 1e9);
         r.outDir = outDir;
     }

@@ -3,10 +3,11 @@
 // (Profile, StandardsProfile, ProjectJobSettings) refuse what it refuses; grid and
 // split cell counts are refused before anything is allocated.
 #include "TestSupport.h"
+#include "io/TextEncoding.h"
 
 #include "analysis/Demand.h"
 #include "analysis/FireCoverage.h"
-#include "analysis/ParameterRanges.h"
+#include "util/ParameterRanges.h"
 #include "analysis/jobs/CoverageJob.h"
 #include "analysis/jobs/FireJob.h"
 #include "analysis/jobs/ProjectJobSettings.h"
@@ -150,9 +151,9 @@ private slots:
     void encodings()
     {
         for (const char *ok : {"UTF-8", "GBK", "GB18030", "CP936", "Big5", "CP1252", "ISO-8859-1"})
-            ParameterRanges::checkEncoding(QString::fromLatin1(ok), QStringLiteral("--encoding"));
+            checkEncoding(QString::fromLatin1(ok), QStringLiteral("--encoding"));
         for (const char *bad : {"NOT-AN-ENCODING", "", "UTF-9"})
-            QCOMPARE(refusal([&] { ParameterRanges::checkEncoding(QString::fromLatin1(bad), QStringLiteral("--encoding")); }),
+            QCOMPARE(refusal([&] { checkEncoding(QString::fromLatin1(bad), QStringLiteral("--encoding")); }),
                      QStringLiteral("--encoding: unknown text encoding '%1' (e.g. UTF-8, GBK, GB18030, Big5, CP1252)").arg(QLatin1String(bad)));
     }
 

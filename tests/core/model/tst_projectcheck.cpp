@@ -1,6 +1,6 @@
 // ProjectCheck: the Cambridge sample validates cleanly; broken projects report each
 // problem with the right severity and message.
-#include "model/ProjectCheck.h"
+#include "io/ProjectCheck.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,5 +1,5 @@
 // Class breaks against hand-computed values.
-#include "render/Classification.h"
+#include "util/Classification.h"
 
 #include <QTest>
 #include <cmath>

@@ -1,9 +1,6 @@
-#include "analysis/ParameterRanges.h"
+#include "util/ParameterRanges.h"
 #include "util/Error.h"
 
-#include <QStringDecoder>
-#include <cpl_error.h>
-#include <cpl_string.h>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -243,26 +240,6 @@ void ParameterRanges::checkPopulation(const QString &source, const std::vector<d
     }
     if (!std::isfinite(total))
         throw InvalidInput(fileMessage(source, QStringLiteral("the total population is not a finite number")));
-}
-
-void ParameterRanges::checkEncoding(const QString &encoding, const QString &label)
-{
-    const QByteArray name = encoding.trimmed().toLatin1();
-    if (!name.isEmpty() && QStringDecoder(name.constData()).isValid())
-        return;
-    bool known = false;
-    if (!name.isEmpty()) {
-        // GDAL decodes shapefile text with iconv; an encoding iconv cannot open makes
-        // CPLRecode warn and copy the bytes unchanged.
-        CPLPushErrorHandler(CPLQuietErrorHandler);
-        CPLErrorReset();
-        char *out = CPLRecode("a", name.constData(), CPL_ENC_UTF8);
-        known = CPLGetLastErrorType() == CE_None;
-        CPLFree(out);
-        CPLPopErrorHandler();
-    }
-    if (!known)
-        throw InvalidInput(QStringLiteral("%1: unknown text encoding '%2' (e.g. UTF-8, GBK, GB18030, Big5, CP1252)").arg(label, encoding));
 }
 
 } // namespace refuge

@@ -1,4 +1,4 @@
-#include "render/Classification.h"
+#include "util/Classification.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,11 +1,9 @@
-#include "model/ProjectCheck.h"
-#include "analysis/ParameterRanges.h"
+// checkProject (see ProjectCheck.h): every layer opened as the map opens it.
+#include "io/ProjectCheck.h"
+#include "io/TextEncoding.h"
 #include "crs/CoordinateTransform.h"
-#include "model/RasterLayer.h"
-#include "model/VectorLayer.h"
+#include "io/ProjectLayerReader.h"
 #include "util/Error.h"
-
-#include <QFileInfo>
 
 namespace refuge {
 
@@ -36,17 +34,6 @@ QList<Role> requiredRoles(const Project &project)
     return roles;
 }
 
-namespace {
-
-bool looksLikeRaster(const QString &path)
-{
-    const QString s = QFileInfo(path).suffix().toLower();
-    return s == QLatin1String("tif") || s == QLatin1String("tiff") || s == QLatin1String("vrt") || s == QLatin1String("asc")
-        || s == QLatin1String("img");
-}
-
-} // namespace
-
 ProjectCheckResult checkProject(const Project &project)
 {
     ProjectCheckResult result;
@@ -63,21 +50,17 @@ ProjectCheckResult checkProject(const Project &project)
     for (const ProjectLayer &l : project.layers) {
         const DataSource src = project.dataSource(l);
         try {
-            Crs stated = l.crs.isEmpty() ? Crs() : Crs::fromUserInput(l.crs);
-            if (looksLikeRaster(src.path)) {
-                const RasterLayer r = RasterLayer::open(src.path, stated);
+            if (!l.encoding.isEmpty())
+                checkEncoding(l.encoding, QStringLiteral("encoding"));
+            const ProjectLayerData data = openProjectLayer(project, l);
+            if (data.raster) {
+                const RasterLayer &r = *data.raster;
                 CoordinateTransform ct(r.crs(), project.crs);
                 result.notes << QStringLiteral("%1: raster %2×%3, %4 band(s), %5")
                                     .arg(l.id).arg(r.width()).arg(r.height()).arg(r.bandCount()).arg(r.crs().label());
                 continue;
             }
-            LoadOptions opts;
-            opts.targetCrs = project.crs;
-            opts.assumedCrs = stated;
-            if (!l.encoding.isEmpty())
-                ParameterRanges::checkEncoding(l.encoding, QStringLiteral("encoding"));
-            opts.encoding = l.encoding;
-            const VectorLayer v = VectorLayer::load(src, opts);
+            const VectorLayer &v = *data.vector;
             result.notes << QStringLiteral("%1 (%2): %3 %4 feature(s), %5")
                                 .arg(l.id, roleName(l.role)).arg(v.featureCount())
                                 .arg(geometryTypeName(v.geometryType()), v.sourceCrs().authId().isEmpty() ? v.sourceCrs().name() : v.sourceCrs().authId());
