@@ -19,9 +19,11 @@
 
 namespace {
 // mimalloc's memory on transparent huge pages: its "large OS pages" option (every
-// segment it maps from now on is advised MADV_HUGEPAGE), and the main thread's first
-// segment, mapped before this runs, advised here. Unless MIMALLOC_LARGE_OS_PAGES says
-// otherwise. On a virtual machine where page faults are dear: N=300 cold service area
+// segment it maps from now on is advised MADV_HUGEPAGE), through mimalloc's public
+// options only, unless MIMALLOC_LARGE_OS_PAGES says otherwise. The segment mapped
+// before this runs (the main thread's first, 32 MiB in Debian's 2.0.9) stays on small
+// pages: advising it needed mimalloc's internal segment size and alignment, which a
+// later release may change (2.1 and 3.x lay segments out differently), so it was dropped. On a virtual machine where page faults are dear: N=300 cold service area
 // (lines) 0.37-0.40 -> 0.27-0.29 s, warm 0.21-0.23 -> 0.17-0.19 s, +6 MB peak
 // (bench/network). The calls also reference libmimalloc, so no linker drops it as
 // unused (its malloc replaces glibc's only while it is loaded ahead of glibc).
@@ -36,19 +38,6 @@ bool useHugePages()
     if (std::getenv("MIMALLOC_LARGE_OS_PAGES"))
         return mi_option_is_enabled(mi_option_large_os_pages);
     mi_option_enable(mi_option_large_os_pages);
-#if MI_MALLOC_VERSION >= 200 && MI_MALLOC_VERSION < 300 && INTPTR_MAX > INT32_MAX
-    // mimalloc 2.x on 64 bits, as Debian builds it (2.0.9): segments of 32 MiB on 32 MiB
-    // boundaries. A build with other segments would get this advice on a wrong range,
-    // which only marks anonymous memory as fit for huge pages.
-    constexpr std::uintptr_t kSegment = std::uintptr_t(32) << 20;
-    void *probe = mi_malloc(16);
-    const std::uintptr_t first = reinterpret_cast<std::uintptr_t>(probe) & ~(kSegment - 1);
-    // (mi_is_in_heap_region(p) looks up the segment of p - 1: first + 1 asks whether a
-    // segment starts at first.)
-    if (probe && mi_is_in_heap_region(reinterpret_cast<void *>(first + 1)))
-        refuge::LargePages::advise(reinterpret_cast<void *>(first), kSegment);
-    mi_free(probe);
-#endif
     return true;
 }
 

@@ -5,6 +5,7 @@
 #include "analysis/algorithms/NetworkCheckAlgorithm.h"
 #include "analysis/algorithms/ServiceAreaAlgorithm.h"
 #include "analysis/algorithms/ZonesAlgorithm.h"
+#include "analysis/hazard/HazardAnalyses.h"
 #include "analysis/siting/SiteAlgorithm.h"
 
 namespace refuge {
@@ -18,8 +19,11 @@ const std::vector<const Analysis *> &AnalysisRegistry::all()
         static const CoverageAlgorithm coverage;
         static const FireCoverageAlgorithm fire;
         static const SiteAlgorithm site;
+        static const ExposureAnalysis exposure;
+        static const HazardScenarioAnalysis hazardScenario;
+        static const RiskAnalysis risk;
         // One line per analysis, in menu order.
-        return std::vector<const Analysis *>{&serviceArea, &zones, &networkCheck, &coverage, &fire, &site};
+        return std::vector<const Analysis *>{&serviceArea, &zones, &networkCheck, &coverage, &fire, &exposure, &hazardScenario, &risk, &site};
     }();
     return list;
 }

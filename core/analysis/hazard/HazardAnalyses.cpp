@@ -25,6 +25,7 @@ Parameter projectParameter()
 Parameter outParameter()
 {
     Parameter p = param::textValue("out", "dir", text("Output folder", "输出文件夹"), text("Folder for the results.", "结果文件夹。"));
+    p.required = true;
     p.group = QStringLiteral("output");
     return p;
 }
@@ -296,7 +297,7 @@ LocalText RiskAnalysis::help() const
 {
     return text("Indicators per community (residents in the hazard weighted by level, population density, residents without a shelter "
                 "place within reach), normalised (min-max or rank), weighted and combined (INFORM-style geometric mean, or weighted sum), "
-                "in 5 classes 高/较高/中/较低/低 (natural breaks or fixed). Writes risk.gpkg, risk.csv and summary.json (styled by risk class when opened in Refuge).",
+                "in 5 classes High, Higher, Medium, Lower, Low (natural breaks or fixed). Writes risk.gpkg, risk.csv and summary.json (styled by risk class when opened in Refuge).",
                 "各社区指标（按等级加权的受灾人口比例、人口密度、无避难容纳人口比例）经归一化（极差或排序）、加权并组合（INFORM 几何平均或加权和），"
                 "分为高/较高/中/较低/低 5 级（自然断点或固定阈值）。");
 }

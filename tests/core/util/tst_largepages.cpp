@@ -115,19 +115,22 @@ private slots:
         auto *big = new char[std::size_t(64) << 20]; // beyond mimalloc's large objects
         QVERIFY(mi_is_in_heap_region(big));
         delete[] big;
-        // Its memory on huge pages, from the first segment on (a small block of the
-        // main thread's), unless the environment says otherwise.
+        // Its memory on huge pages for every segment mapped after start-up (a 40 MiB block
+        // gets a segment of its own), unless the environment says otherwise. The first
+        // segment, mapped before the option is set, is not advised (app/LargePageNew.cpp).
         if (qEnvironmentVariableIsSet("MIMALLOC_LARGE_OS_PAGES"))
             return;
         QVERIFY(LargePages::mimallocOnHugePages());
         QVERIFY(mi_option_is_enabled(mi_option_large_os_pages));
         if (!QFile::exists(QStringLiteral("/sys/kernel/mm/transparent_hugepage/enabled")))
             return;
-        auto *small = static_cast<char *>(std::malloc(64));
-        QVERIFY(small);
-        small[0] = 1;
-        QVERIFY(advisedAt(reinterpret_cast<std::uintptr_t>(small)));
-        std::free(small);
+        auto *block = static_cast<char *>(std::malloc(std::size_t(40) << 20));
+        QVERIFY(block);
+        block[0] = 1;
+        block[(std::size_t(40) << 20) - 1] = 2;
+        QVERIFY(advisedAt(reinterpret_cast<std::uintptr_t>(block) + (std::size_t(20) << 20)));
+        QCOMPARE(block[0] + block[(std::size_t(40) << 20) - 1], 3);
+        std::free(block);
 #endif
     }
 

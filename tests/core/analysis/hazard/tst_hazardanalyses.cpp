@@ -21,6 +21,7 @@ ParameterValues values(std::initializer_list<std::pair<const char *, QVariant>> 
 {
     ParameterValues v;
     v.set(QStringLiteral("project"), cambridge());
+    v.set(QStringLiteral("out"), QStringLiteral("unused")); // required; validate() writes nothing
     for (const auto &[k, val] : list)
         v.set(QString::fromLatin1(k), val);
     return v;
