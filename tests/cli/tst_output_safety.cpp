@@ -259,7 +259,7 @@ void TestOutputSafety::failedAnalysisInRunLeavesNoStaleResults()
     const QJsonObject results = readJson(dir.filePath(QStringLiteral("results.json")));
     QCOMPARE(results.value(QStringLiteral("complete")).toBool(), true);
     QCOMPARE(results.value(QStringLiteral("failed")).toArray(), QJsonArray{QStringLiteral("fire")});
-    QCOMPARE(results.value(QStringLiteral("succeeded")).toArray(), (QJsonArray{QStringLiteral("coverage"), QStringLiteral("report")}));
+    QCOMPARE(results.value(QStringLiteral("succeeded")).toArray(), (QJsonArray{QStringLiteral("coverage"), QStringLiteral("hazard"), QStringLiteral("risk"), QStringLiteral("report")}));
     QVERIFY(html.open(QIODevice::ReadOnly));
     const QByteArray text = html.readAll();
     QVERIFY(!text.contains("map_fire.png"));

@@ -83,7 +83,7 @@ void TstPostgisSecrets::initTestCase()
     QVERIFY2(m_server.sql(QStringLiteral("postgres"), QStringLiteral("CREATE DATABASE %1 ENCODING 'UTF8' TEMPLATE template0").arg(kDb), &error),
              qPrintable(error));
     QVERIFY2(m_server.sql(kDb, QStringLiteral("CREATE EXTENSION postgis"), &error), qPrintable(error));
-    for (const char *layer : {"streets", "shelters", "fire_stations", "engine_districts", "neighborhoods", "blocks_2000"}) {
+    for (const char *layer : {"streets", "shelters", "fire_stations", "engine_districts", "neighborhoods", "blocks_2000", "flood_100yr", "flood_500yr"}) {
         const QString name = QString::fromLatin1(layer);
         QVERIFY2(m_server.load(kDb, gpkg(),
                                {name, QStringLiteral("-nln"), name, QStringLiteral("-lco"), QStringLiteral("GEOMETRY_NAME=geom"),
@@ -192,13 +192,13 @@ void TstPostgisSecrets::runAndReportFromProject()
     for (const QJsonValue &v : project.value(QStringLiteral("layers")).toArray()) {
         QJsonObject l = v.toObject();
         const QString name = l.value(QStringLiteral("layer")).toString();
-        if (name.startsWith(QLatin1String("flood")) || name == QLatin1String("hospitals"))
+        if (name == QLatin1String("hospitals"))
             continue; // not used by the analyses; not loaded into the database
         l.insert(QStringLiteral("source"), pg(name).section(QLatin1Char('|'), 0, 0));
         l.insert(QStringLiteral("layer"), QStringLiteral("public.") + name);
         layers.append(l);
     }
-    QCOMPARE(layers.size(), 6);
+    QCOMPARE(layers.size(), 8); // the flood zones too: run does the hazard scenario and the risk index
     project.insert(QStringLiteral("layers"), layers);
     QTemporaryDir dir;
     const QString projectFile = dir.filePath(QStringLiteral("pg.refuge"));
@@ -219,6 +219,7 @@ void TstPostgisSecrets::runAndReportFromProject()
     QVERIFY2(r.err.count(warning) == 1, qPrintable(r.err));
     QCOMPARE(readAll(projectFile), projectBytes); // `run` never writes the project
     for (const char *name : {"layers.json", "coverage/summary.json", "coverage/coverage.gpkg", "fire/summary.json", "fire/fire.gpkg",
+                             "hazard/summary.json", "risk/summary.json", "risk/risk.gpkg",
                              "report/report.html", "report/report.pdf"})
         QVERIFY2(QFileInfo(QDir(out).filePath(QString::fromLatin1(name))).size() > 0, name);
     int files = 0, pdfs = 0;
