@@ -119,6 +119,7 @@ private slots:
     void failureLeavesNoHalfWrittenTables_data();
     void failureLeavesNoHalfWrittenTables();
     void runIntoDatabase();
+    void schemaNotWritable();
     void unreachableServerIsOneLine();
     void noTemporaryFilesLeft();
 
@@ -351,16 +352,18 @@ void TstPostgisOutput::failureLeavesNoHalfWrittenTables_data()
 {
     QTest::addColumn<QString>("fault");
     QTest::addColumn<int>("exitCode");
-    QTest::newRow("third table fails") << "pg_layer:fail:3" << 2;
-    QTest::newRow("killed before COMMIT") << "pg_commit:kill" << 137;
+    QTest::addColumn<QString>("schema"); // a new schema: nothing of the run may be there afterwards
+    QTest::newRow("third table fails") << "pg_layer:fail:3" << 2 << "half_fail";
+    QTest::newRow("SIGTERM during the second table") << "pg_layer:term:2" << 2 << "half_term";
+    QTest::newRow("killed before COMMIT") << "pg_commit:kill" << 137 << "half_kill";
 }
 
 void TstPostgisOutput::failureLeavesNoHalfWrittenTables()
 {
     QFETCH(QString, fault);
     QFETCH(int, exitCode);
-    // Into a new schema: nothing of the run may be there afterwards.
-    const QString fresh = QStringLiteral("half_") + QString::number(QTest::currentDataTag()[0] == 't' ? 1 : 2);
+    QFETCH(QString, schema);
+    const QString fresh = schema;
     qputenv("REFUGE_TEST_FAULT", fault.toUtf8());
     const CliResult r = cli(coverageArgs() + QStringList{QStringLiteral("--out"), out(fresh)});
     QCOMPARE(r.exitCode, exitCode);
@@ -372,8 +375,10 @@ void TstPostgisOutput::failureLeavesNoHalfWrittenTables()
     const CliResult over = cli(coverageArgs() + QStringList{QStringLiteral("--overwrite"), QStringLiteral("--out"), out()});
     qunsetenv("REFUGE_TEST_FAULT");
     QCOMPARE(over.exitCode, exitCode);
-    if (exitCode == 2)
+    if (fault.contains(QLatin1String("fail")))
         QVERIFY2(over.err.contains(QLatin1String("simulated write failure")) && over.err.contains(QLatin1String("password=***")), qPrintable(over.err));
+    if (fault.contains(QLatin1String("term")))
+        QVERIFY2(over.err.contains(QLatin1String("stopped by a signal")), qPrintable(over.err));
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM %1.refuge_runs").arg(kSchema)), runs);
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM %1.coverage_areas").arg(kSchema)), areas);
     QCOMPARE(tablesLike(kSchema, QStringLiteral("coverage\\_%")), 3); // no coverage_demand from the failed run
@@ -397,6 +402,27 @@ void TstPostgisOutput::runIntoDatabase()
     const CliResult over = cli({QStringLiteral("run"), project(), QStringLiteral("--overwrite"), QStringLiteral("--out"), out(schema)});
     QVERIFY2(over.exitCode == 0, qPrintable(over.err));
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM %1.refuge_runs").arg(schema)), 4);
+}
+
+void TstPostgisOutput::schemaNotWritable()
+{
+    // A user who may connect but not create: an existing schema without the CREATE right,
+    // and a missing one it may not create.
+    QString error;
+    QVERIFY2(m_server.sql(kDb, QStringLiteral("CREATE ROLE reader LOGIN PASSWORD '%1'; CREATE SCHEMA locked;").arg(kPassword), &error),
+             qPrintable(error));
+    for (const QString &schema : {QStringLiteral("locked"), QStringLiteral("not_there")}) {
+        QString conn = out(schema);
+        conn.replace(QStringLiteral("user=postgres"), QStringLiteral("user=reader"));
+        const CliResult r = cli({QStringLiteral("zones"), project(), QStringLiteral("--no-cache"), QStringLiteral("--out"), conn});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.err.trimmed().count(QLatin1Char('\n')), 0);
+        QVERIFY2(r.err.contains(QLatin1String("user=reader password=***")), qPrintable(r.err));
+        QVERIFY2(schema == QLatin1String("locked") ? r.err.contains(QLatin1String("schema locked is not writable"))
+                                                   : r.err.contains(QLatin1String("permission denied for database")),
+                 qPrintable(r.err));
+    }
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM pg_namespace WHERE nspname = 'not_there'")), 0);
 }
 
 void TstPostgisOutput::unreachableServerIsOneLine()
