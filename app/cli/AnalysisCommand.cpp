@@ -7,6 +7,7 @@
 #include "Cli.h"
 #include "JobReports.h"
 #include "analysis/framework/AnalysisRegistry.h"
+#include "analysis/framework/ResultsStore.h"
 #include "model/Project.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
@@ -53,6 +54,7 @@ int runAnalysis(const Analysis &analysis, const QStringList &args)
     for (const Parameter &p : analysis.parameters())
         parser.addOption(optionOf(p, lang));
     parser.addOption(QCommandLineOption(QStringLiteral("lang"), QStringLiteral("Language of --help: en (default) or zh."), QStringLiteral("lang")));
+    parser.addOption(overwriteOption(lang));
     parser.addPositionalArgument(QStringLiteral("project"), lang == QLatin1String("zh") ? QStringLiteral("（可选）提供默认值的 *.refuge 工程。")
                                                                                         : QStringLiteral("Optional *.refuge project supplying the defaults."),
                                  QStringLiteral("[PROJECT.refuge]"));
@@ -62,7 +64,7 @@ int runAnalysis(const Analysis &analysis, const QStringList &args)
     if (!issues.empty())
         return printIssues(issues);
     Feedback feedback;
-    return printResult(analysis.run(values, feedback));
+    return printResult(ResultsStore::run(analysis, values, feedback, parser.isSet(QStringLiteral("overwrite"))));
 }
 
 const bool registered = [] {
@@ -72,6 +74,14 @@ const bool registered = [] {
 }();
 
 } // namespace
+
+QCommandLineOption overwriteOption(const QString &lang)
+{
+    return QCommandLineOption(QStringLiteral("overwrite"),
+                              lang == QLatin1String("zh")
+                                  ? QStringLiteral("--out 为 PG: 连接串时，替换先前运行留下的本分析结果表（否则拒绝写入）。")
+                                  : QStringLiteral("With --out PG:..., replace this analysis's tables left by an earlier run (without it they are refused)."));
+}
 
 QString languageOf(const QStringList &args)
 {

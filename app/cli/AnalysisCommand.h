@@ -5,10 +5,13 @@
 // 2), its result printed the same way for every analysis. `run` uses the same printing.
 #include "analysis/framework/Analysis.h"
 
+#include <QCommandLineOption>
 #include <QStringList>
 
 namespace refuge::cli {
 
+// --overwrite: replace an analysis's PostGIS tables left by an earlier run (ResultsStore).
+QCommandLineOption overwriteOption(const QString &lang);
 // "en" or "zh": the value of --lang (or --lang=X) among `args`, else "en".
 QString languageOf(const QStringList &args);
 // Prints a result (report lines, warnings — input problems on stderr —, the end lines)

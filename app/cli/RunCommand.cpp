@@ -1,10 +1,13 @@
-// refuge-cli run: the main job — every analysis configured in a project, into one folder.
+// refuge-cli run: the main job — every analysis configured in a project, into one folder
+// (or, with --out PG:..., into one PostGIS schema through ResultsStore: no report then).
 #include "AnalysisCommand.h"
 #include "Cli.h"
 #include "analysis/AnalysisFiles.h"
 #include "analysis/framework/AnalysisRegistry.h"
+#include "analysis/framework/ResultsStore.h"
 #include "analysis/jobs/ProjectJobSettings.h"
 #include "io/OutputGuard.h"
+#include "io/PgOutput.h"
 #include "report/Report.h"
 #include "util/Feedback.h"
 #include "model/Project.h"
@@ -81,16 +84,16 @@ std::vector<const Analysis *> configuredAnalyses(const Project &project)
     return out;
 }
 
-// One analysis into <outDir>/<section>: false when it failed (printed); `leftOut` when
-// input data was left out (exit 1, results kept).
+// One analysis into `out` (<outDir>/<section>, or the database): false when it failed
+// (printed); `leftOut` when input data was left out (exit 1, results kept).
 // `perUnit`: a report or an atlas follows; coverage then writes its per-unit layer (the
 // report's map draws the people out of reach, the atlas sums each community's residents
 // per shelter) unless analysis.coverage.demand_layer says no.
-bool runConfigured(const Analysis &analysis, const Project &project, const QDir &dir, bool perUnit, bool &leftOut)
+bool runConfigured(const Analysis &analysis, const Project &project, const QString &out, bool perUnit, bool overwrite, bool &leftOut)
 {
     const QString section = analysis.projectSection();
     ParameterValues values = analysis.projectValues(project);
-    values.set(QStringLiteral("out"), dir.filePath(section));
+    values.set(QStringLiteral("out"), out);
     const QJsonObject settings = project.analysis.value(section).toObject();
     if (perUnit && analysis.parameter(u"demand-layer") && !settings.contains(QStringLiteral("demand_layer")))
         values.set(QStringLiteral("demand-layer"), true);
@@ -100,14 +103,17 @@ bool runConfigured(const Analysis &analysis, const Project &project, const QDir 
     if (!issues.empty())
         return false;
     Feedback feedback;
-    leftOut = printResult(analysis.run(values, feedback)) != Ok;
+    leftOut = printResult(ResultsStore::run(analysis, values, feedback, overwrite)) != Ok;
     return true;
 }
 
 // Returns results.json: {"complete": true, "succeeded": [...], "failed": [...],
-// "input_data_left_out": [...]} (each failure printed, the others still run).
-QJsonObject runConfiguredAnalyses(const Project &project, const QString &outDir)
+// "input_data_left_out": [...]} (each failure printed, the others still run). Into a
+// database (`outDir` a PG: string) only the analyses run: the report and the atlas read
+// results folders.
+QJsonObject runConfiguredAnalyses(const Project &project, const QString &outDir, bool overwrite)
 {
+    const bool database = ResultsStore::isDatabase(outDir);
     const QJsonObject analysis = project.analysis;
     QStringList failed, leftOut;
     auto attempt = [&](const QString &what, const std::function<bool()> &fn) {
@@ -124,13 +130,14 @@ QJsonObject runConfiguredAnalyses(const Project &project, const QString &outDir)
     };
     const QDir dir(outDir);
     QStringList done;
-    const bool wantReport = !analysis.contains(QStringLiteral("report")) || analysis.value(QStringLiteral("report")).toBool(true);
+    const bool wantReport = !database && (!analysis.contains(QStringLiteral("report")) || analysis.value(QStringLiteral("report")).toBool(true));
     const bool haveReport = std::any_of(commands().begin(), commands().end(), [](const Command &c) { return c.name == QLatin1String("report"); });
-    const bool atlas = project.toJson().contains(QStringLiteral("atlas"));
+    const bool atlas = !database && project.toJson().contains(QStringLiteral("atlas"));
     for (const Analysis *a : configuredAnalyses(project)) {
         const QString section = a->projectSection();
         bool left = false;
-        if (attempt(section, [&] { return runConfigured(*a, project, dir, (wantReport && haveReport) || atlas, left); }))
+        const QString out = database ? outDir : dir.filePath(section);
+        if (attempt(section, [&] { return runConfigured(*a, project, out, (wantReport && haveReport) || atlas, overwrite, left); }))
             done << section;
         if (left)
             leftOut << section;
@@ -187,14 +194,32 @@ QDir prepareRunFolder(const Project &project, const QString &outDir)
     return dir;
 }
 
+// `run --out PG:...`: every configured analysis into the schema (one transaction each,
+// its record in refuge_runs); the report and the atlas need a folder and are not made.
+int runIntoDatabase(const Project &project, const QString &connection, bool overwrite)
+{
+    PgOutput(connection).prepare(); // an unreachable server or a read-only schema: one line, exit 2
+    const QJsonObject state = runConfiguredAnalyses(project, connection, overwrite);
+    out() << "report: not written (the results went to the database " << redactedSource(connection)
+          << "; run with --out DIR for the report and the atlas)\n";
+    out().flush();
+    const bool clean = state.value(QStringLiteral("failed")).toArray().isEmpty() && state.value(QStringLiteral("input_data_left_out")).toArray().isEmpty();
+    return clean ? Ok : ProblemsFound;
+}
+
 } // namespace
 
 int runRun(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("A *.refuge project file."));
-    const QCommandLineOption outOpt(QStringLiteral("out"), QStringLiteral("Output folder (created if needed)."), QStringLiteral("dir"));
+    const QCommandLineOption outOpt(QStringLiteral("out"),
+                                    QStringLiteral("Output folder (created if needed), or a PostGIS schema 'PG:dbname=... schemas=NAME': each "
+                                                   "analysis's layers as tables <analysis>_<layer> and its record in NAME.refuge_runs; no "
+                                                   "report, atlas or CSV then (they need a folder)."),
+                                    QStringLiteral("dir"));
     parser.addOption(outOpt);
+    parser.addOption(overwriteOption(QStringLiteral("en")));
     parseOrThrow(parser, args, QStringLiteral("Run every analysis configured in a project and write the results (GeoPackage layers, tables, report) into one folder."));
     if (parser.positionalArguments().size() != 1 || !parser.isSet(outOpt))
         throw UsageError(QStringLiteral("run: expected PROJECT.refuge and --out DIR (see refuge-cli run --help)"));
@@ -212,11 +237,13 @@ int runRun(const QStringList &args)
                             p.layerId.isEmpty() ? QString() : QStringLiteral("layer %1: ").arg(p.layerId), p.message));
     if (check.errorCount())
         return ProblemsFound;
+    if (ResultsStore::isDatabase(outDir))
+        return runIntoDatabase(project, outDir, parser.isSet(QStringLiteral("overwrite")));
     const QDir dir = prepareRunFolder(project, outDir);
     AnalysisFiles::writeJson(dir.filePath(QStringLiteral("layers.json")), layerSummary(project));
     out() << "layers: " << dir.filePath(QStringLiteral("layers.json")) << "\n";
     out().flush();
-    const QJsonObject state = runConfiguredAnalyses(project, outDir);
+    const QJsonObject state = runConfiguredAnalyses(project, outDir, false);
     // Last: the mark that the run ended, with what each analysis gave.
     AnalysisFiles::writeJson(dir.filePath(QStringLiteral("results.json")), state);
     const bool clean = state.value(QStringLiteral("failed")).toArray().isEmpty() && state.value(QStringLiteral("input_data_left_out")).toArray().isEmpty();

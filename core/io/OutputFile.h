@@ -35,7 +35,8 @@ public:
     // the N-th pass (default 1) through faultPoint(SITE) exits the process at once
     // (ACTION "kill": std::_Exit(137), no destructor runs, as after SIGKILL), raises
     // SIGTERM ("term") or throws IoError naming `file` ("fail", as a full disk would).
-    // Sites: "row" (each feature a VectorWriter writes), "commit" (before the rename).
+    // Sites: "row" (each feature a VectorWriter writes), "commit" (before the rename),
+    // "pg_layer" (each table PgOutput writes), "pg_commit" (before its COMMIT).
     // Unset, it costs one test of a cached flag.
     static void faultPoint(const char *site, const QString &file = {});
 

@@ -4,7 +4,10 @@
 // the password — coverage, fire-coverage, service-area, zones, network-check, info,
 // and `run` (+ its report) on a project file that stores it — and every file written
 // (raw bytes, and the PDF's text through pdftotext), stdout and stderr are searched
-// for it. Also: a wrong password is refused naming the redacted source.
+// for it. The same analyses also write their results into the database (--out PG:...
+// schemas=shared_results, ResultsStore): stdout, stderr, the temporary files, the
+// refuge_runs records and every row of every table written are searched for it. Also: a
+// wrong password, for an input or for the output, is refused naming the redacted source.
 // Exit code 77 (CTest: skipped) with the reason when the server packages are missing.
 #include "PgServer.h"
 #include "CliEnvironment.h"
@@ -15,6 +18,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QtTest>
+
+#include <gdal.h>
+#include <ogr_api.h>
 
 #include <cstdio>
 
@@ -56,6 +62,8 @@ private slots:
     void cleanupTestCase();
     void analyses_data();
     void analyses();
+    void analysesIntoDatabase_data() { analyses_data(); }
+    void analysesIntoDatabase();
     void runAndReportFromProject();
     void infoJson();
     void wrongPasswordIsRefusedRedacted();
@@ -67,6 +75,8 @@ private:
         conn.replace(QStringLiteral("password=") + kPassword, QStringLiteral("password=") + password);
         return conn + QStringLiteral("|layername=public.") + table;
     }
+    // The first column of the first row of a query on the test database (-1 when none).
+    qint64 scalar(const QString &sql) const;
     // No file below `dir` holds the password: raw bytes of every file, the text of every PDF.
     void verifyNoSecretIn(const QString &dir, int *files = nullptr, int *pdfs = nullptr);
 
@@ -183,6 +193,56 @@ void TstPostgisSecrets::analyses()
     }
 }
 
+qint64 TstPostgisSecrets::scalar(const QString &sql) const
+{
+    GDALAllRegister();
+    const QByteArray conn = (QStringLiteral("PG:") + m_server.conninfo(kDb)).toUtf8();
+    GDALDatasetH ds = GDALOpenEx(conn.constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
+    if (!ds)
+        return -1;
+    qint64 value = -1;
+    if (OGRLayerH rs = GDALDatasetExecuteSQL(ds, sql.toUtf8().constData(), nullptr, nullptr)) {
+        if (OGRFeatureH f = OGR_L_GetNextFeature(rs)) {
+            value = OGR_F_GetFieldAsInteger64(f, 0);
+            OGR_F_Destroy(f);
+        }
+        GDALDatasetReleaseResultSet(ds, rs);
+    }
+    GDALClose(ds);
+    return value;
+}
+
+void TstPostgisSecrets::analysesIntoDatabase()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    const QString schema = QStringLiteral("shared_results");
+    const QString out = QStringLiteral("PG:%1 schemas=%2").arg(m_server.conninfo(kDb), schema);
+    QVERIFY(out.contains(kPassword));
+    QTemporaryDir tmp; // the run's temporary folder goes there, and must go
+    qputenv("TMPDIR", QFile::encodeName(tmp.path()));
+    const CliResult r = runCli(args + QStringList{QStringLiteral("--overwrite"), QStringLiteral("--out"), out}, 240000);
+    qunsetenv("TMPDIR");
+    QVERIFY2(r.exitCode == exitCode, qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(r.err)));
+    QVERIFY2(!r.out.contains(kPassword) && !r.err.contains(kPassword), qPrintable(r.out + r.err));
+    int files = -1;
+    verifyNoSecretIn(tmp.path(), &files);
+    QCOMPARE(files, 0);
+    // The record of this run, and every row of every table it wrote.
+    const QString like = QStringLiteral("'%") + kPassword + QStringLiteral("%'");
+    QVERIFY(scalar(QStringLiteral("SELECT count(*) FROM %1.refuge_runs WHERE analysis = '%2'").arg(schema, args.front())) >= 1);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM %1.refuge_runs WHERE record::text LIKE %2 OR tables::text LIKE %2").arg(schema, like)), 0);
+    QVERIFY(scalar(QStringLiteral("SELECT count(*) FROM %1.refuge_runs WHERE record::text LIKE '%password=***%'").arg(schema)) >= 1);
+    const QString prefix = args.front().replace(QLatin1Char('-'), QLatin1Char('_')) + QLatin1Char('_');
+    QVERIFY(scalar(QStringLiteral("SELECT count(*) FROM pg_tables WHERE schemaname = '%1' AND tablename LIKE '%2%'").arg(schema, prefix)) >= 1);
+    for (const char *table : {"coverage_areas", "coverage_facilities", "fire_coverage_zones", "service_area_service_areas", "zones_zones",
+                              "network_check_network_problems"}) {
+        const QString name = QString::fromLatin1(table);
+        if (name.startsWith(prefix))
+            QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM %1.%2 t WHERE t::text LIKE %3").arg(schema, name, like)), 0);
+    }
+}
+
 void TstPostgisSecrets::runAndReportFromProject()
 {
     // The Cambridge project with every layer it runs on from the database (the
@@ -272,6 +332,18 @@ void TstPostgisSecrets::wrongPasswordIsRefusedRedacted()
     QDirIterator it(dir.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
     while (it.hasNext())
         QVERIFY2(!readAll(it.next()).contains(wrong.toUtf8()), qPrintable(it.filePath()));
+
+    // The right password for the inputs, a wrong one for the output: refused before the run.
+    QString output = QStringLiteral("PG:%1 schemas=shared_results").arg(m_server.conninfo(kDb));
+    output.replace(QStringLiteral("password=") + kPassword, QStringLiteral("password=") + wrong);
+    const CliResult o = runCli({QStringLiteral("service-area"), QStringLiteral("--network"), pg(QStringLiteral("streets")),
+                                QStringLiteral("--facilities"), pg(QStringLiteral("shelters")), QStringLiteral("--max-meters"),
+                                QStringLiteral("500"), QStringLiteral("--no-cache"), QStringLiteral("--out"), output});
+    QVERIFY2(o.exitCode == 2, qPrintable(o.err));
+    QVERIFY2(!o.err.contains(wrong) && !o.out.contains(wrong) && !o.err.contains(kPassword), qPrintable(o.err));
+    QVERIFY2(o.err.startsWith(QLatin1String("refuge-cli: PG:")) && o.err.contains(QLatin1String("password=***"))
+                 && o.err.contains(QLatin1String("password authentication failed")),
+             qPrintable(o.err));
 }
 
 int main(int argc, char **argv)

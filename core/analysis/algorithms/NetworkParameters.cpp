@@ -88,7 +88,11 @@ void declare(std::vector<Parameter> &out, const Options &o)
                                   text("Breaks in the limit's unit, e.g. 5,10,15 (default: the limit).", "以上限单位表示的分段，如 5,10,15（默认：上限本身）。"));
     breaks.group = QStringLiteral("limits");
     out.push_back(breaks);
-    Parameter outDir = textValue("out", "dir", text("Output folder", "输出文件夹"), text("Output folder.", "输出文件夹。"));
+    Parameter outDir = textValue("out", "dir", text("Output folder", "输出文件夹"),
+                                 text("Output folder, or a PostGIS schema 'PG:dbname=... schemas=NAME': tables <analysis>_<layer> and a row "
+                                      "in NAME.refuge_runs, no CSV files.",
+                                      "输出文件夹，或 PostGIS 模式 'PG:dbname=... schemas=NAME'：写入表 <分析>_<图层> 及 NAME.refuge_runs "
+                                      "中的一行记录，不写 CSV 文件。"));
     outDir.required = true;
     outDir.group = QStringLiteral("output");
     out.push_back(outDir);
