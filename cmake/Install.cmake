@@ -46,15 +46,28 @@ if(UNIX AND NOT APPLE AND TARGET refuge)
 endif()
 
 # Windows: Qt's DLLs and plugins next to the executables (windeployqt, from the Qt the
-# build found). GDAL, PROJ and GEOS come from vcpkg's applocal copy beside the binaries.
+# build found). The other DLLs (GDAL, PROJ, GEOS, CBC...) are installed by vcpkg's
+# toolchain (X_VCPKG_APPLOCAL_DEPS_INSTALL, set by the windows-msvc preset). Untested:
+# nothing here can build for Windows (README).
 if(WIN32)
-  get_target_property(REFUGE_QMAKE Qt6::qmake IMPORTED_LOCATION)
-  get_filename_component(REFUGE_QT_BIN "${REFUGE_QMAKE}" DIRECTORY)
-  find_program(REFUGE_WINDEPLOYQT windeployqt HINTS "${REFUGE_QT_BIN}")
-  if(REFUGE_WINDEPLOYQT AND TARGET refuge)
-    install(CODE "execute_process(COMMAND \"${REFUGE_WINDEPLOYQT}\" --no-compiler-runtime
-      \"\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_BINDIR}/refuge.exe\" COMMAND_ERROR_IS_FATAL ANY)")
+  if(TARGET Qt6::qmake)
+    get_target_property(REFUGE_QMAKE Qt6::qmake IMPORTED_LOCATION)
+    get_filename_component(REFUGE_QT_BIN "${REFUGE_QMAKE}" DIRECTORY)
   endif()
+  find_program(REFUGE_WINDEPLOYQT windeployqt HINTS "${REFUGE_QT_BIN}")
+  if(NOT REFUGE_WINDEPLOYQT)
+    message(WARNING "windeployqt not found: the install step will not copy Qt's DLLs")
+  endif()
+  set(REFUGE_DEPLOYED refuge-cli.exe)
+  if(TARGET refuge)
+    list(APPEND REFUGE_DEPLOYED refuge.exe)
+  endif()
+  foreach(exe ${REFUGE_DEPLOYED})
+    if(REFUGE_WINDEPLOYQT)
+      install(CODE "execute_process(COMMAND \"${REFUGE_WINDEPLOYQT}\" --no-compiler-runtime --no-translations
+        \"\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_BINDIR}/${exe}\" COMMAND_ERROR_IS_FATAL ANY)")
+    endif()
+  endforeach()
 endif()
 
 # The Debian package: refuge_<version>_<arch>.deb, its shared-library dependencies found
