@@ -28,7 +28,7 @@ public:
     static const QPainterPath &markerPath(MarkerShape shape);
     // The SVG document of an icon name ("shelter") or absolute path; empty if not found.
     static QByteArray svgIcon(const QString &icon);
-    // The directory holding icons/, styles/ (REFUGE_RESOURCE_DIR env var, else the build-time path).
+    // The directory holding icons/, styles/ (refuge::resourceDir(), util/Resources.h).
     static QString resourceDir();
     // A legend swatch: marker (dim 0), line (1) or filled box (2) fitted in `rect`.
     static void drawSwatch(QPainter &painter, const QRectF &rect, const Symbol &symbol, int dimension, double dpi);

@@ -153,6 +153,18 @@
         <source>network (%1)</source>
         <translation>路网（%1）</translation>
     </message>
+    <message>
+        <source>walk</source>
+        <translation>步行</translation>
+    </message>
+    <message>
+        <source>drive</source>
+        <translation>驾车</translation>
+    </message>
+    <message>
+        <source>walk-elderly</source>
+        <translation>老年人步行</translation>
+    </message>
 </context>
 <context>
     <name>RoleNames</name>
@@ -1000,6 +1012,34 @@
         <source>Layer properties of %1</source>
         <translation>%1 的图层属性</translation>
     </message>
+    <message>
+        <source>Point</source>
+        <translation>点</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>线</translation>
+    </message>
+    <message>
+        <source>Polygon</source>
+        <translation>面</translation>
+    </message>
+    <message>
+        <source>Multi-point</source>
+        <translation>多点</translation>
+    </message>
+    <message>
+        <source>Multi-line</source>
+        <translation>多线</translation>
+    </message>
+    <message>
+        <source>Multi-polygon</source>
+        <translation>多面</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
 </context>
 <context>
     <name>refuge::desktop::LayerTreeModel</name>
@@ -1761,6 +1801,42 @@ Open the PDF now?</source>
     <message>
         <source>Style:</source>
         <translation>样式：</translation>
+    </message>
+    <message>
+        <source>Reds</source>
+        <translation>红色系</translation>
+    </message>
+    <message>
+        <source>Blues</source>
+        <translation>蓝色系</translation>
+    </message>
+    <message>
+        <source>Greens</source>
+        <translation>绿色系</translation>
+    </message>
+    <message>
+        <source>Oranges</source>
+        <translation>橙色系</translation>
+    </message>
+    <message>
+        <source>Greys</source>
+        <translation>灰色系</translation>
+    </message>
+    <message>
+        <source>Viridis (blue – green – yellow)</source>
+        <translation>蓝—绿—黄渐变</translation>
+    </message>
+    <message>
+        <source>Spectral</source>
+        <translation>光谱色</translation>
+    </message>
+    <message>
+        <source>Yellow to red</source>
+        <translation>黄—红渐变</translation>
+    </message>
+    <message>
+        <source>Categorical (distinct colours)</source>
+        <translation>分类色（各类不同颜色）</translation>
     </message>
 </context>
 </TS>

@@ -25,6 +25,23 @@
 
 namespace refuge::desktop {
 
+namespace {
+// The geometry type in the UI language ("Point", "点").
+QString geometryLabel(GeometryType type)
+{
+    switch (type) {
+    case GeometryType::Point: return LayerPropertiesDialog::tr("Point");
+    case GeometryType::LineString: return LayerPropertiesDialog::tr("Line");
+    case GeometryType::Polygon: return LayerPropertiesDialog::tr("Polygon");
+    case GeometryType::MultiPoint: return LayerPropertiesDialog::tr("Multi-point");
+    case GeometryType::MultiLineString: return LayerPropertiesDialog::tr("Multi-line");
+    case GeometryType::MultiPolygon: return LayerPropertiesDialog::tr("Multi-polygon");
+    case GeometryType::Unknown: break;
+    }
+    return LayerPropertiesDialog::tr("Unknown");
+}
+} // namespace
+
 LayerPropertiesDialog::LayerPropertiesDialog(ProjectDocument *doc, const QString &layerId, QWidget *parent)
     : QDialog(parent), m_doc(doc), m_layerId(layerId), m_tabs(new QTabWidget(this)), m_name(new QLineEdit(this)),
       m_role(new QComboBox(this)), m_opacity(new QSlider(Qt::Horizontal, this))
@@ -58,7 +75,7 @@ LayerPropertiesDialog::LayerPropertiesDialog(ProjectDocument *doc, const QString
     };
     info(tr("Source:"), doc->project().dataSource(layer).displayName());
     if (data.vector) {
-        info(tr("Geometry:"), geometryTypeName(data.vector->geometryType()));
+        info(tr("Geometry:"), geometryLabel(data.vector->geometryType()));
         info(tr("Features:"), QLocale().toString(data.vector->featureCount()));
         info(tr("Source CRS:"), data.vector->sourceCrs().label());
         info(tr("Encoding:"), data.vector->report().encoding);

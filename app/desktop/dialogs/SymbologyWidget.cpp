@@ -21,6 +21,29 @@ namespace refuge::desktop {
 
 namespace {
 bool isNumeric(FieldType t) { return t == FieldType::Integer || t == FieldType::Real; }
+
+// The name shown for a colour ramp of ColorRamp::names() (the style keeps the key).
+QString rampLabel(const QString &name)
+{
+    static const struct {
+        const char *key, *label;
+    } labels[] = {
+        {"risk", QT_TRANSLATE_NOOP("refuge::desktop::SymbologyWidget", "risk (5 classes: high … low)")},
+        {"reds", QT_TRANSLATE_NOOP("refuge::desktop::SymbologyWidget", "Reds")},
+        {"blues", QT_TRANSLATE_NOOP("refuge::desktop::SymbologyWidget", "Blues")},
+        {"greens", QT_TRANSLATE_NOOP("refuge::desktop::SymbologyWidget", "Greens")},
+        {"oranges", QT_TRANSLATE_NOOP("refuge::desktop::SymbologyWidget", "Oranges")},
+        {"greys", QT_TRANSLATE_NOOP("refuge::desktop::SymbologyWidget", "Greys")},
+        {"viridis", QT_TRANSLATE_NOOP("refuge::desktop::SymbologyWidget", "Viridis (blue – green – yellow)")},
+        {"spectral", QT_TRANSLATE_NOOP("refuge::desktop::SymbologyWidget", "Spectral")},
+        {"yellow_red", QT_TRANSLATE_NOOP("refuge::desktop::SymbologyWidget", "Yellow to red")},
+        {"categorical", QT_TRANSLATE_NOOP("refuge::desktop::SymbologyWidget", "Categorical (distinct colours)")},
+    };
+    for (const auto &l : labels)
+        if (name == QLatin1String(l.key))
+            return SymbologyWidget::tr(l.label);
+    return name;
+}
 } // namespace
 
 SymbologyWidget::SymbologyWidget(std::shared_ptr<const VectorLayer> layer, QWidget *parent)
@@ -40,7 +63,7 @@ SymbologyWidget::SymbologyWidget(std::shared_ptr<const VectorLayer> layer, QWidg
     m_classes->setRange(2, 12);
     m_classes->setValue(5);
     for (const QString &name : ColorRamp::names())
-        m_ramp->addItem(name == QLatin1String("risk") ? tr("risk (5 classes: high … low)") : name, name);
+        m_ramp->addItem(rampLabel(name), name);
     m_sizeField->addItem(tr("(fixed size)"), QString());
     if (m_layer) {
         for (const Field &f : m_layer->fields()) {

@@ -38,6 +38,19 @@ QString compareSign(const QString &compare)
     return compare;
 }
 
+namespace {
+// A network profile's name in the UI language ("walk", "步行"); others as they are.
+QString profileLabel(const QString &profile)
+{
+    static const char *const known[] = {QT_TRANSLATE_NOOP("ResultFormat", "walk"), QT_TRANSLATE_NOOP("ResultFormat", "drive"),
+                                        QT_TRANSLATE_NOOP("ResultFormat", "walk-elderly")};
+    for (const char *p : known)
+        if (profile == QLatin1String(p))
+            return QCoreApplication::translate("ResultFormat", p);
+    return profile;
+}
+} // namespace
+
 QString methodName(const QString &method)
 {
     if (method == QLatin1String("straight line"))
@@ -47,7 +60,7 @@ QString methodName(const QString &method)
     if (method == QLatin1String("optimal"))
         return QCoreApplication::translate("ResultFormat", "optimal");
     if (method.startsWith(QLatin1String("network (")) && method.endsWith(QLatin1Char(')')))
-        return QCoreApplication::translate("ResultFormat", "network (%1)").arg(method.mid(9, method.size() - 10));
+        return QCoreApplication::translate("ResultFormat", "network (%1)").arg(profileLabel(method.mid(9, method.size() - 10)));
     return method;
 }
 

@@ -64,6 +64,7 @@ void declareCoverage(std::vector<Parameter> &p)
                                        "容量分配：nearest（就近优先：按耗时顺序配对，场所先接纳最近的人，其余溢出到下一个有空位的最近场所）或 optimal"
                                        "（安置人数最多，其次人·米最少）。"));
     assignment.valueName = QStringLiteral("method");
+    assignment.choiceLabels = {text("Nearest first", "就近优先"), text("Optimal", "最优分配")};
     assignment.choiceCheckedByRule = true; // core's assignmentMethodFromName: one message with analysis.coverage.assignment
     assignment.project.setting = QStringLiteral("analysis.coverage.assignment");
     in(assignment, "limits");

@@ -40,6 +40,7 @@ const std::vector<Parameter> &ServiceAreaAlgorithm::parameters() const
                                          text("polygons, lines (the reached street sections, layer service_lines) or both.",
                                               "polygons（多边形）、lines（可达路段，图层 service_lines）或 both（两者）。"));
         output.valueName = QStringLiteral("what");
+        output.choiceLabels = {text("Polygons", "多边形"), text("Lines (street sections)", "可达路段"), text("Both", "两者")};
         output.group = QStringLiteral("output");
         p.push_back(output);
         for (Parameter &q : p) {

@@ -29,6 +29,13 @@ LocalText SiteAlgorithm::help() const
 
 namespace {
 
+// A choice with the names the desktop shows for its values (the CLI keeps the values).
+Parameter labelled(Parameter p, std::vector<LocalText> labels)
+{
+    p.choiceLabels = std::move(labels);
+    return p;
+}
+
 void declareSite(std::vector<Parameter> &p)
 {
     auto in = [&p](Parameter q, const char *group = "inputs") {
@@ -36,12 +43,15 @@ void declareSite(std::vector<Parameter> &p)
         p.push_back(std::move(q));
     };
     p.push_back(NetworkParameters::straightLines());
-    in(choice("model", {QStringLiteral("lscp"), QStringLiteral("mclp"), QStringLiteral("pmedian"), QStringLiteral("pcenter"), QStringLiteral("backup")}, "mclp",
+    in(labelled(choice("model", {QStringLiteral("lscp"), QStringLiteral("mclp"), QStringLiteral("pmedian"), QStringLiteral("pcenter"), QStringLiteral("backup")}, "mclp",
               text("Model", "模型"),
               text("lscp: fewest new sites covering everyone reachable; mclp: k sites covering the most people; pmedian: k sites, least total "
                    "person-cost; pcenter: k sites, least worst cost; backup: k sites, most people covered once plus covered twice.",
                    "lscp：覆盖全部可达人口所需的最少新址；mclp：k 个新址覆盖最多人口；pmedian：k 个新址总人·距离最小；pcenter：k 个新址最差距离最小；"
-                   "backup：k 个新址使一次覆盖加二次覆盖人口最多。")), "limits");
+                   "backup：k 个新址使一次覆盖加二次覆盖人口最多。")),
+                { text("LSCP: fewest sites covering all", "集合覆盖：最少新址覆盖全部"), text("MCLP: maximal coverage", "最大覆盖"),
+                  text("p-median: least total cost", "中位：总人·距离最小"), text("p-center: least worst cost", "中心：最差距离最小"),
+                  text("Backup coverage", "备份覆盖（二次覆盖）") }), "limits");
     Parameter k = number("k", "k", text("New sites", "新址数量"), text("Number of new sites to choose (not for lscp).", "要选择的新址数量（lscp 不用）。"));
     k.valueName = QStringLiteral("n");
     in(k, "limits");
@@ -77,9 +87,10 @@ void declareSite(std::vector<Parameter> &p)
     Parameter split = number("split-cell", "split-cell", text("Split cell", "拆分网格"));
     split.advanced = true;
     in(split);
-    in(choice("solver", {QStringLiteral("auto"), QStringLiteral("exact"), QStringLiteral("heuristic")}, "auto", text("Solver", "求解器"),
+    in(labelled(choice("solver", {QStringLiteral("auto"), QStringLiteral("exact"), QStringLiteral("heuristic")}, "auto", text("Solver", "求解器"),
               text("exact: CBC within the time limit; heuristic: greedy + Teitz-Bart swap with a bound; auto: exact when the cost table is small enough.",
-                   "exact：CBC 在时限内精确求解；heuristic：贪心 + Teitz-Bart 交换并给出界；auto：代价表足够小时精确求解。")), "limits");
+                   "exact：CBC 在时限内精确求解；heuristic：贪心 + Teitz-Bart 交换并给出界；auto：代价表足够小时精确求解。")),
+                { text("Automatic", "自动"), text("Exact (CBC)", "精确求解"), text("Heuristic", "启发式") }), "limits");
     Parameter limit = number("time-limit", "time-limit", text("Time limit", "求解时限"));
     limit.valueName = QStringLiteral("s");
     limit.advanced = true;
