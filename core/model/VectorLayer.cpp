@@ -20,6 +20,15 @@ QStringList LoadReport::messages() const
     add(otherDimension, "features of another geometry type (mixed geometry types) skipped");
     add(repaired, "invalid geometries repaired (GEOSMakeValid)");
     add(unrepairable, "invalid geometries that could not be repaired skipped");
+    if (noCoordinates > 0) {
+        QStringList rows; // the reasons PointTable gave, "row 3: 经度 is empty"
+        for (const DroppedFeature &d : dropped)
+            if (d.reason.startsWith(QLatin1String("row ")) && rows.size() < 10)
+                rows << d.reason;
+        if (noCoordinates > rows.size())
+            rows << QStringLiteral("… %1 more").arg(noCoordinates - rows.size());
+        out << QStringLiteral("%1 rows without usable coordinates skipped (%2)").arg(noCoordinates).arg(rows.join(QStringLiteral("; ")));
+    }
     if (unreadable > 0)
         out << QStringLiteral("%1 features could not be read (truncated or corrupt file?): %2").arg(unreadable).arg(readError);
     else if (!readError.isEmpty())

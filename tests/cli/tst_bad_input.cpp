@@ -130,7 +130,7 @@ void TstBadInput::cli_data()
     row("gbk shapefile without cpg", L{info, "@gbk_no_cpg.shp"}, "@gbk_no_cpg.shp", 1, 1, L{"detected as GBK", "--encoding"});
     row("nan coordinates", L{info, "@nan_coords.geojson"}, "@nan_coords.geojson", 1, 1, L{"2 features", "NaN"});
     row("1e300 coordinates", L{info, "@huge_coords.geojson"}, "@huge_coords.geojson", 1, 1, L{"1 features", "outside"});
-    row("csv lon/lat not numbers", L{info, "@bad_lonlat.csv"}, "@bad_lonlat.csv", 1, 1, L{"2 features", "without geometry"});
+    row("csv lon/lat not numbers", L{info, "@bad_lonlat.csv"}, "@bad_lonlat.csv", 1, 1, L{"2 rows without usable coordinates", "row 3: lon 'abc' is not a number", "row 4: lat is empty"});
     row("self-intersecting polygon", L{info, "@self_intersecting.geojson"}, "@self_intersecting.geojson", 1, 1, L{"1 invalid", "repaired"});
     row("mixed geometry types", L{info, "@mixed_types.geojson"}, "@mixed_types.geojson", 1, 1, L{"2 features", "mixed geometry types"});
     row("shapefile cut mid-record", L{info, "@truncated_records.shp"}, "@truncated_records.shp", 1, 1,
