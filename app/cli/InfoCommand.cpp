@@ -58,7 +58,6 @@ QJsonObject vectorJson(const VectorLayer &l)
                   {QStringLiteral("empty_skipped"), r.emptyGeometry},
                   {QStringLiteral("null_skipped"), r.nullGeometry},
                   {QStringLiteral("nonfinite_skipped"), r.nonFinite},
-                  {QStringLiteral("no_coordinates_skipped"), r.noCoordinates},
                   {QStringLiteral("outside_crs_skipped"), r.outsideCrs},
                   {QStringLiteral("other_type_skipped"), r.otherDimension},
                   {QStringLiteral("unreadable_skipped"), r.unreadable},
@@ -82,8 +81,6 @@ void printVector(const VectorLayer &l)
           << "  Invalid geometries: " << (r.repaired + r.unrepairable) << " (" << r.repaired << " repaired, "
           << r.unrepairable << " skipped)\n"
           << "  Empty/null geometries: " << (r.emptyGeometry + r.nullGeometry) << "\n";
-    if (r.noCoordinates)
-        out() << "  Rows without usable coordinates: " << r.noCoordinates << "\n";
     if (!r.encoding.isEmpty())
         out() << "  Encoding: " << r.encoding << "\n";
     out() << "  Fields (" << l.fields().size() << "):\n";

@@ -257,7 +257,7 @@ bool VectorReader::acceptGeometry(OGRGeometryH og, bool readFailed, qint64 fid, 
     if (!og) {
         const auto tableRow = src.rowProblems.find(fid);
         const bool noCoordinates = !readFailed && tableRow != src.rowProblems.end();
-        ++(readFailed ? report.unreadable : noCoordinates ? report.noCoordinates : report.nullGeometry);
+        ++(readFailed ? report.unreadable : report.nullGeometry); // a table row: named by row in messages()
         report.drop(fid, readFailed ? QStringLiteral("unreadable") : noCoordinates ? tableRow->second : QStringLiteral("no geometry"));
         return false;
     }

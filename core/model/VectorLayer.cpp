@@ -13,22 +13,24 @@ QStringList LoadReport::messages() const
         if (n > 0)
             out << QStringLiteral("%1 %2").arg(n).arg(QString::fromUtf8(what));
     };
-    add(nullGeometry, "features without geometry skipped");
+    // A point table's rows without usable coordinates (PointTable: "row 3: 经度 is empty")
+    // are null geometries named by row.
+    QStringList rows;
+    qint64 tableRows = 0;
+    for (const DroppedFeature &d : dropped)
+        if (d.reason.startsWith(QLatin1String("row ")) && ++tableRows <= 10)
+            rows << d.reason;
+    if (tableRows > 10)
+        rows << QStringLiteral("… %1 more").arg(tableRows - 10);
+    add(nullGeometry - tableRows, "features without geometry skipped");
+    if (tableRows > 0)
+        out << QStringLiteral("%1 rows without usable coordinates skipped (%2)").arg(tableRows).arg(rows.join(QStringLiteral("; ")));
     add(emptyGeometry, "features with empty geometry skipped");
     add(nonFinite, "features with NaN/infinite coordinates skipped");
     add(outsideCrs, "features outside the valid area of the CRS skipped");
     add(otherDimension, "features of another geometry type (mixed geometry types) skipped");
     add(repaired, "invalid geometries repaired (GEOSMakeValid)");
     add(unrepairable, "invalid geometries that could not be repaired skipped");
-    if (noCoordinates > 0) {
-        QStringList rows; // the reasons PointTable gave, "row 3: 经度 is empty"
-        for (const DroppedFeature &d : dropped)
-            if (d.reason.startsWith(QLatin1String("row ")) && rows.size() < 10)
-                rows << d.reason;
-        if (noCoordinates > rows.size())
-            rows << QStringLiteral("… %1 more").arg(noCoordinates - rows.size());
-        out << QStringLiteral("%1 rows without usable coordinates skipped (%2)").arg(noCoordinates).arg(rows.join(QStringLiteral("; ")));
-    }
     if (unreadable > 0)
         out << QStringLiteral("%1 features could not be read (truncated or corrupt file?): %2").arg(unreadable).arg(readError);
     else if (!readError.isEmpty())

@@ -39,7 +39,6 @@ struct LoadReport {
     qint64 repaired = 0;         // invalid geometries repaired with GEOSMakeValid
     qint64 unrepairable = 0;     // skipped: invalid and not repairable
     qint64 unreadable = 0;       // skipped: GDAL failed reading them (corrupt or truncated file)
-    qint64 noCoordinates = 0;    // skipped: table rows (sheet, CSV) whose coordinates are empty or not numbers ("row N: ..." in dropped)
     QString readError;           // GDAL's first error while reading features, if any
     QString encoding;            // text encoding used for attributes
     QString encodingNote;        // how it was chosen, when not declared by the file
@@ -55,7 +54,7 @@ struct LoadReport {
     // feature for summary.json. Nothing when nothing was skipped.
     void reportTo(Feedback &feedback, const QString &source, const QString &what) const;
 
-    qint64 skipped() const { return nullGeometry + emptyGeometry + nonFinite + outsideCrs + otherDimension + unrepairable + unreadable + noCoordinates; }
+    qint64 skipped() const { return nullGeometry + emptyGeometry + nonFinite + outsideCrs + otherDimension + unrepairable + unreadable; }
     // One line per non-zero count, e.g. "2 features with NaN/infinite coordinates skipped".
     QStringList messages() const;
 };

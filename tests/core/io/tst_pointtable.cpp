@@ -115,7 +115,7 @@ private slots:
         const VectorLayer l = load(cn("bad_values.xlsx"));
         QCOMPARE(l.featureCount(), 3);
         QCOMPARE(l.report().read, 5);
-        QCOMPARE(l.report().noCoordinates, 2);
+        QCOMPARE(l.report().nullGeometry, 2);
         QVERIFY(l.report().messages().contains(QStringLiteral("2 rows without usable coordinates skipped (row 3: 经度 is empty; row 5: 纬度 '北纬31度' is not a number)")));
         QCOMPARE(l.report().dropped.size(), std::size_t(2));
         QCOMPARE(l.report().dropped[0].fid, 3);
