@@ -4,6 +4,7 @@
 #include "analysis/ParameterRanges.h"
 #include "crs/Crs.h"
 #include "io/Gdal.h"
+#include "io/OffsetCheck.h"
 #include "model/RasterLayer.h"
 #include "model/VectorLayer.h"
 #include "util/Error.h"
@@ -96,7 +97,10 @@ int runInfo(const QStringList &args)
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON instead of text."));
     const QCommandLineOption crsOpt(QStringLiteral("crs"), QStringLiteral("CRS to assume for sources without one (e.g. EPSG:4326)."), QStringLiteral("crs"));
     const QCommandLineOption encOpt(QStringLiteral("encoding"), QStringLiteral("Text encoding of a Shapefile without .cpg (e.g. GBK)."), QStringLiteral("name"));
-    parser.addOptions({json, crsOpt, encOpt});
+    const QCommandLineOption networkOpt(QStringLiteral("network"),
+                                        QStringLiteral("Street network (PATH[:LAYER], lines) to check point layers against: warns when WGS 84 points sit on the GCJ-02 offset from it."),
+                                        QStringLiteral("path"));
+    parser.addOptions({json, crsOpt, encOpt, networkOpt});
     parseOrThrow(parser, args, QStringLiteral("Describe a data file: driver, layers, geometry type, feature count, fields, CRS, extent, invalid/empty geometries; for rasters size, bands, nodata and pixel size."));
     if (parser.positionalArguments().size() != 1)
         throw UsageError(QStringLiteral("info: expected one PATH (see refuge-cli info --help)"));
@@ -117,6 +121,14 @@ int runInfo(const QStringList &args)
         } catch (const InvalidInput &e) {
             throw UsageError(e.message());
         }
+    }
+
+    std::optional<VectorLayer> network;
+    if (parser.isSet(networkOpt)) {
+        network = VectorLayer::load(DataSource::parse(parser.value(networkOpt)));
+        if (dimension(network->geometryType()) != 1)
+            throw InvalidInput(fileMessage(network->source().displayName(), QStringLiteral("the street network must be lines, not %1 (--network)")
+                                                                             .arg(geometryTypeName(network->geometryType()))));
     }
 
     const DatasetKind kind = probeDataset(src.path);
@@ -152,7 +164,21 @@ int runInfo(const QStringList &args)
                 out() << "File: " << shown << "\nDriver: " << l.driver() << "\n";
             first = false;
             doc.insert(QStringLiteral("driver"), l.driver());
-            layers.append(vectorJson(l));
+            QJsonObject layerJson = vectorJson(l);
+            if (network) {
+                const OffsetCheckResult offset = OffsetCheck::check(l, *network);
+                if (offset.applicable)
+                    layerJson.insert(QStringLiteral("offset_check"),
+                                     QJsonObject{{QStringLiteral("points"), offset.points},
+                                                 {QStringLiteral("median_declared_m"), offset.medianDeclaredMeters},
+                                                 {QStringLiteral("median_gcj02_corrected_m"), offset.medianCorrectedMeters},
+                                                 {QStringLiteral("looks_gcj02"), offset.looksGcj02}});
+                if (offset.looksGcj02) {
+                    messages << fileMessage(shown, where + offset.message);
+                    ++problems;
+                }
+            }
+            layers.append(layerJson);
             if (!parser.isSet(json))
                 printVector(l);
             const LoadReport &r = l.report();

@@ -20,6 +20,10 @@ void ensureGdal()
         // Never write .aux.xml or other side files next to inputs.
         CPLSetConfigOption("GDAL_PAM_ENABLED", "NO");
         CPLSetConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", "0");
+        // Spreadsheets are point tables with a header row (PointTable): always read the
+        // first row as the column names, also when every column is text.
+        CPLSetConfigOption("OGR_XLSX_HEADERS", "FORCE");
+        CPLSetConfigOption("OGR_ODS_HEADERS", "FORCE");
     });
 }
 

@@ -2,6 +2,7 @@
 #include "io/ProjectCheck.h"
 #include "io/TextEncoding.h"
 #include "crs/CoordinateTransform.h"
+#include "io/OffsetCheck.h"
 #include "io/ProjectLayerReader.h"
 #include "util/Error.h"
 
@@ -47,6 +48,8 @@ ProjectCheckResult checkProject(const Project &project)
         if (!project.layerWithRole(role))
             error({}, QStringLiteral("no layer has the role '%1' (needed by the analyses in the project)").arg(roleName(role)));
 
+    std::shared_ptr<const VectorLayer> streets;
+    std::vector<std::pair<QString, std::shared_ptr<const VectorLayer>>> pointLayers;
     for (const ProjectLayer &l : project.layers) {
         const DataSource src = project.dataSource(l);
         try {
@@ -61,6 +64,10 @@ ProjectCheckResult checkProject(const Project &project)
                 continue;
             }
             const VectorLayer &v = *data.vector;
+            if (l.role == Role::Roads && !streets)
+                streets = data.vector;
+            else if (dimension(v.geometryType()) == 0)
+                pointLayers.emplace_back(l.id, data.vector);
             result.notes << QStringLiteral("%1 (%2): %3 %4 feature(s), %5")
                                 .arg(l.id, roleName(l.role)).arg(v.featureCount())
                                 .arg(geometryTypeName(v.geometryType()), v.sourceCrs().authId().isEmpty() ? v.sourceCrs().name() : v.sourceCrs().authId());
@@ -89,6 +96,10 @@ ProjectCheckResult checkProject(const Project &project)
             error(l.id, e.message());
         }
     }
+    if (streets && dimension(streets->geometryType()) == 1)
+        for (const auto &[id, points] : pointLayers)
+            if (const OffsetCheckResult offset = OffsetCheck::check(*points, *streets); offset.looksGcj02)
+                warning(id, QStringLiteral("%1: %2").arg(points->source().displayName(), offset.message));
     return result;
 }
 

@@ -5,6 +5,7 @@
 #include "io/Gdal.h"
 #include "io/TextEncoding.h"
 #include "io/OgrGeometry.h"
+#include "io/PointTable.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
 
@@ -17,6 +18,7 @@
 #include <QStringDecoder>
 #include <cmath>
 #include <numeric>
+#include <optional>
 #include <cpl_conv.h>
 #include <cpl_string.h>
 
@@ -36,26 +38,6 @@ bool isOsm(const QString &path)
     return s == QLatin1String("osm") || s == QLatin1String("pbf");
 }
 
-const QStringList kLonNames = {QStringLiteral("lon"), QStringLiteral("lng"), QStringLiteral("long"),
-                               QStringLiteral("longitude"), QStringLiteral("经度")};
-const QStringList kLatNames = {QStringLiteral("lat"), QStringLiteral("latitude"), QStringLiteral("纬度")};
-const QStringList kXNames = {QStringLiteral("x"), QStringLiteral("easting")};
-const QStringList kYNames = {QStringLiteral("y"), QStringLiteral("northing")};
-
-QStringList csvHeader(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    QString line = QString::fromUtf8(f.readLine()).trimmed();
-    if (line.startsWith(QChar(0xFEFF)))
-        line.remove(0, 1);
-    QStringList out;
-    for (QString c : line.split(QLatin1Char(',')))
-        out << c.remove(QLatin1Char('"')).trimmed().toLower();
-    return out;
-}
-
 // The "crs" member of a (legacy) GeoJSON file, for messages; "" if none or not GeoJSON.
 QString geoJsonCrsName(const QString &path)
 {
@@ -68,14 +50,6 @@ QString geoJsonCrsName(const QString &path)
     static const QRegularExpression re(QStringLiteral(R"re("crs"\s*:\s*\{[^{}]*"properties"\s*:\s*\{[^{}]*"name"\s*:\s*"([^"]{1,200})")re"));
     const QRegularExpressionMatch m = re.match(QString::fromUtf8(f.read(65536)));
     return m.hasMatch() ? m.captured(1) : QString();
-}
-
-bool hasAny(const QStringList &header, const QStringList &names)
-{
-    for (const QString &n : names)
-        if (header.contains(n))
-            return true;
-    return false;
 }
 
 FieldType mapType(OGRFieldDefnH def)
@@ -151,10 +125,14 @@ OGRLayerH VectorReader::chooseLayer(GDALDatasetH ds, const DataSource &source)
     if (isOsm(source.path))
         if (OGRLayerH layer = GDALDatasetGetLayerByName(ds, "lines"))
             return layer;
-    if (layerCount > 1)
-        throw InvalidInput(fileMessage(source.displayName(), QStringLiteral("has %1 layers (%2); name the one to use as PATH:LAYER")
+    if (layerCount > 1) {
+        const QString driver = QString::fromUtf8(GDALGetDriverShortName(GDALGetDatasetDriver(ds)));
+        const bool sheets = driver == QLatin1String("XLSX") || driver == QLatin1String("ODS");
+        throw InvalidInput(fileMessage(source.displayName(), QStringLiteral("has %1 %2 (%3); name the one to use as PATH:%4")
                                                                  .arg(layerCount)
-                                                                 .arg(names(30))));
+                                                                 .arg(sheets ? QStringLiteral("sheets") : QStringLiteral("layers"), names(30),
+                                                                      sheets ? QStringLiteral("SHEET") : QStringLiteral("LAYER"))));
+    }
     return GDALDatasetGetLayer(ds, 0);
 }
 
@@ -195,9 +173,7 @@ VectorSourceReading VectorReader::open(const DataSource &source, const LoadOptio
     bool rawText = false;
     QString declaredEncoding;
     if (isCsv(path))
-        openOptions << QStringLiteral("X_POSSIBLE_NAMES=lon,lng,long,longitude,x,easting,经度")
-                    << QStringLiteral("Y_POSSIBLE_NAMES=lat,latitude,y,northing,纬度")
-                    << QStringLiteral("KEEP_GEOM_COLUMNS=NO") << QStringLiteral("AUTODETECT_TYPE=YES");
+        openOptions << QStringLiteral("KEEP_GEOM_COLUMNS=NO") << QStringLiteral("AUTODETECT_TYPE=YES"); // coordinates: PointTable
     if (isShapefile(path)) {
         if (!siblingFile(path, QStringLiteral("dbf")).isEmpty() || QFileInfo(path).suffix().toLower() == QLatin1String("dbf")) {
             declaredEncoding = declaredShapefileEncoding(path);
@@ -227,10 +203,14 @@ VectorSourceReading VectorReader::open(const DataSource &source, const LoadOptio
     out.declaredEncoding = declaredEncoding;
     LoadReport &report = out.report;
 
+    // A table (sheet, CSV) of points: its coordinate columns made the geometry.
+    std::optional<PointTableColumns> table;
     if (OGR_FD_GetGeomFieldCount(OGR_L_GetLayerDefn(layer)) == 0) {
-        if (isCsv(path))
-            throw InvalidInput(fileMessage(display, QStringLiteral("no coordinate columns (expected lon/lat, longitude/latitude or x/y, or a WKT column)")));
-        throw InvalidInput(fileMessage(display, QStringLiteral("layer has no geometry column")));
+        if (!PointTable::isTableDriver(out.driver))
+            throw InvalidInput(fileMessage(display, QStringLiteral("layer has no geometry column")));
+        table = PointTable::findColumns(layer, display);
+        ds = PointTable::toPoints(layer, *table, options.assumedCrs, out.driver, display, out.rowProblems);
+        layer = GDALDatasetGetLayer(ds.get(), 0);
     }
 
     // CRS (see declaredCrs).
@@ -249,16 +229,13 @@ VectorSourceReading VectorReader::open(const DataSource &source, const LoadOptio
         else if (!sourceCrs.isValid())
             report.crsNote = QStringLiteral("no CRS in the file; %1 as stated").arg(options.assumedCrs.label());
         sourceCrs = options.assumedCrs;
-    } else if (!sourceCrs.isValid() && isCsv(path)) {
-        const QStringList header = csvHeader(path);
-        if (hasAny(header, kLonNames) && hasAny(header, kLatNames)) {
-            sourceCrs = Crs::fromEpsg(4326);
-            report.crsNote = QStringLiteral("no CRS in the file; EPSG:4326 assumed from lon/lat columns");
-        }
+    } else if (!sourceCrs.isValid() && table && table->lonLat) {
+        sourceCrs = Crs::fromEpsg(4326);
+        report.crsNote = QStringLiteral("no CRS in the file; EPSG:4326 assumed from lon/lat columns");
     }
     if (!sourceCrs.isValid()) {
-        if (isCsv(path) && hasAny(csvHeader(path), kXNames))
-            throw CrsError(fileMessage(display, QStringLiteral("x/y columns have no CRS; state one with --crs EPSG:N")));
+        if (table)
+            throw CrsError(fileMessage(display, QStringLiteral("%1/%2 columns have no CRS; state one with --crs EPSG:N").arg(table->xName, table->yName)));
         if (isShapefile(path))
             throw CrsError(fileMessage(display, QStringLiteral("no CRS: the Shapefile has no .prj file; state one with --crs EPSG:N")));
         throw CrsError(fileMessage(display, QStringLiteral("no CRS in the file; state one with --crs EPSG:N")));
@@ -278,8 +255,10 @@ const QString VectorReader::kOtherType = QStringLiteral("another geometry type t
 bool VectorReader::acceptGeometry(OGRGeometryH og, bool readFailed, qint64 fid, const VectorSourceReading &src, Geometry &g, LoadReport &report)
 {
     if (!og) {
-        ++(readFailed ? report.unreadable : report.nullGeometry);
-        report.drop(fid, readFailed ? QStringLiteral("unreadable") : QStringLiteral("no geometry"));
+        const auto tableRow = src.rowProblems.find(fid);
+        const bool noCoordinates = !readFailed && tableRow != src.rowProblems.end();
+        ++(readFailed ? report.unreadable : report.nullGeometry); // a table row: named by row in messages()
+        report.drop(fid, readFailed ? QStringLiteral("unreadable") : noCoordinates ? tableRow->second : QStringLiteral("no geometry"));
         return false;
     }
     // OGR calls a point with a NaN coordinate empty: it is a bad coordinate, not "empty".

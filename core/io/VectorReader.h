@@ -6,6 +6,7 @@
 #include "io/TextEncoding.h"
 #include "model/VectorLayer.h"
 
+#include <map>
 #include <memory>
 
 namespace refuge {
@@ -22,6 +23,7 @@ struct VectorSourceReading {
     bool rawText = false;       // undeclared shapefile text: decoded after reading
     QString declaredEncoding;
     LoadReport report;          // CRS note so far
+    std::map<qint64, QString> rowProblems; // a point table's rows without usable coordinates (FID → why)
 };
 
 class VectorReader {

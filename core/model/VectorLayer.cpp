@@ -13,7 +13,18 @@ QStringList LoadReport::messages() const
         if (n > 0)
             out << QStringLiteral("%1 %2").arg(n).arg(QString::fromUtf8(what));
     };
-    add(nullGeometry, "features without geometry skipped");
+    // A point table's rows without usable coordinates (PointTable: "row 3: 经度 is empty")
+    // are null geometries named by row.
+    QStringList rows;
+    qint64 tableRows = 0;
+    for (const DroppedFeature &d : dropped)
+        if (d.reason.startsWith(QLatin1String("row ")) && ++tableRows <= 10)
+            rows << d.reason;
+    if (tableRows > 10)
+        rows << QStringLiteral("… %1 more").arg(tableRows - 10);
+    add(nullGeometry - tableRows, "features without geometry skipped");
+    if (tableRows > 0)
+        out << QStringLiteral("%1 rows without usable coordinates skipped (%2)").arg(tableRows).arg(rows.join(QStringLiteral("; ")));
     add(emptyGeometry, "features with empty geometry skipped");
     add(nonFinite, "features with NaN/infinite coordinates skipped");
     add(outsideCrs, "features outside the valid area of the CRS skipped");

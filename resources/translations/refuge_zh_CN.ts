@@ -1302,6 +1302,18 @@ Role: %3</source>
         <translation>坐标系（例如 EPSG:32651、EPSG:4490、EPSG:26986）：</translation>
     </message>
     <message>
+        <source>WGS 84 (longitude/latitude)</source>
+        <translation>WGS 84（经纬度）</translation>
+    </message>
+    <message>
+        <source>CGCS2000 (China Geodetic Coordinate System 2000, longitude/latitude)</source>
+        <translation>2000国家大地坐标系 CGCS2000（经纬度）</translation>
+    </message>
+    <message>
+        <source>CGCS2000 / 3-degree Gauss-Kruger CM %1°E</source>
+        <translation>CGCS2000 / 3度带高斯-克吕格投影 中央经线 %1°E</translation>
+    </message>
+    <message>
         <source>“%1” is not a usable CRS:
 %2</source>
         <translation>“%1”不是可用的坐标系：

@@ -2,7 +2,9 @@
 // the compiled .qm translates the real main window (menus, docks, role names).
 #include "AppTestSupport.h"
 #include "app/RoleNames.h"
+#include "crs/Crs.h"
 #include "mainwindow/MainWindow.h"
+#include "mainwindow/MapStatusBar.h"
 
 #include <QDockWidget>
 #include <QFile>
@@ -45,6 +47,27 @@ private Q_SLOTS:
         QVERIFY(messages > 200);
         QCOMPARE(unfinished, 0);
         QVERIFY2(empty.isEmpty(), qPrintable(empty.join(QStringLiteral(" | "))));
+    }
+
+    // The project CRS chooser offers CGCS2000 and its 21 3-degree Gauss-Kruger zones by
+    // Chinese name and code; each label's central meridian is the one PROJ names.
+    void crsChooserOffersCgcs2000InChinese()
+    {
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(REFUGE_QM_DIR "/refuge_zh_CN.qm")));
+        QCoreApplication::installTranslator(&translator);
+        const QStringList items = MapStatusBar::offeredCrs();
+        QCoreApplication::removeTranslator(&translator);
+        QCOMPARE(items.size(), 23);
+        QCOMPARE(items[1], QStringLiteral("EPSG:4490 — 2000国家大地坐标系 CGCS2000（经纬度）"));
+        QCOMPARE(items[2 + 4549 - 4534], QStringLiteral("EPSG:4549 — CGCS2000 / 3度带高斯-克吕格投影 中央经线 120°E"));
+        for (int i = 2; i < items.size(); ++i) {
+            const Crs crs = Crs::fromUserInput(items[i].section(QStringLiteral(" — "), 0, 0));
+            QVERIFY(crs.isCgcs2000());
+            const QString cm = QStringLiteral("%1").arg(75 + 3 * (i - 2));
+            QVERIFY2(crs.name().endsWith(QStringLiteral("CM %1E").arg(cm)), qPrintable(crs.name()));
+            QVERIFY(items[i].endsWith(QStringLiteral("中央经线 %1°E").arg(cm)));
+        }
     }
 
     void mainWindowSpeaksChinese()

@@ -66,6 +66,10 @@ void TstBadInput::initTestCase()
     for (const QString &f : params.entryList(QDir::Files))
         if (f != QLatin1String("README.md"))
             QVERIFY(QFile::copy(params.filePath(f), bad(f)));
+    // Point tables (tests/data/cn/README.md).
+    const QDir cn(dataPath(QStringLiteral("cn")));
+    for (const QString &f : cn.entryList({QStringLiteral("*.xlsx")}, QDir::Files))
+        QVERIFY(QFile::copy(cn.filePath(f), bad(f)));
     QVERIFY(QDir(m_dir.path()).mkdir(QStringLiteral("a_directory")));
     // A folder GDAL could mistake for data must not be: put a stray text file in it.
     QFile note(bad(QStringLiteral("a_directory/readme.txt")));
@@ -106,6 +110,7 @@ void TstBadInput::cli_data()
     const QString info = QStringLiteral("info");
     const QString validate = QStringLiteral("validate");
     using L = QStringList;
+    const QString streets = sourcePath(QStringLiteral("maps/shanghai/shanghai_jingan_huangpu_osmnx.osm")) + QStringLiteral(":lines");
 
     // Files that cannot be opened: exit 2.
     row("empty file", L{info, "@empty.geojson"}, "@empty.geojson", 2, 1, L{"empty", "0 bytes"});
@@ -126,11 +131,22 @@ void TstBadInput::cli_data()
     row("gcj-02 outside china", L{info, "--crs", "GCJ-02", "@gcj02_outside_china.csv"}, "@gcj02_outside_china.csv", 2, 1,
         L{"outside China", "GCJ-02 offset is defined only inside China"});
 
+    row("xlsx without coordinates", L{info, "@bad_no_coords.xlsx"}, "@bad_no_coords.xlsx", 2, 1,
+        L{"no coordinate columns", "headers found: 名称, 地址, 容纳人数"});
+    row("xlsx lng/lat swapped", L{info, "@bad_swapped.xlsx"}, "@bad_swapped.xlsx", 2, 1, L{"look swapped", "row 2", "beyond ±90°"});
+    row("xlsx sheet not named", L{"service-area", "--network", streets, "--facilities", "@two_sheets.xlsx", "--max-meters", "500", "--out", "%out/sheets"}, "@two_sheets.xlsx", 2, 1,
+        L{"has 2 sheets (避难场所, WGS84)", "PATH:SHEET"});
+    row("xlsx gcj-02 outside china", L{info, "--crs", "GCJ-02", "@berlin_gcj02.xlsx"}, "@berlin_gcj02.xlsx", 2, 1, L{"outside China"});
+
     // Files that open with problems: exit 1, counts reported.
     row("gbk shapefile without cpg", L{info, "@gbk_no_cpg.shp"}, "@gbk_no_cpg.shp", 1, 1, L{"detected as GBK", "--encoding"});
     row("nan coordinates", L{info, "@nan_coords.geojson"}, "@nan_coords.geojson", 1, 1, L{"2 features", "NaN"});
     row("1e300 coordinates", L{info, "@huge_coords.geojson"}, "@huge_coords.geojson", 1, 1, L{"1 features", "outside"});
-    row("csv lon/lat not numbers", L{info, "@bad_lonlat.csv"}, "@bad_lonlat.csv", 1, 1, L{"2 features", "without geometry"});
+    row("csv lon/lat not numbers", L{info, "@bad_lonlat.csv"}, "@bad_lonlat.csv", 1, 1, L{"2 rows without usable coordinates", "row 3: lon 'abc' is not a number", "row 4: lat is empty"});
+    row("xlsx coordinates empty or text", L{info, "@bad_values.xlsx"}, "@bad_values.xlsx", 1, 1,
+        L{"2 rows without usable coordinates", "row 3: 经度 is empty", "row 5: 纬度 '北纬31度' is not a number"});
+    row("xlsx gcj-02 declared wgs 84", L{info, "--network", streets, "@shelters_gcj02.xlsx"}, "@shelters_gcj02.xlsx", 1, 1,
+        L{"look like GCJ-02", "55.9 m as declared", "0.0 m after the GCJ-02 → WGS 84 correction", "--crs GCJ-02"});
     row("self-intersecting polygon", L{info, "@self_intersecting.geojson"}, "@self_intersecting.geojson", 1, 1, L{"1 invalid", "repaired"});
     row("mixed geometry types", L{info, "@mixed_types.geojson"}, "@mixed_types.geojson", 1, 1, L{"2 features", "mixed geometry types"});
     row("shapefile cut mid-record", L{info, "@truncated_records.shp"}, "@truncated_records.shp", 1, 1,
@@ -141,6 +157,7 @@ void TstBadInput::cli_data()
     row("gbk with --encoding", L{info, "--encoding", "GBK", "@gbk_no_cpg.shp"}, "@gbk_no_cpg.shp", 0, 0, L{});
     row("no prj with --crs", L{info, "--crs", "EPSG:26986", "@no_prj.shp"}, "@no_prj.shp", 0, 0, L{});
     row("csv x/y with --crs", L{info, "--json", "--crs", "EPSG:26986", "@xy_no_crs.csv"}, "@xy_no_crs.csv", 0, 0, L{});
+    row("xlsx gcj-02 stated", L{info, "--crs", "GCJ-02", "--network", streets, "@shelters_gcj02.xlsx"}, "@shelters_gcj02.xlsx", 0, 0, L{});
     row("unknown crs with --crs", L{info, "--crs", "EPSG:4326", "@unknown_crs.shp"}, "@unknown_crs.shp", 0, 0, L{});
 
     // Project files.

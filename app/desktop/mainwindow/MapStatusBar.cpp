@@ -88,13 +88,35 @@ void MapStatusBar::showCursor(QPointF p)
     }
 }
 
+// The CRSs offered by name: WGS 84, CGCS2000 and its 3-degree Gauss-Kruger zones
+// (EPSG:4534–4554, central meridians 75°–135° E), each "EPSG:N — name".
+QStringList MapStatusBar::offeredCrs()
+{
+    QStringList items{QStringLiteral("EPSG:4326 — ") + tr("WGS 84 (longitude/latitude)"),
+                      QStringLiteral("EPSG:4490 — ") + tr("CGCS2000 (China Geodetic Coordinate System 2000, longitude/latitude)")};
+    for (int code = 4534; code <= 4554; ++code)
+        items << QStringLiteral("EPSG:%1 — ").arg(code) + tr("CGCS2000 / 3-degree Gauss-Kruger CM %1°E").arg(75 + 3 * (code - 4534));
+    return items;
+}
+
 void MapStatusBar::chooseCrs()
 {
     bool ok = false;
     const QString current = m_doc->project().crs.authId();
-    const QString text = QInputDialog::getText(m_crs->window(), tr("Project CRS"),
-                                               tr("Coordinate reference system (e.g. EPSG:32651, EPSG:4490, EPSG:26986):"),
-                                               QLineEdit::Normal, current, &ok).trimmed();
+    QStringList items = offeredCrs();
+    int currentIndex = 0;
+    for (int i = 0; i < items.size(); ++i)
+        if (items[i].startsWith(current + QStringLiteral(" — ")))
+            currentIndex = i;
+    if (!current.isEmpty() && !items[currentIndex].startsWith(current + QStringLiteral(" — "))) {
+        items.prepend(current);
+        currentIndex = 0;
+    }
+    // Editable: any EPSG code or WKT may be typed instead.
+    const QString chosen = QInputDialog::getItem(m_crs->window(), tr("Project CRS"),
+                                                 tr("Coordinate reference system (e.g. EPSG:32651, EPSG:4490, EPSG:26986):"), items,
+                                                 currentIndex, true, &ok).trimmed();
+    const QString text = chosen.section(QStringLiteral(" — "), 0, 0).trimmed();
     if (!ok || text.isEmpty() || text == current)
         return;
     try {

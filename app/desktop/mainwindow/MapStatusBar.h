@@ -3,6 +3,7 @@
 // project CRS and in lon/lat, the map scale, the render state and the project CRS
 // button (click: change the project CRS, undoable). GUI thread only.
 #include <QObject>
+#include <QStringList>
 #include <memory>
 
 class QLabel;
@@ -24,6 +25,9 @@ public:
     MapStatusBar(ProjectDocument *doc, MapCanvas *canvas, QStatusBar *bar);
     ~MapStatusBar() override;
     void chooseCrs();
+    // What chooseCrs() offers by name before any code may be typed: "EPSG:4326 — WGS 84 …",
+    // "EPSG:4490 — CGCS2000 …", then EPSG:4534–4554, CGCS2000's 3-degree Gauss-Kruger zones.
+    static QStringList offeredCrs();
     QString coordinateText() const;
     QString scaleText() const;
 
