@@ -12,9 +12,8 @@
 
 namespace refuge::cli {
 
-namespace {
-
-int runAnalysis(const Analysis &analysis, const QStringList &args)
+// Shared with the scenario commands (JobReports.h).
+int runProjectAnalysis(const Analysis &analysis, const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("project"), analysis.parameters().front().help.en);
@@ -44,13 +43,15 @@ int runAnalysis(const Analysis &analysis, const QStringList &args)
     return code;
 }
 
+namespace {
+
 const ExposureAnalysis kExposure;
 const HazardScenarioAnalysis kScenario;
 const RiskAnalysis kRisk;
 
-const bool registered = registerCommand({kExposure.id(), kExposure.summary().en, [](const QStringList &a) { return runAnalysis(kExposure, a); }})
-    && registerCommand({kScenario.id(), kScenario.summary().en, [](const QStringList &a) { return runAnalysis(kScenario, a); }})
-    && registerCommand({kRisk.id(), kRisk.summary().en, [](const QStringList &a) { return runAnalysis(kRisk, a); }});
+const bool registered = registerCommand({kExposure.id(), kExposure.summary().en, [](const QStringList &a) { return runProjectAnalysis(kExposure, a); }})
+    && registerCommand({kScenario.id(), kScenario.summary().en, [](const QStringList &a) { return runProjectAnalysis(kScenario, a); }})
+    && registerCommand({kRisk.id(), kRisk.summary().en, [](const QStringList &a) { return runProjectAnalysis(kRisk, a); }});
 
 } // namespace
 

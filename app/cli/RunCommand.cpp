@@ -4,6 +4,7 @@
 #include "analysis/AnalysisFiles.h"
 #include "analysis/framework/AnalysisRegistry.h"
 #include "analysis/jobs/ProjectJobSettings.h"
+#include "analysis/scenario/ScenarioApply.h"
 #include "io/OutputGuard.h"
 #include "report/Report.h"
 #include "util/Feedback.h"
@@ -86,11 +87,37 @@ std::vector<const Analysis *> configuredAnalyses(const Project &project)
 // `perUnit`: a report or an atlas follows; coverage then writes its per-unit layer (the
 // report's map draws the people out of reach, the atlas sums each community's residents
 // per shelter) unless analysis.coverage.demand_layer says no.
-bool runConfigured(const Analysis &analysis, const Project &project, const QDir &dir, bool perUnit, bool &leftOut)
+// `scenario`: the streets its hazard closes become the analysis's barriers (for its
+// profile), and its name goes into the analysis's summary.json.
+void useScenario(const Analysis &analysis, const AppliedScenario &scenario, ParameterValues &values)
+{
+    if (!analysis.parameter(u"barriers") || values.has(QStringLiteral("barriers")))
+        return;
+    const QString barriers = scenario.barriersFor(values.text(QStringLiteral("profile"), QStringLiteral("walk")));
+    if (barriers.isEmpty())
+        return;
+    LayerValue l;
+    l.source = DataSource::parse(barriers);
+    values.set(QStringLiteral("barriers"), QVariant::fromValue(l));
+    if (scenario.roadFactor > 0)
+        values.set(QStringLiteral("barrier-factor"), scenario.roadFactor);
+}
+
+void stampScenario(const QString &dir, const AppliedScenario &scenario)
+{
+    QJsonObject summary = AnalysisFiles::completeSummary(dir);
+    if (summary.isEmpty() || scenario.scenario.isBaseline())
+        return;
+    summary.insert(QStringLiteral("scenario"), scenario.scenario.name);
+    AnalysisFiles::writeJson(AnalysisFiles::summaryPath(dir), summary);
+}
+
+bool runConfigured(const Analysis &analysis, const Project &project, const QDir &dir, bool perUnit, const AppliedScenario &scenario, bool &leftOut)
 {
     const QString section = analysis.projectSection();
     ParameterValues values = analysis.projectValues(project);
     values.set(QStringLiteral("out"), dir.filePath(section));
+    useScenario(analysis, scenario, values);
     const QJsonObject settings = project.analysis.value(section).toObject();
     if (perUnit && analysis.parameter(u"demand-layer") && !settings.contains(QStringLiteral("demand_layer")))
         values.set(QStringLiteral("demand-layer"), true);
@@ -101,12 +128,13 @@ bool runConfigured(const Analysis &analysis, const Project &project, const QDir 
         return false;
     Feedback feedback;
     leftOut = printResult(analysis.run(values, feedback)) != Ok;
+    stampScenario(dir.filePath(section), scenario);
     return true;
 }
 
 // Returns results.json: {"complete": true, "succeeded": [...], "failed": [...],
 // "input_data_left_out": [...]} (each failure printed, the others still run).
-QJsonObject runConfiguredAnalyses(const Project &project, const QString &outDir)
+QJsonObject runConfiguredAnalyses(const Project &project, const QString &outDir, const AppliedScenario &scenario)
 {
     const QJsonObject analysis = project.analysis;
     QStringList failed, leftOut;
@@ -130,7 +158,7 @@ QJsonObject runConfiguredAnalyses(const Project &project, const QString &outDir)
     for (const Analysis *a : configuredAnalyses(project)) {
         const QString section = a->projectSection();
         bool left = false;
-        if (attempt(section, [&] { return runConfigured(*a, project, dir, (wantReport && haveReport) || atlas, left); }))
+        if (attempt(section, [&] { return runConfigured(*a, project, dir, (wantReport && haveReport) || atlas, scenario, left); }))
             done << section;
         if (left)
             leftOut << section;
@@ -155,6 +183,7 @@ QJsonObject runConfiguredAnalyses(const Project &project, const QString &outDir)
         });
     return QJsonObject{{QStringLiteral("complete"), true},
                        {QStringLiteral("project"), project.filePath()},
+                       {QStringLiteral("scenario"), scenario.scenario.isBaseline() ? QString() : scenario.scenario.name},
                        {QStringLiteral("succeeded"), QJsonArray::fromStringList(done)},
                        {QStringLiteral("failed"), QJsonArray::fromStringList(failed)},
                        {QStringLiteral("input_data_left_out"), QJsonArray::fromStringList(leftOut)}};
@@ -177,6 +206,7 @@ QDir prepareRunFolder(const Project &project, const QString &outDir)
         if (!a->projectSection().isEmpty())
             analyses.emplace_back(a->projectSection(), a->outputFiles()); // summary.json first
     analyses.emplace_back(QStringLiteral("report"), Report::fileNames());
+    analyses.emplace_back(QStringLiteral("scenario"), ScenarioApply::fileNames());
     guard.checkFolder(outDir, ownFiles);
     for (const auto &[name, files] : analyses)
         guard.checkFolder(dir.filePath(name), files);
@@ -195,6 +225,11 @@ int runRun(const QStringList &args)
     parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("A *.refuge project file."));
     const QCommandLineOption outOpt(QStringLiteral("out"), QStringLiteral("Output folder (created if needed)."), QStringLiteral("dir"));
     parser.addOption(outOpt);
+    const QCommandLineOption scenarioOpt(QStringLiteral("scenario"),
+                                         QStringLiteral("A scenario of the project's \"scenarios\" to run instead of the baseline: its edited facilities and hazard "
+                                                        "closures are written to DIR/scenario (scenario.gpkg, scenario.refuge) and every analysis runs on them."),
+                                         QStringLiteral("name"));
+    parser.addOption(scenarioOpt);
     parseOrThrow(parser, args, QStringLiteral("Run every analysis configured in a project and write the results (GeoPackage layers, tables, report) into one folder."));
     if (parser.positionalArguments().size() != 1 || !parser.isSet(outOpt))
         throw UsageError(QStringLiteral("run: expected PROJECT.refuge and --out DIR (see refuge-cli run --help)"));
@@ -204,6 +239,8 @@ int runRun(const QStringList &args)
         throw UsageError(QStringLiteral("--out: empty path (give the output folder)"));
     const Project project = loadProject(path);
     ProjectJobSettings::check(project); // the same check as `validate`, before anything is read or written
+    const QString scenarioName = parser.isSet(scenarioOpt) ? parser.value(scenarioOpt) : Scenario::kBaseline;
+    Scenario::named(project, scenarioName); // an unknown name or a malformed list, before anything is written
     const ProjectCheckResult check = checkProject(project);
     // Same form as `validate`: "refuge-cli: <project>: error: layer <id>: <what>".
     for (const ProjectProblem &p : check.problems)
@@ -216,7 +253,11 @@ int runRun(const QStringList &args)
     AnalysisFiles::writeJson(dir.filePath(QStringLiteral("layers.json")), layerSummary(project));
     out() << "layers: " << dir.filePath(QStringLiteral("layers.json")) << "\n";
     out().flush();
-    const QJsonObject state = runConfiguredAnalyses(project, outDir);
+    Feedback feedback;
+    const AppliedScenario scenario = ScenarioApply::apply(project, scenarioName, dir.filePath(QStringLiteral("scenario")), feedback);
+    if (!scenario.outDir.isEmpty())
+        out() << "scenario: " << scenario.scenario.name << ": " << scenario.project.filePath() << "\n";
+    const QJsonObject state = runConfiguredAnalyses(scenario.project, outDir, scenario);
     // Last: the mark that the run ended, with what each analysis gave.
     AnalysisFiles::writeJson(dir.filePath(QStringLiteral("results.json")), state);
     const bool clean = state.value(QStringLiteral("failed")).toArray().isEmpty() && state.value(QStringLiteral("input_data_left_out")).toArray().isEmpty();

@@ -73,7 +73,10 @@ class RiskJob {
 public:
     static QStringList fileNames();
     static RiskSettings settingsOf(const Project &project);
-    static RiskJobResult run(const Project &project, const QString &outDir, Feedback &feedback);
+    // `coverage`: a shelter coverage already run on the project's communities (e.g. a
+    // scenario's, with its closed streets) to take the unsheltered shares from; else
+    // the project's coverage is run here.
+    static RiskJobResult run(const Project &project, const QString &outDir, Feedback &feedback, const CoverageOutcome *coverage = nullptr);
 };
 
 } // namespace refuge

@@ -34,16 +34,19 @@ RiskIndicator indicator(const char *key, const char *label, bool higherIsRiskier
 }
 
 // Residents not placed in a shelter within reach, per community (NaN: no residents).
-std::vector<double> unshelteredShare(const Project &project, const QStringList &names, Feedback &feedback)
+std::vector<double> unshelteredShare(const Project &project, const QStringList &names, Feedback &feedback, const CoverageOutcome *given)
 {
-    CoverageSettings s = ProjectJobSettings::coverage(project);
-    const ProjectLayer *comm = project.layerWithRole(Role::Communities);
-    s.areas = project.dataSource(*comm);
-    s.areaField = comm->field(QStringLiteral("name"));
-    s.outDir.clear();
-    const CoverageJobResult c = CoverageJob::run(s, feedback);
+    CoverageJobResult c;
+    if (!given) {
+        CoverageSettings s = ProjectJobSettings::coverage(project);
+        const ProjectLayer *comm = project.layerWithRole(Role::Communities);
+        s.areas = project.dataSource(*comm);
+        s.areaField = comm->field(QStringLiteral("name"));
+        s.outDir.clear();
+        c = CoverageJob::run(s, feedback);
+    }
     std::vector<double> out(std::size_t(names.size()), kNaN);
-    for (const CoverageAreaRow &row : c.outcome.areas) {
+    for (const CoverageAreaRow &row : (given ? *given : c.outcome).areas) {
         const qsizetype i = names.indexOf(row.name);
         if (i >= 0 && row.population > 0)
             out[std::size_t(i)] = row.unassigned() / row.population;
@@ -120,7 +123,7 @@ RiskSettings RiskJob::settingsOf(const Project &project)
     return RiskSettings::fromJson(v.toObject(), where);
 }
 
-RiskJobResult RiskJob::run(const Project &project, const QString &outDir, Feedback &feedback)
+RiskJobResult RiskJob::run(const Project &project, const QString &outDir, Feedback &feedback, const CoverageOutcome *coverage)
 {
     QElapsedTimer timer;
     timer.start();
@@ -154,7 +157,7 @@ RiskJobResult RiskJob::run(const Project &project, const QString &outDir, Feedba
     feedback.setProgressSpan(50, 90);
     try {
         RiskIndicator unsheltered = indicator("unsheltered", "Residents without a shelter place within reach (share) / 无避难场所容纳的人口比例");
-        unsheltered.values = unshelteredShare(project, areas.names, feedback);
+        unsheltered.values = unshelteredShare(project, areas.names, feedback, coverage);
         r.indicators.push_back(unsheltered);
     } catch (const InvalidInput &err) {
         feedback.warn(QStringLiteral("risk: the shelter indicator is left out: %1").arg(err.message()));
