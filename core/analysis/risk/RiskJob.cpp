@@ -123,7 +123,8 @@ RiskSettings RiskJob::settingsOf(const Project &project)
     return RiskSettings::fromJson(v.toObject(), where);
 }
 
-RiskJobResult RiskJob::run(const Project &project, const QString &outDir, Feedback &feedback, const CoverageOutcome *coverage)
+RiskJobResult RiskJob::run(const Project &project, const QString &outDir, Feedback &feedback, const CoverageOutcome *coverage,
+                           std::shared_ptr<const ExposureResult> givenExposure)
 {
     QElapsedTimer timer;
     timer.start();
@@ -135,7 +136,7 @@ RiskJobResult RiskJob::run(const Project &project, const QString &outDir, Feedba
         AnalysisFiles::prepareOutputFolder(outDir, fileNames(), guard);
     }
     feedback.setProgressSpan(0, 50);
-    const ExposureJobResult e = ExposureJob::run(project, {}, feedback);
+    r.exposure = givenExposure ? std::move(givenExposure) : std::make_shared<const ExposureResult>(ExposureJob::run(project, {}, feedback).exposure);
     const ProjectLayer *comm = project.layerWithRole(Role::Communities);
     const VectorLayer commVector = VectorLayer::load(project.dataSource(*comm), LoadOptions{project.crs, {}, comm->encoding, true});
     const CoverageAreas areas = CoverageAreas::fromLayer(commVector, comm->field(QStringLiteral("name")));
@@ -145,7 +146,7 @@ RiskJobResult RiskJob::run(const Project &project, const QString &outDir, Feedba
     RiskIndicator density = indicator("density", "Population density (per km²) / 人口密度（人/km²）");
     const double km2 = std::pow(areas.crs.metresPerUnit(), 2) / 1e6;
     for (int a = 0; a < areas.size(); ++a) {
-        const ExposureRow &row = e.exposure.communities[std::size_t(a)];
+        const ExposureRow &row = r.exposure->communities[std::size_t(a)];
         double weighted = 0;
         for (int k = 1; k <= kHazardLevels; ++k)
             weighted += row.byLevel[std::size_t(k) - 1] * k / double(kHazardLevels);

@@ -144,7 +144,8 @@ QStringList ScenarioCompare::fileNames()
     return {QStringLiteral("delta.csv"), QStringLiteral("shelters_delta.csv"), QStringLiteral("delta.gpkg")};
 }
 
-ScenarioSide ScenarioCompare::runSide(const Project &project, const QString &name, const QString &dir, Feedback &feedback)
+ScenarioSide ScenarioCompare::runSide(const Project &project, const QString &name, const QString &dir, Feedback &feedback,
+                                       std::shared_ptr<const ExposureResult> exposure)
 {
     ScenarioSide side;
     QString folder = dir;
@@ -167,7 +168,7 @@ ScenarioSide ScenarioCompare::runSide(const Project &project, const QString &nam
     s.demandLayer = false;
     side.coverage = CoverageJob::run(s, feedback);
     if (project.analysis.contains(QStringLiteral("risk")))
-        side.risk = RiskJob::run(p, {}, feedback, &side.coverage.outcome);
+        side.risk = RiskJob::run(p, {}, feedback, &side.coverage.outcome, std::move(exposure));
     return side;
 }
 
@@ -210,7 +211,7 @@ CompareResult ScenarioCompare::run(const Project &project, const QString &a, con
     feedback.setProgressSpan(0, 50);
     r.a = runSide(project, a, outDir.isEmpty() ? QString() : dir.filePath(QStringLiteral("a")), feedback);
     feedback.setProgressSpan(50, 100);
-    r.b = runSide(project, b, outDir.isEmpty() ? QString() : dir.filePath(QStringLiteral("b")), feedback);
+    r.b = runSide(project, b, outDir.isEmpty() ? QString() : dir.filePath(QStringLiteral("b")), feedback, r.a.risk ? r.a.risk->exposure : nullptr);
     compare(r);
     r.summary = summaryOf(r);
     r.warnings = AnalysisFiles::completeSummary(r.summary, {}, feedback.warnings());

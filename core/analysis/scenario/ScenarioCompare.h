@@ -58,7 +58,9 @@ public:
     static QStringList fileNames();
     static CompareResult run(const Project &project, const QString &a, const QString &b, const QString &outDir, Feedback &feedback);
     // One side: the scenario applied into `dir`, its coverage (and risk) run.
-    static ScenarioSide runSide(const Project &project, const QString &name, const QString &dir, Feedback &feedback);
+    // `exposure`: the project's exposure when already computed (the risk index reuses it).
+    static ScenarioSide runSide(const Project &project, const QString &name, const QString &dir, Feedback &feedback,
+                                std::shared_ptr<const ExposureResult> exposure = {});
     // The delta of two sides' outcomes (areas by name, shelters by id).
     static void compare(CompareResult &r);
 };

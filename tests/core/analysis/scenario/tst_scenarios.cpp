@@ -206,6 +206,13 @@ private slots:
         QVERIFY(!r.b.applied.barriersFor(QStringLiteral("walk")).isEmpty());
         QCOMPARE(r.overall.coveredB, 40.0); // P4 and P1 by S1; P2 had only S2
         QCOMPARE(row(r, "West").coveredDelta(), -40.0);
+        // The same rules through the hazard scenario's own code (streets by link factors, not barrier files).
+        Feedback fb;
+        const Project project = Project::load(m_project);
+        const ScenarioJobResult h = HazardScenarioJob::run(project, ScenarioApply::rulesOf(project, Scenario::named(project, QStringLiteral("flood"))), {}, fb);
+        QCOMPARE(h.comparison.overall.scenarioCovered, r.overall.coveredB);
+        QCOMPARE(h.comparison.overall.scenarioAssigned, r.overall.assignedB);
+        QCOMPARE(h.comparison.closedLinks, 2); // 800–900 and 900–1000 cross the flood box
     }
 
     void deltaEqualsBMinusA()
