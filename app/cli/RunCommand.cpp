@@ -6,6 +6,7 @@
 #include "analysis/framework/AnalysisRegistry.h"
 #include "analysis/framework/ResultsStore.h"
 #include "analysis/jobs/ProjectJobSettings.h"
+#include "analysis/scenario/ScenarioApply.h"
 #include "io/OutputGuard.h"
 #include "io/PgOutput.h"
 #include "report/Report.h"
@@ -89,11 +90,38 @@ std::vector<const Analysis *> configuredAnalyses(const Project &project)
 // `perUnit`: a report or an atlas follows; coverage then writes its per-unit layer (the
 // report's map draws the people out of reach, the atlas sums each community's residents
 // per shelter) unless analysis.coverage.demand_layer says no.
-bool runConfigured(const Analysis &analysis, const Project &project, const QString &out, bool perUnit, bool overwrite, bool &leftOut)
+// `scenario`: the streets its hazard closes become the analysis's barriers (for its
+// profile), and its name goes into the analysis's summary.json.
+void useScenario(const Analysis &analysis, const AppliedScenario &scenario, ParameterValues &values)
+{
+    if (!analysis.parameter(u"barriers") || values.has(QStringLiteral("barriers")))
+        return;
+    const QString barriers = scenario.barriersFor(values.text(QStringLiteral("profile"), QStringLiteral("walk")));
+    if (barriers.isEmpty())
+        return;
+    LayerValue l;
+    l.source = DataSource::parse(barriers);
+    values.set(QStringLiteral("barriers"), QVariant::fromValue(l));
+    if (scenario.roadFactor > 0)
+        values.set(QStringLiteral("barrier-factor"), scenario.roadFactor);
+}
+
+void stampScenario(const QString &dir, const AppliedScenario &scenario)
+{
+    QJsonObject summary = AnalysisFiles::completeSummary(dir);
+    if (summary.isEmpty() || scenario.scenario.isBaseline())
+        return;
+    summary.insert(QStringLiteral("scenario"), scenario.scenario.name);
+    AnalysisFiles::writeJson(AnalysisFiles::summaryPath(dir), summary);
+}
+
+bool runConfigured(const Analysis &analysis, const Project &project, const QString &out, bool perUnit, bool overwrite,
+                   const AppliedScenario &scenario, bool &leftOut)
 {
     const QString section = analysis.projectSection();
     ParameterValues values = analysis.projectValues(project);
     values.set(QStringLiteral("out"), out);
+    useScenario(analysis, scenario, values);
     const QJsonObject settings = project.analysis.value(section).toObject();
     if (perUnit && analysis.parameter(u"demand-layer") && !settings.contains(QStringLiteral("demand_layer")))
         values.set(QStringLiteral("demand-layer"), true);
@@ -104,6 +132,8 @@ bool runConfigured(const Analysis &analysis, const Project &project, const QStri
         return false;
     Feedback feedback;
     leftOut = printResult(ResultsStore::run(analysis, values, feedback, overwrite)) != Ok;
+    if (!ResultsStore::isDatabase(out))
+        stampScenario(out, scenario);
     return true;
 }
 
@@ -111,7 +141,7 @@ bool runConfigured(const Analysis &analysis, const Project &project, const QStri
 // "input_data_left_out": [...]} (each failure printed, the others still run). Into a
 // database (`outDir` a PG: string) only the analyses run: the report and the atlas read
 // results folders.
-QJsonObject runConfiguredAnalyses(const Project &project, const QString &outDir, bool overwrite)
+QJsonObject runConfiguredAnalyses(const Project &project, const QString &outDir, bool overwrite, const AppliedScenario &scenario)
 {
     const bool database = ResultsStore::isDatabase(outDir);
     const QJsonObject analysis = project.analysis;
@@ -137,7 +167,7 @@ QJsonObject runConfiguredAnalyses(const Project &project, const QString &outDir,
         const QString section = a->projectSection();
         bool left = false;
         const QString out = database ? outDir : dir.filePath(section);
-        if (attempt(section, [&] { return runConfigured(*a, project, out, (wantReport && haveReport) || atlas, overwrite, left); }))
+        if (attempt(section, [&] { return runConfigured(*a, project, out, (wantReport && haveReport) || atlas, overwrite, scenario, left); }))
             done << section;
         if (left)
             leftOut << section;
@@ -162,6 +192,7 @@ QJsonObject runConfiguredAnalyses(const Project &project, const QString &outDir,
         });
     return QJsonObject{{QStringLiteral("complete"), true},
                        {QStringLiteral("project"), project.filePath()},
+                       {QStringLiteral("scenario"), scenario.scenario.isBaseline() ? QString() : scenario.scenario.name},
                        {QStringLiteral("succeeded"), QJsonArray::fromStringList(done)},
                        {QStringLiteral("failed"), QJsonArray::fromStringList(failed)},
                        {QStringLiteral("input_data_left_out"), QJsonArray::fromStringList(leftOut)}};
@@ -184,6 +215,7 @@ QDir prepareRunFolder(const Project &project, const QString &outDir)
         if (!a->projectSection().isEmpty())
             analyses.emplace_back(a->projectSection(), a->outputFiles()); // summary.json first
     analyses.emplace_back(QStringLiteral("report"), Report::fileNames());
+    analyses.emplace_back(QStringLiteral("scenario"), ScenarioApply::fileNames());
     guard.checkFolder(outDir, ownFiles);
     for (const auto &[name, files] : analyses)
         guard.checkFolder(dir.filePath(name), files);
@@ -199,7 +231,7 @@ QDir prepareRunFolder(const Project &project, const QString &outDir)
 int runIntoDatabase(const Project &project, const QString &connection, bool overwrite)
 {
     PgOutput(connection).prepare(); // an unreachable server or a read-only schema: one line, exit 2
-    const QJsonObject state = runConfiguredAnalyses(project, connection, overwrite);
+    const QJsonObject state = runConfiguredAnalyses(project, connection, overwrite, AppliedScenario{});
     out() << "report: not written (the results went to the database " << redactedSource(connection)
           << "; run with --out DIR for the report and the atlas)\n";
     out().flush();
@@ -220,6 +252,11 @@ int runRun(const QStringList &args)
                                     QStringLiteral("dir"));
     parser.addOption(outOpt);
     parser.addOption(overwriteOption(QStringLiteral("en")));
+    const QCommandLineOption scenarioOpt(QStringLiteral("scenario"),
+                                         QStringLiteral("A scenario of the project's \"scenarios\" to run instead of the baseline: its edited facilities and hazard "
+                                                        "closures are written to DIR/scenario (scenario.gpkg, scenario.refuge) and every analysis runs on them."),
+                                         QStringLiteral("name"));
+    parser.addOption(scenarioOpt);
     parseOrThrow(parser, args, QStringLiteral("Run every analysis configured in a project and write the results (GeoPackage layers, tables, report) into one folder."));
     if (parser.positionalArguments().size() != 1 || !parser.isSet(outOpt))
         throw UsageError(QStringLiteral("run: expected PROJECT.refuge and --out DIR (see refuge-cli run --help)"));
@@ -229,6 +266,8 @@ int runRun(const QStringList &args)
         throw UsageError(QStringLiteral("--out: empty path (give the output folder)"));
     const Project project = loadProject(path);
     ProjectJobSettings::check(project); // the same check as `validate`, before anything is read or written
+    const QString scenarioName = parser.isSet(scenarioOpt) ? parser.value(scenarioOpt) : Scenario::kBaseline;
+    Scenario::named(project, scenarioName); // an unknown name or a malformed list, before anything is written
     const ProjectCheckResult check = checkProject(project);
     // Same form as `validate`: "refuge-cli: <project>: error: layer <id>: <what>".
     for (const ProjectProblem &p : check.problems)
@@ -237,13 +276,19 @@ int runRun(const QStringList &args)
                             p.layerId.isEmpty() ? QString() : QStringLiteral("layer %1: ").arg(p.layerId), p.message));
     if (check.errorCount())
         return ProblemsFound;
+    if (ResultsStore::isDatabase(outDir) && scenarioName != Scenario::kBaseline)
+        throw UsageError(QStringLiteral("--scenario: needs --out DIR (the scenario's edited layers are written into DIR/scenario), not a database"));
     if (ResultsStore::isDatabase(outDir))
         return runIntoDatabase(project, outDir, parser.isSet(QStringLiteral("overwrite")));
     const QDir dir = prepareRunFolder(project, outDir);
     AnalysisFiles::writeJson(dir.filePath(QStringLiteral("layers.json")), layerSummary(project));
     out() << "layers: " << dir.filePath(QStringLiteral("layers.json")) << "\n";
     out().flush();
-    const QJsonObject state = runConfiguredAnalyses(project, outDir, false);
+    Feedback feedback;
+    const AppliedScenario scenario = ScenarioApply::apply(project, scenarioName, dir.filePath(QStringLiteral("scenario")), feedback);
+    if (!scenario.outDir.isEmpty())
+        out() << "scenario: " << scenario.scenario.name << ": " << scenario.project.filePath() << "\n";
+    const QJsonObject state = runConfiguredAnalyses(scenario.project, outDir, false, scenario);
     // Last: the mark that the run ended, with what each analysis gave.
     AnalysisFiles::writeJson(dir.filePath(QStringLiteral("results.json")), state);
     const bool clean = state.value(QStringLiteral("failed")).toArray().isEmpty() && state.value(QStringLiteral("input_data_left_out")).toArray().isEmpty();

@@ -315,6 +315,10 @@
         <translation>标准</translation>
     </message>
     <message>
+        <source>Scenario</source>
+        <translation>情景</translation>
+    </message>
+    <message>
         <source>Other settings</source>
         <translation>其他设置</translation>
     </message>

@@ -386,22 +386,22 @@ void TstPostgisOutput::failureLeavesNoHalfWrittenTables()
 
 void TstPostgisOutput::runIntoDatabase()
 {
-    // `run` with --out PG:...: every analysis the project configures (coverage, fire), one
-    // refuge_runs row each, no report (it needs a folder).
+    // `run` with --out PG:...: every analysis the project configures (coverage, fire,
+    // hazard, risk), one refuge_runs row each, no report (it needs a folder).
     const QString schema = QStringLiteral("run_results");
     const CliResult r = cli({QStringLiteral("run"), project(), QStringLiteral("--out"), out(schema)});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY2(r.out.contains(QLatin1String("report: not written")), qPrintable(r.out));
-    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM %1.refuge_runs WHERE complete").arg(schema)), 2);
-    QCOMPARE(count(QStringLiteral("SELECT count(DISTINCT analysis) FROM %1.refuge_runs").arg(schema)), 2);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM %1.refuge_runs WHERE complete").arg(schema)), 4);
+    QCOMPARE(count(QStringLiteral("SELECT count(DISTINCT analysis) FROM %1.refuge_runs").arg(schema)), 4);
     QVERIFY(tablesLike(schema, QStringLiteral("coverage\\_%")) >= 3);
     QVERIFY(tablesLike(schema, QStringLiteral("fire\\_coverage\\_%")) >= 3);
     const CliResult again = cli({QStringLiteral("run"), project(), QStringLiteral("--out"), out(schema)});
     QCOMPARE(again.exitCode, 1); // each analysis refused (its tables exist), named on stderr
-    QVERIFY2(again.err.count(QLatin1String("--overwrite")) == 2, qPrintable(again.err));
+    QVERIFY2(again.err.count(QLatin1String("--overwrite")) == 4, qPrintable(again.err));
     const CliResult over = cli({QStringLiteral("run"), project(), QStringLiteral("--overwrite"), QStringLiteral("--out"), out(schema)});
     QVERIFY2(over.exitCode == 0, qPrintable(over.err));
-    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM %1.refuge_runs").arg(schema)), 4);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM %1.refuge_runs").arg(schema)), 8);
 }
 
 void TstPostgisOutput::schemaNotWritable()

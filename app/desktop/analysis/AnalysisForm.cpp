@@ -65,6 +65,8 @@ QString AnalysisForm::groupTitle(const QString &group) const
         return tr("Output");
     if (group == QLatin1String("standard"))
         return tr("Standard");
+    if (group == QLatin1String("scenario"))
+        return tr("Scenario");
     return group.isEmpty() ? tr("Other settings") : group;
 }
 

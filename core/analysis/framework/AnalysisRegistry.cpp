@@ -6,6 +6,7 @@
 #include "analysis/algorithms/ServiceAreaAlgorithm.h"
 #include "analysis/algorithms/ZonesAlgorithm.h"
 #include "analysis/hazard/HazardAnalyses.h"
+#include "analysis/scenario/CompareAnalysis.h"
 #include "analysis/siting/SiteAlgorithm.h"
 
 namespace refuge {
@@ -19,11 +20,12 @@ const std::vector<const Analysis *> &AnalysisRegistry::all()
         static const CoverageAlgorithm coverage;
         static const FireCoverageAlgorithm fire;
         static const SiteAlgorithm site;
+        static const CompareAnalysis compare;
         static const ExposureAnalysis exposure;
         static const HazardScenarioAnalysis hazardScenario;
         static const RiskAnalysis risk;
         // One line per analysis, in menu order.
-        return std::vector<const Analysis *>{&serviceArea, &zones, &networkCheck, &coverage, &fire, &exposure, &hazardScenario, &risk, &site};
+        return std::vector<const Analysis *>{&serviceArea, &zones, &networkCheck, &coverage, &fire, &exposure, &hazardScenario, &risk, &site, &compare};
     }();
     return list;
 }

@@ -35,7 +35,7 @@ Parameter levelChoice(const char *name, LocalText label, LocalText help)
     Parameter p = param::choice(name, {QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("4"), QStringLiteral("5")},
                                 nullptr, label, help);
     p.defaultValue = QVariant();
-    p.defaultNote = text("analysis.hazard of the project, else 1", "项目 analysis.hazard 的设置，否则为 1");
+    p.defaultNote = text("the project's hazard settings (analysis.hazard), else 1", "项目灾害设置中的取值，否则为 1");
     p.group = QStringLiteral("scenario");
     return p;
 }
@@ -315,7 +315,10 @@ const std::vector<Parameter> &RiskAnalysis::parameters() const
         l.push_back(repeatableText("weight", text("Indicator weight", "指标权重"),
                                    text("KEY=W (keys exposure, density, unsheltered; 0 leaves one out).", "指标=权重（exposure、density、unsheltered；0 表示不用）。")));
         for (std::size_t i = 2; i < 5; ++i)
-            l[i].defaultValue = QVariant(), l[i].defaultNote = text("analysis.risk of the project, else the first", "项目 analysis.risk 的设置，否则为第一项");
+            l[i].defaultValue = QVariant(), l[i].defaultNote = text("the project's risk settings (analysis.risk), else the first", "项目风险指数设置中的取值，否则为第一项");
+        l[2].choiceLabels = {text("Geometric mean (INFORM)", "几何平均（INFORM）"), text("Weighted sum", "加权和")};
+        l[3].choiceLabels = {text("Min-max", "极差归一化"), text("Rank", "排序归一化")};
+        l[4].choiceLabels = {text("Natural breaks", "自然断点"), text("Fixed thresholds", "固定阈值")};
         return l;
     }();
     return list;

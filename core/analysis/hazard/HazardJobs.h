@@ -14,6 +14,7 @@
 
 #include <QJsonObject>
 #include <QStringList>
+#include <memory>
 
 namespace refuge {
 
@@ -49,6 +50,7 @@ struct ScenarioJobResult : HazardJobResult {
 };
 
 struct RiskJobResult : HazardJobResult {
+    std::shared_ptr<const ExposureResult> exposure; // the exposure the index was computed on
     QStringList communities;
     std::vector<RiskIndicator> indicators;
     RiskResult risk;
@@ -73,7 +75,12 @@ class RiskJob {
 public:
     static QStringList fileNames();
     static RiskSettings settingsOf(const Project &project);
-    static RiskJobResult run(const Project &project, const QString &outDir, Feedback &feedback);
+    // `coverage`: a shelter coverage already run on the project's communities (e.g. a
+    // scenario's, with its closed streets) to take the unsheltered shares from; else
+    // the project's coverage is run here. `exposure`: the project's exposure already
+    // computed (scenarios change facilities, not hazards or residents); else computed here.
+    static RiskJobResult run(const Project &project, const QString &outDir, Feedback &feedback, const CoverageOutcome *coverage = nullptr,
+                             std::shared_ptr<const ExposureResult> exposure = {});
 };
 
 } // namespace refuge

@@ -34,16 +34,19 @@ RiskIndicator indicator(const char *key, const char *label, bool higherIsRiskier
 }
 
 // Residents not placed in a shelter within reach, per community (NaN: no residents).
-std::vector<double> unshelteredShare(const Project &project, const QStringList &names, Feedback &feedback)
+std::vector<double> unshelteredShare(const Project &project, const QStringList &names, Feedback &feedback, const CoverageOutcome *given)
 {
-    CoverageSettings s = ProjectJobSettings::coverage(project);
-    const ProjectLayer *comm = project.layerWithRole(Role::Communities);
-    s.areas = project.dataSource(*comm);
-    s.areaField = comm->field(QStringLiteral("name"));
-    s.outDir.clear();
-    const CoverageJobResult c = CoverageJob::run(s, feedback);
+    CoverageJobResult c;
+    if (!given) {
+        CoverageSettings s = ProjectJobSettings::coverage(project);
+        const ProjectLayer *comm = project.layerWithRole(Role::Communities);
+        s.areas = project.dataSource(*comm);
+        s.areaField = comm->field(QStringLiteral("name"));
+        s.outDir.clear();
+        c = CoverageJob::run(s, feedback);
+    }
     std::vector<double> out(std::size_t(names.size()), kNaN);
-    for (const CoverageAreaRow &row : c.outcome.areas) {
+    for (const CoverageAreaRow &row : (given ? *given : c.outcome).areas) {
         const qsizetype i = names.indexOf(row.name);
         if (i >= 0 && row.population > 0)
             out[std::size_t(i)] = row.unassigned() / row.population;
@@ -120,7 +123,8 @@ RiskSettings RiskJob::settingsOf(const Project &project)
     return RiskSettings::fromJson(v.toObject(), where);
 }
 
-RiskJobResult RiskJob::run(const Project &project, const QString &outDir, Feedback &feedback)
+RiskJobResult RiskJob::run(const Project &project, const QString &outDir, Feedback &feedback, const CoverageOutcome *coverage,
+                           std::shared_ptr<const ExposureResult> givenExposure)
 {
     QElapsedTimer timer;
     timer.start();
@@ -132,7 +136,7 @@ RiskJobResult RiskJob::run(const Project &project, const QString &outDir, Feedba
         AnalysisFiles::prepareOutputFolder(outDir, fileNames(), guard);
     }
     feedback.setProgressSpan(0, 50);
-    const ExposureJobResult e = ExposureJob::run(project, {}, feedback);
+    r.exposure = givenExposure ? std::move(givenExposure) : std::make_shared<const ExposureResult>(ExposureJob::run(project, {}, feedback).exposure);
     const ProjectLayer *comm = project.layerWithRole(Role::Communities);
     const VectorLayer commVector = VectorLayer::load(project.dataSource(*comm), LoadOptions{project.crs, {}, comm->encoding, true});
     const CoverageAreas areas = CoverageAreas::fromLayer(commVector, comm->field(QStringLiteral("name")));
@@ -142,7 +146,7 @@ RiskJobResult RiskJob::run(const Project &project, const QString &outDir, Feedba
     RiskIndicator density = indicator("density", "Population density (per km²) / 人口密度（人/km²）");
     const double km2 = std::pow(areas.crs.metresPerUnit(), 2) / 1e6;
     for (int a = 0; a < areas.size(); ++a) {
-        const ExposureRow &row = e.exposure.communities[std::size_t(a)];
+        const ExposureRow &row = r.exposure->communities[std::size_t(a)];
         double weighted = 0;
         for (int k = 1; k <= kHazardLevels; ++k)
             weighted += row.byLevel[std::size_t(k) - 1] * k / double(kHazardLevels);
@@ -154,7 +158,7 @@ RiskJobResult RiskJob::run(const Project &project, const QString &outDir, Feedba
     feedback.setProgressSpan(50, 90);
     try {
         RiskIndicator unsheltered = indicator("unsheltered", "Residents without a shelter place within reach (share) / 无避难场所容纳的人口比例");
-        unsheltered.values = unshelteredShare(project, areas.names, feedback);
+        unsheltered.values = unshelteredShare(project, areas.names, feedback, coverage);
         r.indicators.push_back(unsheltered);
     } catch (const InvalidInput &err) {
         feedback.warn(QStringLiteral("risk: the shelter indicator is left out: %1").arg(err.message()));

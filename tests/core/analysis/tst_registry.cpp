@@ -113,8 +113,8 @@ private Q_SLOTS:
     {
         m_project = Project::load(sourcePath(QStringLiteral("maps/cambridge/cambridge.refuge")));
         QVERIFY(m_out.isValid());
-        QCOMPARE(AnalysisRegistry::all().size(), std::size_t(9));
-        for (const char *id : {"service-area", "zones", "network-check", "coverage", "fire-coverage", "exposure", "hazard-scenario", "risk", "site"})
+        QCOMPARE(AnalysisRegistry::all().size(), std::size_t(10));
+        for (const char *id : {"service-area", "zones", "network-check", "coverage", "fire-coverage", "exposure", "hazard-scenario", "risk", "site", "compare"})
             QVERIFY2(AnalysisRegistry::find(QString::fromLatin1(id)), id);
         QVERIFY(!AnalysisRegistry::find(u"nope"));
     }
