@@ -39,6 +39,9 @@ Profile Profile::load(const QString &name)
     if (name.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) && QFileInfo::exists(name))
         return fromFile(name);
     const QString path = QDir(profileDirectory()).filePath(name + QStringLiteral(".json"));
+    if (available().isEmpty()) // an executable moved away from its resources
+        throw InvalidInput(QStringLiteral("no travel profiles in %1: the resources folder was not found next to the program "
+                                          "(install it, or set REFUGE_RESOURCE_DIR)").arg(QDir::toNativeSeparators(profileDirectory())));
     if (name.isEmpty() || name.contains(QLatin1Char('/')) || !QFileInfo::exists(path))
         throw InvalidInput(QStringLiteral("unknown profile '%1' (profiles: %2)").arg(name, available().join(QStringLiteral(", "))));
     return fromFile(path);

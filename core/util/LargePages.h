@@ -43,6 +43,12 @@ constexpr Range wholeHugePages(std::uintptr_t p, std::size_t n)
 // no whole huge page, the kernel refuses, or off Linux (a no-op there).
 bool advise(void *p, std::size_t n);
 
+// The whole huge pages of the memory mapping that holds `p` (as the kernel lists it in
+// /proc/self/maps), advised as advise() does: for memory an allocator mapped before we
+// could ask it for huge pages, found without knowing how that allocator lays out its
+// memory. False off Linux, when `p` is in no mapping, or the kernel refuses.
+bool adviseMappingOf(const void *p);
+
 // Whether mimalloc's memory is on huge pages. Defined by the applications' allocator
 // (app/LargePageNew.cpp) only where they use mimalloc (REFUGE_MIMALLOC).
 bool mimallocOnHugePages();

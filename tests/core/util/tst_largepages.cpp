@@ -52,6 +52,14 @@ private slots:
 #else
         QVERIFY(!advised);
 #endif
+        // The whole mapping around p, found in the kernel's list (/proc/self/maps).
+        QVERIFY(!LargePages::adviseMappingOf(nullptr));
+#if defined(__linux__)
+        if (QFile::exists(QStringLiteral("/sys/kernel/mm/transparent_hugepage/enabled"))) {
+            QVERIFY(LargePages::adviseMappingOf(p + n / 2));
+            QVERIFY(advisedAt(LargePages::wholeHugePages(reinterpret_cast<std::uintptr_t>(p), n * sizeof(std::uint32_t)).begin));
+        }
+#endif
         std::iota(p, p + n, 7u);
         QCOMPARE(std::accumulate(p, p + n, std::uint64_t(0)), std::uint64_t(n) * (n - 1) / 2 + 7 * std::uint64_t(n));
         std::free(p);
@@ -115,9 +123,9 @@ private slots:
         auto *big = new char[std::size_t(64) << 20]; // beyond mimalloc's large objects
         QVERIFY(mi_is_in_heap_region(big));
         delete[] big;
-        // Its memory on huge pages for every segment mapped after start-up (a 40 MiB block
-        // gets a segment of its own), unless the environment says otherwise. The first
-        // segment, mapped before the option is set, is not advised (app/LargePageNew.cpp).
+        // Its memory on huge pages, unless the environment says otherwise: every segment
+        // mapped after start-up (a 40 MiB block gets a segment of its own), and the one
+        // mapped before the option was set, where a small block lives (app/LargePageNew.cpp).
         if (qEnvironmentVariableIsSet("MIMALLOC_LARGE_OS_PAGES"))
             return;
         QVERIFY(LargePages::mimallocOnHugePages());
@@ -131,6 +139,11 @@ private slots:
         QVERIFY(advisedAt(reinterpret_cast<std::uintptr_t>(block) + (std::size_t(20) << 20)));
         QCOMPARE(block[0] + block[(std::size_t(40) << 20) - 1], 3);
         std::free(block);
+        auto *small = static_cast<char *>(std::malloc(64));
+        QVERIFY(small);
+        small[0] = 1;
+        QVERIFY(advisedAt(reinterpret_cast<std::uintptr_t>(small)));
+        std::free(small);
 #endif
     }
 
