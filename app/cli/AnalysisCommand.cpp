@@ -23,16 +23,17 @@ QCommandLineOption optionOf(const Parameter &p, const QString &lang)
     return QCommandLineOption(p.name, p.helpText(lang), p.valueName.isEmpty() ? QStringLiteral("value") : p.valueName);
 }
 
-// The values given on the command line, over those of the project (when one is given).
+// The values given on the command line, over those of the project (when one is given;
+// an option replaces the project's value of the parameters it stands in for).
 ParameterValues valuesOf(const Analysis &analysis, const QCommandLineParser &parser)
 {
-    ParameterValues values;
+    ParameterValues supplied, values;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1)
         throw UsageError(QStringLiteral("%1: expected at most one PROJECT.refuge (see refuge-cli %1 --help)").arg(analysis.id()));
     if (positional.size() == 1) {
-        values = analysis.projectValues(loadProject(positional.front()));
-        values.remove(QStringLiteral("out"));
+        supplied = analysis.projectValues(loadProject(positional.front()));
+        supplied.remove(QStringLiteral("out"));
     }
     for (const Parameter &p : analysis.parameters()) {
         if (!parser.isSet(p.name))
@@ -44,7 +45,7 @@ ParameterValues valuesOf(const Analysis &analysis, const QCommandLineParser &par
         else
             values.set(p.name, parser.value(p.name));
     }
-    return values;
+    return analysis.overlay(supplied, values);
 }
 
 int runAnalysis(const Analysis &analysis, const QStringList &args)

@@ -278,6 +278,23 @@ private Q_SLOTS:
 
     // Typing in the form revalidates by itself: breaks beyond the limit, a field the
     // layer lacks.
+    // A time limit typed over the project's distance limit empties the distance: the form
+    // stays valid, as the CLI's options replace the project's values.
+    void alternativeEmptiesTheOther()
+    {
+        AnalysisFormDialog *d = open(QStringLiteral("coverage"));
+        ParameterEditor *meters = d->form()->editor(QStringLiteral("max-meters"));
+        ParameterEditor *minutes = d->form()->editor(QStringLiteral("max-minutes"));
+        QCOMPARE(meters->value().toDouble(), 800.0);
+        QVERIFY(!minutes->value().isValid());
+        minutes->setValue(10.0);
+        QTRY_VERIFY(!meters->value().isValid());
+        QCOMPARE(minutes->value().toDouble(), 10.0);
+        QVERIFY(d->revalidate().empty());
+        QVERIFY(d->runButton()->isEnabled());
+        d->close();
+    }
+
     void typedBadValuesShowLive()
     {
         AnalysisFormDialog *d = open(QStringLiteral("service-area"));

@@ -113,6 +113,37 @@ private Q_SLOTS:
         QCOMPARE(s.value(QStringLiteral("unit")).toString(), QStringLiteral("m"));
         QCOMPARE(s.value(QStringLiteral("breaks")).toArray().first().toDouble(), 300.0);
     }
+
+    // An option that stands in for a project value replaces it instead of clashing: a time
+    // limit over the project's 800 m, candidate points over the project's 250 m grid.
+    void optionReplacesItsAlternative()
+    {
+        const QString project = sourcePath(QStringLiteral("maps/cambridge/cambridge.refuge"));
+        const QString out = m_out.filePath(QStringLiteral("sa-minutes"));
+        const CliResult r = runCli({QStringLiteral("service-area"), project, QStringLiteral("--max-minutes"), QStringLiteral("5"),
+                                    QStringLiteral("--cache-dir"), m_out.filePath(QStringLiteral("cache")), QStringLiteral("--out"), out});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QFile f(QDir(out).filePath(QStringLiteral("summary.json")));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject s = QJsonDocument::fromJson(f.readAll()).object();
+        QCOMPARE(s.value(QStringLiteral("unit")).toString(), QStringLiteral("min"));
+        QCOMPARE(s.value(QStringLiteral("breaks")).toArray().first().toDouble(), 5.0);
+        // Both given by the user still clash.
+        const CliResult both = runCli({QStringLiteral("service-area"), project, QStringLiteral("--max-minutes"), QStringLiteral("5"),
+                                       QStringLiteral("--max-meters"), QStringLiteral("300"), QStringLiteral("--out"), m_out.filePath(QStringLiteral("both"))});
+        QCOMPARE(both.exitCode, 2);
+        QVERIFY2(both.err.contains(QLatin1String("not both")), qPrintable(both.err));
+        // Siting: the public schools (a point layer) instead of the project's grid.
+        const QString sites = m_out.filePath(QStringLiteral("site-schools"));
+        const CliResult site = runCli({QStringLiteral("site"), project, QStringLiteral("--candidates"), sourcePath(QStringLiteral("maps/cambridge/public_schools.gpkg")),
+                                       QStringLiteral("-k"), QStringLiteral("2"), QStringLiteral("--no-curve"), QStringLiteral("--cache-dir"),
+                                       m_out.filePath(QStringLiteral("cache")), QStringLiteral("--out"), sites});
+        // Exit 1: demand beyond every candidate's 800 m is reported as left out.
+        QVERIFY2(site.exitCode == 0 || site.exitCode == 1, qPrintable(site.err));
+        QVERIFY2(!site.err.contains(QLatin1String("not both")), qPrintable(site.err));
+        QVERIFY2(site.out.startsWith(QLatin1String("site: mclp, 2 new sites")), qPrintable(site.out));
+        QVERIFY(QFile::exists(QDir(sites).filePath(QStringLiteral("sites.csv"))));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAnalysisCli)

@@ -34,6 +34,7 @@ AnalysisForm::AnalysisForm(const Analysis &analysis, ProjectDocument *doc, QWidg
     for (const Parameter &p : analysis.parameters())
         addRow(p);
     linkBarrierFactor();
+    linkAlternatives();
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -125,6 +126,23 @@ void AnalysisForm::linkBarrierFactor()
     auto update = [barriers, factor] { factor->widget()->setEnabled(barriers->value().isValid()); };
     connect(barriers, &ParameterEditor::changed, factor, update);
     update();
+}
+
+void AnalysisForm::linkAlternatives()
+{
+    // A value chosen for one of a parameter's alternatives empties it (the candidate
+    // points replace the prefilled grid; a time limit the distance limit), as on the CLI.
+    for (const Parameter &p : m_analysis.parameters())
+        for (const QString &name : p.alternatives) {
+            ParameterEditor *chosen = editor(name);
+            ParameterEditor *replaced = editor(p.name);
+            if (!chosen || !replaced)
+                continue;
+            connect(chosen, &ParameterEditor::changed, replaced, [chosen, replaced] {
+                if (chosen->value().isValid() && replaced->value().isValid())
+                    replaced->setValue(QVariant());
+            });
+        }
 }
 
 ParameterEditor *AnalysisForm::editor(const QString &name) const

@@ -59,6 +59,7 @@ private:
     void addRow(const Parameter &p);
     QString groupTitle(const QString &group) const;
     void linkBarrierFactor();
+    void linkAlternatives();
 
     const Analysis &m_analysis;
     ProjectDocument *m_doc;

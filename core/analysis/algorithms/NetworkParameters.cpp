@@ -82,6 +82,8 @@ void declare(std::vector<Parameter> &out, const Options &o)
     meters.group = QStringLiteral("limits");
     Parameter minutes = number("max-minutes", "max-minutes", text("Time limit", "时间上限"), text("Cost limit in minutes of travel.", "出行时间上限（分钟）。"));
     minutes.group = QStringLiteral("limits");
+    meters.alternatives = {minutes.name};
+    minutes.alternatives = {meters.name};
     out.push_back(meters);
     out.push_back(minutes);
     Parameter breaks = numberList("breaks", "breaks", text("Breaks", "分段"),

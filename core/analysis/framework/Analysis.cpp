@@ -7,6 +7,8 @@
 #include "network/Profile.h"
 #include "util/Error.h"
 
+#include <algorithm>
+
 namespace refuge {
 
 namespace {
@@ -199,6 +201,16 @@ ValidationIssues Analysis::validate(const ParameterValues &values) const
                 checkLayer(*this, p, values, issues);
     issues.insert(issues.begin(), missing.begin(), missing.end());
     return issues;
+}
+
+ParameterValues Analysis::overlay(ParameterValues supplied, const ParameterValues &given) const
+{
+    for (const Parameter &p : parameters())
+        if (!given.has(p.name) && std::any_of(p.alternatives.begin(), p.alternatives.end(), [&](const QString &a) { return given.has(a); }))
+            supplied.remove(p.name);
+    for (const QString &name : given.names())
+        supplied.set(name, given.raw(name));
+    return supplied;
 }
 
 void Analysis::requireValid(const ParameterValues &values, const QStringList &notRequiredHere) const

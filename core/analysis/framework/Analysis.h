@@ -59,6 +59,11 @@ public:
     // analysis.<section>.<key>: ..." for a setting of the wrong type or out of range.
     virtual ParameterValues projectValues(const Project &project) const = 0;
 
+    // `given` (the user's values) over `supplied` (a project's): where the user gave a
+    // value for one of a parameter's alternatives, the project's value for that parameter
+    // is dropped (a time limit given replaces the project's distance limit).
+    ParameterValues overlay(ParameterValues supplied, const ParameterValues &given) const;
+
 protected:
     // The analysis's own rules, after the declared checks passed for the values involved.
     virtual void checkRules(const ParameterValues &values, ValidationIssues &issues) const;

@@ -65,6 +65,10 @@ struct Parameter {
     bool repeatable = false;  // Text: several values (--standard-override K=V twice)
     QString valueName;        // the CLI's value name ("path", "field", "m"); empty for flags
     QString group;            // form section: "network", "inputs", "limits", "output", "standard"
+    // Parameters that stand in for this one ("max-minutes" for "max-meters", "candidates"
+    // for "grid"): a value the user gives for one of them replaces the value a project
+    // supplied for this one (Analysis::overlay), instead of the two clashing.
+    QStringList alternatives;
 
     // Layer
     std::optional<Role> role; // the role the layer should have (a project layer of another role is refused)

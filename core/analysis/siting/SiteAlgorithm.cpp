@@ -57,9 +57,11 @@ void declareSite(std::vector<Parameter> &p)
     in(k, "limits");
     Parameter candidates = layer("candidates", text("Candidate sites", "候选点"), text("Candidate sites: points PATH[:LAYER].", "候选点：点图层 PATH[:LAYER]。"),
                                  std::nullopt, PointLayer);
+    candidates.alternatives = {QStringLiteral("grid")};
     in(candidates);
     Parameter grid = number("grid", "candidate-grid", text("Candidate grid", "候选网格"));
     grid.valueName = QStringLiteral("m");
+    grid.alternatives = {candidates.name};
     in(grid);
     in(layer("inside", text("Inside", "范围"), text("Keep only candidates inside these polygons: PATH[:LAYER].", "只保留这些多边形内的候选点：PATH[:LAYER]。"),
              std::nullopt, PolygonLayer));

@@ -154,10 +154,44 @@ private Q_SLOTS:
                     QVERIFY2(p.helpText(u"en").contains(p.unit()) && p.helpText(u"zh").contains(p.unit()), qPrintable(where));
             }
             QVERIFY2(names.contains(QStringLiteral("out")), qPrintable(id));
+            for (const Parameter &p : a->parameters())
+                for (const QString &alt : p.alternatives) { // declared, and both ways
+                    const Parameter *other = a->parameter(alt);
+                    QVERIFY2(other && other->alternatives.contains(p.name), qPrintable(id + QLatin1Char(' ') + p.name + QLatin1Char(' ') + alt));
+                }
         }
     }
 
     // The project's own values pass, for every analysis.
+    // A user's value for one of a parameter's alternatives replaces the project's value of it.
+    void overlayDropsReplacedValues()
+    {
+        const Analysis *coverage = AnalysisRegistry::find(u"coverage");
+        ParameterValues supplied = coverage->projectValues(m_project);
+        QCOMPARE(supplied.number(QStringLiteral("max-meters"), 0), 800.0);
+        ParameterValues given;
+        given.set(QStringLiteral("max-minutes"), 10.0);
+        given.set(QStringLiteral("out"), m_out.filePath(QStringLiteral("overlay")));
+        ParameterValues v = coverage->overlay(supplied, given);
+        QVERIFY(!v.has(QStringLiteral("max-meters")));
+        QCOMPARE(v.number(QStringLiteral("max-minutes"), 0), 10.0);
+        QVERIFY(v.has(QStringLiteral("demand"))); // the rest of the project's values stay
+        QVERIFY2(coverage->validate(v).empty(), qPrintable(describe(coverage->validate(v))));
+        given.set(QStringLiteral("max-meters"), 300.0); // both from the user: kept, and refused
+        v = coverage->overlay(supplied, given);
+        QCOMPARE(v.number(QStringLiteral("max-meters"), 0), 300.0);
+        QVERIFY(!coverage->validate(v).empty());
+        const Analysis *site = AnalysisRegistry::find(u"site");
+        LayerValue schools;
+        schools.source = DataSource::parse(sourcePath(QStringLiteral("maps/cambridge/public_schools.gpkg")));
+        ParameterValues points;
+        points.set(QStringLiteral("candidates"), QVariant::fromValue(schools));
+        points.set(QStringLiteral("out"), m_out.filePath(QStringLiteral("overlay-site")));
+        v = site->overlay(site->projectValues(m_project), points);
+        QVERIFY(!v.has(QStringLiteral("grid")));
+        QVERIFY2(site->validate(v).empty(), qPrintable(describe(site->validate(v))));
+    }
+
     void projectValuesAreValid()
     {
         for (const Analysis *a : AnalysisRegistry::all()) {
