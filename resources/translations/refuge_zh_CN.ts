@@ -1266,6 +1266,10 @@ Role: %3</source>
         <translation>地图比例尺</translation>
     </message>
     <message>
+        <source>Map scale — type 1:N or choose one</source>
+        <translation>地图比例尺——输入 1:N 或从列表选择</translation>
+    </message>
+    <message>
         <source>Project coordinate reference system — click to change</source>
         <translation>项目坐标系 — 单击可修改</translation>
     </message>

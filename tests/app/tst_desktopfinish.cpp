@@ -2,11 +2,17 @@
 // area; a failed or finished export's progress box never sits over the message that
 // follows it (the window stayed locked); `refuge --help` / `--version` answer without a
 // display.
+#include "AppTestSupport.h"
+#include "canvas/MapCanvas.h"
 #include "mainwindow/MainWindow.h"
+#include "mainwindow/MapStatusBar.h"
+#include "mainwindow/ProjectController.h"
 #include "mainwindow/ReportExportController.h"
 #include "mainwindow/WindowFit.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QProcess>
 #include <QProgressDialog>
@@ -81,6 +87,47 @@ private Q_SLOTS:
         QCOMPARE(activeClass, QStringLiteral("QMessageBox"));
         QVERIFY(window.findChildren<QProgressDialog *>().isEmpty());
         QVERIFY(reports->exportAction()->isEnabled());
+    }
+
+    // The scale box in the status bar: what a user may type.
+    void scaleTexts()
+    {
+        QCOMPARE(MapStatusBar::parseScale(QStringLiteral("1:5000")), std::optional<double>(5000));
+        QCOMPARE(MapStatusBar::parseScale(QStringLiteral(" 1 : 25,000 ")), std::optional<double>(25000));
+        QCOMPARE(MapStatusBar::parseScale(QStringLiteral("1：10000")), std::optional<double>(10000)); // full-width colon
+        QCOMPARE(MapStatusBar::parseScale(QStringLiteral("2000")), std::optional<double>(2000));
+        QCOMPARE(MapStatusBar::parseScale(QStringLiteral("1:5 000")), std::optional<double>(5000));
+        for (const char *bad : {"", "abc", "1:", "1:0", "2:5000", "-500", "1:1e12", "1:500000000"})
+            QVERIFY2(!MapStatusBar::parseScale(QString::fromLatin1(bad)), bad);
+    }
+
+    // Typing 1:5000 and Enter zooms the Cambridge map to 1:5000 about its centre.
+    void typedScaleZooms()
+    {
+        MainWindow window;
+        window.setInteractive(false);
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.projects()->openProject(refuge::test::cambridgeProject()));
+        QVERIFY(refuge::test::waitForLayers(*window.document()));
+        MapCanvas *canvas = window.canvas();
+        QTRY_VERIFY(canvas->scaleDenominator() > 0);
+        const QPointF centre = canvas->center();
+        auto *box = window.findChild<QComboBox *>(QStringLiteral("scaleBox"));
+        QVERIFY(box && box->isEditable());
+        box->lineEdit()->selectAll();
+        QTest::keyClicks(box->lineEdit(), QStringLiteral("1:5000"));
+        QTest::keyClick(box->lineEdit(), Qt::Key_Return);
+        QVERIFY2(std::abs(canvas->scaleDenominator() - 5000) < 5, qPrintable(QString::number(canvas->scaleDenominator())));
+        QVERIFY(std::abs(canvas->center().x() - centre.x()) < 0.01 && std::abs(canvas->center().y() - centre.y()) < 0.01);
+        QCOMPARE(box->currentText(), QStringLiteral("1:%L1").arg(5000));
+        // Not a scale: nothing moves, the box shows the map's scale again.
+        box->lineEdit()->selectAll();
+        QTest::keyClicks(box->lineEdit(), QStringLiteral("big"));
+        QTest::keyClick(box->lineEdit(), Qt::Key_Return);
+        QVERIFY(std::abs(canvas->scaleDenominator() - 5000) < 5);
+        QCOMPARE(box->currentText(), QStringLiteral("1:%L1").arg(5000));
     }
 
     // `refuge --help` and `--version` with no display at all (no DISPLAY, no platform

@@ -6,7 +6,10 @@
 #include "document/ProjectDocument.h"
 #include "util/Error.h"
 
+#include <QComboBox>
 #include <QInputDialog>
+#include <QLineEdit>
+#include <QRegularExpression>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
@@ -19,14 +22,19 @@ namespace refuge::desktop {
 
 MapStatusBar::MapStatusBar(ProjectDocument *doc, MapCanvas *canvas, QStatusBar *bar)
     : QObject(bar), m_doc(doc), m_canvas(canvas), m_coords(new QLabel(bar)), m_lonLat(new QLabel(bar)),
-      m_scale(new QLabel(bar)), m_render(new QLabel(bar)), m_crs(new QToolButton(bar))
+      m_scale(new QComboBox(bar)), m_render(new QLabel(bar)), m_crs(new QToolButton(bar))
 {
     m_coords->setMinimumWidth(190);
     m_lonLat->setMinimumWidth(190);
-    m_scale->setMinimumWidth(110);
+    m_scale->setObjectName(QStringLiteral("scaleBox"));
+    m_scale->setEditable(true);
+    m_scale->setInsertPolicy(QComboBox::NoInsert);
+    m_scale->setMinimumWidth(120);
+    for (const int d : {500, 1000, 2000, 5000, 10000, 25000, 50000, 100000, 250000})
+        m_scale->addItem(QStringLiteral("1:%L1").arg(d));
     m_coords->setToolTip(tr("Cursor position in the project CRS"));
     m_lonLat->setToolTip(tr("Cursor position as longitude, latitude (WGS 84)"));
-    m_scale->setToolTip(tr("Map scale"));
+    m_scale->setToolTip(tr("Map scale — type 1:N or choose one"));
     m_crs->setAutoRaise(true);
     m_crs->setToolTip(tr("Project coordinate reference system — click to change"));
     bar->addPermanentWidget(m_render);
@@ -36,7 +44,9 @@ MapStatusBar::MapStatusBar(ProjectDocument *doc, MapCanvas *canvas, QStatusBar *
     bar->addPermanentWidget(m_crs);
     connect(m_crs, &QToolButton::clicked, this, &MapStatusBar::chooseCrs);
     connect(canvas, &MapCanvas::cursorMoved, this, &MapStatusBar::showCursor);
-    connect(canvas, &MapCanvas::scaleChanged, this, [this](double d) { m_scale->setText(scaleText()); Q_UNUSED(d) });
+    connect(canvas, &MapCanvas::scaleChanged, this, [this](double) { showScale(); });
+    connect(m_scale, &QComboBox::textActivated, this, &MapStatusBar::applyScale); // a listed scale
+    connect(m_scale->lineEdit(), &QLineEdit::returnPressed, this, [this] { applyScale(m_scale->currentText()); }); // a typed one
     connect(canvas, &MapCanvas::renderStarted, this, [this] { m_render->setText(tr("Rendering…")); });
     connect(canvas, &MapCanvas::renderFinished, this, [this](qint64 ms) { m_render->setText(tr("Rendered in %1 ms").arg(ms)); });
     connect(doc, &ProjectDocument::crsChanged, this, &MapStatusBar::updateCrs);
@@ -68,6 +78,43 @@ QString MapStatusBar::scaleText() const
     if (!(d > 0) || !std::isfinite(d))
         return {};
     return tr("Scale 1:%L1").arg(qRound64(d));
+}
+
+void MapStatusBar::showScale()
+{
+    const double d = m_canvas->scaleDenominator();
+    const QSignalBlocker block(m_scale);
+    m_scale->setCurrentIndex(-1);
+    m_scale->setEditText(d > 0 && std::isfinite(d) ? QStringLiteral("1:%L1").arg(qRound64(d)) : QString());
+}
+
+std::optional<double> MapStatusBar::parseScale(const QString &text)
+{
+    // "1:N" (ASCII or full-width colon) or "N"; group separators of any locale dropped.
+    static const QRegularExpression form(QStringLiteral("^\\s*(?:1\\s*[:：]\\s*)?([0-9][0-9,.'\\s\u00a0\u202f]*)\\s*$"));
+    const QRegularExpressionMatch m = form.match(text);
+    if (!m.hasMatch())
+        return std::nullopt;
+    QString digits = m.captured(1);
+    digits.remove(QRegularExpression(QStringLiteral("[,.'\\s\u00a0\u202f]")));
+    bool ok = false;
+    const double d = digits.toDouble(&ok);
+    if (!ok || d < 1 || d > 1e8)
+        return std::nullopt;
+    return d;
+}
+
+bool MapStatusBar::applyScale(const QString &text)
+{
+    const std::optional<double> wanted = parseScale(text);
+    const double now = m_canvas->scaleDenominator();
+    if (!wanted || !(now > 0) || !std::isfinite(now)) {
+        showScale();
+        return false;
+    }
+    m_canvas->zoomByFactor(now / *wanted, QPointF(m_canvas->width() / 2.0, m_canvas->height() / 2.0));
+    showScale();
+    return true;
 }
 
 void MapStatusBar::showCursor(QPointF p)

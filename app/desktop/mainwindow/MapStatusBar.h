@@ -5,7 +5,9 @@
 #include <QObject>
 #include <QStringList>
 #include <memory>
+#include <optional>
 
+class QComboBox;
 class QLabel;
 class QStatusBar;
 class QToolButton;
@@ -30,16 +32,23 @@ public:
     static QStringList offeredCrs();
     QString coordinateText() const;
     QString scaleText() const;
+    // The scale box's text ("1:5000", "1:5,000", "5000", "1：5000") as a denominator; none
+    // when it is not a scale from 1:1 to 1:100,000,000.
+    static std::optional<double> parseScale(const QString &text);
+    // Zooms the map about its centre to the scale typed or chosen in the box; false (the
+    // box shows the map's scale again) when the text is no scale.
+    bool applyScale(const QString &text);
 
 private:
     void updateCrs();
     void showCursor(QPointF mapPoint);
+    void showScale();
 
     ProjectDocument *m_doc;
     MapCanvas *m_canvas;
     QLabel *m_coords;
     QLabel *m_lonLat;
-    QLabel *m_scale;
+    QComboBox *m_scale;
     QLabel *m_render;
     QToolButton *m_crs;
     std::unique_ptr<CoordinateTransform> m_toLonLat;
