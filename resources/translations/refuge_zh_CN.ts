@@ -1088,6 +1088,14 @@ Role: %3</source>
 </context>
 <context>
     <name>refuge::desktop::MainWindow</name>
+    <message>
+        <source>Measure</source>
+        <translation>量算</translation>
+    </message>
+    <message>
+        <source>Measure distance and area on the ellipsoid (right click ends, Esc clears)</source>
+        <translation>在椭球面上量算距离和面积（右键结束，Esc 清除）</translation>
+    </message>
     <message numerus="yes">
         <source>%n feature(s) identified</source>
         <translation>
@@ -1857,6 +1865,49 @@ Open the PDF now?</source>
     <message>
         <source>Categorical (distinct colours)</source>
         <translation>分类色（各类不同颜色）</translation>
+    </message>
+</context>
+<context>
+    <name>refuge::desktop::MeasureTool</name>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 千米</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 米</translation>
+    </message>
+    <message>
+        <source>%1 km²</source>
+        <translation>%1 平方千米</translation>
+    </message>
+    <message>
+        <source>%1 ha</source>
+        <translation>%1 公顷</translation>
+    </message>
+    <message>
+        <source>%1 m²</source>
+        <translation>%1 平方米</translation>
+    </message>
+    <message>
+        <source>Click the next point; right click ends</source>
+        <translation>单击下一个点；右键结束</translation>
+    </message>
+    <message>
+        <source>Length %1</source>
+        <translation>长度 %1</translation>
+    </message>
+    <message>
+        <source> · Area %1</source>
+        <translation> · 面积 %1</translation>
+    </message>
+    <message>
+        <source> (ellipsoidal, WGS 84)</source>
+        <translation>（椭球面，WGS 84）</translation>
+    </message>
+    <message>
+        <source> (planar, map units)</source>
+        <translation>（平面，地图单位）</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@
 #include "canvas/IdentifyTool.h"
 #include "canvas/MapCanvas.h"
 #include "canvas/MapTool.h"
+#include "canvas/MeasureTool.h"
 #include "dialogs/LayerPropertiesDialog.h"
 #include "dialogs/SettingsDialog.h"
 #include "document/ProjectDocument.h"
@@ -139,6 +140,11 @@ void MainWindow::createActions()
                                    QKeySequence(Qt::Key_I));
     QAction *select = toolAction(tr("Select by Rectangle"), QIcon::fromTheme(QStringLiteral("edit-select")), m_selectTool,
                                  QKeySequence(Qt::Key_S));
+    m_measureTool = new MeasureTool(m_canvas);
+    QAction *measure = toolAction(tr("Measure"), QIcon::fromTheme(QStringLiteral("measure")), m_measureTool, QKeySequence(Qt::Key_M));
+    measure->setObjectName(QStringLiteral("measureAction"));
+    measure->setToolTip(tr("Measure distance and area on the ellipsoid (right click ends, Esc clears)"));
+    connect(m_measureTool, &MeasureTool::measured, this, [this](const QString &text) { statusBar()->showMessage(text); });
     QAction *zoomIn = action(tr("Zoom In"), QIcon::fromTheme(QStringLiteral("zoom-in")), QKeySequence::ZoomIn);
     QAction *zoomOut = action(tr("Zoom Out"), QIcon::fromTheme(QStringLiteral("zoom-out")), QKeySequence::ZoomOut);
     QAction *full = action(tr("Zoom Full"), QIcon::fromTheme(QStringLiteral("zoom-fit-best")), QKeySequence(tr("Ctrl+Shift+F")));
@@ -203,7 +209,7 @@ void MainWindow::createActions()
     edit->addSeparator();
     edit->addAction(clearSel);
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    for (QAction *a : {pan, zoomBox, identify, select})
+    for (QAction *a : {pan, zoomBox, identify, select, measure})
         view->addAction(a);
     view->addSeparator();
     for (QAction *a : {zoomIn, zoomOut, full, zoomLayer, zoomSel, back, forward, refresh})
@@ -237,7 +243,7 @@ void MainWindow::createActions()
     QToolBar *toolBar = addToolBar(tr("Attributes"));
     toolBar->setObjectName(QStringLiteral("AttributesToolBar"));
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolBar->addActions({identify, select, clearSel, table});
+    toolBar->addActions({identify, select, clearSel, table, measure});
 }
 
 void MainWindow::connectAnalysisResults()

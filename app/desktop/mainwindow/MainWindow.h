@@ -25,6 +25,7 @@ class ProjectController;
 class ProjectDocument;
 class ReportExportController;
 class ResultsDock;
+class MeasureTool;
 class SelectTool;
 
 class MainWindow : public QMainWindow {
@@ -79,6 +80,7 @@ private:
     MapTool *m_zoomTool;
     IdentifyTool *m_identifyTool;
     SelectTool *m_selectTool;
+    MeasureTool *m_measureTool = nullptr;
     ResultsDock *m_resultsDock = nullptr;
     ReportExportController *m_reports;
 };
