@@ -1089,6 +1089,10 @@ Role: %3</source>
 <context>
     <name>refuge::desktop::MainWindow</name>
     <message>
+        <source>&amp;User Guide</source>
+        <translation>用户指南(&amp;U)</translation>
+    </message>
+    <message>
         <source>Measure</source>
         <translation>量算</translation>
     </message>
@@ -1908,6 +1912,17 @@ Open the PDF now?</source>
     <message>
         <source> (planar, map units)</source>
         <translation>（平面，地图单位）</translation>
+    </message>
+</context>
+<context>
+    <name>refuge::desktop::GuideDialog</name>
+    <message>
+        <source>Refuge User Guide</source>
+        <translation>Refuge 用户指南</translation>
+    </message>
+    <message>
+        <source>The user guide is not installed (looked for %1).</source>
+        <translation>未安装用户指南（查找位置：%1）。</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,7 @@
 #include "canvas/MapCanvas.h"
 #include "canvas/MapTool.h"
 #include "canvas/MeasureTool.h"
+#include "dialogs/GuideDialog.h"
 #include "dialogs/LayerPropertiesDialog.h"
 #include "dialogs/SettingsDialog.h"
 #include "document/ProjectDocument.h"
@@ -182,6 +183,13 @@ void MainWindow::createActions()
     connect(settings, &QAction::triggered, this, [this] { SettingsDialog(this).exec(); });
     QAction *quit = action(tr("&Quit"), QIcon(), QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
+    QAction *guide = action(tr("&User Guide"), QIcon(), QKeySequence::HelpContents);
+    guide->setObjectName(QStringLiteral("guideAction"));
+    connect(guide, &QAction::triggered, this, [this] {
+        auto *dialog = new GuideDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
     QAction *about = action(tr("&About Refuge"), QIcon());
     connect(about, &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About Refuge"),
@@ -226,7 +234,9 @@ void MainWindow::createActions()
     layer->addAction(table);
     layer->addAction(zoomLayer);
     m_analysis->addTo(menuBar()->addMenu(tr("&Analysis")));
-    menuBar()->addMenu(tr("&Help"))->addAction(about);
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(guide);
+    help->addAction(about);
 
     // Tool bars
     QToolBar *fileBar = addToolBar(tr("Project"));
