@@ -45,7 +45,7 @@ CoverageCosts CoverageNetwork::fromTable(const FacilityCosts &table, const QStri
     out.method = QStringLiteral("network (%1)").arg(profile);
     out.reserve(demand.points.size(), table.entryCount());
     for (int i = 0; i < table.demandCount(); ++i) {
-        const std::vector<FacilityCost> list = table.forDemand(i);
+        const std::span<const FacilityCost> list = table.within(i);
         for (const FacilityCost &c : list)
             out.addEntry(c.facility, c.cost);
         out.endDemand(list.empty() ? CoverageCosts::kUnreached : list.front().cost, list.empty() ? -1 : list.front().facility);

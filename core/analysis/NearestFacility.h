@@ -16,6 +16,7 @@
 //   // all.forDemand(i): (facility row, cost) sorted by cost, within options.limit
 #include "network/ShortestPathTree.h"
 
+#include <span>
 #include <vector>
 
 namespace refuge {
@@ -74,6 +75,11 @@ public:
     std::vector<FacilityCost> forDemand(int i) const
     {
         return {m_entries.begin() + m_first[std::size_t(i)], m_entries.begin() + m_first[std::size_t(i) + 1]};
+    }
+    // The same without a copy.
+    std::span<const FacilityCost> within(int i) const
+    {
+        return {m_entries.data() + m_first[std::size_t(i)], m_entries.data() + m_first[std::size_t(i) + 1]};
     }
     std::size_t entryCount() const { return m_entries.size(); }
 
