@@ -73,6 +73,12 @@ void loadDemandAndAreas(const CoverageSettings &s, const Crs &crs, CoverageReque
         const QString source = CoverageReuse::sourceKey(s.areas);
         const QString key = source.isEmpty() ? QString() : QStringList{source, s.areaField, crs.wkt()}.join(QChar(0x1f));
         q.areas = reuse ? reuse->areas(key, areas) : areas();
+        if (reuse && !q.areas.isEmpty())
+            q.demandArea = reuse->demandArea([&] {
+                std::vector<int> located = q.areas.locate(q.demand.points, feedback);
+                feedback.throwIfCanceled(); // never keep a partial result
+                return located;
+            });
     }
 }
 

@@ -44,7 +44,7 @@ QString CoverageReuse::sourceKey(const DataSource &source)
 
 void CoverageReuse::beginRun()
 {
-    m_networkReused = m_demandReused = m_snappedReused = m_areasReused = false;
+    m_networkReused = m_demandReused = m_snappedReused = m_areasReused = m_demandAreaReused = false;
 }
 
 template <typename T>
@@ -96,12 +96,19 @@ CoverageAreas CoverageReuse::areas(const QString &key, const std::function<Cover
     return get<CoverageAreas>(m_areas, key, load, m_areasReused);
 }
 
+std::vector<int> CoverageReuse::demandArea(const std::function<std::vector<int>()> &locate)
+{
+    const QString key = m_demand.key.isEmpty() || m_areas.key.isEmpty() ? QString() : m_demand.key + QChar(0x1e) + m_areas.key;
+    return get<std::vector<int>>(m_demandArea, key, locate, m_demandAreaReused);
+}
+
 QJsonObject CoverageReuse::lastRun() const
 {
     return QJsonObject{{QStringLiteral("network"), m_networkReused},
                        {QStringLiteral("demand"), m_demandReused},
                        {QStringLiteral("snapped_demand"), m_snappedReused},
                        {QStringLiteral("areas"), m_areasReused},
+                       {QStringLiteral("demand_areas"), m_demandAreaReused},
                        {QStringLiteral("facility_searches"), m_costs.searched()},
                        {QStringLiteral("facility_searches_reused"), m_costs.reused()}};
 }

@@ -30,12 +30,15 @@ public:
     // Snapped to the network of the last open() (never kept when that network is not).
     SnappedLayer snappedDemand(const QString &demandKey, double snapMaxMeters, const std::function<SnappedLayer()> &snap);
     CoverageAreas areas(const QString &key, const std::function<CoverageAreas()> &load);
+    // The area of each demand unit (CoverageAreas::locate), kept for the demand and
+    // areas of the keys given to demand() and areas() in this run.
+    std::vector<int> demandArea(const std::function<std::vector<int>()> &locate);
     CoverageCostCache &costs() { return m_costs; }
 
     // "name@layer|size|mtime" of a file source; empty for connection strings and
     // missing files (never kept).
     static QString sourceKey(const DataSource &source);
-    // What the last run reused: {"network", "demand", "snapped_demand", "areas": bools,
+    // What the last run reused: {"network", "demand", "snapped_demand", "areas", "demand_areas": bools,
     // "facility_searches": run, "facility_searches_reused": reused}.
     QJsonObject lastRun() const;
     void beginRun();
@@ -53,8 +56,9 @@ private:
     Kept<DemandSet> m_demand;
     Kept<SnappedLayer> m_snapped;
     Kept<CoverageAreas> m_areas;
+    Kept<std::vector<int>> m_demandArea;
     CoverageCostCache m_costs;
-    bool m_networkReused = false, m_demandReused = false, m_snappedReused = false, m_areasReused = false;
+    bool m_networkReused = false, m_demandReused = false, m_snappedReused = false, m_areasReused = false, m_demandAreaReused = false;
 };
 
 } // namespace refuge

@@ -198,7 +198,8 @@ private slots:
         QCOMPARE(reuseOf(r, "facility_searches"), 1);
         QCOMPARE(reuseOf(r, "facility_searches_reused"), 2);
         const QJsonObject reuse = r.summary.value(QStringLiteral("reuse_b")).toObject();
-        QVERIFY(reuse.value(QStringLiteral("network")).toBool() && reuse.value(QStringLiteral("demand")).toBool());
+        for (const char *kept : {"network", "demand", "snapped_demand", "areas", "demand_areas"})
+            QVERIFY2(reuse.value(QLatin1String(kept)).toBool(), kept);
         QCOMPARE(r.overall.coveredA, 80.0);
         QCOMPARE(r.overall.coveredB, 105.0);
         const QJsonObject timing = r.summary.value(QStringLiteral("timing_ms")).toObject();
