@@ -51,7 +51,7 @@ CoverageOutcome CoverageAnalysis::run(const CoverageRequest &request, Feedback &
     // Areas: demand units and shelters located once.
     std::vector<int> facilityArea(std::size_t(fac.size()), -1);
     if (!request.areas.isEmpty()) {
-        o.demandArea = request.areas.locate(demand.points, feedback);
+        o.demandArea = request.demandArea.size() == demand.size() ? request.demandArea : request.areas.locate(demand.points, feedback);
         facilityArea = request.areas.locate(fac.points, feedback);
         int inside = 0;
         for (int a : o.demandArea)

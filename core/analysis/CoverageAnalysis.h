@@ -33,6 +33,7 @@ struct CoverageRequest {
     std::vector<Geometry> serviceAreas; // per facility (optional; for the output layer)
     QString serviceAreaMethod;          // "network", "straight-line buffer"
     double areaFromCapacityM2 = 0;      // > 0: shelters without an area get capacity × this (listed)
+    std::vector<int> demandArea;        // per demand unit, when already located in `areas` (else empty: located by run())
 };
 
 struct CoverageAreaRow {

@@ -31,17 +31,21 @@ CoverageCosts CoverageNetwork::costs(RoadGraph graph, std::vector<NetworkSource>
                                      const SnappedLayer &demand, RoutingOptions routing, Feedback &feedback)
 {
     const QString profile = graph.profileName();
-    const double limit = routing.limit;
-    const CostUnit unit = routing.unit;
     const int facilityCount = int(facilities.size());
-    const FacilityCosts table = FacilityCosts::compute(std::move(graph), std::move(facilities), demand, std::move(routing), feedback);
+    const FacilityCosts table = FacilityCosts::compute(std::move(graph), std::move(facilities), demand, routing, feedback);
+    return fromTable(table, profile, facilityCount, facilityPoints, demand, routing);
+}
+
+CoverageCosts CoverageNetwork::fromTable(const FacilityCosts &table, const QString &profile, int facilityCount, const SnappedLayer &facilityPoints,
+                                         const SnappedLayer &demand, const RoutingOptions &routing)
+{
     CoverageCosts out;
-    out.setShape(facilityCount, limit);
-    out.unit = unit == CostUnit::Meters ? QStringLiteral("m") : QStringLiteral("s");
+    out.setShape(facilityCount, routing.limit);
+    out.unit = routing.unit == CostUnit::Meters ? QStringLiteral("m") : QStringLiteral("s");
     out.method = QStringLiteral("network (%1)").arg(profile);
     out.reserve(demand.points.size(), table.entryCount());
     for (int i = 0; i < table.demandCount(); ++i) {
-        const std::vector<FacilityCost> list = table.forDemand(i);
+        const std::span<const FacilityCost> list = table.within(i);
         for (const FacilityCost &c : list)
             out.addEntry(c.facility, c.cost);
         out.endDemand(list.empty() ? CoverageCosts::kUnreached : list.front().cost, list.empty() ? -1 : list.front().facility);

@@ -10,7 +10,7 @@
 namespace refuge {
 
 class Feedback;
-
+class FacilityCosts;
 class Snapper;
 
 class CoverageNetwork {
@@ -22,6 +22,9 @@ public:
     // snapped point per demand unit. routing.limit must be finite.
     static CoverageCosts costs(RoadGraph graph, std::vector<NetworkSource> facilities, const SnappedLayer &facilityPoints,
                                const SnappedLayer &demand, RoutingOptions routing, Feedback &feedback);
+    // The CoverageCosts of a FacilityCosts table (what costs() does after the searches).
+    static CoverageCosts fromTable(const FacilityCosts &table, const QString &profile, int facilityCount, const SnappedLayer &facilityPoints,
+                                   const SnappedLayer &demand, const RoutingOptions &routing);
 };
 
 } // namespace refuge

@@ -42,6 +42,17 @@ NearestFacilityResult NearestFacility::run(RoadGraph graph, std::vector<NetworkS
 FacilityCosts FacilityCosts::compute(RoadGraph graph, std::vector<NetworkSource> facilities, const SnappedLayer &demand,
                                      RoutingOptions options, Feedback &feedback)
 {
+    const std::vector<FacilityHits> all = search(graph, facilities, demand, options, feedback);
+    std::vector<const FacilityHits *> lists;
+    lists.reserve(all.size());
+    for (const FacilityHits &h : all)
+        lists.push_back(&h);
+    return merge(lists, demand.points.size());
+}
+
+std::vector<FacilityHits> FacilityCosts::search(const RoadGraph &graph, const std::vector<NetworkSource> &facilities,
+                                                const SnappedLayer &demand, const RoutingOptions &options, Feedback &feedback)
+{
     if (!(options.limit > 0))
         throw InvalidInput(QStringLiteral("the cost limit must be > 0 (got %1)").arg(options.limit));
     if (!options.linkFactors.empty() && int(options.linkFactors.size()) != graph.linkCount())
@@ -61,16 +72,12 @@ FacilityCosts FacilityCosts::compute(RoadGraph graph, std::vector<NetworkSource>
                 byLink[fill[std::size_t(demand.points[i].link)]++] = std::uint32_t(i);
     }
 
-    struct Hit {
-        std::uint32_t demand;
-        FacilityCost cost;
-    };
     std::vector<int> indices(facilities.size());
     std::iota(indices.begin(), indices.end(), 0);
     std::atomic<int> done{0};
     const std::size_t total = facilities.size();
     auto perFacility = [&](int f) {
-        std::vector<Hit> hits;
+        FacilityHits hits;
         if (feedback.isCanceled() || !facilities[std::size_t(f)].at.isSnapped())
             return hits;
         RoutingOptions o = options;
@@ -81,7 +88,7 @@ FacilityCosts FacilityCosts::compute(RoadGraph graph, std::vector<NetworkSource>
                 const std::uint32_t i = byLink[k];
                 const double c = tree.costTo(demand.points[i]);
                 if (std::isfinite(c))
-                    hits.push_back({i, {f, float(c)}});
+                    hits.push_back({i, float(c)});
             }
         };
         const RoadGraph &g = tree.graph();
@@ -107,20 +114,24 @@ FacilityCosts FacilityCosts::compute(RoadGraph graph, std::vector<NetworkSource>
         feedback.setProgress(100.0 * d / double(total));
         return hits;
     };
-    const std::vector<std::vector<Hit>> all = QtConcurrent::blockingMapped<std::vector<std::vector<Hit>>>(indices, perFacility);
+    std::vector<FacilityHits> all = QtConcurrent::blockingMapped<std::vector<FacilityHits>>(indices, perFacility);
     feedback.throwIfCanceled();
+    return all;
+}
 
+FacilityCosts FacilityCosts::merge(const std::vector<const FacilityHits *> &perFacility, std::size_t nd)
+{
     FacilityCosts out;
     out.m_first.assign(nd + 1, 0);
-    for (const auto &hits : all)
-        for (const Hit &h : hits)
+    for (const FacilityHits *hits : perFacility)
+        for (const FacilityHit &h : *hits)
             ++out.m_first[h.demand + 1];
     std::partial_sum(out.m_first.begin(), out.m_first.end(), out.m_first.begin());
     out.m_entries.resize(out.m_first.back());
     std::vector<std::uint32_t> fill(out.m_first.begin(), out.m_first.end() - 1);
-    for (const auto &hits : all)
-        for (const Hit &h : hits)
-            out.m_entries[fill[h.demand]++] = h.cost;
+    for (std::size_t f = 0; f < perFacility.size(); ++f)
+        for (const FacilityHit &h : *perFacility[f])
+            out.m_entries[fill[h.demand]++] = {std::int32_t(f), h.cost};
     for (std::size_t i = 0; i < nd; ++i)
         std::sort(out.m_entries.begin() + out.m_first[i], out.m_entries.begin() + out.m_first[i + 1],
                   [](const FacilityCost &a, const FacilityCost &b) { return a.cost != b.cost ? a.cost < b.cost : a.facility < b.facility; });

@@ -16,6 +16,7 @@
 //   // all.forDemand(i): (facility row, cost) sorted by cost, within options.limit
 #include "network/ShortestPathTree.h"
 
+#include <span>
 #include <vector>
 
 namespace refuge {
@@ -47,19 +48,38 @@ struct FacilityCost {
     float cost = 0;
 };
 
+// One facility's search: the demand points it reaches within the limit (any order).
+struct FacilityHit {
+    std::uint32_t demand = 0;
+    float cost = 0;
+};
+using FacilityHits = std::vector<FacilityHit>;
+
 // Sparse demand × facility cost table, within a limit.
 class FacilityCosts {
 public:
     // One bounded search per facility (in parallel, QtConcurrent); options.limit
-    // should be finite (the table grows with it).
+    // should be finite (the table grows with it). Same as merge(search(...)).
     static FacilityCosts compute(RoadGraph graph, std::vector<NetworkSource> facilities, const SnappedLayer &demand,
                                  RoutingOptions options, Feedback &feedback);
+    // The searches alone, one list per facility (unsnapped facilities reach nothing).
+    // Each list depends only on its facility, the graph, the routing options and the
+    // demand points — never on the other facilities — so it can be kept and reused.
+    static std::vector<FacilityHits> search(const RoadGraph &graph, const std::vector<NetworkSource> &facilities,
+                                            const SnappedLayer &demand, const RoutingOptions &options, Feedback &feedback);
+    // The table from per-facility lists: perFacility[f] is facility f's (never null).
+    static FacilityCosts merge(const std::vector<const FacilityHits *> &perFacility, std::size_t demandCount);
 
     int demandCount() const { return int(m_first.empty() ? 0 : m_first.size() - 1); }
     // Facilities reachable from demand point i within the limit, cheapest first.
     std::vector<FacilityCost> forDemand(int i) const
     {
         return {m_entries.begin() + m_first[std::size_t(i)], m_entries.begin() + m_first[std::size_t(i) + 1]};
+    }
+    // The same without a copy.
+    std::span<const FacilityCost> within(int i) const
+    {
+        return {m_entries.data() + m_first[std::size_t(i)], m_entries.data() + m_first[std::size_t(i) + 1]};
     }
     std::size_t entryCount() const { return m_entries.size(); }
 

@@ -5,6 +5,7 @@
 #include "analysis/CoverageOutputs.h"
 #include "analysis/ParameterRanges.h"
 #include "analysis/ServiceArea.h"
+#include "analysis/jobs/CoverageReuse.h"
 #include "analysis/jobs/JobInputs.h"
 #include "geom/Geos.h"
 #include "model/RasterLayer.h"
@@ -38,16 +39,76 @@ std::vector<Geometry> circles(const FacilityTable &f, double radius)
     return out;
 }
 
-void loadDemand(const CoverageSettings &s, const Crs &crs, CoverageRequest &q, Feedback &feedback)
+DemandSet loadDemand(const CoverageSettings &s, const Crs &crs, Feedback &feedback)
 {
-    if (CoverageJob::isRaster(s.demand)) {
-        q.demand = Demand::fromRaster(RasterLayer::open(s.demand.path), 0, crs, feedback);
-    } else {
-        q.demand = Demand::load(s.demand, s.populationField, s.splitCellMeters, LoadOptions{crs, {}, {}, true}, feedback);
-    }
-    if (q.demand.size() == 0)
+    DemandSet d = CoverageJob::isRaster(s.demand) ? Demand::fromRaster(RasterLayer::open(s.demand.path), 0, crs, feedback)
+                                                  : Demand::load(s.demand, s.populationField, s.splitCellMeters, LoadOptions{crs, {}, {}, true}, feedback);
+    if (d.size() == 0)
         throw InvalidInput(fileMessage(s.demand.displayName(), QStringLiteral("no population: every value is zero, null or negative")));
-    ParameterRanges::checkPopulation(s.demand.displayName(), q.demand.population, q.demand.feature);
+    ParameterRanges::checkPopulation(s.demand.displayName(), d.population, d.feature);
+    return d;
+}
+
+// What the demand units depend on (empty: never kept).
+QString demandKey(const CoverageSettings &s, const Crs &crs)
+{
+    const QString source = CoverageReuse::sourceKey(s.demand);
+    return source.isEmpty() ? QString() : QStringList{source, s.populationField, QString::number(s.splitCellMeters, 'g', 17), crs.wkt()}.join(QChar(0x1f));
+}
+
+CoverageAreas loadAreas(const CoverageSettings &s, const Crs &crs, Feedback &feedback)
+{
+    const VectorLayer areas = VectorLayer::load(s.areas, LoadOptions{crs, {}, {}, true, s.areaField});
+    areas.report().reportTo(feedback, s.areas.displayName(), QStringLiteral("areas"));
+    return CoverageAreas::fromLayer(areas, s.areaField);
+}
+
+// Demand and areas of the request, read (or taken from `reuse`).
+void loadDemandAndAreas(const CoverageSettings &s, const Crs &crs, CoverageRequest &q, Feedback &feedback, CoverageReuse *reuse)
+{
+    auto demand = [&] { return loadDemand(s, crs, feedback); };
+    q.demand = reuse ? reuse->demand(demandKey(s, crs), demand) : demand();
+    if (!s.areas.path.isEmpty()) {
+        auto areas = [&] { return loadAreas(s, crs, feedback); };
+        const QString source = CoverageReuse::sourceKey(s.areas);
+        const QString key = source.isEmpty() ? QString() : QStringList{source, s.areaField, crs.wkt()}.join(QChar(0x1f));
+        q.areas = reuse ? reuse->areas(key, areas) : areas();
+        if (reuse && !q.areas.isEmpty())
+            q.demandArea = reuse->demandArea([&] {
+                std::vector<int> located = q.areas.locate(q.demand.points, feedback);
+                feedback.throwIfCanceled(); // never keep a partial result
+                return located;
+            });
+    }
+}
+
+// Costs along the network (the kept searches of `reuse` used), and the service areas when asked.
+void networkCosts(const CoverageSettings &s, const NetworkInputs &net, CoverageRequest &q, Feedback &feedback, CoverageReuse *reuse)
+{
+    feedback.setProgressSpan(40, 50);
+    auto snap = [&] { return CoverageNetwork::snapAll(Snapper(net.graph), q.demand.points, s.network.snapMaxMeters, feedback); };
+    const SnappedLayer demandSnapped = reuse ? reuse->snappedDemand(demandKey(s, net.graph.crs()), s.network.snapMaxMeters, snap) : snap();
+    feedback.setProgressSpan(50, 65);
+    q.costs = reuse ? reuse->costs().costs(net.graph, net.sources, net.snapped, demandSnapped, net.routing, feedback)
+                    : CoverageNetwork::costs(net.graph, net.sources, net.snapped, demandSnapped, net.routing, feedback);
+    if (!s.serviceAreas)
+        return;
+    ServiceAreaParameters sp;
+    sp.graph = net.graph;
+    sp.facilities = net.sources;
+    sp.facilityIds = q.facilities.ids;
+    sp.breaks = {net.routing.limit};
+    sp.routing = net.routing;
+    feedback.setProgressSpan(65, 85);
+    const VectorLayer areas = ServiceArea::run(sp, feedback);
+    q.serviceAreas.assign(std::size_t(q.facilities.size()), Geometry());
+    const int idField = areas.fieldIndex(QStringLiteral("facility_id"));
+    for (int i = 0; i < areas.featureCount(); ++i) {
+        const int f = q.facilities.indexOf(areas.attribute(i, idField).toString());
+        if (f >= 0)
+            q.serviceAreas[std::size_t(f)] = areas.geometry(i);
+    }
+    q.serviceAreaMethod = QStringLiteral("network (%1)").arg(net.graph.profileName());
 }
 
 // The results model's record of what the user set and what the run read.
@@ -85,7 +146,7 @@ bool CoverageJob::isRaster(const DataSource &source)
     return source.path.endsWith(QLatin1String(".tif"), Qt::CaseInsensitive) || source.path.endsWith(QLatin1String(".tiff"), Qt::CaseInsensitive);
 }
 
-CoverageJobResult CoverageJob::run(const CoverageSettings &s, Feedback &feedback)
+CoverageJobResult CoverageJob::run(const CoverageSettings &s, Feedback &feedback, CoverageReuse *reuse)
 {
     QElapsedTimer timer;
     timer.start();
@@ -105,11 +166,13 @@ CoverageJobResult CoverageJob::run(const CoverageSettings &s, Feedback &feedback
     Crs crs;
     VectorLayer facilitiesLayer;
     NetworkInputs net;
+    if (reuse)
+        reuse->beginRun();
     if (!s.euclidean) {
         NetworkSettings ns = s.network;
         ns.facilityIdField = s.fields.id;
         feedback.setProgressSpan(0, 25);
-        net = NetworkInputs::open(ns, feedback);
+        net = reuse ? reuse->open(ns, feedback) : NetworkInputs::open(ns, feedback);
         crs = net.graph.crs();
         facilitiesLayer = net.facilities;
         summaryExtra = net.summary();
@@ -129,42 +192,20 @@ CoverageJobResult CoverageJob::run(const CoverageSettings &s, Feedback &feedback
     feedback.throwIfCanceled();
 
     feedback.setProgressSpan(25, 40);
-    loadDemand(s, crs, q, feedback);
-    if (!s.areas.path.isEmpty()) {
-        const VectorLayer areas = VectorLayer::load(s.areas, LoadOptions{crs, {}, {}, true, s.areaField});
-        areas.report().reportTo(feedback, s.areas.displayName(), QStringLiteral("areas"));
-        q.areas = CoverageAreas::fromLayer(areas, s.areaField);
-    }
+    loadDemandAndAreas(s, crs, q, feedback, reuse);
     feedback.throwIfCanceled();
 
     const double limitUser = s.network.limit;
     if (!s.euclidean) {
-        feedback.setProgressSpan(40, 50);
-        const SnappedLayer demandSnapped = CoverageNetwork::snapAll(Snapper(net.graph), q.demand.points, s.network.snapMaxMeters, feedback);
-        feedback.setProgressSpan(50, 65);
-        q.costs = CoverageNetwork::costs(net.graph, net.sources, net.snapped, demandSnapped, net.routing, feedback);
-        ServiceAreaParameters sp;
-        sp.graph = net.graph;
-        sp.facilities = net.sources;
-        sp.facilityIds = q.facilities.ids;
-        sp.breaks = {net.routing.limit};
-        sp.routing = net.routing;
-        feedback.setProgressSpan(65, 85);
-        const VectorLayer areas = ServiceArea::run(sp, feedback);
-        q.serviceAreas.assign(std::size_t(q.facilities.size()), Geometry());
-        const int idField = areas.fieldIndex(QStringLiteral("facility_id"));
-        for (int i = 0; i < areas.featureCount(); ++i) {
-            const int f = q.facilities.indexOf(areas.attribute(i, idField).toString());
-            if (f >= 0)
-                q.serviceAreas[std::size_t(f)] = areas.geometry(i);
-        }
-        q.serviceAreaMethod = QStringLiteral("network (%1)").arg(net.graph.profileName());
+        networkCosts(s, net, q, feedback, reuse);
     } else {
         const double speed = meters ? 1.0 : s.walkSpeedMps > 0 ? s.walkSpeedMps : q.standard.number(QStringLiteral("shelter.walk_speed_mps"), 1.0);
         const double limit = meters ? limitUser : limitUser * 60.0;
         q.costs = CoverageCosts::euclidean(q.demand.points, q.facilities.points, limit, crs.metresPerUnit(), speed, {}, feedback);
-        q.serviceAreas = circles(q.facilities, (meters ? limit : limit * speed) / crs.metresPerUnit());
-        q.serviceAreaMethod = QStringLiteral("straight-line buffer");
+        if (s.serviceAreas) {
+            q.serviceAreas = circles(q.facilities, (meters ? limit : limit * speed) / crs.metresPerUnit());
+            q.serviceAreaMethod = QStringLiteral("straight-line buffer");
+        }
     }
 
     feedback.setProgressSpan(85, 95);

@@ -10,6 +10,8 @@
 
 namespace refuge {
 
+class CoverageReuse;
+
 struct CoverageSettings {
     bool euclidean = false;          // straight lines instead of the network
     NetworkSettings network;         // facilities = shelters; unit + limit; crs also for euclidean
@@ -26,6 +28,7 @@ struct CoverageSettings {
     double areaFromCapacityM2 = 0;   // > 0: shelters without an effective area get capacity × this m² (listed); 0 = never
     QString outDir;                  // empty: nothing written
     bool demandLayer = false;        // coverage.gpkg also gets the per-unit layers demand + uncovered (--demand-layer)
+    bool serviceAreas = true;        // the per-shelter service areas (for the output layer); compare needs none
 };
 
 struct CoverageJobResult {
@@ -41,7 +44,9 @@ struct CoverageJobResult {
 class CoverageJob {
 public:
     static bool isRaster(const DataSource &source);
-    static CoverageJobResult run(const CoverageSettings &settings, Feedback &feedback);
+    // `reuse`: inputs and per-shelter searches kept from an earlier run in this process
+    // (and kept for the next); the results are the same as without.
+    static CoverageJobResult run(const CoverageSettings &settings, Feedback &feedback, CoverageReuse *reuse = nullptr);
 };
 
 } // namespace refuge

@@ -145,7 +145,7 @@ QStringList ScenarioCompare::fileNames()
 }
 
 ScenarioSide ScenarioCompare::runSide(const Project &project, const QString &name, const QString &dir, Feedback &feedback,
-                                       std::shared_ptr<const ExposureResult> exposure)
+                                       std::shared_ptr<const ExposureResult> exposure, CoverageReuse *reuse)
 {
     ScenarioSide side;
     QString folder = dir;
@@ -166,7 +166,8 @@ ScenarioSide ScenarioCompare::runSide(const Project &project, const QString &nam
     }
     s.outDir.clear();
     s.demandLayer = false;
-    side.coverage = CoverageJob::run(s, feedback);
+    s.serviceAreas = false; // only the coverage files draw them; compare writes none
+    side.coverage = CoverageJob::run(s, feedback, reuse);
     if (project.analysis.contains(QStringLiteral("risk")))
         side.risk = RiskJob::run(p, {}, feedback, &side.coverage.outcome, std::move(exposure));
     return side;
@@ -208,12 +209,20 @@ CompareResult ScenarioCompare::run(const Project &project, const QString &a, con
         guard.addProject(project);
         dir = AnalysisFiles::prepareOutputFolder(outDir, fileNames(), guard);
     }
+    CoverageReuse reuse;
+    QElapsedTimer side;
+    side.start();
     feedback.setProgressSpan(0, 50);
-    r.a = runSide(project, a, outDir.isEmpty() ? QString() : dir.filePath(QStringLiteral("a")), feedback);
+    r.a = runSide(project, a, outDir.isEmpty() ? QString() : dir.filePath(QStringLiteral("a")), feedback, nullptr, &reuse);
+    const qint64 msA = side.restart();
     feedback.setProgressSpan(50, 100);
-    r.b = runSide(project, b, outDir.isEmpty() ? QString() : dir.filePath(QStringLiteral("b")), feedback, r.a.risk ? r.a.risk->exposure : nullptr);
+    r.b = runSide(project, b, outDir.isEmpty() ? QString() : dir.filePath(QStringLiteral("b")), feedback, r.a.risk ? r.a.risk->exposure : nullptr,
+                  &reuse);
+    const qint64 msB = side.elapsed();
     compare(r);
     r.summary = summaryOf(r);
+    r.summary.insert(QStringLiteral("timing_ms"), QJsonObject{{QStringLiteral("a"), msA}, {QStringLiteral("b"), msB}});
+    r.summary.insert(QStringLiteral("reuse_b"), reuse.lastRun());
     r.warnings = AnalysisFiles::completeSummary(r.summary, {}, feedback.warnings());
     AnalysisFiles::addInputProblems(r.summary, feedback);
     r.inputProblems = feedback.inputProblems();

@@ -6,9 +6,13 @@
 // each (its unsheltered indicator from that same coverage). The delta per community
 // (covered, assigned, unassigned residents in a and b and b − a; risk class change)
 // and the per-shelter loads a/b are written as delta.csv, shelters_delta.csv,
-// delta.gpkg (communities, shelters) and summary.json (last). Synchronous, polls
-// Feedback, any thread; throws refuge::Error (one line naming the file) or Canceled.
+// delta.gpkg (communities, shelters) and summary.json (last; with each side's own time,
+// "timing_ms", and what side b reused of side a, "reuse_b"). Side b reuses side a's
+// network, demand and the searches of the shelters it did not change (CoverageReuse),
+// with the same results as from scratch. Synchronous, polls Feedback, any thread;
+// throws refuge::Error (one line naming the file) or Canceled.
 #include "analysis/jobs/CoverageJob.h"
+#include "analysis/jobs/CoverageReuse.h"
 #include "analysis/hazard/HazardJobs.h"
 #include "analysis/scenario/ScenarioApply.h"
 
@@ -59,8 +63,10 @@ public:
     static CompareResult run(const Project &project, const QString &a, const QString &b, const QString &outDir, Feedback &feedback);
     // One side: the scenario applied into `dir`, its coverage (and risk) run.
     // `exposure`: the project's exposure when already computed (the risk index reuses it).
+    // `reuse`: what an earlier side's coverage run kept (the network, demand, areas and
+    // the searches of shelters whose point is unchanged); the results are the same.
     static ScenarioSide runSide(const Project &project, const QString &name, const QString &dir, Feedback &feedback,
-                                std::shared_ptr<const ExposureResult> exposure = {});
+                                std::shared_ptr<const ExposureResult> exposure = {}, CoverageReuse *reuse = nullptr);
     // The delta of two sides' outcomes (areas by name, shelters by id).
     static void compare(CompareResult &r);
 };
