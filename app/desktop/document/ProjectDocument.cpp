@@ -7,6 +7,7 @@
 
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QUndoStack>
 #include <QtConcurrent/QtConcurrentRun>
@@ -231,6 +232,12 @@ void ProjectDocument::setCrs(const Crs &crs)
 }
 
 void ProjectDocument::setTitle(const QString &title) { m_project.title = title; }
+
+void ProjectDocument::setScenarios(const QJsonArray &scenarios)
+{
+    m_project.setExtraValue(QStringLiteral("scenarios"), scenarios.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(scenarios));
+    Q_EMIT scenariosChanged();
+}
 
 void ProjectDocument::setConnectionPassword(const QString &connection, const QString &password)
 {
