@@ -58,6 +58,7 @@ double timeRun(MainWindow &w, QPushButton *button)
     QTest::mouseClick(button, Qt::LeftButton);
     if (!done.wait(120000) || !done.front().at(0).toBool())
         return -1;
+    std::printf("  run and layers added: %lld ms, ", done.front().at(2).toLongLong());
     if (!QTest::qWaitFor([&] { return canvas->renderCount() > renders && idle(canvas); }, 60000))
         return -1;
     return double(clock.nsecsElapsed()) / 1e6;
@@ -85,7 +86,10 @@ int main(int argc, char **argv)
     w.resize(1200, 800);
     w.show();
     w.document()->open(dir.filePath(QStringLiteral("cambridge.refuge")));
-    QTest::qWaitFor([&] { return w.canvas()->hasImage() && idle(w.canvas()); }, 60000);
+    if (!QTest::qWaitFor([&] { return w.canvas()->hasImage() && idle(w.canvas()); }, 60000)) {
+        std::fprintf(stderr, "the Cambridge sample did not load\n");
+        return 1;
+    }
     w.scenarios()->session()->create(QStringLiteral("+ moved shelter"));
     ScenariosPanel *panel = w.scenarios()->panel();
     for (const char *what : {"coverage", "compare"}) {
