@@ -1834,6 +1834,22 @@ Open the PDF now?</source>
         <source>What-if edit of the active scenario (the source files are not changed)</source>
         <translation>编辑当前情景（不修改源数据文件）</translation>
     </message>
+    <message>
+        <source>New Scenario from Chosen Sites</source>
+        <translation>由选址结果新建情景</translation>
+    </message>
+    <message>
+        <source>A scenario adding the latest siting run&apos;s chosen sites as shelters</source>
+        <translation>新建情景，将最近一次选址选中的新址作为避难场所加入</translation>
+    </message>
+    <message>
+        <source>No chosen sites: run Analysis → Siting of new facilities first (its &quot;Chosen new sites&quot; layer).</source>
+        <translation>没有选中的新址：请先运行“分析 → 新设施选址”（其“选中的新址”图层）。</translation>
+    </message>
+    <message>
+        <source>Chosen sites (%1)</source>
+        <translation>选址结果（%1 处）</translation>
+    </message>
 </context>
 <context>
     <name>refuge::desktop::ScenariosPanel</name>

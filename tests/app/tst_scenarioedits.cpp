@@ -3,11 +3,13 @@
 // changes into the active scenario's JSON at the clicked map points (undo removes
 // them), the source GeoPackage stays byte-identical after edits and save, and the
 // Scenarios panel's "Compare with baseline" and "Run coverage under this scenario"
-// give the figures refuge-cli compare gives. Screenshots go to /tmp/whatif_*.png.
+// give the figures refuge-cli compare gives; a siting run's chosen sites become a
+// scenario's additions. Screenshots go to /tmp/whatif_*.png.
 #include "AppTestSupport.h"
 
 #include "analysis/scenario/ScenarioCompare.h"
 #include "canvas/MapCanvas.h"
+#include "commands/LayerCommands.h"
 #include "crs/CoordinateTransform.h"
 #include "mainwindow/MainWindow.h"
 #include "model/VectorLayer.h"
@@ -324,6 +326,43 @@ private Q_SLOTS:
         QCOMPARE(qRound(covered), qRound(coveredB));
         QVERIFY(bench()->panel()->status()->text().contains(QLatin1String("updated in")));
         QCOMPARE(sha256(m_gpkg), m_gpkgHash);
+    }
+
+    // Issue 17: a siting run's chosen sites (its "sites" result layer) → a new scenario
+    // adding them as shelters at their points with their capacities; one undo step.
+    void scenarioFromChosenSites()
+    {
+        const QString file = QDir(m_dir.path()).filePath(QStringLiteral("sites.geojson"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"type": "FeatureCollection", "name": "sites",
+            "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::26986"}},
+            "features": [
+             {"type": "Feature", "properties": {"name": "Site 1", "capacity": 640}, "geometry": {"type": "Point", "coordinates": [230500.25, 903100.5]}},
+             {"type": "Feature", "properties": {"name": "Site 2", "capacity": 410}, "geometry": {"type": "Point", "coordinates": [233800.0, 901250.75]}}]})");
+        f.close();
+        ProjectLayer l;
+        l.id = QStringLiteral("site_sites");
+        l.name = QStringLiteral("Chosen new sites");
+        l.path = file;
+        l.layer = QStringLiteral("sites");
+        l.extra.insert(QStringLiteral("analysis"), QStringLiteral("site"));
+        doc()->undoStack()->push(new AddLayerCommand(doc(), l));
+        QVERIFY(test::waitForLayers(*doc()));
+        QString error;
+        const QString name = bench()->scenarioFromChosenSites(&error);
+        QVERIFY2(!name.isEmpty(), qPrintable(error));
+        QCOMPARE(bench()->session()->activeName(), name);
+        const QJsonArray add = edits(name, QStringLiteral("shelters")).value(QStringLiteral("add")).toArray();
+        QCOMPARE(add.size(), 2);
+        QCOMPARE(add[0].toObject().value(QStringLiteral("name")).toString(), QStringLiteral("Site 1"));
+        QCOMPARE(add[0].toObject().value(QStringLiteral("capacity")).toDouble(), 640.0);
+        QVERIFY(std::abs(add[0].toObject().value(QStringLiteral("x")).toDouble() - 230500.25) < 0.01);
+        QVERIFY(std::abs(add[1].toObject().value(QStringLiteral("y")).toDouble() - 901250.75) < 0.01);
+        QCOMPARE(add[1].toObject().value(QStringLiteral("capacity")).toDouble(), 410.0);
+        doc()->undoStack()->undo();
+        QVERIFY(!bench()->session()->names().contains(name));
+        QVERIFY(bench()->session()->isBaselineActive());
     }
 };
 

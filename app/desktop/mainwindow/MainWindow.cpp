@@ -229,6 +229,7 @@ void MainWindow::createActions()
         scenario->addAction(a);
     }
     scenario->addSeparator();
+    scenario->addAction(m_scenarios->fromSitesAction());
     scenario->addAction(m_scenarioDock->toggleViewAction());
     connect(m_scenarios, &ScenarioWorkbench::message, this, [this](const QString &text) { statusBar()->showMessage(text, 6000); });
     menuBar()->addMenu(tr("&Help"))->addAction(about);

@@ -81,13 +81,21 @@ void ScenarioSession::push(const QJsonArray &after, const QString &text)
     m_doc->undoStack()->push(new ScenarioCommand(m_doc, list(), after, text));
 }
 
-bool ScenarioSession::create(const QString &name)
+bool ScenarioSession::create(const QString &name, const std::vector<FacilityAddition> &shelters)
 {
     const QString n = name.trimmed();
     if (n.isEmpty() || n.compare(Scenario::kBaseline, Qt::CaseInsensitive) == 0 || names().contains(n) || !m_problem.isEmpty())
         return false;
+    Scenario s;
+    s.name = n;
+    if (!shelters.empty()) {
+        FacilityEdits e;
+        e.role = QStringLiteral("shelters");
+        e.add = shelters;
+        s.edits.push_back(e);
+    }
     QJsonArray after = list();
-    after.append(QJsonObject{{QStringLiteral("name"), n}});
+    after.append(s.toJson());
     push(after, tr("New scenario '%1'").arg(n));
     setActive(n);
     return true;

@@ -50,9 +50,9 @@ public:
 
     // A free name "<base>", "<base> 2"...
     QString uniqueName(const QString &base) const;
-    // New, rename, delete: one undo step each. Return false (nothing pushed) for an empty,
+    // New (optionally with shelters to add), rename, delete: one undo step each. Return false (nothing pushed) for an empty,
     // taken or reserved name, or an unknown scenario.
-    bool create(const QString &name);
+    bool create(const QString &name, const std::vector<FacilityAddition> &shelters = {});
     bool rename(const QString &from, const QString &to);
     bool remove(const QString &name);
     // An edit of the active scenario (not the baseline) as one undo step named `text`.

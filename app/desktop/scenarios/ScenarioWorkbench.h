@@ -2,7 +2,8 @@
 // ScenarioWorkbench: the desktop's what-if parts made and wired once for the main
 // window — the ScenarioSession (active scenario, undoable edits), the map overlay, the
 // five edit tools with their checkable actions (Add shelter, Add fire station, Move,
-// Delete, Edit capacity), the ScenarioRunner and the Scenarios panel. The main window
+// Delete, Edit capacity), the ScenarioRunner, the Scenarios panel, and a scenario made
+// from a siting run's chosen sites. The main window
 // puts the actions into its tool group and the panel into a dock. GUI thread only.
 #include <QList>
 #include <QObject>
@@ -41,6 +42,12 @@ public:
     CapacityTool *capacityTool() const { return m_capacity; }
     // The tools' actions (checkable; triggering one sets its tool on the canvas).
     QList<QAction *> actions() const { return m_actions; }
+    // Scenario → New Scenario from Chosen Sites.
+    QAction *fromSitesAction() const { return m_fromSites; }
+    // A new active scenario adding the latest siting run's chosen sites (its "sites"
+    // layer in the project) as shelters with their names and capacities (issue 17).
+    // Returns its name; empty with `error` set when there is no siting result.
+    QString scenarioFromChosenSites(QString *error);
 
 Q_SIGNALS:
     void message(const QString &text); // the tools' hints, for the status bar
@@ -57,6 +64,7 @@ private:
     DeleteFacilityTool *m_delete;
     CapacityTool *m_capacity;
     QList<QAction *> m_actions;
+    QAction *m_fromSites;
     ScenariosPanel *m_panel;
 };
 
