@@ -194,14 +194,6 @@ Project Project::fromJson(const QJsonObject &json, const QString &filePath)
     return p;
 }
 
-void Project::setExtraValue(const QString &key, const QJsonValue &value)
-{
-    if (value.isUndefined())
-        m_extra.remove(key);
-    else
-        m_extra.insert(key, value);
-}
-
 QJsonObject Project::toJson() const
 {
     QJsonObject o = m_extra;

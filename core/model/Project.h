@@ -74,11 +74,6 @@ public:
     QString uniqueLayerId(const QString &base) const;
     QStringList credits() const;
 
-    // A top-level key this class does not interpret ("scenarios"...), kept verbatim;
-    // an undefined value removes it.
-    QJsonValue extraValue(const QString &key) const { return m_extra.value(key); }
-    void setExtraValue(const QString &key, const QJsonValue &value);
-
 private:
     QString m_filePath;
     QJsonObject m_extra;

@@ -2,8 +2,7 @@
 // Scenario: a named what-if stored in the project's "scenarios" list — hazard rules
 // (as analysis.hazard: shelters in the hazard unsuitable, streets closed) and/or edits
 // of the facility layers (shelters, fire stations): add, move, delete, capacity
-// change (a scenario just created in the desktop has neither yet: it runs as the
-// baseline). Pure data; the project keeps the list as an extra key, so the JSON round
+// change. Pure data; the project keeps the list as an extra key, so the JSON round
 // trip is exact. Applying one (ScenarioApply, core/analysis/scenario) checks the
 // layers and ids it references. Errors are one InvalidInput line naming the project
 // and the key: "<project>: scenarios[1].edits.shelters.add[0].capacity: ...".

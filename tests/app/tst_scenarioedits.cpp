@@ -69,11 +69,12 @@ class TestScenarioEdits : public QObject {
     ProjectDocument *doc() const { return m_window->document(); }
     MapCanvas *canvas() const { return m_window->canvas(); }
     ScenarioWorkbench *bench() const { return m_window->scenarios(); }
+    QJsonArray scenarios() const { return doc()->project().toJson().value(QStringLiteral("scenarios")).toArray(); }
 
     // The edits of `role` in the scenario `name`, as the project JSON holds them.
     QJsonObject edits(const QString &name, const QString &role) const
     {
-        for (const QJsonValue &v : doc()->project().extraValue(QStringLiteral("scenarios")).toArray())
+        for (const QJsonValue &v : scenarios())
             if (v.toObject().value(QStringLiteral("name")).toString() == name)
                 return v.toObject().value(QStringLiteral("edits")).toObject().value(role).toObject();
         return {};
@@ -135,12 +136,12 @@ private Q_SLOTS:
         QVERIFY(bench()->session()->isBaselineActive());
         for (QAction *a : bench()->actions())
             QVERIFY(!a->isEnabled());
-        const QJsonValue before = doc()->project().extraValue(QStringLiteral("scenarios"));
+        const QJsonArray before = scenarios();
         canvas()->setTool(bench()->addShelterTool());
         QSignalSpy message(bench(), &ScenarioWorkbench::message);
         QTest::mouseClick(canvas(), Qt::LeftButton, {}, canvas()->rect().center());
         QCOMPARE(message.count(), 1);
-        QCOMPARE(doc()->project().extraValue(QStringLiteral("scenarios")), before);
+        QCOMPARE(scenarios(), before);
     }
 
     // New scenario (undoable), made active.

@@ -235,7 +235,16 @@ void ProjectDocument::setTitle(const QString &title) { m_project.title = title; 
 
 void ProjectDocument::setScenarios(const QJsonArray &scenarios)
 {
-    m_project.setExtraValue(QStringLiteral("scenarios"), scenarios.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(scenarios));
+    // "scenarios" is a key Project keeps but does not interpret: set through its JSON. The
+    // layers are kept as they are (their in-memory passwords are never in the JSON).
+    QJsonObject json = m_project.toJson();
+    if (scenarios.isEmpty())
+        json.remove(QStringLiteral("scenarios"));
+    else
+        json.insert(QStringLiteral("scenarios"), scenarios);
+    Project p = Project::fromJson(json, m_project.filePath());
+    p.layers = m_project.layers;
+    m_project = std::move(p);
     Q_EMIT scenariosChanged();
 }
 

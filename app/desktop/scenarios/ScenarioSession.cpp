@@ -27,7 +27,7 @@ ScenarioSession::ScenarioSession(ProjectDocument *doc, QObject *parent) : QObjec
     });
 }
 
-QJsonArray ScenarioSession::list() const { return m_doc->project().extraValue(QStringLiteral("scenarios")).toArray(); }
+QJsonArray ScenarioSession::list() const { return m_doc->project().toJson().value(QStringLiteral("scenarios")).toArray(); }
 
 std::vector<Scenario> ScenarioSession::scenarios() const
 {

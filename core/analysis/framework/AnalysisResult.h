@@ -22,8 +22,7 @@ struct OutputLayer {
     LocalText title;          // for the layer tree ("Service areas" / "服务区")
     QString file;             // the GeoPackage written ("" when the run wrote nothing)
     QString style;            // default style name: "service_areas", "zones", "covered_demand",
-                              // "shelter_load", "outline", "unreached", "differences", "network_problems",
-                              // "covered_delta"
+                              // "shelter_load", "outline", "unreached", "differences", "network_problems"
     QJsonObject styleOptions; // what the style needs from the run: {"breaks": [5, 10], "unit": "min"},
                               // {"facility_ids": [...]}
     VectorLayer data;         // the features (may be empty when only written)
