@@ -7,6 +7,7 @@
 #include "analysis/framework/ResultsStore.h"
 #include "analysis/jobs/ProjectJobSettings.h"
 #include "analysis/scenario/ScenarioApply.h"
+#include "analysis/scenario/ScenarioParameters.h"
 #include "io/OutputGuard.h"
 #include "io/PgOutput.h"
 #include "report/Report.h"
@@ -90,22 +91,8 @@ std::vector<const Analysis *> configuredAnalyses(const Project &project)
 // `perUnit`: a report or an atlas follows; coverage then writes its per-unit layer (the
 // report's map draws the people out of reach, the atlas sums each community's residents
 // per shelter) unless analysis.coverage.demand_layer says no.
-// `scenario`: the streets its hazard closes become the analysis's barriers (for its
-// profile), and its name goes into the analysis's summary.json.
-void useScenario(const Analysis &analysis, const AppliedScenario &scenario, ParameterValues &values)
-{
-    if (!analysis.parameter(u"barriers") || values.has(QStringLiteral("barriers")))
-        return;
-    const QString barriers = scenario.barriersFor(values.text(QStringLiteral("profile"), QStringLiteral("walk")));
-    if (barriers.isEmpty())
-        return;
-    LayerValue l;
-    l.source = DataSource::parse(barriers);
-    values.set(QStringLiteral("barriers"), QVariant::fromValue(l));
-    if (scenario.roadFactor > 0)
-        values.set(QStringLiteral("barrier-factor"), scenario.roadFactor);
-}
-
+// `scenario`: its closed streets become the barriers (ScenarioParameters), and its name
+// goes into the analysis's summary.json (stampScenario).
 void stampScenario(const QString &dir, const AppliedScenario &scenario)
 {
     QJsonObject summary = AnalysisFiles::completeSummary(dir);
@@ -121,7 +108,7 @@ bool runConfigured(const Analysis &analysis, const Project &project, const QStri
     const QString section = analysis.projectSection();
     ParameterValues values = analysis.projectValues(project);
     values.set(QStringLiteral("out"), out);
-    useScenario(analysis, scenario, values);
+    ScenarioParameters::apply(analysis, scenario, values); // its closed streets as barriers
     const QJsonObject settings = project.analysis.value(section).toObject();
     if (perUnit && analysis.parameter(u"demand-layer") && !settings.contains(QStringLiteral("demand_layer")))
         values.set(QStringLiteral("demand-layer"), true);

@@ -138,8 +138,6 @@ Scenario Scenario::fromJson(const QJsonObject &json, const QString &where)
     for (const QString &role : kRoles)
         if (edits.contains(role))
             s.edits.push_back(editsOf(role, edits.value(role), editsKey + QLatin1Char('.') + role));
-    if (!s.hazard && s.edits.empty())
-        fail(where, QStringLiteral("scenario '%1' has neither hazard rules nor edits").arg(s.name));
     return s;
 }
 

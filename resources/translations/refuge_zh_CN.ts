@@ -214,6 +214,52 @@
     </message>
 </context>
 <context>
+    <name>ScenarioDialogs</name>
+    <message>
+        <source>Add shelter</source>
+        <translation>添加避难场所</translation>
+    </message>
+    <message>
+        <source>Add fire station</source>
+        <translation>添加消防站</translation>
+    </message>
+    <message>
+        <source>New shelter</source>
+        <translation>新避难场所</translation>
+    </message>
+    <message>
+        <source>New fire station</source>
+        <translation>新消防站</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source> people</source>
+        <translation> 人</translation>
+    </message>
+    <message>
+        <source>Capacity:</source>
+        <translation>容量：</translation>
+    </message>
+    <message>
+        <source>Capacity of %1</source>
+        <translation>%1 的容量</translation>
+    </message>
+</context>
+<context>
+    <name>refuge::desktop::AddFacilityTool</name>
+    <message>
+        <source>The project has no %1 layer to add to.</source>
+        <translation>项目中没有可添加的%1图层。</translation>
+    </message>
+    <message>
+        <source>Add %1 &apos;%2&apos;</source>
+        <translation>添加%1“%2”</translation>
+    </message>
+</context>
+<context>
     <name>refuge::desktop::AnalysisController</name>
     <message>
         <source>m</source>
@@ -250,6 +296,22 @@
     <message>
         <source>%1 (%2 %3)</source>
         <translation>%1（%2 %3）</translation>
+    </message>
+    <message>
+        <source>Fewer residents covered</source>
+        <translation>覆盖人口减少</translation>
+    </message>
+    <message>
+        <source>No change</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <source>1–100 more covered</source>
+        <translation>覆盖增加 1–100 人</translation>
+    </message>
+    <message>
+        <source>Over 100 more covered</source>
+        <translation>覆盖增加 100 人以上</translation>
     </message>
 </context>
 <context>
@@ -366,10 +428,80 @@
     </message>
 </context>
 <context>
+    <name>refuge::desktop::CapacityTool</name>
+    <message>
+        <source>The %1 layer has no capacity field (map one in the layer&apos;s properties).</source>
+        <translation>%1图层没有容量字段（请在图层属性中映射）。</translation>
+    </message>
+    <message>
+        <source>Capacity of &apos;%1&apos; to %2</source>
+        <translation>“%1”容量改为 %2</translation>
+    </message>
+</context>
+<context>
     <name>refuge::desktop::ColorButton</name>
     <message>
         <source>Choose colour</source>
         <translation>选择颜色</translation>
+    </message>
+</context>
+<context>
+    <name>refuge::desktop::CompareResultsView</name>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; → &lt;b&gt;%2&lt;/b&gt;: residents covered %3 → %4 (%5), assigned to a shelter with room %6 → %7 (%8), of %9 residents.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; → &lt;b&gt;%2&lt;/b&gt;：覆盖人口 %3 → %4（%5），分配到有余位避难场所的人口 %6 → %7（%8），总人口 %9。</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <source>Covered (A)</source>
+        <translation>覆盖（基准）</translation>
+    </message>
+    <message>
+        <source>Covered (B)</source>
+        <translation>覆盖（对比）</translation>
+    </message>
+    <message>
+        <source>Covered, B − A</source>
+        <translation>覆盖变化（对比−基准）</translation>
+    </message>
+    <message>
+        <source>Assigned (A)</source>
+        <translation>已分配（基准）</translation>
+    </message>
+    <message>
+        <source>Assigned (B)</source>
+        <translation>已分配（对比）</translation>
+    </message>
+    <message>
+        <source>Assigned, B − A</source>
+        <translation>已分配变化（对比−基准）</translation>
+    </message>
+    <message>
+        <source>Unassigned, B − A</source>
+        <translation>未分配变化（对比−基准）</translation>
+    </message>
+    <message>
+        <source>Risk class (A)</source>
+        <translation>风险等级（基准）</translation>
+    </message>
+    <message>
+        <source>1 low … 5 high</source>
+        <translation>1 低 … 5 高</translation>
+    </message>
+    <message>
+        <source>Risk class (B)</source>
+        <translation>风险等级（对比）</translation>
     </message>
 </context>
 <context>
@@ -519,6 +651,17 @@
         <translation>
             <numerusform>未评估：%n 个避难场所没有有效面积</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>refuge::desktop::DeleteFacilityTool</name>
+    <message>
+        <source>Restore %1 &apos;%2&apos;</source>
+        <translation>恢复%1“%2”</translation>
+    </message>
+    <message>
+        <source>Delete %1 &apos;%2&apos;</source>
+        <translation>删除%1“%2”</translation>
     </message>
 </context>
 <context>
@@ -1262,6 +1405,14 @@ Role: %3</source>
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <source>&amp;Scenario</source>
+        <translation>情景(&amp;S)</translation>
+    </message>
 </context>
 <context>
     <name>refuge::desktop::MapStatusBar</name>
@@ -1338,6 +1489,13 @@ Role: %3</source>
 %2</source>
         <translation>“%1”不是可用的坐标系：
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>refuge::desktop::MoveFacilityTool</name>
+    <message>
+        <source>Move %1 &apos;%2&apos;</source>
+        <translation>移动%1“%2”</translation>
     </message>
 </context>
 <context>
@@ -1609,6 +1767,10 @@ Open the PDF now?</source>
         <source>Fire</source>
         <translation>消防覆盖</translation>
     </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>情景</translation>
+    </message>
 </context>
 <context>
     <name>refuge::desktop::RoleDialog</name>
@@ -1623,6 +1785,181 @@ Open the PDF now?</source>
     <message>
         <source>Role:</source>
         <translation>用途：</translation>
+    </message>
+</context>
+<context>
+    <name>refuge::desktop::ScenarioRunner</name>
+    <message>
+        <source>A scenario run is already in progress.</source>
+        <translation>已有一个情景计算正在运行。</translation>
+    </message>
+</context>
+<context>
+    <name>refuge::desktop::ScenarioSession</name>
+    <message>
+        <source>New scenario &apos;%1&apos;</source>
+        <translation>新建情景“%1”</translation>
+    </message>
+    <message>
+        <source>Rename scenario &apos;%1&apos; to &apos;%2&apos;</source>
+        <translation>将情景“%1”重命名为“%2”</translation>
+    </message>
+    <message>
+        <source>Delete scenario &apos;%1&apos;</source>
+        <translation>删除情景“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>refuge::desktop::ScenarioTool</name>
+    <message>
+        <source>shelter</source>
+        <translation>避难场所</translation>
+    </message>
+    <message>
+        <source>fire station</source>
+        <translation>消防站</translation>
+    </message>
+    <message>
+        <source>Choose or create a scenario in the Scenarios panel first: the baseline is the project as it is.</source>
+        <translation>请先在“情景”面板中选择或新建情景：基准即项目现状。</translation>
+    </message>
+</context>
+<context>
+    <name>refuge::desktop::ScenarioWorkbench</name>
+    <message>
+        <source>Add Shelter</source>
+        <translation>添加避难场所</translation>
+    </message>
+    <message>
+        <source>Add Fire Station</source>
+        <translation>添加消防站</translation>
+    </message>
+    <message>
+        <source>Move Facility</source>
+        <translation>移动设施</translation>
+    </message>
+    <message>
+        <source>Delete / Restore Facility</source>
+        <translation>删除/恢复设施</translation>
+    </message>
+    <message>
+        <source>Edit Capacity</source>
+        <translation>编辑容量</translation>
+    </message>
+    <message>
+        <source>What-if edit of the active scenario (the source files are not changed)</source>
+        <translation>编辑当前情景（不修改源数据文件）</translation>
+    </message>
+    <message>
+        <source>New Scenario from Chosen Sites</source>
+        <translation>由选址结果新建情景</translation>
+    </message>
+    <message>
+        <source>A scenario adding the latest siting run&apos;s chosen sites as shelters</source>
+        <translation>新建情景，将最近一次选址选中的新址作为避难场所加入</translation>
+    </message>
+    <message>
+        <source>No chosen sites: run Analysis → Siting of new facilities first (its &quot;Chosen new sites&quot; layer).</source>
+        <translation>没有选中的新址：请先运行“分析 → 新设施选址”（其“选中的新址”图层）。</translation>
+    </message>
+    <message>
+        <source>Chosen sites (%1)</source>
+        <translation>选址结果（%1 处）</translation>
+    </message>
+</context>
+<context>
+    <name>refuge::desktop::ScenariosPanel</name>
+    <message>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Run coverage under this scenario</source>
+        <translation>按此情景计算覆盖</translation>
+    </message>
+    <message>
+        <source>Compare with baseline</source>
+        <translation>与基准对比</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Baseline (the project as it is)</source>
+        <translation>基准（项目现状）</translation>
+    </message>
+    <message>
+        <source>The baseline is the project as it is. Create or choose a scenario to edit shelters and fire stations.</source>
+        <translation>基准即项目现状。新建或选择情景后即可编辑避难场所和消防站。</translation>
+    </message>
+    <message>
+        <source>%1 added, %2 moved, %3 deleted, %4 capacity changes.</source>
+        <translation>新增 %1 个，移动 %2 个，删除 %3 个，容量修改 %4 处。</translation>
+    </message>
+    <message>
+        <source>With hazard rules.</source>
+        <translation>含灾害规则。</translation>
+    </message>
+    <message>
+        <source>New scenario</source>
+        <translation>新建情景</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>What-if</source>
+        <translation>假设情景</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be used: the name is empty, taken or reserved (baseline).</source>
+        <translation>“%1”不可用：名称为空、已被使用或为保留名称（baseline）。</translation>
+    </message>
+    <message>
+        <source>Rename scenario</source>
+        <translation>重命名情景</translation>
+    </message>
+    <message>
+        <source>Delete scenario</source>
+        <translation>删除情景</translation>
+    </message>
+    <message>
+        <source>Delete the scenario &apos;%1&apos; and its edits? (Undo brings it back.)</source>
+        <translation>删除情景“%1”及其编辑？（可撤销恢复。）</translation>
+    </message>
+    <message>
+        <source>Coverage under &apos;%1&apos;</source>
+        <translation>情景“%1”下的覆盖</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>基准</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; compared with the baseline</source>
+        <translation>“%1”与基准对比</translation>
+    </message>
+    <message>
+        <source>%1: running…</source>
+        <translation>%1：正在计算…</translation>
+    </message>
+    <message>
+        <source>%1: updated in %2 s.</source>
+        <translation>%1：已更新，用时 %2 秒。</translation>
+    </message>
+    <message>
+        <source>%1: canceled.</source>
+        <translation>%1：已取消。</translation>
     </message>
 </context>
 <context>

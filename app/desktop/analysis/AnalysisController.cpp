@@ -174,6 +174,8 @@ QJsonObject AnalysisController::styleFor(const OutputLayer &output, const Analys
         return ResultStyles::unreached();
     if (output.style == QLatin1String("differences"))
         return ResultStyles::differences();
+    if (output.style == QLatin1String("covered_delta"))
+        return ResultStyles::coveredDelta({tr("Fewer residents covered"), tr("No change"), tr("1–100 more covered"), tr("Over 100 more covered")});
     if (output.style == QLatin1String("network_problems"))
         return ResultStyles::networkProblems();
     if (output.style == QLatin1String("risk_classes"))
@@ -264,6 +266,8 @@ void AnalysisController::emitDetails(const AnalysisResult &result)
         Q_EMIT coverageFinished(coverage->request, coverage->outcome);
     else if (const auto *fire = std::any_cast<FireJobResult>(&result.detail))
         Q_EMIT fireFinished(fire->request, fire->outcome);
+    else if (const auto *compare = std::any_cast<CompareResult>(&result.detail))
+        Q_EMIT compareFinished(*compare);
 }
 
 } // namespace refuge::desktop

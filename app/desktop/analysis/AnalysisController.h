@@ -9,11 +9,13 @@
 // project section — coverage, fire, service_area, zones, network_check —: the latest
 // run, for the report). The run's output layers are added with their default styles
 // through one undo step replacing the previous run's layers; coverage and fire outcomes
-// are handed on (coverageFinished / fireFinished, for the results dock). GUI thread only.
+// and scenario comparisons are handed on (coverageFinished / fireFinished /
+// compareFinished, for the results dock). GUI thread only.
 #include "analysis/AnalysisDialog.h"
 #include "analysis/framework/Analysis.h"
 #include "analysis/jobs/CoverageJob.h"
 #include "analysis/jobs/FireJob.h"
+#include "analysis/scenario/ScenarioCompare.h"
 #include "model/Project.h"
 
 #include <QObject>
@@ -63,6 +65,7 @@ public:
 Q_SIGNALS:
     void coverageFinished(const refuge::CoverageRequest &request, const refuge::CoverageOutcome &outcome);
     void fireFinished(const refuge::FireRequest &request, const refuge::FireOutcome &outcome);
+    void compareFinished(const refuge::CompareResult &result);
     void resultsDirectoryChanged(const QString &directory);
 
 private:

@@ -181,4 +181,29 @@ QJsonObject ResultStyles::differences()
     return style.toJson();
 }
 
+QJsonObject ResultStyles::coveredDelta(const QStringList &labels)
+{
+    Style style;
+    style.type = Style::Type::Graduated;
+    style.field = QStringLiteral("covered_delta");
+    style.symbol = polygon(Qt::transparent, QColor(99, 99, 99), 0.2);
+    struct Band {
+        double lower, upper;
+        QColor fill;
+    };
+    const Band bands[] = {{-1e12, -0.5, QColor(215, 48, 39, 170)},
+                          {-0.5, 0.5, QColor(255, 255, 255, 0)},
+                          {0.5, 100, QColor(161, 217, 155, 190)},
+                          {100, 1e12, QColor(35, 139, 69, 200)}};
+    for (int i = 0; i < 4; ++i) {
+        StyleRange r;
+        r.lower = bands[i].lower;
+        r.upper = bands[i].upper;
+        r.label = labels.value(i);
+        r.symbol = polygon(bands[i].fill, QColor(99, 99, 99), 0.2);
+        style.ranges.push_back(r);
+    }
+    return style.toJson();
+}
+
 } // namespace refuge::desktop

@@ -4,7 +4,7 @@
 // the layers are written largest break first so small breaks stay visible), zones
 // categorized by facility, demand covered / not covered, shelters graduated by load
 // ratio, fire zones by station, the unreached area and the differences with the
-// official districts, the reached streets and the network's problems. Built from the values the run produced, not from the file.
+// official districts, a scenario comparison's change in covered residents, the reached streets and the network's problems. Built from the values the run produced, not from the file.
 // Pure functions; any thread.
 #include <QJsonObject>
 #include <QStringList>
@@ -24,6 +24,10 @@ public:
     static QJsonObject outline(const QString &color);
     static QJsonObject unreached();
     static QJsonObject differences();
+    // Communities graduated by covered_delta (b - a residents covered): fewer (red),
+    // unchanged (outline only), 1–100 more, over 100 more (greens). `labels`: the four
+    // classes' legend texts in that order.
+    static QJsonObject coveredDelta(const QStringList &labels);
 };
 
 } // namespace refuge::desktop

@@ -376,8 +376,20 @@ void MapCanvas::paintEvent(QPaintEvent *)
             p.drawPath(path);
         }
     }
+    for (const QPointer<MapOverlay> &overlay : m_overlays)
+        if (overlay) {
+            p.save();
+            overlay->paint(p, *this);
+            p.restore();
+        }
     if (m_tool)
         m_tool->paint(p);
+}
+
+void MapCanvas::addOverlay(MapOverlay *overlay)
+{
+    m_overlays.emplace_back(overlay);
+    update();
 }
 
 void MapCanvas::resizeEvent(QResizeEvent *)

@@ -6,6 +6,7 @@
 // new view, so panning and zooming respond at once. Mouse input goes to the active
 // MapTool; the wheel, middle-button drag and arrow keys always navigate.
 // GUI thread only; the worker only sees the snapshot.
+#include "canvas/MapOverlay.h"
 #include "canvas/MapTool.h"
 #include "render/MapSettings.h"
 
@@ -61,6 +62,9 @@ public:
 
     void setTool(MapTool *tool); // not owned; nullptr: no tool
     MapTool *tool() const { return m_tool; }
+
+    // Drawn over the map image on every paint (not owned; removed when destroyed).
+    void addOverlay(MapOverlay *overlay);
 
     // Outline drawn over the map for the identify tool (no re-render needed).
     void setHighlight(const QString &layerId, int feature);
@@ -119,6 +123,7 @@ private:
     int m_historyPos = -1;
     bool m_navigatingHistory = false;
 
+    std::vector<QPointer<MapOverlay>> m_overlays;
     QString m_highlightLayer;
     int m_highlightFeature = -1;
 

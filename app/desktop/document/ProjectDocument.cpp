@@ -7,6 +7,7 @@
 
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QUndoStack>
 #include <QtConcurrent/QtConcurrentRun>
@@ -231,6 +232,21 @@ void ProjectDocument::setCrs(const Crs &crs)
 }
 
 void ProjectDocument::setTitle(const QString &title) { m_project.title = title; }
+
+void ProjectDocument::setScenarios(const QJsonArray &scenarios)
+{
+    // "scenarios" is a key Project keeps but does not interpret: set through its JSON. The
+    // layers are kept as they are (their in-memory passwords are never in the JSON).
+    QJsonObject json = m_project.toJson();
+    if (scenarios.isEmpty())
+        json.remove(QStringLiteral("scenarios"));
+    else
+        json.insert(QStringLiteral("scenarios"), scenarios);
+    Project p = Project::fromJson(json, m_project.filePath());
+    p.layers = m_project.layers;
+    m_project = std::move(p);
+    Q_EMIT scenariosChanged();
+}
 
 void ProjectDocument::setConnectionPassword(const QString &connection, const QString &password)
 {

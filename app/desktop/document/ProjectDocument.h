@@ -10,6 +10,7 @@
 #include "render/Style.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QObject>
 #include <QRectF>
 #include <QSet>
@@ -69,6 +70,8 @@ public:
     void replaceLayer(const ProjectLayer &layer); // matched by id
     void setCrs(const Crs &crs);
     void setTitle(const QString &title);
+    // The project's "scenarios" list (what-if edits; never the source files). Empty removes it.
+    void setScenarios(const QJsonArray &scenarios);
 
     // Off: layer sources are not read (pure project editing, e.g. tests of commands).
     void setLoadLayers(bool load) { m_loadLayers = load; }
@@ -92,6 +95,7 @@ Q_SIGNALS:
     void modifiedChanged(bool modified);
     void filePathChanged(const QString &filePath);
     void mapChanged(); // anything that changes the drawn map
+    void scenariosChanged(); // the project's "scenarios" list
 
 private:
     void startLoading(const ProjectLayer &layer);

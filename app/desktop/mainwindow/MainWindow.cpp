@@ -19,6 +19,8 @@
 #include "mainwindow/ReportExportController.h"
 #include "mainwindow/WindowFit.h"
 #include "results/ResultsDock.h"
+#include "scenarios/ScenarioWorkbench.h"
+#include "scenarios/ScenariosPanel.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -47,7 +49,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_analysis(new AnalysisController(m_doc, this)),
       m_statusBar(new MapStatusBar(m_doc, m_canvas, statusBar())), m_panTool(new PanTool(m_canvas)),
       m_zoomTool(new ZoomBoxTool(m_canvas)), m_identifyTool(new IdentifyTool(m_canvas)), m_selectTool(new SelectTool(m_canvas)),
-      m_reports(new ReportExportController(m_doc, this))
+      m_reports(new ReportExportController(m_doc, this)), m_scenarios(new ScenarioWorkbench(m_doc, m_canvas, m_analysis, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setCentralWidget(m_canvas);
@@ -103,6 +105,7 @@ void MainWindow::createDocks()
     tabifyDockWidget(m_attributeDock, m_identifyDock);
     m_resultsDock = new ResultsDock(this);
     addDockWidget(Qt::RightDockWidgetArea, m_resultsDock);
+    m_scenarioDock = dock(m_scenarios->panel(), tr("Scenarios"), QStringLiteral("ScenariosDock"), Qt::LeftDockWidgetArea);
     m_attributeDock->hide();
     m_identifyDock->hide();
     resizeDocks({m_layerDock}, {280}, Qt::Horizontal);
@@ -224,7 +227,7 @@ void MainWindow::createActions()
         view->addAction(a);
     view->addSeparator();
     QMenu *panels = view->addMenu(tr("Panels"));
-    for (QDockWidget *d : {m_layerDock, m_attributeDock, m_identifyDock, static_cast<QDockWidget *>(m_resultsDock)})
+    for (QDockWidget *d : {m_layerDock, m_scenarioDock, m_attributeDock, m_identifyDock, static_cast<QDockWidget *>(m_resultsDock)})
         panels->addAction(d->toggleViewAction());
     QMenu *layer = menuBar()->addMenu(tr("&Layer"));
     layer->addAction(m_importer->addLayerAction());
@@ -234,6 +237,15 @@ void MainWindow::createActions()
     layer->addAction(table);
     layer->addAction(zoomLayer);
     m_analysis->addTo(menuBar()->addMenu(tr("&Analysis")));
+    QMenu *scenario = menuBar()->addMenu(tr("&Scenario"));
+    for (QAction *a : m_scenarios->actions()) {
+        tools->addAction(a);
+        scenario->addAction(a);
+    }
+    scenario->addSeparator();
+    scenario->addAction(m_scenarios->fromSitesAction());
+    scenario->addAction(m_scenarioDock->toggleViewAction());
+    connect(m_scenarios, &ScenarioWorkbench::message, this, [this](const QString &text) { statusBar()->showMessage(text, 6000); });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(guide);
     help->addAction(about);
@@ -269,6 +281,7 @@ void MainWindow::connectAnalysisResults()
         dock->show();
         dock->raise();
     });
+    connect(m_analysis, &AnalysisController::compareFinished, dock, [dock](const CompareResult &r) { dock->showCompare(r); });
     connect(m_analysis, &AnalysisController::resultsDirectoryChanged, m_reports, &ReportExportController::setResultsFolder);
 }
 

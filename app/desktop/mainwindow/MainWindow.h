@@ -3,7 +3,8 @@
 // bars together, and remembers its layout (QSettings). Holds no logic of its own:
 // project files → ProjectController, adding layers → LayerImporter, export →
 // ExportController, analyses → AnalysisController, report → ReportExportController,
-// status bar → MapStatusBar, analysis results → ResultsDock. GUI thread only.
+// status bar → MapStatusBar, analysis results → ResultsDock, what-if scenarios →
+// ScenarioWorkbench. GUI thread only.
 #include <QMainWindow>
 
 class QActionGroup;
@@ -26,6 +27,7 @@ class ProjectDocument;
 class ReportExportController;
 class ResultsDock;
 class MeasureTool;
+class ScenarioWorkbench;
 class SelectTool;
 
 class MainWindow : public QMainWindow {
@@ -45,6 +47,7 @@ public:
     ResultsDock *resultsDock() const { return m_resultsDock; }
     ReportExportController *reports() const { return m_reports; }
     AnalysisController *analysis() const { return m_analysis; }
+    ScenarioWorkbench *scenarios() const { return m_scenarios; }
 
     void openAttributeTable(const QString &layerId);
     void showLayerProperties(const QString &layerId);
@@ -83,6 +86,8 @@ private:
     MeasureTool *m_measureTool = nullptr;
     ResultsDock *m_resultsDock = nullptr;
     ReportExportController *m_reports;
+    ScenarioWorkbench *m_scenarios;
+    QDockWidget *m_scenarioDock = nullptr;
 };
 
 } // namespace refuge::desktop

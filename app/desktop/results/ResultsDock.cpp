@@ -1,5 +1,6 @@
 #include "results/ResultsDock.h"
 
+#include "results/CompareResultsView.h"
 #include "results/CoverageResultsView.h"
 #include "results/FireResultsView.h"
 
@@ -11,7 +12,7 @@ namespace refuge::desktop {
 
 ResultsDock::ResultsDock(QWidget *parent)
     : QDockWidget(tr("Results"), parent), m_stack(new QStackedWidget(this)), m_tabs(new QTabWidget(m_stack)),
-      m_coverage(new CoverageResultsView(m_tabs)), m_fire(new FireResultsView(m_tabs))
+      m_coverage(new CoverageResultsView(m_tabs)), m_fire(new FireResultsView(m_tabs)), m_compare(new CompareResultsView(m_tabs))
 {
     setObjectName(QStringLiteral("ResultsDock"));
     auto *empty = new QLabel(tr("No results yet. Run an analysis from the Analysis menu."), m_stack);
@@ -22,6 +23,7 @@ ResultsDock::ResultsDock(QWidget *parent)
     m_stack->addWidget(m_tabs);
     m_coverage->hide();
     m_fire->hide();
+    m_compare->hide();
     setWidget(m_stack);
     connect(m_coverage, &CoverageResultsView::zoomRequested, this, &ResultsDock::zoomRequested);
     connect(m_fire, &FireResultsView::zoomRequested, this, &ResultsDock::zoomRequested);
@@ -37,6 +39,12 @@ void ResultsDock::showFire(const FireRequest &request, const FireOutcome &outcom
 {
     m_fire->setResults(request, outcome);
     showTab(m_fire, tr("Fire"), 1);
+}
+
+void ResultsDock::showCompare(const CompareResult &result)
+{
+    m_compare->setResults(result);
+    showTab(m_compare, tr("Scenarios"), 2);
 }
 
 void ResultsDock::showTab(QWidget *page, const QString &title, int preferredIndex)

@@ -86,9 +86,13 @@ void CompareAnalysis::checkRules(const ParameterValues &values, ValidationIssues
 AnalysisResult CompareAnalysis::run(const ParameterValues &values, Feedback &feedback) const
 {
     requireValid(values, {QStringLiteral("out")});
-    const Project project = *projectOf(values, nullptr);
-    const CompareResult job = ScenarioCompare::run(project, values.text(QStringLiteral("a")), values.text(QStringLiteral("b")),
-                                                   values.text(QStringLiteral("out")), feedback);
+    return runOn(*projectOf(values, nullptr), values.text(QStringLiteral("a")), values.text(QStringLiteral("b")), values.text(QStringLiteral("out")),
+                 feedback);
+}
+
+AnalysisResult CompareAnalysis::runOn(const Project &project, const QString &a, const QString &b, const QString &out, Feedback &feedback) const
+{
+    const CompareResult job = ScenarioCompare::run(project, a, b, out, feedback);
     AnalysisResult r;
     r.analysisId = id();
     r.outDir = job.outDir;
@@ -101,6 +105,7 @@ AnalysisResult CompareAnalysis::run(const ParameterValues &values, Feedback &fee
     communities.title = text("Scenario delta per community", "各社区情景差值");
     shelters.id = QStringLiteral("shelters");
     shelters.title = text("Shelter loads a/b", "避难场所负荷（基准/对比）");
+    communities.style = QStringLiteral("covered_delta");
     communities.file = shelters.file = gpkg;
     r.layers = {communities, shelters};
     r.tables = {{QStringLiteral("communities"), communities.title, fileIn(job.outDir, "delta.csv")},

@@ -19,6 +19,9 @@ public:
     ParameterValues projectValues(const Project &project) const override;
     QStringList outputFiles() const override;
     AnalysisResult run(const ParameterValues &values, Feedback &feedback) const override;
+    // The same on a project in memory (the desktop's, with its unsaved scenario edits;
+    // its file path still resolves the layers): `out` must be an empty folder.
+    AnalysisResult runOn(const Project &project, const QString &a, const QString &b, const QString &out, Feedback &feedback) const;
 
 protected:
     void checkRules(const ParameterValues &values, ValidationIssues &issues) const override;

@@ -124,6 +124,15 @@ void EditedLayer::removeRows(const std::vector<char> &drop)
     layer = std::move(kept);
 }
 
+QStringList ScenarioEdits::idsOf(const ProjectLayer &l, const VectorLayer &layer)
+{
+    const int f = idFieldOf(l, layer);
+    QStringList ids;
+    for (int r = 0; r < layer.featureCount(); ++r)
+        ids << FacilityIds::id(layer, f, r);
+    return ids;
+}
+
 const ProjectLayer &ScenarioEdits::layerOf(const Project &project, const FacilityEdits &e)
 {
     const Role role = *roleFromName(e.role);
@@ -152,9 +161,7 @@ EditedLayer ScenarioEdits::apply(const Project &project, const FacilityEdits &e)
     out.gpkgLayer = e.role;
     out.layer = emptyCopy(src);
     int idF = idFieldOf(l, src);
-    QStringList ids;
-    for (int r = 0; r < src.featureCount(); ++r)
-        ids << FacilityIds::id(src, idF, r);
+    const QStringList ids = idsOf(l, src);
     if (idF < 0) { // row numbers: keep them in a field of their own
         out.idField = src.fieldIndex(QStringLiteral("id")) < 0 ? QStringLiteral("id") : QStringLiteral("refuge_id");
         idF = out.layer.addField({out.idField, FieldType::String});

@@ -30,6 +30,9 @@ namespace ScenarioEdits {
 // The project layer the edits name (`layer`, else the first with the role). Throws
 // InvalidInput "<project>: <key>: ..." when it is missing or has another role.
 const ProjectLayer &layerOf(const Project &project, const FacilityEdits &edits);
+// The ids the edits name the rows of `layer` (loaded from `l`) by, in row order.
+// Throws InvalidInput when l's mapped id field is missing.
+QStringList idsOf(const ProjectLayer &l, const VectorLayer &layer);
 // Loads the layer and applies the edits. Throws InvalidInput naming the project and the
 // edit's key for an unknown id, an id given twice, a capacity without a capacity field,
 // an addition or move on a layer that is not points.
