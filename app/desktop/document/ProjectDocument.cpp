@@ -2,6 +2,7 @@
 
 #include "model/RasterLayer.h"
 #include "model/VectorLayer.h"
+#include "print/ProjectLayouts.h"
 #include "render/DefaultStyles.h"
 #include "util/Error.h"
 
@@ -231,6 +232,8 @@ void ProjectDocument::setCrs(const Crs &crs)
 }
 
 void ProjectDocument::setTitle(const QString &title) { m_project.title = title; }
+
+void ProjectDocument::setLayouts(const std::vector<PrintLayout> &layouts) { ProjectLayouts::store(m_project, layouts); }
 
 void ProjectDocument::setConnectionPassword(const QString &connection, const QString &password)
 {

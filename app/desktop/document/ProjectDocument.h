@@ -18,6 +18,10 @@
 
 class QUndoStack;
 
+namespace refuge {
+struct PrintLayout;
+}
+
 namespace refuge::desktop {
 
 class ProjectDocument : public QObject {
@@ -69,6 +73,8 @@ public:
     void replaceLayer(const ProjectLayer &layer); // matched by id
     void setCrs(const Crs &crs);
     void setTitle(const QString &title);
+    // The project's print layouts (ProjectLayouts: saved with the project). Throws InvalidInput.
+    void setLayouts(const std::vector<PrintLayout> &layouts);
 
     // Off: layer sources are not read (pure project editing, e.g. tests of commands).
     void setLoadLayers(bool load) { m_loadLayers = load; }

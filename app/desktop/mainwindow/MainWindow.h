@@ -3,7 +3,7 @@
 // bars together, and remembers its layout (QSettings). Holds no logic of its own:
 // project files → ProjectController, adding layers → LayerImporter, export →
 // ExportController, analyses → AnalysisController, report → ReportExportController,
-// status bar → MapStatusBar, analysis results → ResultsDock. GUI thread only.
+// print layouts → LayoutController, status bar → MapStatusBar, analysis results → ResultsDock. GUI thread only.
 #include <QMainWindow>
 
 class QActionGroup;
@@ -18,6 +18,7 @@ class IdentifyPanel;
 class IdentifyTool;
 class LayerImporter;
 class LayerPanel;
+class LayoutController;
 class MapCanvas;
 class MapStatusBar;
 class MapTool;
@@ -44,6 +45,7 @@ public:
     ResultsDock *resultsDock() const { return m_resultsDock; }
     ReportExportController *reports() const { return m_reports; }
     AnalysisController *analysis() const { return m_analysis; }
+    LayoutController *layouts() const { return m_layouts; }
 
     void openAttributeTable(const QString &layerId);
     void showLayerProperties(const QString &layerId);
@@ -81,6 +83,7 @@ private:
     SelectTool *m_selectTool;
     ResultsDock *m_resultsDock = nullptr;
     ReportExportController *m_reports;
+    LayoutController *m_layouts;
 };
 
 } // namespace refuge::desktop

@@ -1,0 +1,66 @@
+#pragma once
+// AtlasPreview: the designer's atlas bar and the page context it selects. Without an
+// atlas the page shows the whole project (layers, title, credits, as `refuge-cli
+// print`); with a coverage layer chosen, Atlas::plan() makes one page per feature (as
+// `refuge-cli atlas`: the map zoomed to the feature, the outside dimmed, its fields
+// filled, and — when the project has a coverage run — its assigned shelters, routes
+// and covered share), and previous/next or the feature list pick the page shown.
+// GUI thread only; planning is synchronous (a few features a second at most).
+#include "print/PrintRenderer.h"
+
+#include <QWidget>
+#include <vector>
+
+class QComboBox;
+class QLabel;
+class QToolButton;
+
+namespace refuge::desktop {
+
+class LayoutDocument;
+class ProjectDocument;
+
+class AtlasPreview : public QWidget {
+    Q_OBJECT
+public:
+    AtlasPreview(const ProjectDocument *project, LayoutDocument *layout, QWidget *parent = nullptr);
+
+    // The whole project as one page: its map (all loaded layers, no selection), title, credits.
+    static PrintContext projectContext(const ProjectDocument &project);
+    // The page shown: the atlas page, or the project's context without an atlas.
+    const PrintContext &context() const;
+    // "" for none; a vector layer's id. Plans the pages (failures in warning()).
+    void setCoverageLayer(const QString &layerId);
+    QString coverageLayer() const { return m_layerId; }
+    int pageCount() const { return int(m_pages.size()); }
+    int page() const { return m_page; }
+    void setPage(int page);
+    void next() { setPage(m_page + 1); }
+    void previous() { setPage(m_page - 1); }
+    QString warning() const;
+    // The field naming the coverage layer's features (its "name" mapping, else NAME).
+    QString nameField() const { return m_nameField; }
+
+Q_SIGNALS:
+    void contextChanged();
+
+private:
+    void fillLayerCombo();
+    void plan();
+    void updateControls();
+
+    const ProjectDocument *m_project;
+    LayoutDocument *m_layout;
+    QComboBox *m_layers;
+    QToolButton *m_prev;
+    QComboBox *m_features;
+    QToolButton *m_next;
+    QLabel *m_status;
+    PrintContext m_base;
+    std::vector<PrintContext> m_pages;
+    QString m_layerId;
+    QString m_nameField;
+    int m_page = -1;
+};
+
+} // namespace refuge::desktop
