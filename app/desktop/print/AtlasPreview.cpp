@@ -95,6 +95,7 @@ void AtlasPreview::plan()
     m_pages.clear();
     m_page = -1;
     m_status->clear();
+    m_status->setToolTip(QString());
     m_nameField.clear();
     if (!m_layerId.isEmpty()) {
         const ProjectLayer *layer = m_project->layerById(m_layerId);
@@ -107,13 +108,10 @@ void AtlasPreview::plan()
         options.nameField = m_nameField;
         try {
             AtlasPlan plan = Atlas::plan(m_layout->layout(), m_base, options);
-            const QString results = ProjectJobSettings::resultsDirectory(m_project->project());
-            Feedback feedback;
-            if (CommunityPages::wanted(m_layout->layout()) && !results.isEmpty() && !CoverageResults::coverageFolder(results).isEmpty())
-                CommunityPages::fillFromProject(plan, m_project->project(), m_base.map, m_layerId, m_nameField, results, feedback);
-            m_pages = std::move(plan.pages);
             if (!plan.failures.empty())
                 m_status->setText(tr("%n feature(s) make no page", nullptr, int(plan.failures.size())));
+            fillCommunityPages(plan);
+            m_pages = std::move(plan.pages);
         } catch (const Error &e) {
             m_status->setText(e.message());
         }
@@ -122,6 +120,21 @@ void AtlasPreview::plan()
     }
     updateControls();
     Q_EMIT contextChanged();
+}
+
+void AtlasPreview::fillCommunityPages(AtlasPlan &plan)
+{
+    const QString results = ProjectJobSettings::resultsDirectory(m_project->project());
+    if (!CommunityPages::wanted(m_layout->layout()) || results.isEmpty() || CoverageResults::coverageFolder(results).isEmpty())
+        return;
+    Feedback feedback;
+    try {
+        CommunityPages::fillFromProject(plan, m_project->project(), m_base.map, m_layerId, m_nameField, results, feedback);
+    } catch (const Error &e) {
+        // The pages stay, without their shelters, routes and covered share.
+        m_status->setText(tr("Assigned shelters left out: the coverage results cannot be used"));
+        m_status->setToolTip(e.message());
+    }
 }
 
 void AtlasPreview::setPage(int page)

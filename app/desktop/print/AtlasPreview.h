@@ -6,7 +6,7 @@
 // filled, and — when the project has a coverage run — its assigned shelters, routes
 // and covered share), and previous/next or the feature list pick the page shown.
 // GUI thread only; planning is synchronous (a few features a second at most).
-#include "print/PrintRenderer.h"
+#include "print/Atlas.h"
 
 #include <QWidget>
 #include <vector>
@@ -47,6 +47,8 @@ Q_SIGNALS:
 private:
     void fillLayerCombo();
     void plan();
+    // The community content of the pages from the project's coverage run, when there is one.
+    void fillCommunityPages(AtlasPlan &plan);
     void updateControls();
 
     const ProjectDocument *m_project;

@@ -173,12 +173,15 @@ void LayoutScene::setContext(const PrintContext &context)
     scheduleRender();
 }
 
+LayoutScene::~LayoutScene()
+{
+    blockSignals(true); // no selectionChanged() while QGraphicsScene deletes the frames
+}
+
 int LayoutScene::selectedIndex() const
 {
-    for (ItemFrame *f : m_frames)
-        if (f->isSelected())
-            return f->index();
-    return -1;
+    const QList<QGraphicsItem *> selected = selectedItems();
+    return selected.isEmpty() ? -1 : static_cast<const ItemFrame *>(selected.front())->index();
 }
 
 void LayoutScene::selectItem(int index)

@@ -55,6 +55,7 @@ class LayoutScene : public QGraphicsScene {
     Q_OBJECT
 public:
     LayoutScene(LayoutDocument *doc, QObject *parent = nullptr);
+    ~LayoutScene() override;
     // What the page shows: the page's context (project map, title, atlas feature...).
     void setContext(const PrintContext &context);
     const PrintContext &context() const { return m_context; }
