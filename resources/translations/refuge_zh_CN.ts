@@ -1331,6 +1331,40 @@ Role: %3</source>
         <source>Layout %1 saved in the project</source>
         <translation>布局 %1 已保存到项目</translation>
     </message>
+    <message>
+        <source>Export &amp;Atlas…</source>
+        <translation>导出图集(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>No atlas: choose a coverage layer first</source>
+        <translation>没有图集：请先选择覆盖图层</translation>
+    </message>
+    <message>
+        <source>Export atlas</source>
+        <translation>导出图集</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exporting atlas…</source>
+        <translation>正在导出图集…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) failed:</source>
+        <translation>
+            <numerusform>%n 页导出失败：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Canceled: no atlas file was written</source>
+        <translation>已取消：未写入图集文件</translation>
+    </message>
 </context>
 <context>
     <name>refuge::desktop::LayoutDocument</name>

@@ -2,10 +2,10 @@
 // the community evacuation template: dragging an item or a resize handle with QTest
 // mouse events changes its mm rectangle by the pixels divided by the view's scale; undo
 // restores it exactly; an edited text reaches the exported PDF (pdftotext); atlas next
-// shows the next neighbourhood's name as the page title; export refuses the project's
-// files; a layout saved into the project prints the same text from `refuge-cli print`.
+// shows the next neighbourhood's name as the page title; print and the atlas export
+// draw the same pages; export refuses the project's files; a layout saved into the project prints the same text from `refuge-cli print`.
 // With REFUGE_SCREENSHOT_DIR set, screenshots of the designer in English and Chinese
-// are written there (designer_en.png, designer_zh.png).
+// are written there (designer_en.png, designer_zh.png; the page pictures *_page.png).
 #include "AppTestSupport.h"
 #include "model/Project.h"
 #include "model/VectorLayer.h"
@@ -21,6 +21,7 @@
 #include <QComboBox>
 #include <QCryptographicHash>
 #include <QGraphicsView>
+#include <QPrinter>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -89,6 +90,7 @@ class TestLayoutDesigner : public QObject {
         QTest::qWait(50); // the page picture is drawn on the next event loop turn
         m_designer->scene()->renderNow();
         QVERIFY(m_designer->grab().save(QDir(dir).filePath(name)));
+        QVERIFY(m_designer->scene()->pageImage().save(QDir(dir).filePath(QFileInfo(name).completeBaseName() + QStringLiteral("_page.png"))));
     }
 
 private Q_SLOTS:
@@ -237,6 +239,41 @@ private Q_SLOTS:
         const QString hood = m_designer->scene()->context().feature.value(QStringLiteral("NAME")).toString();
         QVERIFY2(text.contains(QStringLiteral("Designer check 4711 · ") + m_doc->project().title), qPrintable(text.left(300)));
         QVERIFY2(text.contains(hood), qPrintable(hood));
+    }
+
+    // Print: the printer gets the layout's paper with no margins, and the renderer's page.
+    void printsThePage()
+    {
+        const QString pdf = m_dir.filePath(QStringLiteral("printed.pdf"));
+        QPrinter printer(QPrinter::HighResolution);
+        printer.setOutputFormat(QPrinter::PdfFormat);
+        printer.setOutputFileName(pdf);
+        m_designer->setUpPrinter(printer);
+        QCOMPARE(printer.pageLayout().fullRect(QPageLayout::Millimeter).size(), QSizeF(210, 297));
+        QCOMPARE(printer.pageLayout().margins(), QMarginsF(0, 0, 0, 0));
+        m_designer->printTo(printer);
+        const QString text = pdfText(pdf);
+        if (text.isNull())
+            QSKIP("pdftotext not installed");
+        QVERIFY2(text.contains(QStringLiteral("Designer check 4711")), qPrintable(text.left(300)));
+        QVERIFY(text.contains(m_designer->scene()->context().feature.value(QStringLiteral("NAME")).toString()));
+    }
+
+    // The whole atlas as one PDF: one page per neighbourhood, each with its name.
+    void exportsTheAtlas()
+    {
+        const QString pdf = m_dir.filePath(QStringLiteral("atlas.pdf"));
+        const AtlasResult result = m_designer->exportAtlasTo(pdf);
+        QCOMPARE(result.pages, 13);
+        QVERIFY(result.failures.empty());
+        QCOMPARE(result.files, QStringList{pdf});
+        const QString text = pdfText(pdf);
+        if (text.isNull())
+            QSKIP("pdftotext not installed");
+        const auto hoods = m_doc->layerData(QStringLiteral("neighborhoods")).vector;
+        for (int i = 0; i < hoods->featureCount(); ++i)
+            QVERIFY(text.contains(hoods->attribute(i, hoods->fieldIndex(QStringLiteral("NAME"))).toString()));
+        QVERIFY_THROWS_EXCEPTION(InvalidInput, m_designer->exportAtlasTo(projectPath()));
     }
 
     // Export never writes over the project file or its data.

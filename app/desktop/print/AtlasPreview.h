@@ -40,6 +40,11 @@ public:
     QString warning() const;
     // The field naming the coverage layer's features (its "name" mapping, else NAME).
     QString nameField() const { return m_nameField; }
+    // The project's page context the atlas pages start from.
+    const PrintContext &baseContext() const { return m_base; }
+    // The community content of the pages from the project's coverage run, when there
+    // is one (a run that cannot be used leaves the pages as they are, with a note).
+    void fillCommunityPages(AtlasPlan &plan);
 
 Q_SIGNALS:
     void contextChanged();
@@ -47,8 +52,6 @@ Q_SIGNALS:
 private:
     void fillLayerCombo();
     void plan();
-    // The community content of the pages from the project's coverage run, when there is one.
-    void fillCommunityPages(AtlasPlan &plan);
     void updateControls();
 
     const ProjectDocument *m_project;

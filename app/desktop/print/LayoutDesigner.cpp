@@ -10,6 +10,7 @@
 #include "print/LayoutScene.h"
 #include "print/ProjectLayouts.h"
 #include "util/Error.h"
+#include "util/Feedback.h"
 
 #include <QAction>
 #include <QApplication>
@@ -23,6 +24,10 @@
 #include <QPainter>
 #include <QPrintDialog>
 #include <QPrinter>
+#include <QProgressDialog>
+#include <QFutureWatcher>
+#include <QPointer>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QStatusBar>
 #include <QStyle>
 #include <QToolBar>
@@ -78,7 +83,11 @@ LayoutDesigner::LayoutDesigner(ProjectDocument *project, PrintLayout layout, QWi
     resize(1100, 820);
 }
 
-LayoutDesigner::~LayoutDesigner() = default;
+LayoutDesigner::~LayoutDesigner()
+{
+    if (m_running)
+        m_running->cancel();
+}
 
 void LayoutDesigner::createActions()
 {
@@ -91,11 +100,15 @@ void LayoutDesigner::createActions()
     redo->setIcon(st->standardIcon(QStyle::SP_ArrowForward));
     auto *fit = new QAction(tr("Fit Page"), this);
     auto *exportAction = new QAction(st->standardIcon(QStyle::SP_DialogSaveButton), tr("&Export…"), this);
+    m_exportAtlas = new QAction(tr("Export &Atlas…"), this);
     auto *print = new QAction(tr("&Print…"), this);
     print->setShortcut(QKeySequence::Print);
     auto *save = new QAction(tr("&Save to Project…"), this);
     connect(fit, &QAction::triggered, this, &LayoutDesigner::fitPage);
     connect(exportAction, &QAction::triggered, this, &LayoutDesigner::exportInteractive);
+    connect(m_exportAtlas, &QAction::triggered, this, &LayoutDesigner::exportAtlasInteractive);
+    connect(m_atlas, &AtlasPreview::contextChanged, this, [this] { m_exportAtlas->setEnabled(m_atlas->pageCount() > 0); });
+    m_exportAtlas->setEnabled(m_atlas->pageCount() > 0);
     connect(print, &QAction::triggered, this, &LayoutDesigner::printInteractive);
     connect(save, &QAction::triggered, this, &LayoutDesigner::saveInteractive);
     QToolBar *bar = addToolBar(tr("Layout"));
@@ -103,7 +116,7 @@ void LayoutDesigner::createActions()
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->addActions({undo, redo, fit});
     bar->addSeparator();
-    bar->addActions({exportAction, print, save});
+    bar->addActions({exportAction, m_exportAtlas, print, save});
 }
 
 void LayoutDesigner::fitPage() { m_view->fitInView(m_layout->pageRectMm().adjusted(-4, -4, 4, 4), Qt::KeepAspectRatio); }
@@ -126,6 +139,31 @@ void LayoutDesigner::exportTo(const QString &path) const
     guard.addProject(m_project->project());
     guard.checkFile(path);
     PrintRenderer::writePage(m_layout->layout(), m_atlas->context(), ExportDpi, path);
+}
+
+std::pair<AtlasPlan, AtlasOptions> LayoutDesigner::planAtlas(const QString &path) const
+{
+    if (m_atlas->pageCount() == 0)
+        throw InvalidInput(tr("No atlas: choose a coverage layer first"));
+    OutputGuard guard;
+    guard.addProject(m_project->project());
+    guard.checkFile(path);
+    const QFileInfo file(path);
+    AtlasOptions options;
+    options.coverageLayerId = m_atlas->coverageLayer();
+    options.nameField = m_atlas->nameField();
+    options.singleFile = true;
+    options.outDir = file.absolutePath();
+    options.singleFileName = file.fileName();
+    AtlasPlan plan = Atlas::plan(m_layout->layout(), m_atlas->baseContext(), options);
+    m_atlas->fillCommunityPages(plan);
+    return {std::move(plan), std::move(options)};
+}
+
+AtlasResult LayoutDesigner::exportAtlasTo(const QString &path, Feedback *feedback) const
+{
+    const auto [plan, options] = planAtlas(path);
+    return Atlas::write(m_layout->layout(), plan, options, feedback);
 }
 
 void LayoutDesigner::setUpPrinter(QPrinter &printer) const
@@ -176,6 +214,54 @@ void LayoutDesigner::exportInteractive()
         path += QStringLiteral(".pdf");
     if (reportErrors(this, tr("Export failed"), [&] { exportTo(path); }))
         statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
+}
+
+void LayoutDesigner::exportAtlasInteractive()
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("Export atlas"), m_layout->layout().name, tr("PDF documents (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().compare(QLatin1String("pdf"), Qt::CaseInsensitive) != 0)
+        path += QStringLiteral(".pdf");
+    std::pair<AtlasPlan, AtlasOptions> job;
+    if (!reportErrors(this, tr("Export failed"), [&] { job = planAtlas(path); }))
+        return;
+    QPointer<QProgressDialog> progress = new QProgressDialog(tr("Exporting atlas…"), tr("Cancel"), 0, 100, this);
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(0);
+    auto feedback = std::make_shared<Feedback>([this, progress](double percent) {
+        QMetaObject::invokeMethod(this, [progress, percent] {
+            if (progress)
+                progress->setValue(qRound(percent));
+        });
+    });
+    m_running = feedback;
+    connect(progress, &QProgressDialog::canceled, this, [feedback] { feedback->cancel(); });
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, progress, path] {
+        const QString message = watcher->result();
+        watcher->deleteLater();
+        delete progress;
+        m_running.reset();
+        if (message.isEmpty())
+            statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
+        else
+            QMessageBox::warning(this, tr("Export atlas"), message);
+    });
+    const PrintLayout layout = m_layout->layout();
+    watcher->setFuture(QtConcurrent::run(&m_pool, [layout, job = std::move(job), feedback]() -> QString {
+        try {
+            const AtlasResult result = Atlas::write(layout, job.first, job.second, feedback.get());
+            QStringList lines;
+            for (const AtlasFailure &f : result.failures)
+                lines << f.message;
+            return lines.isEmpty() ? QString() : tr("%n page(s) failed:", nullptr, int(lines.size())) + QLatin1Char('\n') + lines.join(QLatin1Char('\n'));
+        } catch (const Error &e) {
+            return e.message();
+        } catch (const Canceled &) {
+            return tr("Canceled: no atlas file was written");
+        }
+    }));
 }
 
 void LayoutDesigner::printInteractive()
