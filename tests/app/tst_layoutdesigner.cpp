@@ -3,10 +3,11 @@
 // mouse events changes its mm rectangle by the pixels divided by the view's scale; undo
 // restores it exactly; an edited text reaches the exported PDF (pdftotext); atlas next
 // shows the next neighbourhood's name as the page title; print and the atlas export
-// draw the same pages; export refuses the project's files; a layout saved into the project prints the same text from `refuge-cli print`.
+// draw the same pages; hiding a project layer hides it on the page; export refuses the project's files; a layout saved into the project prints the same text from `refuge-cli print`.
 // With REFUGE_SCREENSHOT_DIR set, screenshots of the designer in English and Chinese
 // are written there (designer_en.png, designer_zh.png; the page pictures *_page.png).
 #include "AppTestSupport.h"
+#include "commands/LayerCommands.h"
 #include "model/Project.h"
 #include "model/VectorLayer.h"
 #include "print/AtlasPreview.h"
@@ -220,6 +221,24 @@ private Q_SLOTS:
         screenshot(QStringLiteral("designer_en.png"));
         atlas->previous();
         QCOMPARE(atlas->page(), 0);
+    }
+
+    // Hiding a layer in the project (the main window's layer panel) hides it on the page.
+    void followsLayerVisibility()
+    {
+        auto visibleOnPage = [this](const QString &id) {
+            for (const MapLayer &l : m_designer->scene()->context().map.layers)
+                if (l.id == id)
+                    return l.visible;
+            return false;
+        };
+        const QString flood = QStringLiteral("flood_500yr");
+        QVERIFY(visibleOnPage(flood));
+        m_doc->undoStack()->push(new SetLayerVisibilityCommand(m_doc.get(), flood, false));
+        QTRY_VERIFY(!visibleOnPage(flood));
+        QCOMPARE(m_designer->atlas()->page(), 0); // the atlas page shown stays
+        m_doc->undoStack()->undo();
+        QTRY_VERIFY(visibleOnPage(flood));
     }
 
     // An edited text is one undoable step and is in the exported PDF's text.

@@ -16,6 +16,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QStyle>
+#include <QTimer>
 #include <QToolButton>
 
 namespace refuge::desktop {
@@ -52,6 +53,8 @@ AtlasPreview::AtlasPreview(const ProjectDocument *project, LayoutDocument *layou
     row->addWidget(m_next);
     row->addWidget(m_status, 1);
     fillLayerCombo();
+    // The page follows the project's map: layers loaded, shown or hidden, restyled.
+    connect(project, &ProjectDocument::mapChanged, this, &AtlasPreview::scheduleRefresh);
     connect(m_layers, &QComboBox::activated, this, [this](int i) { setCoverageLayer(m_layers->itemData(i).toString()); });
     connect(m_features, &QComboBox::activated, this, &AtlasPreview::setPage);
     connect(m_prev, &QToolButton::clicked, this, &AtlasPreview::previous);
@@ -68,14 +71,29 @@ AtlasPreview::AtlasPreview(const ProjectDocument *project, LayoutDocument *layou
         updateControls();
 }
 
+void AtlasPreview::scheduleRefresh()
+{
+    if (m_refreshPending)
+        return;
+    m_refreshPending = true;
+    QTimer::singleShot(0, this, [this] {
+        m_refreshPending = false;
+        m_base = projectContext(*m_project);
+        fillLayerCombo();
+        plan();
+    });
+}
+
 void AtlasPreview::fillLayerCombo()
 {
+    m_layers->clear();
     m_layers->addItem(tr("None (whole project)"), QString());
     for (int i = 0; i < m_project->layerCount(); ++i) {
         const ProjectLayer &l = m_project->layerAt(i);
         if (m_project->layerData(l.id).vector)
             m_layers->addItem(l.name, l.id);
     }
+    m_layers->setCurrentIndex(std::max(0, m_layers->findData(m_layerId)));
 }
 
 const PrintContext &AtlasPreview::context() const { return m_page >= 0 ? m_pages[std::size_t(m_page)] : m_base; }

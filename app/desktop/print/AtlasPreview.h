@@ -5,7 +5,8 @@
 // `refuge-cli atlas`: the map zoomed to the feature, the outside dimmed, its fields
 // filled, and — when the project has a coverage run — its assigned shelters, routes
 // and covered share), and previous/next or the feature list pick the page shown.
-// GUI thread only; planning is synchronous (a few features a second at most).
+// The page follows the project's map (layers loaded, shown or hidden in the main
+// window's layer panel, restyled). GUI thread only; planning is synchronous.
 #include "print/Atlas.h"
 
 #include <QWidget>
@@ -51,6 +52,8 @@ Q_SIGNALS:
 
 private:
     void fillLayerCombo();
+    // After the project's map changed (coalesced): new base context, layers and pages.
+    void scheduleRefresh();
     void plan();
     void updateControls();
 
@@ -66,6 +69,7 @@ private:
     QString m_layerId;
     QString m_nameField;
     int m_page = -1;
+    bool m_refreshPending = false;
 };
 
 } // namespace refuge::desktop
