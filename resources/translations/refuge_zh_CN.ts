@@ -401,6 +401,35 @@
     </message>
 </context>
 <context>
+    <name>refuge::desktop::AtlasPreview</name>
+    <message>
+        <source>Previous feature</source>
+        <translation>上一个要素</translation>
+    </message>
+    <message>
+        <source>Next feature</source>
+        <translation>下一个要素</translation>
+    </message>
+    <message>
+        <source>Atlas:</source>
+        <translation>图集：</translation>
+    </message>
+    <message>
+        <source>None (whole project)</source>
+        <translation>无（整个项目）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feature(s) make no page</source>
+        <translation>
+            <numerusform>%n 个要素无法生成页面</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Assigned shelters left out: the coverage results cannot be used</source>
+        <translation>未列出分配的避难场所：无法使用覆盖分析结果</translation>
+    </message>
+</context>
+<context>
     <name>refuge::desktop::AttributeTablePanel</name>
     <message>
         <source>Filter rows (any column)…</source>
@@ -881,6 +910,93 @@
     </message>
 </context>
 <context>
+    <name>refuge::desktop::ItemPropertiesPanel</name>
+    <message>
+        <source>Apply text</source>
+        <translation>应用文本</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>粗体</translation>
+    </message>
+    <message>
+        <source>Text with fields: {title}, {date}, {page}, {pages}, {feature.NAME}…</source>
+        <translation>可含字段的文本：{title}、{date}、{page}、{pages}、{feature.NAME}…</translation>
+    </message>
+    <message>
+        <source>Item:</source>
+        <translation>元素：</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>文本：</translation>
+    </message>
+    <message>
+        <source>Font size:</source>
+        <translation>字号：</translation>
+    </message>
+    <message>
+        <source>Left:</source>
+        <translation>左：</translation>
+    </message>
+    <message>
+        <source>Top:</source>
+        <translation>上：</translation>
+    </message>
+    <message>
+        <source>Width:</source>
+        <translation>宽度：</translation>
+    </message>
+    <message>
+        <source>Height:</source>
+        <translation>高度：</translation>
+    </message>
+    <message>
+        <source>Map frame</source>
+        <translation>地图框</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>Scale bar</source>
+        <translation>比例尺</translation>
+    </message>
+    <message>
+        <source>North arrow</source>
+        <translation>指北针</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Credits</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Click an item on the page</source>
+        <translation>请单击页面上的元素</translation>
+    </message>
+    <message>
+        <source>Edit text</source>
+        <translation>编辑文本</translation>
+    </message>
+    <message>
+        <source>Change font</source>
+        <translation>更改字体</translation>
+    </message>
+</context>
+<context>
     <name>refuge::desktop::LabelsWidget</name>
     <message>
         <source>Label features</source>
@@ -1227,6 +1343,181 @@ Role: %3</source>
     <message>
         <source>Move layers</source>
         <translation>移动图层</translation>
+    </message>
+</context>
+<context>
+    <name>refuge::desktop::LayoutController</name>
+    <message>
+        <source>New Print &amp;Layout from Template…</source>
+        <translation>从模板新建打印布局(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Open Project La&amp;yout…</source>
+        <translation>打开项目布局(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>Community risk &amp; evacuation map, %1</source>
+        <translation>社区风险与避险提示图，%1</translation>
+    </message>
+    <message>
+        <source>Standard map, %1 landscape</source>
+        <translation>标准地图，%1 横向</translation>
+    </message>
+    <message>
+        <source>Standard map, %1 portrait</source>
+        <translation>标准地图，%1 纵向</translation>
+    </message>
+    <message>
+        <source>%1 (Chinese)</source>
+        <translation>%1（中文）</translation>
+    </message>
+    <message>
+        <source>New print layout</source>
+        <translation>新建打印布局</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>模板：</translation>
+    </message>
+    <message>
+        <source>Open project layout</source>
+        <translation>打开项目布局</translation>
+    </message>
+    <message>
+        <source>The project has no saved layout yet: start from a template and use Save to Project.</source>
+        <translation>项目中还没有保存的布局：请从模板新建，再使用“保存到项目”。</translation>
+    </message>
+    <message>
+        <source>Layout:</source>
+        <translation>布局：</translation>
+    </message>
+</context>
+<context>
+    <name>refuge::desktop::LayoutDesigner</name>
+    <message>
+        <source>Print Layout — %1</source>
+        <translation>打印布局 — %1</translation>
+    </message>
+    <message>
+        <source>Item Properties</source>
+        <translation>元素属性</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Fit Page</source>
+        <translation>适合页面</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save to Project…</source>
+        <translation>保存到项目(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>布局</translation>
+    </message>
+    <message>
+        <source>The printer cannot be opened</source>
+        <translation>无法打开打印机</translation>
+    </message>
+    <message>
+        <source>Save print layout %1</source>
+        <translation>保存打印布局 %1</translation>
+    </message>
+    <message>
+        <source>Export layout</source>
+        <translation>导出布局</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf);;PNG images (*.png);;SVG drawings (*.svg);;TIFF images (*.tif)</source>
+        <translation>PDF 文档 (*.pdf);;PNG 图像 (*.png);;SVG 图形 (*.svg);;TIFF 图像 (*.tif)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+    <message>
+        <source>Print failed</source>
+        <translation>打印失败</translation>
+    </message>
+    <message>
+        <source>Save layout to project</source>
+        <translation>将布局保存到项目</translation>
+    </message>
+    <message>
+        <source>Layout name:</source>
+        <translation>布局名称：</translation>
+    </message>
+    <message>
+        <source>Save failed</source>
+        <translation>保存失败</translation>
+    </message>
+    <message>
+        <source>Layout %1 saved in the project</source>
+        <translation>布局 %1 已保存到项目</translation>
+    </message>
+    <message>
+        <source>Export &amp;Atlas…</source>
+        <translation>导出图集(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>No atlas: choose a coverage layer first</source>
+        <translation>没有图集：请先选择覆盖图层</translation>
+    </message>
+    <message>
+        <source>Export atlas</source>
+        <translation>导出图集</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exporting atlas…</source>
+        <translation>正在导出图集…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) failed:</source>
+        <translation>
+            <numerusform>%n 页导出失败：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Canceled: no atlas file was written</source>
+        <translation>已取消：未写入图集文件</translation>
+    </message>
+</context>
+<context>
+    <name>refuge::desktop::LayoutDocument</name>
+    <message>
+        <source>Resize item</source>
+        <translation>调整元素大小</translation>
+    </message>
+    <message>
+        <source>Move item</source>
+        <translation>移动元素</translation>
     </message>
 </context>
 <context>

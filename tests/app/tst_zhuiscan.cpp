@@ -1,8 +1,8 @@
 // The Chinese UI has no English left (issue 18, item 3): with Qt's and Refuge's zh_CN
 // translations loaded, the main window on the Cambridge sample (after a Coverage and a
 // Fire run, so the Results dock is filled), the dialog of every analysis of the registry,
-// every dock, the layer properties, role, settings and report dialogs and Qt's own file
-// dialog are walked: labels, buttons, group boxes, tab titles, combo items, header
+// every dock, the layer properties, role, settings and report dialogs, the print layout
+// designer with its template names, and Qt's own file dialog are walked: labels, buttons, group boxes, tab titles, combo items, header
 // titles, window titles, the layer tree, menus and their actions. Every string with Latin
 // letters left after removing what may stay Latin (UiScanAllowList.h: proper names,
 // units, codes, file names, the project's own data) fails the test, with where it is.
@@ -20,8 +20,12 @@
 #include "mainwindow/MainWindow.h"
 #include "mainwindow/ReportExportDialog.h"
 #include "model/VectorLayer.h"
+#include "print/LayoutController.h"
+#include "print/LayoutDesigner.h"
+#include "print/LayoutScene.h"
 #include "results/ResultsDock.h"
 
+#include <QComboBox>
 #include <QFileDialog>
 #include <QLibraryInfo>
 #include <QSignalSpy>
@@ -158,6 +162,22 @@ private Q_SLOTS:
         QFileDialog files(m_window.get(), QStringLiteral("打开项目"), m_dir.path(), QStringLiteral("Refuge 项目 (*.refuge)"));
         files.setOption(QFileDialog::DontUseNativeDialog);
         m_walker.walk(&files, QStringLiteral("file dialog"));
+    }
+
+    // The print layout designer on the Chinese template (atlas over the neighbourhoods,
+    // the title selected so the properties panel is filled) and the template names.
+    void layoutDesigner()
+    {
+        const PrintLayout layout = LayoutController::loadTemplate(QStringLiteral("community-evacuation-a4-zh_CN"));
+        m_allowed.addData(layout.name); // the layout's own name, as the project saves it
+        LayoutDesigner *designer = m_window->layouts()->openDesigner(layout);
+        designer->scene()->selectItem(0);
+        m_walker.walk(designer, QStringLiteral("layout designer"));
+        designer->close();
+        QComboBox templates;
+        for (const QString &name : LayoutController::templateNames())
+            templates.addItem(LayoutController::templateLabel(name));
+        m_walker.walk(&templates, QStringLiteral("layout templates"));
     }
 
     // Last: every string found so far, English left over listed with where it is.

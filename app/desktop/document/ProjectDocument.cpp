@@ -2,6 +2,7 @@
 
 #include "model/RasterLayer.h"
 #include "model/VectorLayer.h"
+#include "print/ProjectLayouts.h"
 #include "render/DefaultStyles.h"
 #include "util/Error.h"
 
@@ -247,6 +248,8 @@ void ProjectDocument::setScenarios(const QJsonArray &scenarios)
     m_project = std::move(p);
     Q_EMIT scenariosChanged();
 }
+
+void ProjectDocument::setLayouts(const std::vector<PrintLayout> &layouts) { ProjectLayouts::store(m_project, layouts); }
 
 void ProjectDocument::setConnectionPassword(const QString &connection, const QString &password)
 {

@@ -19,6 +19,10 @@
 
 class QUndoStack;
 
+namespace refuge {
+struct PrintLayout;
+}
+
 namespace refuge::desktop {
 
 class ProjectDocument : public QObject {
@@ -72,6 +76,8 @@ public:
     void setTitle(const QString &title);
     // The project's "scenarios" list (what-if edits; never the source files). Empty removes it.
     void setScenarios(const QJsonArray &scenarios);
+    // The project's print layouts (ProjectLayouts: saved with the project). Throws InvalidInput.
+    void setLayouts(const std::vector<PrintLayout> &layouts);
 
     // Off: layer sources are not read (pure project editing, e.g. tests of commands).
     void setLoadLayers(bool load) { m_loadLayers = load; }

@@ -18,6 +18,7 @@
 #include "mainwindow/ProjectController.h"
 #include "mainwindow/ReportExportController.h"
 #include "mainwindow/WindowFit.h"
+#include "print/LayoutController.h"
 #include "results/ResultsDock.h"
 #include "scenarios/ScenarioWorkbench.h"
 #include "scenarios/ScenariosPanel.h"
@@ -49,7 +50,8 @@ MainWindow::MainWindow(QWidget *parent)
       m_analysis(new AnalysisController(m_doc, this)),
       m_statusBar(new MapStatusBar(m_doc, m_canvas, statusBar())), m_panTool(new PanTool(m_canvas)),
       m_zoomTool(new ZoomBoxTool(m_canvas)), m_identifyTool(new IdentifyTool(m_canvas)), m_selectTool(new SelectTool(m_canvas)),
-      m_reports(new ReportExportController(m_doc, this)), m_scenarios(new ScenarioWorkbench(m_doc, m_canvas, m_analysis, this))
+      m_reports(new ReportExportController(m_doc, this)), m_scenarios(new ScenarioWorkbench(m_doc, m_canvas, m_analysis, this)),
+      m_layouts(new LayoutController(m_doc, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setCentralWidget(m_canvas);
@@ -210,6 +212,9 @@ void MainWindow::createActions()
     file->addAction(m_export->pngAction());
     file->addAction(m_export->pdfAction());
     file->addAction(m_reports->exportAction());
+    file->addSeparator();
+    file->addAction(m_layouts->newAction());
+    file->addAction(m_layouts->openAction());
     file->addSeparator();
     file->addAction(settings);
     file->addSeparator();

@@ -3,8 +3,8 @@
 // bars together, and remembers its layout (QSettings). Holds no logic of its own:
 // project files → ProjectController, adding layers → LayerImporter, export →
 // ExportController, analyses → AnalysisController, report → ReportExportController,
-// status bar → MapStatusBar, analysis results → ResultsDock, what-if scenarios →
-// ScenarioWorkbench. GUI thread only.
+// print layouts → LayoutController, status bar → MapStatusBar, analysis results →
+// ResultsDock, what-if scenarios → ScenarioWorkbench. GUI thread only.
 #include <QMainWindow>
 
 class QActionGroup;
@@ -19,6 +19,7 @@ class IdentifyPanel;
 class IdentifyTool;
 class LayerImporter;
 class LayerPanel;
+class LayoutController;
 class MapCanvas;
 class MapStatusBar;
 class MapTool;
@@ -48,6 +49,7 @@ public:
     ReportExportController *reports() const { return m_reports; }
     AnalysisController *analysis() const { return m_analysis; }
     ScenarioWorkbench *scenarios() const { return m_scenarios; }
+    LayoutController *layouts() const { return m_layouts; }
 
     void openAttributeTable(const QString &layerId);
     void showLayerProperties(const QString &layerId);
@@ -88,6 +90,7 @@ private:
     ReportExportController *m_reports;
     ScenarioWorkbench *m_scenarios;
     QDockWidget *m_scenarioDock = nullptr;
+    LayoutController *m_layouts;
 };
 
 } // namespace refuge::desktop
