@@ -111,7 +111,8 @@ QStringList cliArguments(const Analysis &a, const ParameterValues &values)
 // timings and the parts that name files.
 void numbers(const QJsonValue &v, const QString &path, QMap<QString, double> &out)
 {
-    static const QStringList skip{QStringLiteral("seconds"), QStringLiteral("time_ms"), QStringLiteral("elapsed"), QStringLiteral("cache")};
+    static const QStringList skip{QStringLiteral("seconds"), QStringLiteral("time_ms"), QStringLiteral("elapsed"), QStringLiteral("cache"),
+                                  QStringLiteral("timing_ms")};
     for (const QString &s : skip)
         if (path.contains(s))
             return;
