@@ -2043,6 +2043,10 @@ Open the PDF now?</source>
 <context>
     <name>refuge::desktop::ResultsDock</name>
     <message>
+        <source>Siting</source>
+        <translation>选址</translation>
+    </message>
+    <message>
         <source>Results</source>
         <translation>分析结果</translation>
     </message>
@@ -2551,6 +2555,41 @@ Open the PDF now?</source>
     <message>
         <source>The user guide is not installed (looked for %1).</source>
         <translation>未安装用户指南（查找位置：%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>refuge::desktop::SitingResultsView</name>
+    <message>
+        <source>New sites</source>
+        <translation>新增站点</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>People covered</source>
+        <translation>覆盖人口</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <source>Solver</source>
+        <translation>求解器</translation>
+    </message>
+    <message>
+        <source>%1: %2 new sites, people covered %3 of %4; solver %5</source>
+        <translation>%1：新增 %2 个站点，覆盖 %4 人中的 %3 人；求解器 %5</translation>
+    </message>
+    <message>
+        <source>New sites (k)</source>
+        <translation>新增站点数（k）</translation>
+    </message>
+    <message>
+        <source>What each additional site buys</source>
+        <translation>每增加一个站点的效益</translation>
     </message>
 </context>
 </TS>

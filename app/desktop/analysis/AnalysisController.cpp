@@ -268,6 +268,8 @@ void AnalysisController::emitDetails(const AnalysisResult &result)
         Q_EMIT fireFinished(fire->request, fire->outcome);
     else if (const auto *compare = std::any_cast<CompareResult>(&result.detail))
         Q_EMIT compareFinished(*compare);
+    else if (const auto *siting = std::any_cast<SitingJobResult>(&result.detail))
+        Q_EMIT sitingFinished(*siting);
 }
 
 } // namespace refuge::desktop

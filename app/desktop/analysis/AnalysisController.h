@@ -16,6 +16,7 @@
 #include "analysis/jobs/CoverageJob.h"
 #include "analysis/jobs/FireJob.h"
 #include "analysis/scenario/ScenarioCompare.h"
+#include "analysis/siting/SitingJob.h"
 #include "model/Project.h"
 
 #include <QObject>
@@ -66,6 +67,7 @@ Q_SIGNALS:
     void coverageFinished(const refuge::CoverageRequest &request, const refuge::CoverageOutcome &outcome);
     void fireFinished(const refuge::FireRequest &request, const refuge::FireOutcome &outcome);
     void compareFinished(const refuge::CompareResult &result);
+    void sitingFinished(const refuge::SitingJobResult &result);
     void resultsDirectoryChanged(const QString &directory);
 
 private:

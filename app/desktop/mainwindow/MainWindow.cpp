@@ -287,6 +287,7 @@ void MainWindow::connectAnalysisResults()
         dock->raise();
     });
     connect(m_analysis, &AnalysisController::compareFinished, dock, [dock](const CompareResult &r) { dock->showCompare(r); });
+    connect(m_analysis, &AnalysisController::sitingFinished, dock, [dock](const SitingJobResult &r) { dock->showSiting(r); });
     connect(m_analysis, &AnalysisController::resultsDirectoryChanged, m_reports, &ReportExportController::setResultsFolder);
 }
 

@@ -3,6 +3,7 @@
 #include "results/CompareResultsView.h"
 #include "results/CoverageResultsView.h"
 #include "results/FireResultsView.h"
+#include "results/SitingResultsView.h"
 
 #include <QLabel>
 #include <QStackedWidget>
@@ -12,7 +13,8 @@ namespace refuge::desktop {
 
 ResultsDock::ResultsDock(QWidget *parent)
     : QDockWidget(tr("Results"), parent), m_stack(new QStackedWidget(this)), m_tabs(new QTabWidget(m_stack)),
-      m_coverage(new CoverageResultsView(m_tabs)), m_fire(new FireResultsView(m_tabs)), m_compare(new CompareResultsView(m_tabs))
+      m_coverage(new CoverageResultsView(m_tabs)), m_fire(new FireResultsView(m_tabs)), m_compare(new CompareResultsView(m_tabs)),
+      m_siting(new SitingResultsView(m_tabs))
 {
     setObjectName(QStringLiteral("ResultsDock"));
     auto *empty = new QLabel(tr("No results yet. Run an analysis from the Analysis menu."), m_stack);
@@ -24,6 +26,7 @@ ResultsDock::ResultsDock(QWidget *parent)
     m_coverage->hide();
     m_fire->hide();
     m_compare->hide();
+    m_siting->hide();
     setWidget(m_stack);
     connect(m_coverage, &CoverageResultsView::zoomRequested, this, &ResultsDock::zoomRequested);
     connect(m_fire, &FireResultsView::zoomRequested, this, &ResultsDock::zoomRequested);
@@ -45,6 +48,12 @@ void ResultsDock::showCompare(const CompareResult &result)
 {
     m_compare->setResults(result);
     showTab(m_compare, tr("Scenarios"), 2);
+}
+
+void ResultsDock::showSiting(const SitingJobResult &result)
+{
+    m_siting->setResults(result);
+    showTab(m_siting, tr("Siting"), 3);
 }
 
 void ResultsDock::showTab(QWidget *page, const QString &title, int preferredIndex)

@@ -8,6 +8,7 @@
 #include "analysis/CoverageAnalysis.h"
 #include "analysis/FireCoverage.h"
 #include "analysis/scenario/ScenarioCompare.h"
+#include "analysis/siting/SitingJob.h"
 
 #include <QDockWidget>
 #include <QRectF>
@@ -18,6 +19,7 @@ class QTabWidget;
 namespace refuge::desktop {
 
 class CompareResultsView;
+class SitingResultsView;
 class CoverageResultsView;
 class FireResultsView;
 
@@ -28,10 +30,12 @@ public:
     void showCoverage(const refuge::CoverageRequest &request, const refuge::CoverageOutcome &outcome);
     void showFire(const refuge::FireRequest &request, const refuge::FireOutcome &outcome);
     void showCompare(const refuge::CompareResult &result);
+    void showSiting(const refuge::SitingJobResult &result);
 
     CoverageResultsView *coverageView() const { return m_coverage; }
     FireResultsView *fireView() const { return m_fire; }
     CompareResultsView *compareView() const { return m_compare; }
+    SitingResultsView *sitingView() const { return m_siting; }
     QTabWidget *tabs() const { return m_tabs; }
 
 signals:
@@ -45,6 +49,7 @@ private:
     CoverageResultsView *m_coverage;
     FireResultsView *m_fire;
     CompareResultsView *m_compare;
+    SitingResultsView *m_siting;
 };
 
 } // namespace refuge::desktop
