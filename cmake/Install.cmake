@@ -11,6 +11,18 @@ include(GNUInstallDirs)
 set(REFUGE_INSTALL_DATADIR ${CMAKE_INSTALL_DATADIR}/refuge)
 
 install(TARGETS refuge-cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# Shared core layers (REFUGE_SHARED_CORE, a developer build) go to lib/refuge, found
+# through the programs' run path; the package is made from the static default build.
+if(REFUGE_SHARED_CORE)
+  include(${PROJECT_SOURCE_DIR}/core/Layers.cmake)
+  foreach(layer ${REFUGE_LAYERS})
+    install(TARGETS refuge_${layer} LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/refuge)
+  endforeach()
+  set_property(TARGET refuge-cli APPEND PROPERTY INSTALL_RPATH "$ORIGIN/../${CMAKE_INSTALL_LIBDIR}/refuge")
+  if(TARGET refuge)
+    set_property(TARGET refuge APPEND PROPERTY INSTALL_RPATH "$ORIGIN/../${CMAKE_INSTALL_LIBDIR}/refuge")
+  endif()
+endif()
 if(TARGET refuge)
   install(TARGETS refuge RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 endif()

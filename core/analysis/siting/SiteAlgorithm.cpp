@@ -226,8 +226,13 @@ AnalysisResult SiteAlgorithm::result(const SitingJobResult &r)
                       .arg(total, 0, 'f', 0)
                       .arg(total > 0 ? 100.0 * s.evaluation.coveredPopulation / total : 0.0, 0, 'f', 1);
     int rank = 0;
-    for (const SitingSite &site : s.sites)
-        out.report << QStringLiteral("  %1. %2 %3: +%4").arg(++rank).arg(r.sites.ids[site.candidate], r.sites.names.value(site.candidate)).arg(site.gain, 0, 'f', 1);
+    for (const SitingSite &site : s.sites) {
+        // "id name", or the id alone when the candidates have no names (the name is the id).
+        const QString id = r.sites.ids[site.candidate];
+        const QString name = r.sites.names.value(site.candidate);
+        const QString label = name.isEmpty() || name == id ? id : id + QLatin1Char(' ') + name;
+        out.report << QStringLiteral("  %1. %2: +%3").arg(++rank).arg(label).arg(site.gain, 0, 'f', 1);
+    }
     if (!r.outDir.isEmpty())
         out.reportEnd << QStringLiteral("results: ") + QDir(r.outDir).absolutePath();
     out.detail = r;
