@@ -10,7 +10,7 @@ REFUGE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # poppler for screenshots/PDF checks, PostgreSQL + PostGIS for the PostGIS reader test.
 REFUGE_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools
   qt6-charts-dev libqt6opengl6-dev libgdal-dev gdal-bin libproj-dev libgeos-dev fonts-noto-cjk
-  coinor-libcbc-dev libmimalloc-dev libxxhash-dev qt6-translations-l10n)
+  coinor-libcbc-dev libmimalloc-dev libxxhash-dev nlohmann-json3-dev qt6-translations-l10n)
 REFUGE_TEST_PACKAGES=(xvfb xauth poppler-utils postgresql-15-postgis-3 postgresql-15)
 
 refuge_install_packages() {

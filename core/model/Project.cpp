@@ -1,4 +1,5 @@
 #include "model/Project.h"
+#include "model/JsonKeyOrder.h"
 #include "util/Error.h"
 
 #include <QDir>
@@ -245,7 +246,17 @@ void Project::save(const QString &filePath)
             if (!isConnectionString(l.path) && QFileInfo(l.path).isRelative())
                 l.path = saved.storedPath(QDir(oldDir).absoluteFilePath(l.path));
     }
-    f.write(QJsonDocument(saved.toJson()).toJson(QJsonDocument::Indented));
+    // Keys in the order of the file being replaced, else of the file this project was
+    // read from (JsonKeyOrder): a person's order survives a save.
+    QByteArray earlier;
+    for (const QString &path : {filePath, m_filePath}) {
+        QFile before(path);
+        if (!path.isEmpty() && before.open(QIODevice::ReadOnly)) {
+            earlier = before.readAll();
+            break;
+        }
+    }
+    f.write(JsonKeyOrder::indented(saved.toJson(), earlier));
     if (!f.commit())
         throw IoError(fileMessage(filePath, QStringLiteral("cannot be written (%1)").arg(f.errorString())));
     *this = std::move(saved);

@@ -457,6 +457,65 @@
     </message>
 </context>
 <context>
+    <name>refuge::desktop::BookmarkController</name>
+    <message>
+        <source>Bookmarks</source>
+        <translation>书签</translation>
+    </message>
+    <message>
+        <source>New Bookmark…</source>
+        <translation>新建书签…</translation>
+    </message>
+    <message>
+        <source>Save the map&apos;s current extent under a name, in the project</source>
+        <translation>以名称保存地图当前范围（存入项目）</translation>
+    </message>
+    <message>
+        <source>A bookmark needs a name.</source>
+        <translation>书签需要名称。</translation>
+    </message>
+    <message>
+        <source>The map shows nothing to bookmark yet.</source>
+        <translation>地图尚无可保存为书签的内容。</translation>
+    </message>
+    <message>
+        <source>There is a bookmark named &apos;%1&apos; already.</source>
+        <translation>已有名为“%1”的书签。</translation>
+    </message>
+    <message>
+        <source>New bookmark &apos;%1&apos;</source>
+        <translation>新建书签“%1”</translation>
+    </message>
+    <message>
+        <source>There is no bookmark named &apos;%1&apos;.</source>
+        <translation>没有名为“%1”的书签。</translation>
+    </message>
+    <message>
+        <source>Delete bookmark &apos;%1&apos;</source>
+        <translation>删除书签“%1”</translation>
+    </message>
+    <message>
+        <source>Bookmark &apos;%1&apos; cannot be shown in the project&apos;s CRS: %2</source>
+        <translation>书签“%1”无法在项目坐标系中显示：%2</translation>
+    </message>
+    <message>
+        <source>Bookmark %1</source>
+        <translation>书签 %1</translation>
+    </message>
+    <message>
+        <source>New Bookmark</source>
+        <translation>新建书签</translation>
+    </message>
+    <message>
+        <source>Name of the map&apos;s current extent:</source>
+        <translation>地图当前范围的名称：</translation>
+    </message>
+    <message>
+        <source>Delete Bookmark</source>
+        <translation>删除书签</translation>
+    </message>
+</context>
+<context>
     <name>refuge::desktop::CapacityTool</name>
     <message>
         <source>The %1 layer has no capacity field (map one in the layer&apos;s properties).</source>

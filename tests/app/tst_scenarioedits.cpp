@@ -27,6 +27,7 @@
 #include <QAction>
 #include <QCryptographicHash>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QListWidget>
 #include <QProcess>
@@ -329,6 +330,22 @@ private Q_SLOTS:
                 covered = f.value;
         QCOMPARE(qRound(covered), qRound(coveredB));
         QVERIFY(bench()->panel()->status()->text().contains(QLatin1String("updated in")));
+        // Run again: the network, demand and every unchanged shelter's search are taken
+        // from the first run, and the figures are the same.
+        QTest::mouseClick(bench()->panel()->coverageButton(), Qt::LeftButton);
+        waitForRun(bench()->runner());
+        const QJsonObject reuse = bench()->runner()->lastReuse();
+        QVERIFY2(reuse.value(QStringLiteral("network")).toBool(), qPrintable(QJsonDocument(reuse).toJson()));
+        QVERIFY(reuse.value(QStringLiteral("demand")).toBool());
+        QVERIFY(reuse.value(QStringLiteral("snapped_demand")).toBool());
+        QCOMPARE(reuse.value(QStringLiteral("facility_searches")).toInt(), 0); // none run again
+        // Every shelter's search kept: the sample's 15 and the scenario's Danehy Park.
+        QCOMPARE(reuse.value(QStringLiteral("facility_searches_reused")).toInt(), 16);
+        double again = -1;
+        for (const auto &f : bench()->runner()->lastResult()->figures)
+            if (f.id == QLatin1String("covered_population"))
+                again = f.value;
+        QCOMPARE(again, covered);
         QCOMPARE(sha256(m_gpkg), m_gpkgHash);
     }
 

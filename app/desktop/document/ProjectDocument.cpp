@@ -2,6 +2,7 @@
 
 #include "model/RasterLayer.h"
 #include "model/VectorLayer.h"
+#include "model/Bookmarks.h"
 #include "print/ProjectLayouts.h"
 #include "render/DefaultStyles.h"
 #include "util/Error.h"
@@ -250,6 +251,8 @@ void ProjectDocument::setScenarios(const QJsonArray &scenarios)
 }
 
 void ProjectDocument::setLayouts(const std::vector<PrintLayout> &layouts) { ProjectLayouts::store(m_project, layouts); }
+
+void ProjectDocument::setBookmarks(const std::vector<Bookmark> &bookmarks) { Bookmarks::store(m_project, bookmarks); }
 
 void ProjectDocument::setConnectionPassword(const QString &connection, const QString &password)
 {

@@ -5,6 +5,7 @@
 // goes through a command in commands/, which calls the primitive mutators below; the
 // views (layer tree, canvas, attribute table) follow the signals. GUI thread only.
 #include "document/LayerData.h"
+#include "model/Bookmarks.h"
 #include "model/Project.h"
 #include "render/MapSettings.h"
 #include "render/Style.h"
@@ -78,6 +79,8 @@ public:
     void setScenarios(const QJsonArray &scenarios);
     // The project's print layouts (ProjectLayouts: saved with the project). Throws InvalidInput.
     void setLayouts(const std::vector<PrintLayout> &layouts);
+    // The project's bookmarks (Bookmarks: saved with the project). Throws InvalidInput.
+    void setBookmarks(const std::vector<Bookmark> &bookmarks);
 
     // Off: layer sources are not read (pure project editing, e.g. tests of commands).
     void setLoadLayers(bool load) { m_loadLayers = load; }

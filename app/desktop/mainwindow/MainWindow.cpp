@@ -12,6 +12,7 @@
 #include "dialogs/SettingsDialog.h"
 #include "document/ProjectDocument.h"
 #include "layers/LayerPanel.h"
+#include "mainwindow/BookmarkController.h"
 #include "mainwindow/ExportController.h"
 #include "mainwindow/LayerImporter.h"
 #include "mainwindow/MapStatusBar.h"
@@ -51,7 +52,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_statusBar(new MapStatusBar(m_doc, m_canvas, statusBar())), m_panTool(new PanTool(m_canvas)),
       m_zoomTool(new ZoomBoxTool(m_canvas)), m_identifyTool(new IdentifyTool(m_canvas)), m_selectTool(new SelectTool(m_canvas)),
       m_reports(new ReportExportController(m_doc, this)), m_scenarios(new ScenarioWorkbench(m_doc, m_canvas, m_analysis, this)),
-      m_layouts(new LayoutController(m_doc, this))
+      m_layouts(new LayoutController(m_doc, this)), m_bookmarks(new BookmarkController(m_doc, m_canvas, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setCentralWidget(m_canvas);
@@ -230,6 +231,8 @@ void MainWindow::createActions()
     view->addSeparator();
     for (QAction *a : {zoomIn, zoomOut, full, zoomLayer, zoomSel, back, forward, refresh})
         view->addAction(a);
+    view->addMenu(m_bookmarks->menu());
+    addAction(m_bookmarks->newAction()); // Ctrl+B before the menu was ever opened
     view->addSeparator();
     QMenu *panels = view->addMenu(tr("Panels"));
     for (QDockWidget *d : {m_layerDock, m_scenarioDock, m_attributeDock, m_identifyDock, static_cast<QDockWidget *>(m_resultsDock)})
@@ -317,6 +320,7 @@ void MainWindow::restoreLayout()
 void MainWindow::setInteractive(bool interactive)
 {
     m_projects->setInteractive(interactive);
+    m_bookmarks->setInteractive(interactive);
     m_importer->setAskRole(interactive);
     m_reports->setInteractive(interactive);
 }

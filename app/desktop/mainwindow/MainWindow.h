@@ -20,6 +20,7 @@ class IdentifyTool;
 class LayerImporter;
 class LayerPanel;
 class LayoutController;
+class BookmarkController;
 class MapCanvas;
 class MapStatusBar;
 class MapTool;
@@ -50,6 +51,7 @@ public:
     AnalysisController *analysis() const { return m_analysis; }
     ScenarioWorkbench *scenarios() const { return m_scenarios; }
     LayoutController *layouts() const { return m_layouts; }
+    BookmarkController *bookmarks() const { return m_bookmarks; }
 
     void openAttributeTable(const QString &layerId);
     void showLayerProperties(const QString &layerId);
@@ -91,6 +93,7 @@ private:
     ScenarioWorkbench *m_scenarios;
     QDockWidget *m_scenarioDock = nullptr;
     LayoutController *m_layouts;
+    BookmarkController *m_bookmarks;
 };
 
 } // namespace refuge::desktop

@@ -2,6 +2,8 @@
 #include "scenarios/ScenarioRunner.h"
 
 #include "analysis/AnalysisController.h"
+#include "analysis/algorithms/CoverageAlgorithm.h"
+#include "analysis/jobs/CoverageReuse.h"
 #include "analysis/framework/AnalysisRegistry.h"
 #include "analysis/scenario/CompareAnalysis.h"
 #include "analysis/scenario/ScenarioApply.h"
@@ -18,8 +20,11 @@ namespace refuge::desktop {
 
 namespace {
 
-// The registered coverage analysis on the scenario's derived project.
-AnalysisResult coverageUnder(const Project &project, const QString &name, const QString &dir, Feedback &feedback)
+// The registered coverage analysis on the scenario's derived project, with what the
+// runner's earlier coverage runs read kept (`reuse`: network, demand, unchanged shelters'
+// searches; the results equal a from-scratch run).
+AnalysisResult coverageUnder(const Project &project, const QString &name, const QString &dir, Feedback &feedback,
+                             CoverageReuse &reuse)
 {
     const Analysis &coverage = *AnalysisRegistry::find(QStringLiteral("coverage"));
     feedback.setProgressSpan(0, 20);
@@ -31,13 +36,13 @@ AnalysisResult coverageUnder(const Project &project, const QString &name, const 
     const ValidationIssues issues = coverage.validate(values);
     if (!issues.empty())
         throw InvalidInput(issues.front().line(project.filePath() + QStringLiteral(": coverage")));
-    return coverage.run(values, feedback);
+    return CoverageAlgorithm::result(CoverageJob::run(CoverageAlgorithm::settings(values), feedback, &reuse));
 }
 
 } // namespace
 
 ScenarioRunner::ScenarioRunner(ProjectDocument *doc, AnalysisController *controller, QObject *parent)
-    : QObject(parent), m_doc(doc), m_controller(controller)
+    : QObject(parent), m_doc(doc), m_controller(controller), m_reuse(std::make_shared<CoverageReuse>())
 {
     connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, &ScenarioRunner::done);
 }
@@ -74,10 +79,11 @@ bool ScenarioRunner::start(Kind kind, const QString &name)
     const Project project = m_doc->project(); // a copy: the worker never sees the document
     const QString dir = m_runDirectory;
     std::shared_ptr<Feedback> feedback = m_feedback;
-    m_watcher.setFuture(QtConcurrent::run([kind, project, name, dir, result, feedback]() -> Outcome {
+    std::shared_ptr<CoverageReuse> reuse = m_reuse; // one run at a time uses it
+    m_watcher.setFuture(QtConcurrent::run([kind, project, name, dir, result, feedback, reuse]() -> Outcome {
         try {
             if (kind == Kind::Coverage)
-                *result = coverageUnder(project, name, dir, *feedback);
+                *result = coverageUnder(project, name, dir, *feedback, *reuse);
             else
                 *result = static_cast<const CompareAnalysis *>(AnalysisRegistry::find(QStringLiteral("compare")))
                               ->runOn(project, Scenario::kBaseline, name, dir, *feedback);
@@ -92,6 +98,8 @@ bool ScenarioRunner::start(Kind kind, const QString &name)
     }));
     return true;
 }
+
+QJsonObject ScenarioRunner::lastReuse() const { return isRunning() ? QJsonObject() : m_reuse->lastRun(); }
 
 void ScenarioRunner::cancel()
 {

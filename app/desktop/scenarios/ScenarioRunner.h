@@ -12,10 +12,12 @@
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>
+#include <QJsonObject>
 #include <QObject>
 #include <memory>
 
 namespace refuge {
+class CoverageReuse;
 class Feedback;
 }
 
@@ -40,6 +42,9 @@ public:
     QString lastError() const { return m_lastError; }
     // The last successful run's result (figures, tables, detail).
     const AnalysisResult *lastResult() const { return m_last.get(); }
+    // What the last coverage run took from earlier ones (CoverageReuse::lastRun); not
+    // while a run is going.
+    QJsonObject lastReuse() const;
 
 Q_SIGNALS:
     void progress(int percent);
@@ -58,6 +63,9 @@ private:
     AnalysisController *m_controller;
     QFutureWatcher<Outcome> m_watcher;
     std::shared_ptr<Feedback> m_feedback;
+    // Kept between "Run coverage under this scenario" runs (CoverageReuse): what did not
+    // change is not read, snapped or searched again. Used by one worker at a time.
+    std::shared_ptr<CoverageReuse> m_reuse;
     std::shared_ptr<AnalysisResult> m_running, m_last;
     QString m_analysisId, m_runDirectory, m_lastError;
     QElapsedTimer m_clock;

@@ -190,6 +190,40 @@ private Q_SLOTS:
         QCOMPARE(o.value(QStringLiteral("title")).toString(), QStringLiteral("未来"));
     }
 
+    // Save keeps the order a person wrote the keys in (issue 18): at the top, in each
+    // layer (matched by id, even after a layer before it went) and in nested objects;
+    // keys Refuge adds come after them. The values are those of the project in memory.
+    void keyOrderKeptOnSave()
+    {
+        const QString path = m_tmp.filePath(QStringLiteral("order/p.refuge"));
+        writeFile(path, R"({
+  "title": "Order", "x_notes": {"zeta": 1, "alpha": 2}, "version": 1, "format": "refuge-project", "crs": "EPSG:4326",
+  "layers": [
+    {"source": "a.gpkg", "id": "first", "role": "roads", "layer": "roads"},
+    {"visible": false, "source": "b.gpkg", "layer": "shelters", "id": "second", "role": "shelters"}
+  ]
+})");
+        Project p = Project::load(path);
+        p.title = QStringLiteral("Order, edited");
+        p.layers.erase(p.layers.begin());
+        const QString copy = m_tmp.filePath(QStringLiteral("order/copy.refuge"));
+        for (const QString &target : {path, copy}) { // over itself, and saved as a new file
+            p.save(target);
+            const QByteArray text = readAll(target);
+            const auto at = [&](const char *key) { return text.indexOf(QByteArray("\"") + key + "\""); };
+            QVERIFY2(at("title") >= 0 && at("title") < at("x_notes"), text.constData());
+            QVERIFY(at("x_notes") < at("zeta") && at("zeta") < at("alpha") && at("alpha") < at("version"));
+            QVERIFY(at("version") < at("format") && at("format") < at("crs") && at("crs") < at("layers"));
+            QVERIFY(at("layers") < at("visible") && at("visible") < at("source") && at("source") < at("layer\": \"shelters"));
+            QVERIFY(at("layer\": \"shelters") < at("id") && at("id") < at("role"));
+            QVERIFY(!text.contains("first"));
+            // Same values as the project's own JSON; only the order differs.
+            QCOMPARE(QJsonDocument::fromJson(text).object(), Project::load(target).toJson());
+            QCOMPARE(Project::load(target).title, QStringLiteral("Order, edited"));
+            QVERIFY(text.endsWith("}\n"));
+        }
+    }
+
     // A project file never stores a database password: a password read from a file is
     // kept in memory (the layer still connects), named in one warning (without the
     // password), and gone from the file at the next save; the same for one set in memory.
