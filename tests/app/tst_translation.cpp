@@ -3,11 +3,13 @@
 #include "AppTestSupport.h"
 #include "app/RoleNames.h"
 #include "crs/Crs.h"
+#include "mainwindow/BookmarkController.h"
 #include "mainwindow/MainWindow.h"
 #include "mainwindow/MapStatusBar.h"
 
 #include <QDockWidget>
 #include <QFile>
+#include <QMenu>
 #include <QMenuBar>
 #include <QTranslator>
 #include <QXmlStreamReader>
@@ -85,6 +87,8 @@ private Q_SLOTS:
         for (QDockWidget *d : window.findChildren<QDockWidget *>())
             docks << d->windowTitle();
         QVERIFY(docks.contains(QStringLiteral("图层")));
+        QCOMPARE(window.bookmarks()->menu()->title(), QStringLiteral("书签"));
+        QCOMPARE(window.bookmarks()->newAction()->text(), QStringLiteral("新建书签…"));
         QCOMPARE(RoleNames::displayName(Role::Shelters), QStringLiteral("避难场所"));
         QCOMPARE(RoleNames::displayName(Role::FireStations), QStringLiteral("消防站"));
         QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("取消"));
