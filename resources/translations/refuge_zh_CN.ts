@@ -2619,6 +2619,26 @@ Open the PDF now?</source>
 <context>
     <name>refuge::desktop::SitingResultsView</name>
     <message>
+        <source>, stopped: best solution found (heuristic start included)</source>
+        <translation>，已停止：给出找到的最优解（含启发式初始解）</translation>
+    </message>
+    <message>
+        <source>, proven infeasible: heuristic solution given</source>
+        <translation>，已证明无可行解：给出启发式解</translation>
+    </message>
+    <message>
+        <source>heuristic (greedy + Teitz-Bart swap)</source>
+        <translation>启发式（贪心 + Teitz-Bart 交换）</translation>
+    </message>
+    <message>
+        <source>existing sites only</source>
+        <translation>仅现有设施</translation>
+    </message>
+    <message>
+        <source>exact (CBC)</source>
+        <translation>精确求解（CBC）</translation>
+    </message>
+    <message>
         <source>New sites</source>
         <translation>新增站点</translation>
     </message>

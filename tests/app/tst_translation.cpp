@@ -6,6 +6,7 @@
 #include "mainwindow/BookmarkController.h"
 #include "mainwindow/MainWindow.h"
 #include "mainwindow/MapStatusBar.h"
+#include "results/SitingResultsView.h"
 
 #include <QDockWidget>
 #include <QFile>
@@ -89,6 +90,10 @@ private Q_SLOTS:
         QVERIFY(docks.contains(QStringLiteral("图层")));
         QCOMPARE(window.bookmarks()->menu()->title(), QStringLiteral("书签"));
         QCOMPARE(window.bookmarks()->newAction()->text(), QStringLiteral("新建书签…"));
+        // A siting run's solver line (kept in English in its files) in the Siting tab.
+        QCOMPARE(SitingResultsView::solverText(QStringLiteral("exact (CBC), stopped: best solution found (heuristic start included)")),
+                 QStringLiteral("精确求解（CBC），已停止：给出找到的最优解（含启发式初始解）"));
+        QCOMPARE(SitingResultsView::solverText(QStringLiteral("existing sites only")), QStringLiteral("仅现有设施"));
         QCOMPARE(RoleNames::displayName(Role::Shelters), QStringLiteral("避难场所"));
         QCOMPARE(RoleNames::displayName(Role::FireStations), QStringLiteral("消防站"));
         QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("取消"));

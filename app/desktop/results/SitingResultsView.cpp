@@ -8,6 +8,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <cmath>
+#include <utility>
 
 #ifdef REFUGE_HAVE_CHARTS
 #include <QChartView>
@@ -57,6 +58,22 @@ SitingResultsView::SitingResultsView(QWidget *parent) : QWidget(parent), m_headl
     layout->addWidget(m_curve, 1);
 }
 
+QString SitingResultsView::solverText(const QString &solver)
+{
+    // core/analysis/siting/Siting.cpp's fragments, longest first.
+    const std::pair<const char *, QString> parts[] = {
+        {", stopped: best solution found (heuristic start included)", tr(", stopped: best solution found (heuristic start included)")},
+        {", proven infeasible: heuristic solution given", tr(", proven infeasible: heuristic solution given")},
+        {"heuristic (greedy + Teitz-Bart swap)", tr("heuristic (greedy + Teitz-Bart swap)")},
+        {"existing sites only", tr("existing sites only")},
+        {"exact (CBC)", tr("exact (CBC)")},
+    };
+    QString out = solver;
+    for (const auto &[english, local] : parts)
+        out.replace(QLatin1String(english), local);
+    return out;
+}
+
 void SitingResultsView::setResults(const SitingJobResult &job)
 {
     const SitingResult &r = job.result;
@@ -67,7 +84,7 @@ void SitingResultsView::setResults(const SitingJobResult &job)
                             .arg(job.summary.value(QStringLiteral("model")).toString().toUpper())
                             .arg(job.summary.value(QStringLiteral("k")).toInt())
                             .arg(l.toString(job.summary.value(QStringLiteral("covered_population")).toDouble(), 'f', 0), l.toString(total, 'f', 0),
-                                 job.summary.value(QStringLiteral("solver")).toString()));
+                                 solverText(job.summary.value(QStringLiteral("solver")).toString())));
     m_curve->setRowCount(int(r.curve.size()));
     for (int i = 0; i < int(r.curve.size()); ++i) {
         const SitingCurvePoint &p = r.curve[std::size_t(i)];
@@ -75,7 +92,7 @@ void SitingResultsView::setResults(const SitingJobResult &job)
         m_curve->setItem(i, 1, cell(l.toString(p.objective, 'f', 0)));
         m_curve->setItem(i, 2, cell(l.toString(p.coveredPopulation, 'f', 0)));
         m_curve->setItem(i, 3, cell(total > 0 ? l.toString(100.0 * p.coveredPopulation / total, 'f', 1) + QStringLiteral(" %") : QStringLiteral("—")));
-        m_curve->setItem(i, 4, cell(p.solver, false));
+        m_curve->setItem(i, 4, cell(solverText(p.solver), false));
     }
     m_curve->resizeColumnsToContents();
 #ifdef REFUGE_HAVE_CHARTS

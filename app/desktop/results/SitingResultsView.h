@@ -18,6 +18,9 @@ class SitingResultsView : public QWidget {
 public:
     explicit SitingResultsView(QWidget *parent = nullptr);
     void setResults(const refuge::SitingJobResult &result);
+    // A run's solver line (summary.json / curve.csv keep it in English) in the UI's
+    // language: "exact (CBC), stopped: …" → its parts translated.
+    static QString solverText(const QString &solver);
 
     QTableWidget *curveTable() const { return m_curve; }
     QWidget *chart() const { return m_chart; } // nullptr without Qt Charts
