@@ -23,6 +23,16 @@ QDoubleSpinBox *capacityBox(QWidget *parent, double value, const QString &suffix
     return box;
 }
 
+// OK / Cancel as the form's last row; true when the dialog was accepted.
+bool accepted(QDialog &d, QFormLayout *form)
+{
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &d);
+    form->addRow(buttons);
+    QObject::connect(buttons, &QDialogButtonBox::accepted, &d, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &d, &QDialog::reject);
+    return d.exec() == QDialog::Accepted;
+}
+
 } // namespace
 
 std::optional<NewFacility> ScenarioDialogs::askNewFacility(QWidget *parent, const QString &role, bool hasCapacity)
@@ -37,11 +47,7 @@ std::optional<NewFacility> ScenarioDialogs::askNewFacility(QWidget *parent, cons
     QDoubleSpinBox *capacity = hasCapacity ? capacityBox(&d, 500, tr(" people")) : nullptr;
     if (capacity)
         form->addRow(tr("Capacity:"), capacity);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &d);
-    form->addRow(buttons);
-    QObject::connect(buttons, &QDialogButtonBox::accepted, &d, &QDialog::accept);
-    QObject::connect(buttons, &QDialogButtonBox::rejected, &d, &QDialog::reject);
-    if (d.exec() != QDialog::Accepted)
+    if (!accepted(d, form))
         return std::nullopt;
     NewFacility f;
     f.name = name->text().trimmed();
@@ -57,11 +63,7 @@ std::optional<double> ScenarioDialogs::askCapacity(QWidget *parent, const Scenar
     auto *form = new QFormLayout(&d);
     QDoubleSpinBox *capacity = capacityBox(&d, facility.capacity.value_or(0), tr(" people"));
     form->addRow(tr("Capacity:"), capacity);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &d);
-    form->addRow(buttons);
-    QObject::connect(buttons, &QDialogButtonBox::accepted, &d, &QDialog::accept);
-    QObject::connect(buttons, &QDialogButtonBox::rejected, &d, &QDialog::reject);
-    if (d.exec() != QDialog::Accepted)
+    if (!accepted(d, form))
         return std::nullopt;
     return capacity->value();
 }
