@@ -10,6 +10,7 @@
 #include "mainwindow/ProjectController.h"
 
 #include <QAction>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -91,6 +92,7 @@ private Q_SLOTS:
         QVERIFY(!near(canvas->extent(), square, 1.0));
         QAction *entry = menuEntry(bookmarks->menu(), QStringLiteral("Harvard Square"));
         QVERIFY(entry);
+        bookmarks->menu()->grab().save(QDir::temp().filePath(QStringLiteral("bookmarks_menu.png"))); // to look at
         entry->trigger();
         QVERIFY2(near(canvas->extent(), square, 0.01), qPrintable(text(canvas->extent()) + QStringLiteral(" vs ") + text(square)));
 

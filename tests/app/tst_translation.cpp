@@ -8,6 +8,7 @@
 #include "mainwindow/MapStatusBar.h"
 #include "results/SitingResultsView.h"
 
+#include <QDir>
 #include <QDockWidget>
 #include <QFile>
 #include <QMenu>
@@ -89,6 +90,7 @@ private Q_SLOTS:
             docks << d->windowTitle();
         QVERIFY(docks.contains(QStringLiteral("图层")));
         QCOMPARE(window.bookmarks()->menu()->title(), QStringLiteral("书签"));
+        window.bookmarks()->menu()->grab().save(QDir::temp().filePath(QStringLiteral("bookmarks_menu_zh.png"))); // to look at
         QCOMPARE(window.bookmarks()->newAction()->text(), QStringLiteral("新建书签…"));
         // A siting run's solver line (kept in English in its files) in the Siting tab.
         QCOMPARE(SitingResultsView::solverText(QStringLiteral("exact (CBC), stopped: best solution found (heuristic start included)")),
