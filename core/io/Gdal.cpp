@@ -1,4 +1,5 @@
 #include "io/Gdal.h"
+#include "io/TileSource.h"
 #include "util/Error.h"
 
 #include <QDir>
@@ -69,7 +70,7 @@ QString GdalErrorCollector::first(const QString &prefix) const
 GdalDataset openDataset(const QString &path, unsigned flags, const QStringList &openOptions)
 {
     ensureGdal();
-    if (!isConnectionString(path) && !path.startsWith(QLatin1String("/vsi"))) {
+    if (!isConnectionString(path) && !isTileUrl(path) && !path.startsWith(QLatin1String("/vsi"))) {
         const QFileInfo info(path);
         if (!info.exists())
             throw IoError(fileMessage(path, QStringLiteral("no such file")));
@@ -90,7 +91,7 @@ GdalDataset openDataset(const QString &path, unsigned flags, const QStringList &
     }
     resetGdalError();
     const CslList options = toCsl(openOptions);
-    const QByteArray utf8 = path.toUtf8();
+    const QByteArray utf8 = gdalRasterName(path).toUtf8();
     // The PostgreSQL driver ends with "Couldn't establish a database connection"; libpq's
     // reason before it says why (no password supplied, authentication failed...). Only
     // there: a collector hides the messages from an outer one (a file's CRS warnings).
@@ -114,6 +115,8 @@ GdalDataset openDataset(const QString &path, unsigned flags, const QStringList &
 
 DatasetKind probeDataset(const QString &path)
 {
+    if (isTileUrl(path))
+        return {false, true};
     // Vector drivers first: with both flags a raster driver that claims the file and
     // then fails (XYZ on a CSV of x/y points: "Couldn't determine X spacing") ends the
     // search before the vector driver that would have read it.

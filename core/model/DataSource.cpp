@@ -38,8 +38,28 @@ bool isConnectionString(const QString &source)
         || source.startsWith(QLatin1String("postgresql://"), Qt::CaseInsensitive);
 }
 
+bool isTileUrl(const QString &source)
+{
+    if (source.startsWith(QLatin1String("WMTS:"), Qt::CaseInsensitive))
+        return true;
+    static const QRegularExpression scheme(QStringLiteral("^(https?|file)://"), QRegularExpression::CaseInsensitiveOption);
+    return scheme.match(source).hasMatch() && source.contains(QLatin1String("{z}")) && source.contains(QLatin1String("{x}"))
+        && source.contains(QLatin1String("{y}"));
+}
+
+QString redactedTileUrl(const QString &source)
+{
+    static const QRegularExpression key(QStringLiteral(R"re(([?&](?:tk|key|apikey|api_key|access_token|token)=)[^&\s{]+)re"),
+                                        QRegularExpression::CaseInsensitiveOption);
+    QString out = source;
+    out.replace(key, QStringLiteral("\\1***"));
+    return out;
+}
+
 QString redactedSource(const QString &source)
 {
+    if (isTileUrl(source))
+        return redactedTileUrl(source);
     if (!isConnectionString(source))
         return source;
     QString out = source;
@@ -123,6 +143,8 @@ QString DataSource::redacted() const { return redactedSource(toString()); }
 
 QString DataSource::displayName() const
 {
+    if (isTileUrl(path))
+        return redactedTileUrl(path);
     if (isConnectionString(path))
         return layer.isEmpty() ? QStringLiteral("PostGIS") : QStringLiteral("PostGIS:%1").arg(layer);
     return toString();

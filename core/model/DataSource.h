@@ -20,6 +20,14 @@ struct DataSource {
 // True for GDAL connection strings ("PG:...", "postgresql://...") rather than file paths.
 bool isConnectionString(const QString &source);
 
+// True for a web tile source: an http(s) or file URL template with {z}, {x} and {y}
+// ("https://tile.openstreetmap.org/{z}/{x}/{y}.png"), or a GDAL "WMTS:" string. Such a
+// source is not a file path: it is never resolved against the project folder.
+bool isTileUrl(const QString &source);
+// A tile URL with any access key shown as "***" ("tk=…", "key=…", "access_token=…"):
+// for every message and log.
+QString redactedTileUrl(const QString &source);
+
 // Passwords go only to the connection. A source for messages and outputs: connection
 // strings lose their password ("password=***", "postgresql://user:***@host"); file
 // paths are returned unchanged.

@@ -266,7 +266,7 @@ QString Project::directory() const { return m_filePath.isEmpty() ? QString() : Q
 
 QString Project::resolvedPath(const ProjectLayer &layer) const
 {
-    if (isConnectionString(layer.path) || QFileInfo(layer.path).isAbsolute() || m_filePath.isEmpty())
+    if (isConnectionString(layer.path) || isTileUrl(layer.path) || QFileInfo(layer.path).isAbsolute() || m_filePath.isEmpty())
         return layer.path;
     return QDir::cleanPath(QDir(directory()).absoluteFilePath(layer.path));
 }
@@ -275,7 +275,7 @@ DataSource Project::dataSource(const ProjectLayer &layer) const { return {resolv
 
 QString Project::storedPath(const QString &absolutePath) const
 {
-    if (m_filePath.isEmpty() || isConnectionString(absolutePath))
+    if (m_filePath.isEmpty() || isConnectionString(absolutePath) || isTileUrl(absolutePath))
         return absolutePath;
     return QDir(directory()).relativeFilePath(absolutePath);
 }

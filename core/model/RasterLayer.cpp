@@ -21,4 +21,15 @@ QRectF RasterLayer::extent() const
     return QRectF(QPointF(std::min(x0, x1), std::min(y0, y1)), QPointF(std::max(x0, x1), std::max(y0, y1)));
 }
 
+bool RasterLayer::isColour() const
+{
+    bool red = false, green = false, blue = false;
+    for (const RasterBandInfo &b : m_bands) {
+        red = red || b.colour == QLatin1String("Red");
+        green = green || b.colour == QLatin1String("Green");
+        blue = blue || b.colour == QLatin1String("Blue");
+    }
+    return (red && green && blue) || (m_bands.size() == 1 && m_bands.front().colour == QLatin1String("Palette"));
+}
+
 } // namespace refuge

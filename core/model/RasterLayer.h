@@ -16,6 +16,7 @@ struct RasterBandInfo {
     QString dataType;             // "Byte", "Float32"...
     std::optional<double> nodata; // no nodata value when empty
     QString description;
+    QString colour;               // GDAL's colour interpretation: "Red", "Green", "Blue", "Alpha", "Palette", "Gray"...
 };
 
 class RasterLayer {
@@ -35,6 +36,12 @@ public:
     double pixelWidth() const { return m_gt[1]; }
     double pixelHeight() const { return -m_gt[5]; }
     QRectF extent() const;
+    // A picture rather than values: red/green/blue bands (with alpha), or one palette
+    // band — an aerial photo, a scanned map, a tile set. Drawn in its own colours.
+    bool isColour() const;
+    // The data's own credit line (an MBTiles/GeoPackage tile set's "attribution"
+    // metadata), empty when it has none.
+    const QString &attribution() const { return m_attribution; }
     QPointF pixelCentre(int col, int row) const;
 
     // Reads a window of band `band` (0-based) as doubles, row-major; nodata pixels
@@ -43,7 +50,7 @@ public:
     std::vector<double> readAll(int band) const { return read(band, QRect(0, 0, m_width, m_height)); }
 
 private:
-    QString m_path, m_driver;
+    QString m_path, m_driver, m_attribution;
     int m_width = 0, m_height = 0;
     std::vector<RasterBandInfo> m_bands;
     Crs m_crs;

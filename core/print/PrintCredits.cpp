@@ -1,6 +1,7 @@
 #include "print/PrintCredits.h"
 
 #include "model/Project.h"
+#include "model/RasterLayer.h"
 #include "model/VectorLayer.h"
 #include "render/MapSettings.h"
 
@@ -14,13 +15,16 @@ QStringList PrintCredits::forProject(const Project &project, const std::vector<M
     QStringList out = project.credits();
     bool osmShown = false;
     for (const ProjectLayer &pl : project.layers) {
-        const QString credit = pl.extra.value(QLatin1String("credit")).toString().trimmed();
-        if (!credit.isEmpty())
-            out << credit;
         const auto loaded = std::find_if(layers.begin(), layers.end(), [&](const MapLayer &l) { return l.id == pl.id; });
         const bool visible = loaded == layers.end() ? pl.visible : loaded->visible;
+        QString credit = pl.extra.value(QLatin1String("credit")).toString().trimmed();
+        if (credit.isEmpty() && visible && loaded != layers.end() && loaded->raster) // a tile set's own attribution
+            credit = loaded->raster->attribution();
+        if (!credit.isEmpty())
+            out << credit;
         const QString suffix = QFileInfo(pl.path).suffix().toLower();
         const bool osmSource = suffix == QLatin1String("osm") || suffix == QLatin1String("pbf") ||
+                               pl.path.contains(QLatin1String("openstreetmap.org"), Qt::CaseInsensitive) ||
                                (loaded != layers.end() && loaded->vector && loaded->vector->driver() == QLatin1String("OSM")) ||
                                credit.contains(QLatin1String("OpenStreetMap"), Qt::CaseInsensitive);
         osmShown = osmShown || (visible && osmSource);

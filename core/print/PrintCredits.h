@@ -1,6 +1,7 @@
 #pragma once
 // The credit line of a printed page: the project's credits (metadata "credits"), each
-// layer's own "credit" (kept in ProjectLayer::extra), and "© OpenStreetMap contributors"
+// layer's own "credit" (kept in ProjectLayer::extra; for a visible raster without one,
+// the tile set's own attribution metadata), and "© OpenStreetMap contributors"
 // when a visible layer holds OSM data (an .osm/.pbf source, GDAL's OSM driver, or a
 // credit that names OpenStreetMap). Duplicates appear once.
 #include <QStringList>

@@ -340,7 +340,9 @@ Style defaultRasterStyle(Role role, const RasterLayer &layer)
     Style s;
     s.type = Style::Type::Raster;
     s.raster.band = 1;
-    if (role == Role::Hazard) {
+    if (layer.isColour()) {
+        s.raster.mode = RasterStyle::Mode::Colour;
+    } else if (role == Role::Hazard) {
         s.raster.mode = RasterStyle::Mode::Pseudocolor;
         s.raster.ramp = QStringLiteral("blues");
     } else if (role == Role::Population) {

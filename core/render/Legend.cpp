@@ -47,6 +47,8 @@ std::vector<LegendEntry> Legend::entries(const Style &style, GeometryType geomet
         break;
     case Style::Type::Raster: {
         const RasterStyle &rs = style.raster;
+        if (rs.mode == RasterStyle::Mode::Colour)
+            break; // a picture (basemap, photo): its own colours, no ramp to explain
         const ColorRamp ramp = rs.mode == RasterStyle::Mode::Pseudocolor ? ColorRamp::named(rs.ramp)
                                                                          : ColorRamp::named(QStringLiteral("greys")).reversed();
         const int steps = 5;

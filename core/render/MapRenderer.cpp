@@ -38,21 +38,14 @@ QThreadPool &renderPool()
 // A big vector layer is split into horizontal bands drawn in parallel.
 constexpr std::size_t kFeaturesPerBand = 40000;
 
-bool drawable(const MapLayer &layer, const MapSettings &settings, Feedback *feedback)
+bool drawable(const MapLayer &layer, const MapSettings &, Feedback *)
 {
     if (!layer.visible || layer.opacity <= 0)
         return false;
     if (layer.vector)
         return layer.vector->featureCount() > 0;
-    if (layer.raster) {
-        if (settings.crs.isValid() && layer.raster->crs().isValid() && layer.raster->crs() != settings.crs) {
-            if (feedback)
-                feedback->warn(QStringLiteral("%1: raster is in %2, not the map CRS %3; not drawn")
-                                   .arg(layer.name, layer.raster->crs().label(), settings.crs.label()));
-            return false;
-        }
-        return true;
-    }
+    if (layer.raster)
+        return true; // any CRS: RasterLayerRenderer warps it onto the view
     return false;
 }
 

@@ -2,12 +2,15 @@
 #include "render/ProjectLayers.h"
 
 #include "io/ProjectLayerReader.h"
+#include "io/RasterWarp.h"
 #include "model/Project.h"
 #include "model/RasterLayer.h"
 #include "model/VectorLayer.h"
 #include "render/DefaultStyles.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
+
+#include <algorithm>
 
 namespace refuge {
 
@@ -66,11 +69,19 @@ MapSettings ProjectLayers::mapSettings(const Project &project, std::vector<MapLa
     s.crs = project.crs;
     s.outputSize = outputSize;
     s.dpi = dpi;
+    // Basemaps (colour rasters) set the extent only when nothing else does: a city-wide
+    // tile set must not zoom the map out from the district being planned.
+    auto extentOf = [&](const MapLayer &l) {
+        return l.vector ? l.vector->extent() : (l.raster ? rasterExtentIn(*l.raster, project.crs) : QRectF());
+    };
+    const bool data = std::any_of(layers.begin(), layers.end(), [&](const MapLayer &l) {
+        return l.visible && !(l.raster && l.raster->isColour()) && !extentOf(l).isNull();
+    });
     QRectF extent;
     for (const MapLayer &l : layers) {
-        if (!l.visible)
+        if (!l.visible || (data && l.raster && l.raster->isColour()))
             continue;
-        const QRectF e = l.vector ? l.vector->extent() : (l.raster ? l.raster->extent() : QRectF());
+        const QRectF e = extentOf(l);
         if (e.isNull())
             continue;
         extent = extent.isNull() ? e : extent.united(e);

@@ -115,8 +115,10 @@ Style Style::fromJson(const QJsonObject &json)
     s.size.maxMm = jsonNumber(size, "max_mm", s.size.maxMm);
     s.labels = LabelSettings::fromJson(objectOf(json.value(QLatin1String("labels")), "labels"));
     const QJsonObject raster = objectOf(json.value(QLatin1String("raster")), "raster");
-    s.raster.mode = jsonString(raster, "mode", QString()).toLower().startsWith(QLatin1String("pseudo"))
-        ? RasterStyle::Mode::Pseudocolor : RasterStyle::Mode::Greyscale;
+    const QString mode = jsonString(raster, "mode", QString()).toLower();
+    s.raster.mode = mode.startsWith(QLatin1String("pseudo")) ? RasterStyle::Mode::Pseudocolor
+        : (mode == QLatin1String("colour") || mode == QLatin1String("color") || mode == QLatin1String("rgb")) ? RasterStyle::Mode::Colour
+                                                                                                             : RasterStyle::Mode::Greyscale;
     s.raster.band = int(jsonNumber(raster, "band", 1));
     if (raster.contains(QLatin1String("min")))
         s.raster.min = jsonNumber(raster, "min", 0);
@@ -173,7 +175,9 @@ QJsonObject Style::toJson() const
     o.insert(QLatin1String("labels"), labels.toJson());
     if (type == Type::Raster) {
         QJsonObject ro;
-        ro.insert(QLatin1String("mode"), raster.mode == RasterStyle::Mode::Pseudocolor ? QStringLiteral("pseudocolor") : QStringLiteral("greyscale"));
+        ro.insert(QLatin1String("mode"), raster.mode == RasterStyle::Mode::Pseudocolor ? QStringLiteral("pseudocolor")
+                                         : raster.mode == RasterStyle::Mode::Colour    ? QStringLiteral("colour")
+                                                                                       : QStringLiteral("greyscale"));
         ro.insert(QLatin1String("band"), raster.band);
         if (raster.min)
             ro.insert(QLatin1String("min"), *raster.min);

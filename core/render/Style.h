@@ -57,7 +57,8 @@ struct SizeByField {
 };
 
 struct RasterStyle {
-    enum class Mode { Greyscale, Pseudocolor };
+    // Colour: the raster's own colours (RGB(A) bands or a palette), e.g. a basemap.
+    enum class Mode { Greyscale, Pseudocolor, Colour };
     Mode mode = Mode::Greyscale;
     int band = 1;                      // 1-based, as in GDAL
     std::optional<double> min, max;    // stretch; absent → data min/max

@@ -3,6 +3,7 @@
 #include "analysis/CoverageOutputs.h"
 #include "analysis/FireCoverageOutputs.h"
 #include "io/OutputFile.h"
+#include "io/ProjectLayerReader.h"
 #include "model/Project.h"
 #include "model/VectorLayer.h"
 #include "render/FontResolver.h"
@@ -205,7 +206,8 @@ void addCoverageFigures(const Html &h, const Results &cov, std::vector<QStringLi
 
 void addFireFigures(const Html &h, const Results &fire, std::vector<QStringList> &kpis)
 {
-    kpis.push_back({h.t("reached_population"), num(fire.number("reached_population")), pct(fire.number("reached_share"))});
+    if (fire.number("total_population") > 0) // no population layer: no population figure (not "0 reached")
+        kpis.push_back({h.t("reached_population"), num(fire.number("reached_population")), pct(fire.number("reached_share"))});
     if (!fire.summary.value(QStringLiteral("study_area")).isNull()) // null: no study area was given, no area ratio
         kpis.push_back({h.t("reached_area"), num(fire.number("reached_area_km2"), 2),
                         QStringLiteral("/ %1 km²").arg(num(fire.number("study_area_km2"), 2))});
@@ -322,18 +324,22 @@ void addFireSection(Html &h, const Results &fire)
     const ResultsTable zones(fire, "zones");
     if (zones.size() == 0)
         return;
+    const bool people = fire.number("total_population") > 0; // without a population layer: no population columns
     std::vector<QStringList> rows;
     QStringList clauses;
     for (int i = 0; i < zones.size(); ++i) {
         if (!clauses.contains(zones.text(i, "clause")))
             clauses << zones.text(i, "clause");
         rows.push_back({zones.text(i, "station"), zones.text(i, "name"), num(zones.number(i, "zone_area_km2"), 2),
-                        num(zones.number(i, "limit_km2"), 0), h.passFail(zones.at(i, "pass").toBool()), num(zones.number(i, "population")),
-                        num(zones.number(i, "population_reached"))});
+                        num(zones.number(i, "limit_km2"), 0), h.passFail(zones.at(i, "pass").toBool())});
+        if (people)
+            rows.back() << num(zones.number(i, "population")) << num(zones.number(i, "population_reached"));
     }
     h.h3(h.t("by_station"));
-    h.table({h.t("station"), h.t("name"), h.t("zone_area"), h.t("area_limit"), h.t("check"), h.t("population"), h.t("reached_population")},
-            rows, {2, 3, 5, 6}, 14);
+    QStringList header{h.t("station"), h.t("name"), h.t("zone_area"), h.t("area_limit"), h.t("check")};
+    if (people)
+        header << h.t("population") << h.t("reached_population");
+    h.table(header, rows, people ? QList<int>{2, 3, 5, 6} : QList<int>{2, 3}, 14);
     h.p(h.t("clause") + QStringLiteral(": ") + clauses.join(QStringLiteral("; ")), QStringLiteral("note"));
 }
 
@@ -345,7 +351,7 @@ void addInputs(Html &h, const Project &project, Feedback &feedback)
     QHash<QString, QString> hashes;
     for (const ProjectLayer &l : project.layers) {
         const QString path = project.resolvedPath(l);
-        const bool database = isConnectionString(path); // no file to hash; never show its password
+        const bool database = isConnectionString(path) || isTileUrl(path); // no file to hash; never show a password or key
         if (!database && !hashes.contains(path)) {
             QFile f(path);
             QCryptographicHash sha(QCryptographicHash::Sha256);
@@ -353,9 +359,9 @@ void addInputs(Html &h, const Project &project, Feedback &feedback)
         }
         QString count = QStringLiteral("—");
         try {
-            LoadOptions o;
-            o.targetCrs = project.crs;
-            count = num(VectorLayer::load(project.dataSource(l), o).featureCount());
+            const ProjectLayerData data = openProjectLayer(project, l); // with its stated CRS and encoding
+            count = data.vector ? num(data.vector->featureCount())
+                                : QStringLiteral("%1 × %2 px").arg(num(data.raster->width()), num(data.raster->height()));
         } catch (const Error &e) {
             feedback.warn(e.message());
         }

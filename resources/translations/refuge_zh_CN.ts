@@ -457,6 +457,113 @@
     </message>
 </context>
 <context>
+    <name>refuge::desktop::BasemapDialog</name>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Add Basemap</source>
+        <translation>添加底图</translation>
+    </message>
+    <message>
+        <source>Local tile set (MBTiles, GeoPackage)</source>
+        <translation>本地瓦片集（MBTiles、GeoPackage）</translation>
+    </message>
+    <message>
+        <source>OpenStreetMap (online)</source>
+        <translation>OpenStreetMap（在线）</translation>
+    </message>
+    <message>
+        <source>Tianditu vector map (online, key)</source>
+        <translation>天地图矢量底图（在线，需密钥）</translation>
+    </message>
+    <message>
+        <source>Tianditu vector labels (online, key)</source>
+        <translation>天地图矢量注记（在线，需密钥）</translation>
+    </message>
+    <message>
+        <source>Tianditu imagery (online, key)</source>
+        <translation>天地图影像底图（在线，需密钥）</translation>
+    </message>
+    <message>
+        <source>Tianditu imagery labels (online, key)</source>
+        <translation>天地图影像注记（在线，需密钥）</translation>
+    </message>
+    <message>
+        <source>Other XYZ tile URL</source>
+        <translation>其他 XYZ 瓦片地址</translation>
+    </message>
+    <message>
+        <source>Kept for this session only; the project stores {key} in the URL, never the key.</source>
+        <translation>仅在本次会话中保留；项目文件在地址中只存 {key}，从不保存密钥本身。</translation>
+    </message>
+    <message>
+        <source>A file, or a URL template with {z}, {x} and {y} (and {key} where the service needs a key).</source>
+        <translation>文件，或含 {z}、{x}、{y} 的地址模板（服务需要密钥时含 {key}）。</translation>
+    </message>
+    <message>
+        <source>Shown on the map and printed on every page that shows the basemap.</source>
+        <translation>显示在地图上，并打印在每一张含此底图的页面上。</translation>
+    </message>
+    <message>
+        <source>Basemap:</source>
+        <translation>底图：</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>密钥：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Credit:</source>
+        <translation>版权说明：</translation>
+    </message>
+    <message>
+        <source>Online tiles are fetched in the background and kept in a cache; the map never waits for them. Without a network the planning layers draw as usual.</source>
+        <translation>在线瓦片在后台下载并缓存，地图绘制从不等待瓦片。没有网络时，规划图层照常绘制。</translation>
+    </message>
+    <message>
+        <source>Tile set</source>
+        <translation>瓦片集</translation>
+    </message>
+    <message>
+        <source>Tile sets (*.mbtiles *.gpkg);;All files (*)</source>
+        <translation>瓦片集 (*.mbtiles *.gpkg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Tianditu 天地图 © National Platform for Common GeoSpatial Information Services</source>
+        <translation>天地图 © 国家地理信息公共服务平台</translation>
+    </message>
+    <message>
+        <source>Basemap</source>
+        <translation>底图</translation>
+    </message>
+    <message>
+        <source>Tianditu vector</source>
+        <translation>天地图矢量</translation>
+    </message>
+    <message>
+        <source>Tianditu labels</source>
+        <translation>天地图注记</translation>
+    </message>
+    <message>
+        <source>Tianditu imagery</source>
+        <translation>天地图影像</translation>
+    </message>
+    <message>
+        <source>Tianditu imagery labels</source>
+        <translation>天地图影像注记</translation>
+    </message>
+</context>
+<context>
     <name>refuge::desktop::BookmarkController</name>
     <message>
         <source>Bookmarks</source>
@@ -934,6 +1041,17 @@
     </message>
 </context>
 <context>
+    <name>refuge::desktop::GuideDialog</name>
+    <message>
+        <source>Refuge User Guide</source>
+        <translation>Refuge 用户指南</translation>
+    </message>
+    <message>
+        <source>The user guide is not installed (looked for %1).</source>
+        <translation>未安装用户指南（查找位置：%1）。</translation>
+    </message>
+</context>
+<context>
     <name>refuge::desktop::IdentifyPanel</name>
     <message>
         <source>Field</source>
@@ -1144,10 +1262,6 @@
         <translation>找不到文件</translation>
     </message>
     <message>
-        <source>raster is in %1, not the project CRS: it is not drawn</source>
-        <translation>栅格坐标系为 %1，与项目坐标系不同，未绘制</translation>
-    </message>
-    <message>
         <source>neither vector nor raster data</source>
         <translation>既不是矢量数据也不是栅格数据</translation>
     </message>
@@ -1167,10 +1281,6 @@
         <translation>添加图层</translation>
     </message>
     <message>
-        <source>GIS data (*.gpkg *.shp *.geojson *.json *.kml *.gml *.csv *.osm *.pbf *.tif *.tiff *.asc *.vrt *.img);;All files (*)</source>
-        <translation>GIS 数据 (*.gpkg *.shp *.geojson *.json *.kml *.gml *.csv *.osm *.pbf *.tif *.tiff *.asc *.vrt *.img);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Cannot add layer</source>
         <translation>无法添加图层</translation>
     </message>
@@ -1187,6 +1297,26 @@
     <message>
         <source>“%1” holds several layers. Add which one?</source>
         <translation>“%1”包含多个图层，要添加哪一个？</translation>
+    </message>
+    <message>
+        <source>Add &amp;Basemap…</source>
+        <translation>添加底图(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>GIS data (*.gpkg *.shp *.geojson *.json *.kml *.gml *.csv *.xlsx *.ods *.osm *.pbf *.tif *.tiff *.asc *.vrt *.img *.mbtiles);;All files (*)</source>
+        <translation>GIS 数据 (*.gpkg *.shp *.geojson *.json *.kml *.gml *.csv *.xlsx *.ods *.osm *.pbf *.tif *.tiff *.asc *.vrt *.img *.mbtiles);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>not a raster tile set</source>
+        <translation>不是栅格瓦片集</translation>
+    </message>
+    <message>
+        <source>Cannot add basemap</source>
+        <translation>无法添加底图</translation>
+    </message>
+    <message>
+        <source>Basemap</source>
+        <translation>底图</translation>
     </message>
 </context>
 <context>
@@ -1775,10 +1905,6 @@ Role: %3</source>
         <translation>光标的经纬度（WGS 84）</translation>
     </message>
     <message>
-        <source>Map scale</source>
-        <translation>地图比例尺</translation>
-    </message>
-    <message>
         <source>Map scale — type 1:N or choose one</source>
         <translation>地图比例尺——输入 1:N 或从列表选择</translation>
     </message>
@@ -1839,6 +1965,49 @@ Role: %3</source>
 %2</source>
         <translation>“%1”不是可用的坐标系：
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>refuge::desktop::MeasureTool</name>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 千米</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 米</translation>
+    </message>
+    <message>
+        <source>%1 km²</source>
+        <translation>%1 平方千米</translation>
+    </message>
+    <message>
+        <source>%1 ha</source>
+        <translation>%1 公顷</translation>
+    </message>
+    <message>
+        <source>%1 m²</source>
+        <translation>%1 平方米</translation>
+    </message>
+    <message>
+        <source>Click the next point; right click ends</source>
+        <translation>单击下一个点；右键结束</translation>
+    </message>
+    <message>
+        <source>Length %1</source>
+        <translation>长度 %1</translation>
+    </message>
+    <message>
+        <source> · Area %1</source>
+        <translation> · 面积 %1</translation>
+    </message>
+    <message>
+        <source> (ellipsoidal, WGS 84)</source>
+        <translation>（椭球面，WGS 84）</translation>
+    </message>
+    <message>
+        <source> (planar, map units)</source>
+        <translation>（平面，地图单位）</translation>
     </message>
 </context>
 <context>
@@ -1990,6 +2159,10 @@ Role: %3</source>
     <message>
         <source>Maximum:</source>
         <translation>最大值：</translation>
+    </message>
+    <message>
+        <source>Own colours (RGB, palette)</source>
+        <translation>自身颜色（RGB、调色板）</translation>
     </message>
 </context>
 <context>
@@ -2344,6 +2517,61 @@ Open the PDF now?</source>
     </message>
 </context>
 <context>
+    <name>refuge::desktop::SitingResultsView</name>
+    <message>
+        <source>, stopped: best solution found (heuristic start included)</source>
+        <translation>，已停止：给出找到的最优解（含启发式初始解）</translation>
+    </message>
+    <message>
+        <source>, proven infeasible: heuristic solution given</source>
+        <translation>，已证明无可行解：给出启发式解</translation>
+    </message>
+    <message>
+        <source>heuristic (greedy + Teitz-Bart swap)</source>
+        <translation>启发式（贪心 + Teitz-Bart 交换）</translation>
+    </message>
+    <message>
+        <source>existing sites only</source>
+        <translation>仅现有设施</translation>
+    </message>
+    <message>
+        <source>exact (CBC)</source>
+        <translation>精确求解（CBC）</translation>
+    </message>
+    <message>
+        <source>New sites</source>
+        <translation>新增站点</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>People covered</source>
+        <translation>覆盖人口</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <source>Solver</source>
+        <translation>求解器</translation>
+    </message>
+    <message>
+        <source>%1: %2 new sites, people covered %3 of %4; solver %5</source>
+        <translation>%1：新增 %2 个站点，覆盖 %4 人中的 %3 人；求解器 %5</translation>
+    </message>
+    <message>
+        <source>New sites (k)</source>
+        <translation>新增站点数（k）</translation>
+    </message>
+    <message>
+        <source>What each additional site buys</source>
+        <translation>每增加一个站点的效益</translation>
+    </message>
+</context>
+<context>
     <name>refuge::desktop::SymbologyWidget</name>
     <message>
         <source>Single symbol</source>
@@ -2560,115 +2788,6 @@ Open the PDF now?</source>
     <message>
         <source>Categorical (distinct colours)</source>
         <translation>分类色（各类不同颜色）</translation>
-    </message>
-</context>
-<context>
-    <name>refuge::desktop::MeasureTool</name>
-    <message>
-        <source>%1 km</source>
-        <translation>%1 千米</translation>
-    </message>
-    <message>
-        <source>%1 m</source>
-        <translation>%1 米</translation>
-    </message>
-    <message>
-        <source>%1 km²</source>
-        <translation>%1 平方千米</translation>
-    </message>
-    <message>
-        <source>%1 ha</source>
-        <translation>%1 公顷</translation>
-    </message>
-    <message>
-        <source>%1 m²</source>
-        <translation>%1 平方米</translation>
-    </message>
-    <message>
-        <source>Click the next point; right click ends</source>
-        <translation>单击下一个点；右键结束</translation>
-    </message>
-    <message>
-        <source>Length %1</source>
-        <translation>长度 %1</translation>
-    </message>
-    <message>
-        <source> · Area %1</source>
-        <translation> · 面积 %1</translation>
-    </message>
-    <message>
-        <source> (ellipsoidal, WGS 84)</source>
-        <translation>（椭球面，WGS 84）</translation>
-    </message>
-    <message>
-        <source> (planar, map units)</source>
-        <translation>（平面，地图单位）</translation>
-    </message>
-</context>
-<context>
-    <name>refuge::desktop::GuideDialog</name>
-    <message>
-        <source>Refuge User Guide</source>
-        <translation>Refuge 用户指南</translation>
-    </message>
-    <message>
-        <source>The user guide is not installed (looked for %1).</source>
-        <translation>未安装用户指南（查找位置：%1）。</translation>
-    </message>
-</context>
-<context>
-    <name>refuge::desktop::SitingResultsView</name>
-    <message>
-        <source>, stopped: best solution found (heuristic start included)</source>
-        <translation>，已停止：给出找到的最优解（含启发式初始解）</translation>
-    </message>
-    <message>
-        <source>, proven infeasible: heuristic solution given</source>
-        <translation>，已证明无可行解：给出启发式解</translation>
-    </message>
-    <message>
-        <source>heuristic (greedy + Teitz-Bart swap)</source>
-        <translation>启发式（贪心 + Teitz-Bart 交换）</translation>
-    </message>
-    <message>
-        <source>existing sites only</source>
-        <translation>仅现有设施</translation>
-    </message>
-    <message>
-        <source>exact (CBC)</source>
-        <translation>精确求解（CBC）</translation>
-    </message>
-    <message>
-        <source>New sites</source>
-        <translation>新增站点</translation>
-    </message>
-    <message>
-        <source>Objective</source>
-        <translation>目标值</translation>
-    </message>
-    <message>
-        <source>People covered</source>
-        <translation>覆盖人口</translation>
-    </message>
-    <message>
-        <source>Share</source>
-        <translation>比例</translation>
-    </message>
-    <message>
-        <source>Solver</source>
-        <translation>求解器</translation>
-    </message>
-    <message>
-        <source>%1: %2 new sites, people covered %3 of %4; solver %5</source>
-        <translation>%1：新增 %2 个站点，覆盖 %4 人中的 %3 人；求解器 %5</translation>
-    </message>
-    <message>
-        <source>New sites (k)</source>
-        <translation>新增站点数（k）</translation>
-    </message>
-    <message>
-        <source>What each additional site buys</source>
-        <translation>每增加一个站点的效益</translation>
     </message>
 </context>
 </TS>

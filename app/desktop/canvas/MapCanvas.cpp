@@ -3,6 +3,8 @@
 #include "canvas/MapTool.h"
 #include "document/ProjectDocument.h"
 #include "geom/Geometry.h"
+#include "model/DataSource.h"
+#include "model/RasterLayer.h"
 #include "model/VectorLayer.h"
 #include "render/MapRenderer.h"
 #include "util/Error.h"
@@ -73,6 +75,7 @@ MapCanvas::MapCanvas(ProjectDocument *doc, QWidget *parent) : QWidget(parent), m
     connect(doc, &ProjectDocument::projectReset, this, [this] {
         m_hasView = false;
         m_image = QImage();
+        m_tileImage = QImage();
         m_history.clear();
         m_historyPos = -1;
         clearHighlight();
@@ -96,10 +99,11 @@ MapCanvas::MapCanvas(ProjectDocument *doc, QWidget *parent) : QWidget(parent), m
 
 MapCanvas::~MapCanvas()
 {
-    if (m_job) {
-        m_job->feedback->cancel();
-        m_job->watcher->waitForFinished();
-    }
+    for (const std::shared_ptr<Job> &job : {m_job, m_tileJob})
+        if (job) {
+            job->feedback->cancel();
+            job->watcher->waitForFinished();
+        }
 }
 
 QRectF MapCanvas::extent() const
@@ -303,6 +307,46 @@ void MapCanvas::startRender()
     const QSize px(qRound(width() * job->dpr), qRound(height() * job->dpr));
     MapSettings settings = mapSettings(px, 96.0 * job->dpr);
     job->extent = extent();
+    // Web tiles go to a job of their own, drawn under this one.
+    MapSettings tiles = settings;
+    tiles.layers.clear();
+    tiles.drawLabels = false;
+    tiles.background = Qt::transparent;
+    QStringList credits;
+    for (auto it = settings.layers.begin(); it != settings.layers.end();) {
+        const bool web = it->raster && isTileUrl(it->raster->path()) && !it->raster->path().startsWith(QLatin1String("file:"));
+        if (it->visible && it->raster) {
+            const ProjectLayer *pl = m_doc->project().layerById(it->id);
+            const QString credit = pl ? pl->extra.value(QLatin1String("credit")).toString() : QString();
+            credits << (credit.isEmpty() ? it->raster->attribution() : credit);
+        }
+        if (web) {
+            tiles.layers.push_back(*it);
+            it = settings.layers.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    credits.removeAll(QString());
+    credits.removeDuplicates();
+    m_attribution = credits.join(QStringLiteral(" · "));
+    if (m_tileJob)
+        m_tileJob->feedback->cancel();
+    m_tileJob.reset();
+    if (tiles.layers.empty()) {
+        m_tileImage = QImage();
+    } else {
+        settings.background = Qt::transparent; // the tiles show through
+        auto tileJob = std::make_shared<Job>();
+        tileJob->dpr = job->dpr;
+        tileJob->extent = job->extent;
+        m_tileJob = tileJob;
+        connect(tileJob->watcher, &QFutureWatcher<RenderResult>::finished, this, [this, weak = std::weak_ptr<Job>(tileJob)] {
+            if (auto j = weak.lock())
+                onTilesDone(j);
+        });
+        tileJob->watcher->setFuture(QtConcurrent::run(&m_pool, renderSnapshot, std::move(tiles), tileJob->feedback));
+    }
     job->timer.start();
     m_job = job;
     m_rendering = true;
@@ -338,15 +382,55 @@ void MapCanvas::onRenderDone(const std::shared_ptr<Job> &job)
     Q_EMIT renderFinished(job->timer.elapsed());
 }
 
+void MapCanvas::onTilesDone(const std::shared_ptr<Job> &job)
+{
+    if (job != m_tileJob)
+        return;
+    const RenderResult r = job->watcher->result();
+    m_tileJob.reset();
+    if (r.canceled)
+        return;
+    if (!r.image.isNull()) {
+        m_tileImage = r.image;
+        m_tileImage.setDevicePixelRatio(job->dpr);
+        m_tileExtent = job->extent;
+    }
+    update();
+    QStringList warnings = r.warnings;
+    if (!r.error.isEmpty())
+        warnings.prepend(r.error);
+    if (!warnings.isEmpty())
+        Q_EMIT renderWarnings(warnings); // a status-bar note, replaced by the next
+}
+
+void MapCanvas::drawImage(QPainter &p, const QImage &image, const QRectF &extent) const
+{
+    if (image.isNull() || extent.isEmpty())
+        return;
+    const QPointF tl = toPixel(QPointF(extent.left(), extent.bottom()));
+    const QPointF br = toPixel(QPointF(extent.right(), extent.top()));
+    p.setRenderHint(QPainter::SmoothPixmapTransform, m_rendering || m_tileJob);
+    p.drawImage(QRectF(tl, br), image);
+}
+
 void MapCanvas::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
     p.fillRect(rect(), Qt::white);
-    if (!m_image.isNull() && !m_imageExtent.isEmpty()) {
-        const QPointF tl = toPixel(QPointF(m_imageExtent.left(), m_imageExtent.bottom()));
-        const QPointF br = toPixel(QPointF(m_imageExtent.right(), m_imageExtent.top()));
-        p.setRenderHint(QPainter::SmoothPixmapTransform, m_rendering);
-        p.drawImage(QRectF(tl, br), m_image);
+    if (!m_tileImage.isNull())
+        drawImage(p, m_tileImage, m_tileExtent);
+    drawImage(p, m_image, m_imageExtent);
+    if (!m_attribution.isEmpty()) { // basemap credits, bottom right, as web maps show them
+        p.save();
+        QFont f = font();
+        f.setPointSizeF(f.pointSizeF() * 0.85);
+        p.setFont(f);
+        const QRect text = p.fontMetrics().boundingRect(m_attribution).adjusted(-4, -1, 4, 1);
+        const QRect box(rect().bottomRight() - QPoint(text.width(), text.height()) + QPoint(1, 1), text.size());
+        p.fillRect(box, QColor(255, 255, 255, 200));
+        p.setPen(QColor(60, 60, 60));
+        p.drawText(box, Qt::AlignCenter, m_attribution);
+        p.restore();
     }
     if (!m_highlightLayer.isEmpty()) {
         const LayerData d = m_doc->layerData(m_highlightLayer);

@@ -3,7 +3,11 @@
 // project CRS) and shows the last rendered image; every view or map change starts a
 // background render of a MapSettings snapshot (MapRenderer in QtConcurrent), cancelling
 // the one in flight. While a render runs, the previous image is drawn transformed to the
-// new view, so panning and zooming respond at once. Mouse input goes to the active
+// new view, so panning and zooming respond at once. Web tile basemaps (http(s) URL
+// templates) render in a job of their own and are drawn under the map when their tiles
+// arrive: a slow or unreachable tile server never holds up the planning layers (its
+// failure is a status-bar note). The credits of visible basemaps are drawn in the
+// bottom-right corner. Mouse input goes to the active
 // MapTool; the wheel, middle-button drag and arrow keys always navigate.
 // GUI thread only; the worker only sees the snapshot.
 #include "canvas/MapOverlay.h"
@@ -74,6 +78,11 @@ public:
     bool hasImage() const { return !m_image.isNull(); }
     // The image of the last finished render and the extent it shows.
     QImage renderedImage() const { return m_image; }
+    // The web tiles under it (null when the map has no online basemap or they have not arrived).
+    QImage tileImage() const { return m_tileImage; }
+    bool isLoadingTiles() const { return bool(m_tileJob); }
+    // The credits drawn in the corner ("" without a visible basemap).
+    const QString &attribution() const { return m_attribution; }
     int renderCount() const { return m_renderCount; }
 
 public Q_SLOTS:
@@ -102,6 +111,8 @@ private:
     void viewChanged(bool remember);
     void startRender();
     void onRenderDone(const std::shared_ptr<Job> &job);
+    void onTilesDone(const std::shared_ptr<Job> &job);
+    void drawImage(QPainter &p, const QImage &image, const QRectF &extent) const;
     void remember();
     void resetHistory(); // the current view becomes the only history entry
 
@@ -114,6 +125,10 @@ private:
     QImage m_image;
     QRectF m_imageExtent;
     std::shared_ptr<Job> m_job;
+    QImage m_tileImage;          // web tiles, under m_image
+    QRectF m_tileExtent;
+    std::shared_ptr<Job> m_tileJob;
+    QString m_attribution;       // credits of the visible basemaps
     QTimer m_renderTimer;
     QTimer m_historyTimer;
     bool m_rendering = false;

@@ -17,6 +17,7 @@ RasterStyleWidget::RasterStyleWidget(int bandCount, QWidget *parent)
 {
     m_mode->addItem(tr("Greyscale"), int(RasterStyle::Mode::Greyscale));
     m_mode->addItem(tr("Pseudocolour"), int(RasterStyle::Mode::Pseudocolor));
+    m_mode->addItem(tr("Own colours (RGB, palette)"), int(RasterStyle::Mode::Colour));
     m_band->setRange(1, std::max(1, bandCount));
     for (const QString &name : ColorRamp::names())
         m_ramp->addItem(name, name);
@@ -33,8 +34,11 @@ RasterStyleWidget::RasterStyleWidget(int bandCount, QWidget *parent)
     form->addRow(tr("Maximum:"), m_max);
     auto update = [this] {
         m_ramp->setEnabled(m_mode->currentData().toInt() == int(RasterStyle::Mode::Pseudocolor));
-        m_min->setEnabled(!m_auto->isChecked());
-        m_max->setEnabled(!m_auto->isChecked());
+        const bool values = m_mode->currentData().toInt() != int(RasterStyle::Mode::Colour);
+        m_band->setEnabled(values);
+        m_auto->setEnabled(values);
+        m_min->setEnabled(values && !m_auto->isChecked());
+        m_max->setEnabled(values && !m_auto->isChecked());
     };
     connect(m_mode, &QComboBox::currentIndexChanged, this, update);
     connect(m_auto, &QCheckBox::toggled, this, update);

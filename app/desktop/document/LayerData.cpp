@@ -22,7 +22,7 @@ LayerData loadLayerData(const DataSource &source, const Crs &projectCrs, const Q
 {
     LayerData data;
     try {
-        if (!isConnectionString(source.path) && !QFileInfo::exists(source.path)) {
+        if (!isConnectionString(source.path) && !isTileUrl(source.path) && !QFileInfo::exists(source.path)) {
             data.missingSource = true;
             throw IoError(fileMessage(source.path, QCoreApplication::translate("refuge::desktop::LayerData", "file not found")));
         }
@@ -38,13 +38,8 @@ LayerData loadLayerData(const DataSource &source, const Crs &projectCrs, const Q
             data.vector = std::move(layer);
         } else if (kind.raster) {
             auto raster = std::make_shared<RasterLayer>(RasterLayer::open(source.path, stated));
-            if (!raster->crs().isEquivalentTo(projectCrs)) {
-                // Throws CrsError when no transformation exists at all.
+            if (!raster->crs().isEquivalentTo(projectCrs)) // drawn warped; throws CrsError when no transformation exists
                 const CoordinateTransform check(raster->crs(), projectCrs);
-                data.warnings << QCoreApplication::translate("refuge::desktop::LayerData",
-                                                             "raster is in %1, not the project CRS: it is not drawn")
-                                     .arg(raster->crs().label());
-            }
             data.raster = std::move(raster);
         } else {
             throw IoError(fileMessage(source.path, QCoreApplication::translate("refuge::desktop::LayerData",

@@ -1,5 +1,6 @@
 #include "document/ProjectDocument.h"
 
+#include "io/RasterWarp.h"
 #include "model/RasterLayer.h"
 #include "model/VectorLayer.h"
 #include "model/Bookmarks.h"
@@ -117,21 +118,24 @@ QRectF ProjectDocument::layerExtent(const QString &layerId) const
     const LayerData data = m_data.value(layerId);
     if (data.vector)
         return data.vector->extent();
-    if (data.raster && data.raster->crs().isEquivalentTo(m_project.crs))
-        return data.raster->extent();
+    if (data.raster)
+        return rasterExtentIn(*data.raster, m_project.crs);
     return {};
 }
 
 QRectF ProjectDocument::fullExtent() const
 {
-    QRectF all;
+    // Basemaps (colour rasters) count only when no other layer has an extent.
+    QRectF all, basemaps;
     for (const ProjectLayer &l : m_project.layers) {
         const QRectF r = layerExtent(l.id);
         if (r.isNull())
             continue;
-        all = all.isNull() ? r : all.united(r);
+        const LayerData data = m_data.value(l.id);
+        QRectF &into = data.raster && data.raster->isColour() ? basemaps : all;
+        into = into.isNull() ? r : into.united(r);
     }
-    return all;
+    return all.isNull() ? basemaps : all;
 }
 
 std::vector<MapLayer> ProjectDocument::mapLayers() const

@@ -1,9 +1,12 @@
 #include "mainwindow/LayerImporter.h"
 
 #include "commands/LayerCommands.h"
+#include "dialogs/BasemapDialog.h"
 #include "dialogs/RoleDialog.h"
 #include "document/LayerData.h"
 #include "document/ProjectDocument.h"
+#include "model/DataSource.h"
+#include "model/RasterLayer.h"
 #include "model/VectorLayer.h"
 #include "util/Error.h"
 
@@ -28,14 +31,23 @@ struct Probe {
 } // namespace
 
 LayerImporter::LayerImporter(ProjectDocument *doc, QWidget *window)
-    : QObject(window), m_doc(doc), m_window(window), m_addLayer(new QAction(tr("&Add Layer…"), this))
+    : QObject(window), m_doc(doc), m_window(window), m_addLayer(new QAction(tr("&Add Layer…"), this)),
+      m_addBasemap(new QAction(tr("Add &Basemap…"), this))
 {
+    connect(m_addBasemap, &QAction::triggered, this, [this] {
+        BasemapDialog dialog(m_window);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        if (!dialog.key().isEmpty()) // this session only: never written anywhere
+            qputenv("REFUGE_TILE_KEY", dialog.key().toUtf8());
+        addBasemap(dialog.source(), dialog.name(), dialog.credit());
+    });
     m_addLayer->setShortcut(QKeySequence(tr("Ctrl+Shift+A")));
     m_addLayer->setIcon(QIcon::fromTheme(QStringLiteral("list-add")));
     connect(m_addLayer, &QAction::triggered, this, [this] {
         const QStringList files = QFileDialog::getOpenFileNames(
             m_window, tr("Add layer"), QString(),
-            tr("GIS data (*.gpkg *.shp *.geojson *.json *.kml *.gml *.csv *.osm *.pbf *.tif *.tiff *.asc *.vrt *.img);;All files (*)"));
+            tr("GIS data (*.gpkg *.shp *.geojson *.json *.kml *.gml *.csv *.xlsx *.ods *.osm *.pbf *.tif *.tiff *.asc *.vrt *.img *.mbtiles);;All files (*)"));
         addFiles(files);
     });
 }
@@ -90,6 +102,37 @@ void LayerImporter::addFiles(const QStringList &paths)
             return p;
         }));
     }
+}
+
+void LayerImporter::addBasemap(const QString &source, const QString &name, const QString &credit)
+{
+    ++m_busy;
+    const Crs crs = m_doc->project().crs;
+    const QString path = isTileUrl(source) ? source : QFileInfo(source).absoluteFilePath();
+    auto *watcher = new QFutureWatcher<LayerData>(this);
+    connect(watcher, &QFutureWatcher<LayerData>::finished, this, [this, watcher, path, name, credit] {
+        watcher->deleteLater();
+        --m_busy;
+        const LayerData data = watcher->result();
+        if (data.isBroken() || !data.raster) {
+            const QString why = data.isBroken() ? data.error : tr("not a raster tile set");
+            Q_EMIT failed(redactedSource(path), why);
+            if (m_askRole)
+                QMessageBox::warning(m_window, tr("Cannot add basemap"), tr("“%1” cannot be added:\n%2").arg(redactedSource(path), why));
+            return;
+        }
+        ProjectLayer l;
+        const QString shown = name.isEmpty() ? tr("Basemap") : name;
+        l.id = m_doc->project().uniqueLayerId(QStringLiteral("basemap"));
+        l.name = shown;
+        l.path = isTileUrl(path) ? path : m_doc->project().storedPath(path);
+        l.role = Role::Basemap;
+        if (!credit.isEmpty())
+            l.extra.insert(QStringLiteral("credit"), credit);
+        m_doc->undoStack()->push(new AddLayerCommand(m_doc, l, 0)); // at the bottom
+        Q_EMIT layerAdded(l.id);
+    });
+    watcher->setFuture(QtConcurrent::run(&m_pool, [path, crs] { return loadLayerData(DataSource{path, QString()}, crs, QString(), QString()); }));
 }
 
 void LayerImporter::addChecked(const QString &path, const QString &layerName)

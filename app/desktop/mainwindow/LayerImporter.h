@@ -20,8 +20,12 @@ class LayerImporter : public QObject {
 public:
     LayerImporter(ProjectDocument *doc, QWidget *window);
     QAction *addLayerAction() const { return m_addLayer; }
+    QAction *addBasemapAction() const { return m_addBasemap; }
     // Files (and "file:layer" sources) to add; each one is checked before it is added.
     void addFiles(const QStringList &paths);
+    // A basemap (tile URL template or tile set file) under all other layers, role
+    // basemap, with its credit; checked in the background first like a file.
+    void addBasemap(const QString &source, const QString &name, const QString &credit);
     // Unattended: use the guessed role without asking (tests, scripts).
     void setAskRole(bool ask) { m_askRole = ask; }
     bool isBusy() const { return m_busy > 0; }
@@ -36,6 +40,7 @@ private:
     ProjectDocument *m_doc;
     QWidget *m_window;
     QAction *m_addLayer;
+    QAction *m_addBasemap;
     bool m_askRole = true;
     int m_busy = 0;
     // Own pool, not Qt's global one: the renderer's workers hand raster fills to the

@@ -239,6 +239,7 @@ void MainWindow::createActions()
         panels->addAction(d->toggleViewAction());
     QMenu *layer = menuBar()->addMenu(tr("&Layer"));
     layer->addAction(m_importer->addLayerAction());
+    layer->addAction(m_importer->addBasemapAction());
     layer->addAction(remove);
     layer->addSeparator();
     layer->addAction(properties);

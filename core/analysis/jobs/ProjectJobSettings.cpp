@@ -222,6 +222,13 @@ FireSettings ProjectJobSettings::fire(const Project &project)
         s.demand = sourceOf(project, Role::Population);
         s.populationField = fieldOf(project, Role::Population, QStringLiteral("population"));
     }
+    if (f.has(QStringLiteral("study_area"))) { // the id of a polygon layer bounding the analysis
+        const QString id = f.string(QStringLiteral("study_area"), QString());
+        const ProjectLayer *l = project.layerById(id);
+        if (!l)
+            f.fail(QStringLiteral("study_area"), QStringLiteral("no layer with id '%1'").arg(id));
+        s.studyArea = project.dataSource(*l);
+    }
     s.suburban = f.boolean(QStringLiteral("suburban"));
     s.standard = standardName(project);
     s.standardOverrides = standardOverrides(project);

@@ -97,4 +97,5 @@ def main():
     write('english.csv', ['Name', 'Longitude', 'Latitude'], [[r[0], r[4], r[5]] for r in rows_wgs[:3]])
     write('berlin_gcj02.csv', ['name', 'lng', 'lat'], [['Brandenburger Tor', '13.377704', '52.516275']])
 
-main()
+if __name__ == '__main__':  # maps/shanghai/make_sample.py imports the formula only
+    main()
