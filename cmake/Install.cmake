@@ -31,8 +31,9 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/resources/ DESTINATION ${REFUGE_INSTALL_
   PATTERN "translations" EXCLUDE)
 # The samples: projects and their data only (no results of earlier runs, no build scripts).
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/maps/ DESTINATION ${REFUGE_INSTALL_DATADIR}/maps
-  FILES_MATCHING PATTERN "*.refuge" PATTERN "*.gpkg" PATTERN "*.osm" PATTERN "SOURCES.md"
-  PATTERN "results" EXCLUDE)
+  FILES_MATCHING PATTERN "*.refuge" PATTERN "*.gpkg" PATTERN "*.osm" PATTERN "*.mbtiles" PATTERN "*.geojson"
+  PATTERN "*.xlsx" PATTERN "SOURCES.md"
+  PATTERN "results" EXCLUDE PATTERN "osm" EXCLUDE)
 install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/packaging/copyright
   DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/refuge)
 # Debian wants the changelog and the manual pages gzipped (-9, without a time stamp).
