@@ -92,15 +92,7 @@ std::vector<const Analysis *> configuredAnalyses(const Project &project)
 // report's map draws the people out of reach, the atlas sums each community's residents
 // per shelter) unless analysis.coverage.demand_layer says no.
 // `scenario`: its closed streets become the barriers (ScenarioParameters), and its name
-// goes into the analysis's summary.json (stampScenario).
-void stampScenario(const QString &dir, const AppliedScenario &scenario)
-{
-    QJsonObject summary = AnalysisFiles::completeSummary(dir);
-    if (summary.isEmpty() || scenario.scenario.isBaseline())
-        return;
-    summary.insert(QStringLiteral("scenario"), scenario.scenario.name);
-    AnalysisFiles::writeJson(AnalysisFiles::summaryPath(dir), summary);
-}
+// goes into the analysis's summary.json (ScenarioApply::stampSummary).
 
 bool runConfigured(const Analysis &analysis, const Project &project, const QString &out, bool perUnit, bool overwrite,
                    const AppliedScenario &scenario, bool &leftOut)
@@ -120,7 +112,7 @@ bool runConfigured(const Analysis &analysis, const Project &project, const QStri
     Feedback feedback;
     leftOut = printResult(ResultsStore::run(analysis, values, feedback, overwrite)) != Ok;
     if (!ResultsStore::isDatabase(out))
-        stampScenario(out, scenario);
+        ScenarioApply::stampSummary(out, scenario);
     return true;
 }
 

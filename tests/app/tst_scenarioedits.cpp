@@ -160,6 +160,30 @@ private Q_SLOTS:
             QVERIFY(a->isEnabled());
     }
 
+    // Rename, undo, redo: the scenario being edited stays the active one under either name
+    // (undoing a rename used to fall back to the baseline).
+    void renameUndoKeepsActive()
+    {
+        ScenarioSession *session = bench()->session();
+        const QString renamed = QStringLiteral("renamed what-if");
+        QVERIFY(session->rename(kWhatIf, renamed));
+        QCOMPARE(session->activeName(), renamed);
+        doc()->undoStack()->undo();
+        QCOMPARE(session->activeName(), kWhatIf);
+        QVERIFY(session->names().contains(kWhatIf));
+        doc()->undoStack()->redo();
+        QCOMPARE(session->activeName(), renamed);
+        doc()->undoStack()->undo();
+        QCOMPARE(session->activeName(), kWhatIf);
+        // Deleting the active scenario still falls back to the baseline; undo brings it back, not active.
+        QVERIFY(session->remove(kWhatIf));
+        QVERIFY(session->isBaselineActive());
+        doc()->undoStack()->undo();
+        QVERIFY(session->names().contains(kWhatIf));
+        session->setActive(kWhatIf);
+        QCOMPARE(session->activeName(), kWhatIf);
+    }
+
     // Add shelter: a click at Danehy Park (centred on the canvas) → an addition at that
     // point in EPSG:26986 (PROJ's own transform of the park's lon/lat), with the capacity asked.
     void addShelter()
@@ -330,6 +354,11 @@ private Q_SLOTS:
                 covered = f.value;
         QCOMPARE(qRound(covered), qRound(coveredB));
         QVERIFY(bench()->panel()->status()->text().contains(QLatin1String("updated in")));
+        // Its summary.json names the scenario, as `run --scenario` writes it.
+        QFile summary(QDir(r->outDir).filePath(QStringLiteral("summary.json")));
+        QVERIFY2(summary.open(QIODevice::ReadOnly), qPrintable(r->outDir));
+        QCOMPARE(QJsonDocument::fromJson(summary.readAll()).object().value(QStringLiteral("scenario")).toString(),
+                 bench()->session()->activeName());
         // Run again: the network, demand and every unchanged shelter's search are taken
         // from the first run, and the figures are the same.
         QTest::mouseClick(bench()->panel()->coverageButton(), Qt::LeftButton);

@@ -36,7 +36,9 @@ AnalysisResult coverageUnder(const Project &project, const QString &name, const 
     const ValidationIssues issues = coverage.validate(values);
     if (!issues.empty())
         throw InvalidInput(issues.front().line(project.filePath() + QStringLiteral(": coverage")));
-    return CoverageAlgorithm::result(CoverageJob::run(CoverageAlgorithm::settings(values), feedback, &reuse));
+    AnalysisResult result = CoverageAlgorithm::result(CoverageJob::run(CoverageAlgorithm::settings(values), feedback, &reuse));
+    ScenarioApply::stampSummary(dir, applied); // summary.json names the scenario, as `run --scenario` writes it
+    return result;
 }
 
 } // namespace

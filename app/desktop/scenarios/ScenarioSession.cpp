@@ -19,9 +19,11 @@ void ScenarioCommand::undo() { m_doc->setScenarios(m_before); }
 
 ScenarioSession::ScenarioSession(ProjectDocument *doc, QObject *parent) : QObject(parent), m_doc(doc)
 {
+    m_names = names();
     connect(doc, &ProjectDocument::scenariosChanged, this, &ScenarioSession::followDocument);
     connect(doc, &ProjectDocument::projectReset, this, [this] {
         m_active = Scenario::kBaseline;
+        m_names = names();
         Q_EMIT activeChanged(m_active);
         Q_EMIT scenariosChanged();
     });
@@ -157,10 +159,20 @@ bool ScenarioSession::editActive(const QString &text, const std::function<void(S
 
 void ScenarioSession::followDocument()
 {
-    if (!isBaselineActive() && !names().contains(m_active)) {
-        m_active = Scenario::kBaseline;
+    const QStringList now = names();
+    if (!isBaselineActive() && !now.contains(m_active)) {
+        // Renamed (or a rename undone/redone): exactly the active name went and one came.
+        QStringList added;
+        for (const QString &n : now)
+            if (!m_names.contains(n))
+                added << n;
+        bool onlyActiveGone = true;
+        for (const QString &n : m_names)
+            onlyActiveGone = onlyActiveGone && (now.contains(n) || n == m_active);
+        m_active = added.size() == 1 && onlyActiveGone && now.size() == m_names.size() ? added.front() : Scenario::kBaseline;
         Q_EMIT activeChanged(m_active);
     }
+    m_names = now;
     Q_EMIT scenariosChanged();
 }
 

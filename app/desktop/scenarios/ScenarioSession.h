@@ -69,6 +69,7 @@ private:
 
     ProjectDocument *m_doc;
     QString m_active = Scenario::kBaseline;
+    QStringList m_names; // the scenario names at the last change: a rename (or its undo) is followed
     mutable QString m_problem;
 };
 

@@ -183,4 +183,13 @@ AppliedScenario ScenarioApply::apply(const Project &project, const QString &name
     return a;
 }
 
+void ScenarioApply::stampSummary(const QString &dir, const AppliedScenario &applied)
+{
+    QJsonObject summary = AnalysisFiles::completeSummary(dir);
+    if (summary.isEmpty() || applied.scenario.isBaseline())
+        return;
+    summary.insert(QStringLiteral("scenario"), applied.scenario.name);
+    AnalysisFiles::writeJson(AnalysisFiles::summaryPath(dir), summary);
+}
+
 } // namespace refuge

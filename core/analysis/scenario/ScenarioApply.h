@@ -38,6 +38,10 @@ struct AppliedScenario {
 class ScenarioApply {
 public:
     static QStringList fileNames(); // scenario.gpkg, scenario.refuge, scenario.json
+    // Writes the scenario's name into the complete summary.json of an analysis folder
+    // run under it (nothing for the baseline or an incomplete folder): the CLI's
+    // `run --scenario` and the desktop's scenario runs both do.
+    static void stampSummary(const QString &analysisDir, const AppliedScenario &applied);
     // The scenario `name` of `project` ("baseline": the project as it is, nothing written)
     // applied into `outDir`. Hazard rules are analysis.hazard overlaid with the scenario's
     // "hazard" keys. Throws InvalidInput naming the project and key (unknown scenario,
