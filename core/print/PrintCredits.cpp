@@ -6,6 +6,7 @@
 #include "render/MapSettings.h"
 
 #include <QFileInfo>
+#include <algorithm>
 
 namespace refuge {
 
@@ -29,7 +30,8 @@ QStringList PrintCredits::forProject(const Project &project, const std::vector<M
                                credit.contains(QLatin1String("OpenStreetMap"), Qt::CaseInsensitive);
         osmShown = osmShown || (visible && osmSource);
     }
-    if (osmShown && !out.contains(osm))
+    const bool osmCredited = std::any_of(out.begin(), out.end(), [&](const QString &c) { return c.contains(osm); });
+    if (osmShown && !osmCredited) // "© OpenStreetMap contributors, ODbL 1.0" already says it
         out << osm;
     out.removeDuplicates();
     out.removeAll(QString());

@@ -19,6 +19,7 @@
 
 #include <QDir>
 #include <QImage>
+#include <QJsonArray>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -53,6 +54,7 @@ private Q_SLOTS:
     void missingTilesAreReported();
     void tileSetsWarpedWithAttribution();
     void keyNeverShown();
+    void osmCreditedOnce();
 
 private:
     MapSettings view(const QString &source, double metresPerPixel) const;
@@ -249,6 +251,21 @@ void TestBasemap::keyNeverShown()
     QVERIFY(!feedback.warnings().isEmpty()); // said, not thrown: the rest of the map still draws
     for (const QString &w : feedback.warnings())
         QVERIFY2(!w.contains(QLatin1String("SECRET9876")), qPrintable(w));
+}
+
+void TestBasemap::osmCreditedOnce()
+{
+    // An OpenStreetMap tile layer in a project whose credits already name OSM: one line.
+    Project project;
+    project.metadata.insert(QStringLiteral("credits"), QJsonArray{QStringLiteral("© OpenStreetMap contributors, ODbL 1.0")});
+    ProjectLayer pl;
+    pl.id = QStringLiteral("osm");
+    pl.path = QStringLiteral("https://tile.openstreetmap.org/{z}/{x}/{y}.png");
+    pl.role = Role::Basemap;
+    project.layers = {pl};
+    QCOMPARE(PrintCredits::forProject(project, {}), QStringList{QStringLiteral("© OpenStreetMap contributors, ODbL 1.0")});
+    project.metadata = {}; // without it the OSM credit is added
+    QCOMPARE(PrintCredits::forProject(project, {}), QStringList{QStringLiteral("© OpenStreetMap contributors")});
 }
 
 QTEST_MAIN(TestBasemap)
