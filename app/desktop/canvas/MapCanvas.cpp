@@ -362,23 +362,12 @@ void MapCanvas::onRenderDone(const std::shared_ptr<Job> &job)
 {
     if (job != m_job)
         return; // superseded; its watcher dies with the last reference
-    const RenderResult r = job->watcher->result();
     m_job.reset();
     m_rendering = false;
-    if (r.canceled)
+    if (job->watcher->result().canceled)
         return;
-    if (!r.image.isNull()) {
-        m_image = r.image;
-        m_image.setDevicePixelRatio(job->dpr);
-        m_imageExtent = job->extent;
+    if (finish(*job, m_image, m_imageExtent))
         ++m_renderCount;
-    }
-    update();
-    QStringList warnings = r.warnings;
-    if (!r.error.isEmpty())
-        warnings.prepend(r.error);
-    if (!warnings.isEmpty())
-        Q_EMIT renderWarnings(warnings);
     Q_EMIT renderFinished(job->timer.elapsed());
 }
 
@@ -386,14 +375,20 @@ void MapCanvas::onTilesDone(const std::shared_ptr<Job> &job)
 {
     if (job != m_tileJob)
         return;
-    const RenderResult r = job->watcher->result();
     m_tileJob.reset();
+    finish(*job, m_tileImage, m_tileExtent);
+}
+
+bool MapCanvas::finish(const Job &job, QImage &image, QRectF &extent)
+{
+    const RenderResult r = job.watcher->result();
     if (r.canceled)
-        return;
-    if (!r.image.isNull()) {
-        m_tileImage = r.image;
-        m_tileImage.setDevicePixelRatio(job->dpr);
-        m_tileExtent = job->extent;
+        return false;
+    const bool drawn = !r.image.isNull();
+    if (drawn) {
+        image = r.image;
+        image.setDevicePixelRatio(job.dpr);
+        extent = job.extent;
     }
     update();
     QStringList warnings = r.warnings;
@@ -401,6 +396,7 @@ void MapCanvas::onTilesDone(const std::shared_ptr<Job> &job)
         warnings.prepend(r.error);
     if (!warnings.isEmpty())
         Q_EMIT renderWarnings(warnings); // a status-bar note, replaced by the next
+    return drawn;
 }
 
 void MapCanvas::drawImage(QPainter &p, const QImage &image, const QRectF &extent) const

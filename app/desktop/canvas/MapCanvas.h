@@ -112,6 +112,9 @@ private:
     void startRender();
     void onRenderDone(const std::shared_ptr<Job> &job);
     void onTilesDone(const std::shared_ptr<Job> &job);
+    // A finished job's image (unless canceled) into image/extent, its warnings emitted;
+    // true when it drew an image.
+    bool finish(const Job &job, QImage &image, QRectF &extent);
     void drawImage(QPainter &p, const QImage &image, const QRectF &extent) const;
     void remember();
     void resetHistory(); // the current view becomes the only history entry
