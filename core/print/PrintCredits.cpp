@@ -10,6 +10,14 @@
 
 namespace refuge {
 
+QString PrintCredits::forLayer(const ProjectLayer &layer, const MapLayer *loaded)
+{
+    const QString credit = layer.extra.value(QLatin1String("credit")).toString().trimmed();
+    if (credit.isEmpty() && loaded && loaded->raster) // a tile set's own attribution
+        return loaded->raster->attribution();
+    return credit;
+}
+
 QStringList PrintCredits::forProject(const Project &project, const std::vector<MapLayer> &layers)
 {
     const QString osm = QStringLiteral("© OpenStreetMap contributors");
@@ -18,9 +26,7 @@ QStringList PrintCredits::forProject(const Project &project, const std::vector<M
     for (const ProjectLayer &pl : project.layers) {
         const auto loaded = std::find_if(layers.begin(), layers.end(), [&](const MapLayer &l) { return l.id == pl.id; });
         const bool visible = loaded == layers.end() ? pl.visible : loaded->visible;
-        QString credit = pl.extra.value(QLatin1String("credit")).toString().trimmed();
-        if (credit.isEmpty() && visible && loaded != layers.end() && loaded->raster) // a tile set's own attribution
-            credit = loaded->raster->attribution();
+        const QString credit = forLayer(pl, visible && loaded != layers.end() ? &*loaded : nullptr);
         if (!credit.isEmpty())
             out << credit;
         const QString suffix = QFileInfo(pl.path).suffix().toLower();

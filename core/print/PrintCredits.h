@@ -11,10 +11,13 @@ namespace refuge {
 
 class Project;
 struct MapLayer;
+struct ProjectLayer;
 
 class PrintCredits {
 public:
     static QStringList forProject(const Project &project, const std::vector<MapLayer> &layers);
+    // One layer's own credit: its "credit", else (a raster) the tile set's attribution.
+    static QString forLayer(const ProjectLayer &layer, const MapLayer *loaded);
 };
 
 } // namespace refuge

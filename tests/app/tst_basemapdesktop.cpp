@@ -46,6 +46,17 @@ class TestBasemapDesktop : public QObject {
     QTemporaryDir m_dir;
     QString m_project;
 
+    // The sample opened in a shown window of `size`, its layers loaded and the map drawn.
+    bool openDrawn(MainWindow &window, QSize size)
+    {
+        window.setInteractive(false);
+        window.resize(size);
+        window.show();
+        const int before = window.canvas()->renderCount();
+        return QTest::qWaitForWindowExposed(&window) && window.projects()->openProject(m_project)
+            && test::waitForLayers(*window.document()) && waitForRender(window.canvas(), before);
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -62,14 +73,7 @@ private Q_SLOTS:
     void offlineBasemapUnderTheStreets()
     {
         MainWindow window;
-        window.setInteractive(false);
-        window.resize(1200, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        const int before = window.canvas()->renderCount();
-        QVERIFY(window.projects()->openProject(m_project));
-        QVERIFY(test::waitForLayers(*window.document()));
-        QVERIFY(waitForRender(window.canvas(), before));
+        QVERIFY(openDrawn(window, QSize(1200, 800)));
         QVERIFY(window.document()->layerData(QStringLiteral("basemap")).raster);
         // The basemap's land colour (238, 234, 226) fills the blocks between the streets:
         // well over a tenth of the map (the streets, labels and points take the rest).
@@ -87,14 +91,8 @@ private Q_SLOTS:
     void unreachableServerDoesNotHoldTheMap()
     {
         MainWindow window;
-        window.setInteractive(false);
-        window.resize(1000, 700);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(window.projects()->openProject(m_project));
-        QVERIFY(test::waitForLayers(*window.document()));
+        QVERIFY(openDrawn(window, QSize(1000, 700)));
         MapCanvas *canvas = window.canvas();
-        QVERIFY(waitForRender(canvas, 0));
 
         qputenv("REFUGE_TILE_KEY", "SESSIONKEY42");
         QSignalSpy added(window.importer(), &LayerImporter::layerAdded);

@@ -6,6 +6,7 @@
 #include "model/DataSource.h"
 #include "model/RasterLayer.h"
 #include "model/VectorLayer.h"
+#include "print/PrintCredits.h"
 #include "render/MapRenderer.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
@@ -315,11 +316,9 @@ void MapCanvas::startRender()
     QStringList credits;
     for (auto it = settings.layers.begin(); it != settings.layers.end();) {
         const bool web = it->raster && isTileUrl(it->raster->path()) && !it->raster->path().startsWith(QLatin1String("file:"));
-        if (it->visible && it->raster) {
-            const ProjectLayer *pl = m_doc->project().layerById(it->id);
-            const QString credit = pl ? pl->extra.value(QLatin1String("credit")).toString() : QString();
-            credits << (credit.isEmpty() ? it->raster->attribution() : credit);
-        }
+        if (it->visible && it->raster)
+            if (const ProjectLayer *pl = m_doc->project().layerById(it->id))
+                credits << PrintCredits::forLayer(*pl, &*it);
         if (web) {
             tiles.layers.push_back(*it);
             it = settings.layers.erase(it);
