@@ -9,6 +9,7 @@
 #include "analysis/framework/AnalysisRegistry.h"
 #include "analysis/framework/ResultsStore.h"
 #include "model/Project.h"
+#include "render/ResultStyleFiles.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
 
@@ -65,7 +66,7 @@ int runAnalysis(const Analysis &analysis, const QStringList &args)
     if (!issues.empty())
         return printIssues(issues);
     Feedback feedback;
-    return printResult(ResultsStore::run(analysis, values, feedback, parser.isSet(QStringLiteral("overwrite"))));
+    return printResult(runAnalysisStyled(analysis, values, feedback, parser.isSet(QStringLiteral("overwrite")), lang));
 }
 
 const bool registered = [] {
@@ -93,6 +94,14 @@ QString languageOf(const QStringList &args)
             return normalizedLanguage(args[i].mid(7));
     }
     return QStringLiteral("en");
+}
+
+AnalysisResult runAnalysisStyled(const Analysis &analysis, const ParameterValues &values, Feedback &feedback, bool overwrite,
+                                 const QString &lang)
+{
+    AnalysisResult result = ResultsStore::run(analysis, values, feedback, overwrite);
+    result.warnings << ResultStyleFiles::write(result, lang);
+    return result;
 }
 
 int printIssues(const ValidationIssues &issues)

@@ -8,6 +8,10 @@
 #include <QCommandLineOption>
 #include <QStringList>
 
+namespace refuge {
+class Feedback;
+}
+
 namespace refuge::cli {
 
 // --overwrite: replace an analysis's PostGIS tables left by an earlier run (ResultsStore).
@@ -18,6 +22,11 @@ QString languageOf(const QStringList &args);
 // and returns the exit code: ProblemsFound for the analysis's own finding or, when it
 // states none, for input data left out; else Ok.
 int printResult(const AnalysisResult &result);
+// Runs the analysis through ResultsStore (a folder or a database), then stores the
+// result layers' styles in the GeoPackages written (ResultStyleFiles; legend texts in
+// `lang`); a GeoPackage that cannot take its styles adds a warning.
+AnalysisResult runAnalysisStyled(const Analysis &analysis, const ParameterValues &values, Feedback &feedback, bool overwrite,
+                                 const QString &lang);
 // Prints each issue as "refuge-cli: --name: message"; returns BadInput.
 int printIssues(const ValidationIssues &issues);
 

@@ -110,7 +110,8 @@ bool runConfigured(const Analysis &analysis, const Project &project, const QStri
     if (!issues.empty())
         return false;
     Feedback feedback;
-    leftOut = printResult(ResultsStore::run(analysis, values, feedback, overwrite)) != Ok;
+    const QString lang = normalizedLanguage(project.analysis.value(QStringLiteral("language")).toString());
+    leftOut = printResult(runAnalysisStyled(analysis, values, feedback, overwrite, lang)) != Ok;
     if (!ResultsStore::isDatabase(out))
         ScenarioApply::stampSummary(out, scenario);
     return true;

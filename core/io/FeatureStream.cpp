@@ -103,6 +103,7 @@ FeatureStream::~FeatureStream() = default;
 
 const QString &FeatureStream::name() const { return d->src.name; }
 const QString &FeatureStream::driver() const { return d->src.driver; }
+const QJsonObject &FeatureStream::storedStyle() const { return d->src.storedStyle; }
 const Crs &FeatureStream::sourceCrs() const { return d->src.sourceCrs; }
 const Crs &FeatureStream::crs() const { return d->src.crs; }
 const CoordinateTransform *FeatureStream::transform() const { return d->src.transform.get(); }

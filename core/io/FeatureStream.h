@@ -40,6 +40,7 @@ public:
     // What opening decided.
     const QString &name() const;
     const QString &driver() const;
+    const QJsonObject &storedStyle() const;      // Refuge's style stored with the layer (GpkgStyles), {} if none
     const Crs &sourceCrs() const;
     const Crs &crs() const;                      // targetCrs, else the source CRS
     const CoordinateTransform *transform() const; // null when none is needed

@@ -1,4 +1,5 @@
 #include "io/VectorReader.h"
+#include "io/GpkgStyles.h"
 #include "crs/ChinaOffsets.h"
 #include "crs/CoordinateTransform.h"
 #include "io/FeatureStream.h"
@@ -92,27 +93,40 @@ QVariant readValue(OGRFeatureH f, int i, FieldType type, bool raw)
     return {};
 }
 
+// The dataset's layers, without a GeoPackage's layer_styles table (GpkgStyles).
+std::vector<OGRLayerH> dataLayers(GDALDatasetH ds)
+{
+    const QString driver = QString::fromUtf8(GDALGetDriverShortName(GDALGetDatasetDriver(ds)));
+    std::vector<OGRLayerH> out;
+    for (int i = 0; i < GDALDatasetGetLayerCount(ds); ++i) {
+        OGRLayerH layer = GDALDatasetGetLayer(ds, i);
+        if (!GpkgStyles::isStyleTable(driver, QString::fromUtf8(OGR_L_GetName(layer))))
+            out.push_back(layer);
+    }
+    return out;
+}
+
 } // namespace
 
 QStringList VectorReader::layerNames(const QString &path)
 {
     GdalDataset ds = openDataset(path, GDAL_OF_VECTOR);
     QStringList names;
-    const int n = GDALDatasetGetLayerCount(ds.get());
-    for (int i = 0; i < n; ++i)
-        names << QString::fromUtf8(OGR_L_GetName(GDALDatasetGetLayer(ds.get(), i)));
+    for (OGRLayerH layer : dataLayers(ds.get()))
+        names << QString::fromUtf8(OGR_L_GetName(layer));
     return names;
 }
 
 OGRLayerH VectorReader::chooseLayer(GDALDatasetH ds, const DataSource &source)
 {
-    const int layerCount = GDALDatasetGetLayerCount(ds);
+    const std::vector<OGRLayerH> layers = dataLayers(ds);
+    const int layerCount = int(layers.size());
     if (layerCount == 0)
         throw InvalidInput(fileMessage(source.displayName(), QStringLiteral("contains no vector layer")));
     auto names = [&](int most) {
         QStringList out;
         for (int i = 0; i < layerCount && i < most; ++i)
-            out << QString::fromUtf8(OGR_L_GetName(GDALDatasetGetLayer(ds, i)));
+            out << QString::fromUtf8(OGR_L_GetName(layers[std::size_t(i)]));
         if (layerCount > most)
             out << QStringLiteral("… %1 more").arg(layerCount - most);
         return out.join(QStringLiteral(", "));
@@ -133,7 +147,7 @@ OGRLayerH VectorReader::chooseLayer(GDALDatasetH ds, const DataSource &source)
                                                                  .arg(sheets ? QStringLiteral("sheets") : QStringLiteral("layers"), names(30),
                                                                       sheets ? QStringLiteral("SHEET") : QStringLiteral("LAYER"))));
     }
-    return GDALDatasetGetLayer(ds, 0);
+    return layers.front();
 }
 
 // GDAL drops a CRS it cannot interpret (a .prj PROJ rejects, a GeoJSON "crs" naming an
@@ -191,7 +205,7 @@ VectorSourceReading VectorReader::open(const DataSource &source, const LoadOptio
     }
 
     GdalDataset ds = openDataset(path, GDAL_OF_VECTOR, openOptions);
-    const int layerCount = GDALDatasetGetLayerCount(ds.get());
+    const int layerCount = int(dataLayers(ds.get()).size());
     OGRLayerH layer = chooseLayer(ds.get(), source);
 
     VectorSourceReading out;
@@ -201,6 +215,9 @@ VectorSourceReading VectorReader::open(const DataSource &source, const LoadOptio
     out.driver = QString::fromUtf8(GDALGetDriverShortName(GDALGetDatasetDriver(ds.get())));
     out.rawText = rawText;
     out.declaredEncoding = declaredEncoding;
+    if (out.driver == QLatin1String("GPKG"))
+        if (const std::optional<GpkgStyle> stored = GpkgStyles::readDefault(ds.get(), QString::fromUtf8(OGR_L_GetName(layer))))
+            out.storedStyle = GpkgStyles::refugeStyle(stored->qml);
     LoadReport &report = out.report;
 
     // A table (sheet, CSV) of points: its coordinate columns made the geometry.
@@ -378,6 +395,7 @@ VectorLayer VectorReader::read(const DataSource &source, const LoadOptions &opti
     out.m_source = source;
     out.m_name = stream.name();
     out.m_driver = stream.driver();
+    out.m_storedStyle = stream.storedStyle();
     out.m_sourceCrs = stream.sourceCrs();
     out.m_crs = stream.crs();
     out.m_report = stream.report();

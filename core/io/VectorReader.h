@@ -6,6 +6,7 @@
 #include "io/TextEncoding.h"
 #include "model/VectorLayer.h"
 
+#include <QJsonObject>
 #include <map>
 #include <memory>
 
@@ -24,6 +25,7 @@ struct VectorSourceReading {
     QString declaredEncoding;
     LoadReport report;          // CRS note so far
     std::map<qint64, QString> rowProblems; // a point table's rows without usable coordinates (FID → why)
+    QJsonObject storedStyle;    // Refuge's style stored with a GeoPackage layer (GpkgStyles), {} if none
 };
 
 class VectorReader {

@@ -11,6 +11,7 @@
 #include "model/Field.h"
 #include "util/Feedback.h"
 
+#include <QJsonObject>
 #include <QStringList>
 #include <QVariant>
 #include <vector>
@@ -78,6 +79,9 @@ public:
     const Crs &crs() const { return m_crs; }
     const Crs &sourceCrs() const { return m_sourceCrs; }
     const LoadReport &report() const { return m_report; }
+    // Refuge's style stored with the data (a GeoPackage's layer_styles default row:
+    // io/GpkgStyles), as Style JSON; {} when the source has none.
+    const QJsonObject &storedStyle() const { return m_storedStyle; }
 
     // Features
     int featureCount() const { return int(m_geometries.size()); }
@@ -118,6 +122,7 @@ private:
     GeometryType m_type = GeometryType::Unknown;
     Crs m_crs, m_sourceCrs;
     LoadReport m_report;
+    QJsonObject m_storedStyle;
     Fields m_fields;
     std::vector<std::vector<QVariant>> m_columns; // one per field, featureCount() values each
     std::vector<Geometry> m_geometries;

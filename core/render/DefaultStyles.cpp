@@ -323,6 +323,14 @@ Style styleFor(Role role, const VectorLayer &layer, const QMap<QString, QString>
 
 Style defaultStyle(const ProjectLayer &projectLayer, const VectorLayer &layer)
 {
+    // The style stored with the data (a results GeoPackage's layer_styles) comes first.
+    if (!layer.storedStyle().isEmpty()) {
+        try {
+            return Style::fromJson(layer.storedStyle());
+        } catch (const InvalidInput &) {
+            // Not a style this version reads: the role's default.
+        }
+    }
     if (projectLayer.role == Role::Hazard) {
         try {
             Style s = hazardStyle(layer, HazardSettings::of(projectLayer));

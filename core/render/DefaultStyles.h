@@ -19,7 +19,9 @@ class RasterLayer;
 class VectorLayer;
 
 Style defaultStyle(Role role, const VectorLayer &layer, const QMap<QString, QString> &fieldMap = {});
-// The same for a project layer: hazard layers use its "hazard" settings (level mapping, type).
+// The same for a project layer: the style stored with the data when it has one (a results
+// GeoPackage's layer_styles, VectorLayer::storedStyle), else hazard layers use its "hazard"
+// settings (level mapping, type), the others their role's default.
 Style defaultStyle(const ProjectLayer &projectLayer, const VectorLayer &layer);
 Style defaultRasterStyle(Role role, const RasterLayer &layer);
 

@@ -270,14 +270,6 @@
         <translation>分钟</translation>
     </message>
     <message>
-        <source>Within reach of a shelter</source>
-        <translation>可到达避难场所</translation>
-    </message>
-    <message>
-        <source>Not within reach</source>
-        <translation>无法到达</translation>
-    </message>
-    <message>
         <source>cannot create a folder for the results: %1</source>
         <translation>无法创建结果文件夹：%1</translation>
     </message>
@@ -298,20 +290,20 @@
         <translation>%1（%2 %3）</translation>
     </message>
     <message>
-        <source>Fewer residents covered</source>
-        <translation>覆盖人口减少</translation>
+        <source>Open &amp;Results Folder…</source>
+        <translation>打开结果文件夹(&amp;R)…</translation>
     </message>
     <message>
-        <source>No change</source>
-        <translation>无变化</translation>
+        <source>Add the result layers of a results folder (from refuge-cli or an earlier run), styled as the run stored them</source>
+        <translation>加入结果文件夹中的结果图层（来自 refuge-cli 或以前的运行），样式与运行时保存的一致</translation>
     </message>
     <message>
-        <source>1–100 more covered</source>
-        <translation>覆盖增加 1–100 人</translation>
+        <source>Open results folder</source>
+        <translation>打开结果文件夹</translation>
     </message>
     <message>
-        <source>Over 100 more covered</source>
-        <translation>覆盖增加 100 人以上</translation>
+        <source>These results are incomplete (the run failed or was stopped): %1</source>
+        <translation>以下结果不完整（运行失败或被中止）：%1</translation>
     </message>
 </context>
 <context>

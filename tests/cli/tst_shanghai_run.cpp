@@ -118,6 +118,27 @@ private slots:
         QVERIFY(!text.contains(QLatin1String("Population reached in time")));
         QVERIFY(text.contains(QLatin1String("basemap.mbtiles")));
     }
+
+    // The results GeoPackages carry their styles (issue 18): the first-due zones one
+    // colour per station of the run, the unreached area hatched; both read back as stored.
+    void resultsCarryTheirStyles()
+    {
+        const VectorLayer zones = VectorLayer::load(DataSource{m_out.filePath(QStringLiteral("out/fire/fire.gpkg")), QStringLiteral("zones")});
+        const QJsonObject style = zones.storedStyle();
+        QCOMPARE(style.value(QStringLiteral("type")).toString(), QStringLiteral("categorized"));
+        QCOMPARE(style.value(QStringLiteral("field")).toString(), QStringLiteral("station"));
+        const QJsonArray categories = style.value(QStringLiteral("categories")).toArray();
+        QCOMPARE(categories.size(), 3);
+        QStringList styled;
+        for (const QJsonValue &c : categories)
+            styled << c[QStringLiteral("value")].toString();
+        QVERIFY(zones.featureCount() > 0);
+        for (int i = 0; i < zones.featureCount(); ++i) // every zone drawn in its station's colour
+            QVERIFY2(styled.contains(zones.attribute(i, QStringLiteral("station")).toString()), qPrintable(styled.join(u',')));
+        const VectorLayer unreached = VectorLayer::load(DataSource{m_out.filePath(QStringLiteral("out/fire/fire.gpkg")), QStringLiteral("unreached")});
+        QCOMPARE(unreached.storedStyle().value(QStringLiteral("symbol")).toObject().value(QStringLiteral("hatch")).toString(), QStringLiteral("bdiagonal"));
+        QCOMPARE(VectorLayer::layerNames(m_out.filePath(QStringLiteral("out/fire/fire.gpkg"))).count(QStringLiteral("layer_styles")), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TstShanghaiRun)

@@ -252,7 +252,10 @@ void TstPostgisOutput::tablesEqualGeoPackage()
     const Dataset g(QDir(dir.path()).filePath(gpkg));
     const Dataset pg(readConnection());
     QVERIFY(g.h && pg.h);
-    QCOMPARE(GDALDatasetGetLayerCount(g.h), int(layers.size()));
+    // The GeoPackage also keeps its layers' styles (layer_styles); the database gets none.
+    QCOMPARE(GDALDatasetGetLayerCount(g.h), int(layers.size()) + 1);
+    QVERIFY(GDALDatasetGetLayerByName(g.h, "layer_styles"));
+    QVERIFY(!GDALDatasetGetLayerByName(pg.h, (kSchema + QLatin1Char('.') + analysis + QStringLiteral("_layer_styles")).toUtf8().constData()));
     for (const QString &layer : layers) {
         compareLayer(g.h, layer, pg.h, analysis + QLatin1Char('_') + layer);
         if (QTest::currentTestFailed())

@@ -5,20 +5,21 @@
 #include "analysis/AnalysisForm.h"
 #include "analysis/AnalysisFormDialog.h"
 #include "analysis/ResultLayersCommand.h"
-#include "analysis/ResultStyles.h"
 #include "analysis/framework/AnalysisRegistry.h"
 #include "analysis/framework/LayerSchema.h"
 #include "analysis/jobs/ProjectJobSettings.h"
 #include "document/ProjectDocument.h"
 #include "io/OutputFile.h"
 #include "io/OutputGuard.h"
-#include "render/HazardStyles.h"
+#include "io/ResultsFolder.h"
+#include "render/ResultStyles.h"
 #include "util/Error.h"
 
 #include <QAction>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QMenu>
@@ -39,6 +40,22 @@ AnalysisController::AnalysisController(ProjectDocument *doc, QWidget *window) : 
         connect(action, &QAction::triggered, this, [this, id] { openDialog(id); });
         m_actions.emplace(id, action);
     }
+    m_openResults = new QAction(tr("Open &Results Folder…"), this);
+    m_openResults->setStatusTip(tr("Add the result layers of a results folder (from refuge-cli or an earlier run), styled as the run stored them"));
+    connect(m_openResults, &QAction::triggered, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(m_window, tr("Open results folder"), resultsDirectory());
+        if (dir.isEmpty())
+            return;
+        try {
+            QStringList incomplete;
+            openResultsFolder(dir, &incomplete);
+            if (!incomplete.isEmpty())
+                QMessageBox::information(m_window, tr("Open results folder"),
+                                         tr("These results are incomplete (the run failed or was stopped): %1").arg(incomplete.join(QStringLiteral(", "))));
+        } catch (const Error &e) {
+            QMessageBox::warning(m_window, tr("Open results folder"), e.message());
+        }
+    });
 }
 
 AnalysisController::~AnalysisController() = default;
@@ -146,44 +163,6 @@ void AnalysisController::publish(const QString &runDir, const QString &key)
     }
 }
 
-QJsonObject AnalysisController::styleFor(const OutputLayer &output, const AnalysisResult &result) const
-{
-    const QJsonObject &o = output.styleOptions;
-    std::vector<double> breaks;
-    for (const QJsonValue &b : o.value(QStringLiteral("breaks")).toArray())
-        breaks.push_back(b.toDouble());
-    const QString unit = o.value(QStringLiteral("unit")).toString() == QLatin1String("m") ? tr("m") : tr("min");
-    if (output.style == QLatin1String("service_areas"))
-        return ResultStyles::serviceAreas(breaks, unit);
-    if (output.style == QLatin1String("service_lines"))
-        return ResultStyles::serviceLines(breaks, unit);
-    if (output.style == QLatin1String("zones")) {
-        QStringList ids;
-        for (const QJsonValue &id : o.value(QStringLiteral("facility_ids")).toArray())
-            ids << id.toString();
-        if (ids.isEmpty()) // fire: the stations of the run
-            if (const auto *fire = std::any_cast<FireJobResult>(&result.detail))
-                return ResultStyles::zones(fire->request.stations.ids, QStringLiteral("station"));
-        return ResultStyles::zones(ids);
-    }
-    if (output.style == QLatin1String("covered_demand"))
-        return ResultStyles::coveredDemand(tr("Within reach of a shelter"), tr("Not within reach"));
-    if (output.style == QLatin1String("shelter_load"))
-        return ResultStyles::shelterLoad();
-    if (output.style == QLatin1String("unreached"))
-        return ResultStyles::unreached();
-    if (output.style == QLatin1String("differences"))
-        return ResultStyles::differences();
-    if (output.style == QLatin1String("covered_delta"))
-        return ResultStyles::coveredDelta({tr("Fewer residents covered"), tr("No change"), tr("1–100 more covered"), tr("Over 100 more covered")});
-    if (output.style == QLatin1String("network_problems"))
-        return ResultStyles::networkProblems();
-    if (output.style == QLatin1String("risk_classes"))
-        return riskClassStyle(o.value(QStringLiteral("field")).toString(QStringLiteral("risk_class")), 2,
-                              o.value(QStringLiteral("label")).toString()).toJson();
-    return ResultStyles::outline(output.id == QLatin1String("areas") ? QStringLiteral("#636363") : QStringLiteral("#1a9850"));
-}
-
 ProjectLayer AnalysisController::resultLayer(const QString &key, const QString &group, const OutputLayer &output) const
 {
     const Project &project = m_doc->project();
@@ -201,6 +180,53 @@ ProjectLayer AnalysisController::resultLayer(const QString &key, const QString &
 void AnalysisController::finishRun(const QString &key, std::vector<ResultLayer> layers, const QString &text, const QString &dir)
 {
     publish(dir, key);
+    addResultLayers(key, std::move(layers), text);
+    m_lastResults = resultsRoot();
+    Q_EMIT resultsDirectoryChanged(m_lastResults);
+}
+
+int AnalysisController::openResultsFolder(const QString &dir, QStringList *incompleteGroups)
+{
+    const std::vector<ResultsFolderLayer> found = ResultsFolder::layers(dir);
+    const Project &project = m_doc->project();
+    const QString lang = AnalysisForm::language();
+    // One group per analysis folder, titled by its analysis when the folder is named
+    // after one (coverage, fire, service_area...).
+    std::map<QString, std::vector<ResultLayer>> groups;
+    QStringList incomplete;
+    for (const ResultsFolderLayer &f : found) {
+        const QString folder = QFileInfo(f.file).absolutePath();
+        QString group = f.group;
+        for (const Analysis *a : AnalysisRegistry::all())
+            if (resultsKey(*a) == f.group)
+                group = a->title(lang);
+        if (!f.complete && !incomplete.contains(f.group))
+            incomplete << f.group;
+        const QString key = QStringLiteral("folder:") + (project.filePath().isEmpty() ? folder : project.storedPath(folder));
+        ProjectLayer l;
+        l.id = project.uniqueLayerId(f.group + QLatin1Char('_') + f.layer);
+        l.name = f.title;
+        l.path = project.filePath().isEmpty() ? QDir::cleanPath(f.file) : project.storedPath(f.file);
+        l.layer = f.layer;
+        l.role = Role::Other;
+        l.extra.insert(ResultLayersCommand::kAnalysisKey, key);
+        l.extra.insert(QStringLiteral("group"), group);
+        groups[key].push_back({l, f.dimension == 2});
+    }
+    m_doc->undoStack()->beginMacro(tr("Open results folder"));
+    int added = 0;
+    for (auto &[key, layers] : groups) {
+        added += int(layers.size());
+        addResultLayers(key, std::move(layers), tr("Open results folder"));
+    }
+    m_doc->undoStack()->endMacro();
+    if (incompleteGroups)
+        *incompleteGroups = incomplete;
+    return added;
+}
+
+void AnalysisController::addResultLayers(const QString &key, std::vector<ResultLayer> layers, const QString &text)
+{
     // Ids must not collide within one run either.
     for (std::size_t i = 1; i < layers.size(); ++i)
         for (std::size_t j = 0; j < i; ++j)
@@ -225,8 +251,6 @@ void AnalysisController::finishRun(const QString &key, std::vector<ResultLayer> 
         indices.push_back(l.polygons ? abovePolygons++ : -1);
     }
     m_doc->undoStack()->push(new ResultLayersCommand(m_doc, key, added, indices, text));
-    m_lastResults = resultsRoot();
-    Q_EMIT resultsDirectoryChanged(m_lastResults);
 }
 
 void AnalysisController::applyResult(const Analysis &analysis, const AnalysisResult &result)
@@ -246,7 +270,7 @@ void AnalysisController::applyResult(const Analysis &analysis, const AnalysisRes
             continue;
         }
         ProjectLayer layer = resultLayer(key, group, output);
-        layer.style = styleFor(output, result);
+        layer.style = ResultStyles::forOutput(output, AnalysisForm::language()).toJson();
         if (const QJsonArray breaks = output.styleOptions.value(QStringLiteral("breaks")).toArray(); !breaks.isEmpty()) {
             QStringList labels; // "Service areas (400, 800 m)"
             for (const QJsonValue &b : breaks)

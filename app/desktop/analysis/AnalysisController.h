@@ -63,6 +63,16 @@ public:
     // refuge::Error.
     void applyResult(const Analysis &analysis, const AnalysisResult &result);
 
+    // File → Open Results Folder…: asks for a folder, then openResultsFolder.
+    QAction *openResultsAction() const { return m_openResults; }
+    // Adds the layers of a results folder (refuge-cli's out folder, one analysis's folder,
+    // or this app's results/): one group per analysis folder, each layer titled and styled
+    // as its run stored it (ResultsFolder, GpkgStyles), as one undo step; opening the same
+    // folder again replaces its layers. Returns the number of layers added;
+    // `incompleteGroups` gets the analysis folders whose summary.json is not marked
+    // complete. Throws refuge::Error naming the folder.
+    int openResultsFolder(const QString &dir, QStringList *incompleteGroups = nullptr);
+
 Q_SIGNALS:
     void coverageFinished(const refuge::CoverageRequest &request, const refuge::CoverageOutcome &outcome);
     void fireFinished(const refuge::FireRequest &request, const refuge::FireOutcome &outcome);
@@ -76,7 +86,8 @@ private:
         bool polygons = false;
     };
     ProjectLayer resultLayer(const QString &key, const QString &group, const OutputLayer &output) const;
-    QJsonObject styleFor(const OutputLayer &output, const AnalysisResult &result) const;
+    // Adds a run's layers as one undo step replacing the earlier layers of `key`.
+    void addResultLayers(const QString &key, std::vector<ResultLayer> layers, const QString &text);
     QString resultsRoot();
     void publish(const QString &runDir, const QString &key);
     void finishRun(const QString &key, std::vector<ResultLayer> layers, const QString &text, const QString &dir);
@@ -85,6 +96,7 @@ private:
     ProjectDocument *m_doc;
     QWidget *m_window;
     std::map<QString, QAction *> m_actions;
+    QAction *m_openResults = nullptr;
     QPointer<AnalysisDialog> m_dialog;
     std::unique_ptr<QTemporaryDir> m_tempResults; // for unsaved projects
     QString m_lastResults;

@@ -1,5 +1,6 @@
 // AnalysisFormDialog: a registered analysis's generated dialog (see the header).
 #include "analysis/AnalysisFormDialog.h"
+#include "render/ResultStyleFiles.h"
 #include "analysis/AnalysisController.h"
 #include "analysis/AnalysisForm.h"
 #include "analysis/ParameterEditors.h"
@@ -73,7 +74,11 @@ std::function<void(Feedback &)> AnalysisFormDialog::makeJob()
     m_result = result;
     const Analysis *analysis = &m_analysis; // registry entries live for the process
     const ParameterValues values = m_running;
-    return [analysis, values, result](Feedback &feedback) { *result = analysis->run(values, feedback); };
+    const QString lang = AnalysisForm::language();
+    return [analysis, values, result, lang](Feedback &feedback) {
+        *result = analysis->run(values, feedback);
+        result->warnings << ResultStyleFiles::write(*result, lang); // the GeoPackages open styled anywhere
+    };
 }
 
 void AnalysisFormDialog::finish()

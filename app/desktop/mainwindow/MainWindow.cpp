@@ -213,6 +213,7 @@ void MainWindow::createActions()
     file->addAction(m_export->pngAction());
     file->addAction(m_export->pdfAction());
     file->addAction(m_reports->exportAction());
+    file->addAction(m_analysis->openResultsAction());
     file->addSeparator();
     file->addAction(m_layouts->newAction());
     file->addAction(m_layouts->openAction());

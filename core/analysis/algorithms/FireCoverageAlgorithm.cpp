@@ -5,6 +5,7 @@
 #include "analysis/FireCoverageOutputs.h"
 
 #include <QDir>
+#include <QJsonArray>
 
 namespace refuge {
 
@@ -188,7 +189,9 @@ AnalysisResult FireCoverageAlgorithm::result(const FireJobResult &r)
     out.outDir = r.outDir;
     const FireOutcome &o = r.outcome;
     const QString gpkg = r.outDir.isEmpty() ? QString() : QDir(r.outDir).filePath(QStringLiteral("fire.gpkg"));
-    out.layers.push_back({QStringLiteral("zones"), text("First-due zones", "首到责任区"), gpkg, QStringLiteral("zones"), {}, {}});
+    const QJsonObject zoneStyle{{QStringLiteral("facility_ids"), QJsonArray::fromStringList(r.request.stations.ids)},
+                                {QStringLiteral("field"), QStringLiteral("station")}};
+    out.layers.push_back({QStringLiteral("zones"), text("First-due zones", "首到责任区"), gpkg, QStringLiteral("zones"), zoneStyle, {}});
     out.layers.push_back({QStringLiteral("unreached"), text("Not reached in time", "超时未达区域"), gpkg, QStringLiteral("unreached"), {}, {}});
     if (o.hasOfficial)
         out.layers.push_back({QStringLiteral("differences"), text("Differences with official districts", "与现行辖区的差异"), gpkg,

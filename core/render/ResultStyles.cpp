@@ -1,10 +1,12 @@
 // ResultStyles: the default symbology of analysis result layers (see the header).
-#include "analysis/ResultStyles.h"
+#include "render/ResultStyles.h"
 #include "render/ColorRamp.h"
-#include "render/Style.h"
+#include "render/HazardStyles.h"
+
+#include <QJsonArray>
 
 
-namespace refuge::desktop {
+namespace refuge {
 
 namespace {
 
@@ -32,7 +34,82 @@ QString number(double v)
     return QString::number(v, 'g', 6);
 }
 
+std::vector<double> numbers(const QJsonValue &list)
+{
+    std::vector<double> out;
+    for (const QJsonValue &v : list.toArray())
+        out.push_back(v.toDouble());
+    return out;
+}
+
 } // namespace
+
+Style ResultStyles::forOutput(const OutputLayer &output, QStringView lang)
+{
+    const QJsonObject &o = output.styleOptions;
+    const QString &name = output.style;
+    auto in = [lang](const char *en, const char *zh) { return text(en, zh).in(lang); };
+    const std::vector<double> breaks = numbers(o.value(QStringLiteral("breaks")));
+    const QString unit = o.value(QStringLiteral("unit")).toString() == QLatin1String("m") ? in("m", "米") : in("min", "分钟");
+    QJsonObject json;
+    if (name == QLatin1String("service_areas")) {
+        json = serviceAreas(breaks, unit);
+    } else if (name == QLatin1String("service_lines")) {
+        json = serviceLines(breaks, unit);
+    } else if (name == QLatin1String("zones")) {
+        QStringList ids;
+        for (const QJsonValue &id : o.value(QStringLiteral("facility_ids")).toArray())
+            ids << id.toString();
+        json = zones(ids, o.value(QStringLiteral("field")).toString(QStringLiteral("facility_id")));
+    } else if (name == QLatin1String("covered_demand")) {
+        json = coveredDemand(in("Within reach of a shelter", "可到达避难场所"), in("Not within reach", "无法到达"));
+    } else if (name == QLatin1String("shelter_load")) {
+        json = shelterLoad();
+    } else if (name == QLatin1String("unreached")) {
+        json = unreached();
+    } else if (name == QLatin1String("differences")) {
+        json = differences();
+    } else if (name == QLatin1String("covered_delta")) {
+        json = coveredDelta({in("Fewer residents covered", "覆盖人口减少"), in("No change", "无变化"), in("1–100 more covered", "覆盖增加 1–100 人"),
+                             in("Over 100 more covered", "覆盖增加 100 人以上")});
+    } else if (name == QLatin1String("network_problems")) {
+        json = networkProblems();
+    } else if (name == QLatin1String("risk_classes")) {
+        return riskClassStyle(o.value(QStringLiteral("field")).toString(QStringLiteral("risk_class")), 2, o.value(QStringLiteral("label")).toString());
+    } else if (name == QLatin1String("hazard_levels")) {
+        Style levels = riskClassStyle(QStringLiteral("level"), 2);
+        for (StyleCategory &c : levels.categories) // over the map, not hiding it
+            c.symbol.fillColor.setAlpha(110);
+        return levels;
+    } else if (name == QLatin1String("exposure")) {
+        json = exposure({in("No one exposed", "无暴露人口"), in("up to 10 % exposed", "暴露不超过 10%"), in("10–30 % exposed", "暴露 10%–30%"),
+                         in("30–60 % exposed", "暴露 30%–60%"), in("over 60 % exposed", "暴露超过 60%")});
+    } else if (name == QLatin1String("scenario_areas")) {
+        json = newlyUncovered({in("No one newly uncovered", "无新增未覆盖人口"), in("1–100 newly uncovered", "新增未覆盖 1–100 人"),
+                               in("over 100 newly uncovered", "新增未覆盖 100 人以上")});
+    } else if (name == QLatin1String("unsuitable_shelters")) {
+        Style st;
+        st.symbol = marker(QColor(215, 25, 28), 4.5);
+        st.symbol.marker = MarkerShape::Cross;
+        st.symbol.strokeColor = QColor(165, 0, 38);
+        st.symbol.strokeWidthMm = 0.8;
+        return st;
+    } else if (name == QLatin1String("hazard_sources")) {
+        Style st;
+        st.symbol = marker(QColor(118, 42, 131), 3.5);
+        st.symbol.marker = MarkerShape::Triangle;
+        return st;
+    } else if (name == QLatin1String("hazard_closures")) {
+        Style st;
+        st.symbol = polygon(QColor(33, 102, 172, 40), QColor(33, 102, 172), 0.2);
+        st.symbol.hatch = HatchPattern::DiagCross;
+        st.symbol.hatchColor = QColor(33, 102, 172);
+        return st;
+    } else {
+        json = outline(output.id == QLatin1String("areas") ? QStringLiteral("#636363") : QStringLiteral("#1a9850"));
+    }
+    return Style::fromJson(json);
+}
 
 QJsonObject ResultStyles::serviceAreas(const std::vector<double> &breaks, const QString &unitLabel)
 {
@@ -206,4 +283,43 @@ QJsonObject ResultStyles::coveredDelta(const QStringList &labels)
     return style.toJson();
 }
 
-} // namespace refuge::desktop
+QJsonObject ResultStyles::exposure(const QStringList &labels)
+{
+    Style style;
+    style.type = Style::Type::Graduated;
+    style.field = QStringLiteral("exposed_share");
+    style.symbol = polygon(Qt::transparent, QColor(99, 99, 99), 0.2);
+    const double bounds[] = {-1e-9, 1e-9, 0.1, 0.3, 0.6, 1.0 + 1e-9};
+    const QColor fills[] = {QColor(255, 255, 255, 0), QColor(254, 229, 217, 170), QColor(252, 174, 145, 180), QColor(251, 106, 74, 190),
+                            QColor(203, 24, 29, 200)};
+    for (int i = 0; i < 5; ++i) {
+        StyleRange r;
+        r.lower = bounds[i];
+        r.upper = bounds[i + 1];
+        r.label = labels.value(i);
+        r.symbol = polygon(fills[i], QColor(99, 99, 99), 0.2);
+        style.ranges.push_back(r);
+    }
+    return style.toJson();
+}
+
+QJsonObject ResultStyles::newlyUncovered(const QStringList &labels)
+{
+    Style style;
+    style.type = Style::Type::Graduated;
+    style.field = QStringLiteral("newly_uncovered");
+    style.symbol = polygon(Qt::transparent, QColor(99, 99, 99), 0.2);
+    const double bounds[] = {-1e12, 0.5, 100, 1e12};
+    const QColor fills[] = {QColor(255, 255, 255, 0), QColor(252, 146, 114, 170), QColor(203, 24, 29, 200)};
+    for (int i = 0; i < 3; ++i) {
+        StyleRange r;
+        r.lower = bounds[i];
+        r.upper = bounds[i + 1];
+        r.label = labels.value(i);
+        r.symbol = polygon(fills[i], QColor(99, 99, 99), 0.2);
+        style.ranges.push_back(r);
+    }
+    return style.toJson();
+}
+
+} // namespace refuge

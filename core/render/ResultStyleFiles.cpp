@@ -1,0 +1,101 @@
+// ResultStyleFiles: result styles stored in the results GeoPackages (see the header).
+#include "render/ResultStyleFiles.h"
+
+#include "io/GpkgStyles.h"
+#include "render/ResultStyles.h"
+#include "render/StyleExport.h"
+#include "util/Error.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+namespace refuge {
+
+namespace {
+
+// summary.json renamed while the styles are written: a folder left in between reads
+// as incomplete, as it should.
+class SummaryAside {
+public:
+    explicit SummaryAside(const QString &dir)
+        : m_summary(dir.isEmpty() ? QString() : QDir(dir).filePath(QStringLiteral("summary.json"))),
+          m_aside(dir.isEmpty() ? QString() : QDir(dir).filePath(QStringLiteral(".summary.json.styling")))
+    {
+        if (m_summary.isEmpty() || !QFileInfo::exists(m_summary))
+            return;
+        QFile::remove(m_aside);
+        if (!QFile::rename(m_summary, m_aside))
+            throw IoError(fileMessage(m_summary, QStringLiteral("cannot be moved aside while the styles are written")));
+        m_moved = true;
+    }
+    void restore()
+    {
+        if (m_moved && !QFile::rename(m_aside, m_summary))
+            throw IoError(fileMessage(m_summary, QStringLiteral("cannot be put back (it is %1)").arg(m_aside)));
+        m_moved = false;
+    }
+    ~SummaryAside()
+    {
+        if (m_moved)
+            QFile::rename(m_aside, m_summary);
+    }
+    SummaryAside(const SummaryAside &) = delete;
+    SummaryAside &operator=(const SummaryAside &) = delete;
+
+private:
+    QString m_summary, m_aside;
+    bool m_moved = false;
+};
+
+bool isLocalGeoPackage(const QString &file)
+{
+    return file.endsWith(QLatin1String(".gpkg"), Qt::CaseInsensitive) && QFileInfo(file).isFile();
+}
+
+} // namespace
+
+QStringList ResultStyleFiles::write(const AnalysisResult &result, QStringView lang, int *styled)
+{
+    QStringList warnings;
+    int count = 0;
+    bool any = false;
+    for (const OutputLayer &l : result.layers)
+        any = any || isLocalGeoPackage(l.file);
+    if (!any) {
+        if (styled)
+            *styled = 0;
+        return warnings;
+    }
+    SummaryAside aside(result.outDir);
+    QStringList failedFiles;
+    for (const OutputLayer &l : result.layers) {
+        if (!isLocalGeoPackage(l.file) || failedFiles.contains(l.file))
+            continue;
+        try {
+            const GpkgLayerInfo info = GpkgStyles::layerInfo(l.file, l.id);
+            const Style style = ResultStyles::forOutput(l, lang);
+            GpkgStyle row;
+            row.table = l.id;
+            row.geometryColumn = info.geometryColumn;
+            row.name = l.id;
+            row.qml = StyleExport::qml(style, info.dimension);
+            row.sld = StyleExport::sld(style, info.dimension, l.id);
+            row.description = l.title.in(lang); // the layer's title when the folder is opened (ResultsFolder)
+            GpkgStyles::write(l.file, row);
+            ++count;
+        } catch (const Error &e) {
+            // An optional layer the run did not write is no problem; anything else is said.
+            if (!e.message().contains(QStringLiteral("no layer '%1'").arg(l.id))) {
+                warnings << e.message();
+                failedFiles << l.file;
+            }
+        }
+    }
+    aside.restore();
+    if (styled)
+        *styled = count;
+    return warnings;
+}
+
+} // namespace refuge

@@ -1,0 +1,130 @@
+// File → Open Results Folder… (issue 18): the out folder of `refuge-cli run`-style
+// commands opens in the desktop as one group per analysis, each layer titled and styled
+// as the run stored it in its GeoPackage's layer_styles (the service areas graduated by
+// break, darkest green for the smallest), as one undo step; opening the same folder
+// again replaces its layers instead of adding copies.
+#include "AppTestSupport.h"
+#include "analysis/AnalysisController.h"
+#include "document/ProjectDocument.h"
+#include "mainwindow/MainWindow.h"
+#include "mainwindow/ProjectController.h"
+#include "model/Project.h"
+#include "render/ResultStyles.h"
+#include "util/Error.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace refuge;
+using namespace refuge::desktop;
+
+namespace {
+
+int runCli(const QStringList &args, QString *err)
+{
+    QProcess p;
+    p.start(QStringLiteral(REFUGE_CLI_PATH), args);
+    if (!p.waitForFinished(120000))
+        return -1;
+    *err = QString::fromUtf8(p.readAllStandardError());
+    return p.exitCode();
+}
+
+QStringList layersOfGroup(const ProjectDocument &doc, const QString &group)
+{
+    QStringList names;
+    for (const ProjectLayer &l : doc.project().layers)
+        if (doc.groupOf(l) == group)
+            names << l.name;
+    return names;
+}
+
+} // namespace
+
+class TestResultsFolder : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        // refuge-cli writes a results folder as the run command lays it out: one folder per analysis.
+        QString err;
+        const int code = runCli({QStringLiteral("service-area"), test::cambridgeProject(), QStringLiteral("--max-meters"), QStringLiteral("300"),
+                                 QStringLiteral("--cache-dir"), m_dir.filePath(QStringLiteral("cache")), QStringLiteral("--out"),
+                                 m_dir.filePath(QStringLiteral("out/service_area"))},
+                                &err);
+        QVERIFY2(code == 0, qPrintable(err));
+    }
+
+    void opensStyled()
+    {
+        MainWindow window;
+        window.setInteractive(false);
+        QVERIFY(window.projects()->openProject(test::cambridgeProject()));
+        QVERIFY(test::waitForLayers(*window.document()));
+        ProjectDocument *doc = window.document();
+        const int before = int(doc->project().layers.size());
+        const int undoBefore = doc->undoStack()->count();
+
+        const int added = window.analysis()->openResultsFolder(m_dir.filePath(QStringLiteral("out")));
+        QCOMPARE(added, 1); // service_areas (no reached streets were asked for)
+        QCOMPARE(int(doc->project().layers.size()), before + 1);
+        QCOMPARE(doc->undoStack()->count(), undoBefore + 1);
+        // Grouped under the analysis's title, named by the output's title the run stored.
+        QCOMPARE(layersOfGroup(*doc, QStringLiteral("Service areas")), QStringList{QStringLiteral("Service areas")});
+        QVERIFY(test::waitForLayers(*doc));
+        QString id;
+        for (const ProjectLayer &l : doc->project().layers)
+            if (doc->groupOf(l) == QLatin1String("Service areas"))
+                id = l.id;
+        QVERIFY(doc->layerData(id).vector);
+        QCOMPARE(doc->layerData(id).vector->featureCount(), 15);
+
+        // Its style is the one the run stored: graduated by break, "≤ 300 m" in dark green.
+        OutputLayer output;
+        output.id = QStringLiteral("service_areas");
+        output.style = QStringLiteral("service_areas");
+        output.styleOptions = QJsonObject{{QStringLiteral("breaks"), QJsonArray{300}}, {QStringLiteral("unit"), QStringLiteral("m")}};
+        const Style expected = ResultStyles::forOutput(output, u"en");
+        const Style shown = doc->effectiveStyle(id);
+        QVERIFY(shown == expected);
+        QCOMPARE(shown.type, Style::Type::Graduated);
+        QCOMPARE(shown.field, QStringLiteral("break"));
+        QCOMPARE(int(shown.ranges.size()), 1);
+        QCOMPARE(shown.ranges[0].label, QStringLiteral("≤ 300 m"));
+        QCOMPARE(shown.ranges[0].symbol.fillColor.rgb(), QColor(0, 109, 44).rgb());
+
+        // Again: replaced, not doubled; undo brings back the first opening.
+        QCOMPARE(window.analysis()->openResultsFolder(m_dir.filePath(QStringLiteral("out"))), 1);
+        QCOMPARE(int(doc->project().layers.size()), before + 1);
+        doc->undoStack()->undo();
+        QCOMPARE(int(doc->project().layers.size()), before + 1);
+        doc->undoStack()->undo();
+        QCOMPARE(int(doc->project().layers.size()), before);
+    }
+
+    void notAResultsFolder()
+    {
+        MainWindow window;
+        window.setInteractive(false);
+        QTemporaryDir empty;
+        QStringList incomplete;
+        try {
+            window.analysis()->openResultsFolder(empty.path(), &incomplete);
+            QFAIL("an empty folder was opened");
+        } catch (const Error &e) {
+            QCOMPARE(e.message(), empty.path() + QStringLiteral(": no results GeoPackage (*.gpkg) here or in its folders"));
+        }
+    }
+};
+
+QTEST_MAIN(TestResultsFolder)
+#include "tst_resultsfolder.moc"
