@@ -22,6 +22,27 @@ QString cacheFolder()
     return QDir().mkpath(dir) ? dir : QString();
 }
 
+// The template's "#zmax=N" (the server's highest zoom level; a fragment is never sent
+// to the server), removed from `url`; kMaxTileZoom without one.
+int takeMaxZoom(QString &url, const QString &source)
+{
+    const qsizetype hash = url.indexOf(QLatin1Char('#'));
+    if (hash < 0)
+        return kMaxTileZoom;
+    const QString fragment = url.mid(hash + 1);
+    url.truncate(hash);
+    int maxZoom = kMaxTileZoom;
+    for (const QString &option : fragment.split(QLatin1Char('&'), Qt::SkipEmptyParts)) {
+        if (!option.startsWith(QLatin1String("zmax=")))
+            throw IoError(fileMessage(redactedTileUrl(source), QStringLiteral("unknown tile option '%1' after '#' (known: zmax=N)").arg(option)));
+        bool ok = false;
+        maxZoom = option.mid(5).toInt(&ok);
+        if (!ok || maxZoom < 0 || maxZoom > kTileZoomLimit)
+            throw IoError(fileMessage(redactedTileUrl(source), QStringLiteral("zmax must be a whole number from 0 to %1, not '%2'").arg(kTileZoomLimit).arg(option.mid(5))));
+    }
+    return maxZoom;
+}
+
 } // namespace
 
 QString gdalRasterName(const QString &source)
@@ -29,6 +50,7 @@ QString gdalRasterName(const QString &source)
     if (!isTileUrl(source) || source.startsWith(QLatin1String("WMTS:"), Qt::CaseInsensitive))
         return source;
     QString url = source;
+    const int maxZoom = takeMaxZoom(url, source);
     if (url.contains(QLatin1String("{key}"))) {
         const QString key = qEnvironmentVariable("REFUGE_TILE_KEY");
         if (key.isEmpty())
@@ -50,7 +72,7 @@ QString gdalRasterName(const QString &source)
         "<MaxConnections>4</MaxConnections><Timeout>8</Timeout>"
         "<UserAgent>Refuge emergency planning GIS</UserAgent>"
         "<ZeroBlockHttpCodes>204,404</ZeroBlockHttpCodes>")
-                      .arg(xmlEscaped(url), QString::number(kMaxTileZoom)); // one pass: a URL may hold "%2F"
+                      .arg(xmlEscaped(url), QString::number(maxZoom)); // one pass: a URL may hold "%2F"
 
     if (!cache.isEmpty())
         xml += QStringLiteral("<Cache><Path>%1</Path></Cache>").arg(xmlEscaped(QDir::toNativeSeparators(cache)));

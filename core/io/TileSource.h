@@ -7,7 +7,9 @@
 // "tiles" subfolder), so a second view of the same place needs no network.
 // "{key}" in a template is replaced by the REFUGE_TILE_KEY environment value at open
 // (Tianditu's "tk={key}"), so the key is never written to a project or a log. "WMTS:"
-// strings go to GDAL's WMTS driver unchanged. Any thread.
+// strings go to GDAL's WMTS driver unchanged. "#zmax=N" at the end of a template states
+// the server's highest zoom level (Tianditu 18): closer views enlarge its tiles instead
+// of asking for tiles it does not have. Any thread.
 #include <QString>
 
 namespace refuge {
@@ -16,7 +18,8 @@ namespace refuge {
 // anything else unchanged. Throws IoError when the template needs a key that is not set.
 QString gdalRasterName(const QString &source);
 
-// Zoom levels a URL template is read at (0 … kMaxTileZoom).
+// Zoom levels a URL template is read at (0 … kMaxTileZoom, or its "#zmax=N").
 constexpr int kMaxTileZoom = 19;
+constexpr int kTileZoomLimit = 22; // the highest "#zmax=N" accepted
 
 } // namespace refuge

@@ -20,7 +20,7 @@ namespace {
 QString tianditu(const char *layer)
 {
     return QStringLiteral("http://t0.tianditu.gov.cn/%1_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=%1&STYLE=default"
-                          "&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk={key}")
+                          "&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk={key}#zmax=18")
         .arg(QLatin1String(layer));
 }
 

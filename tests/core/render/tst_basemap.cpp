@@ -52,6 +52,7 @@ private Q_SLOTS:
     void xyzZoomFollowsTheView_data();
     void xyzZoomFollowsTheView();
     void missingTilesAreReported();
+    void maxZoomEnlargesTheLast();
     void tileSetsWarpedWithAttribution();
     void keyNeverShown();
     void osmCreditedOnce();
@@ -150,6 +151,29 @@ void TestBasemap::missingTilesAreReported()
     QCOMPARE(img.pixelColor(50, 50), QColor(255, 0, 255));
     QCOMPARE(feedback.warnings().size(), 1);
     QVERIFY2(feedback.warnings().constFirst().contains(QLatin1String("no tiles")), qPrintable(feedback.warnings().constFirst()));
+}
+
+void TestBasemap::maxZoomEnlargesTheLast()
+{
+    // "#zmax=12": the folder's highest level. At 10 m/px the z12 tiles are enlarged
+    // (no request for z14), so the view shows the z12 colour and no warning.
+    Feedback feedback;
+    const QImage img = MapRenderer::renderImage(view(m_xyz + QStringLiteral("#zmax=12"), 10.0), &feedback);
+    QVERIFY2(feedback.warnings().isEmpty(), qPrintable(feedback.warnings().join(QLatin1Char('\n'))));
+    for (const QPoint p : {QPoint(50, 50), QPoint(5, 5), QPoint(95, 95)})
+        QCOMPARE(img.pixelColor(p), kZoomColour[2]);
+    // Coarser views still use the coarser levels.
+    QCOMPARE(MapRenderer::renderImage(view(m_xyz + QStringLiteral("#zmax=12"), 160.0)).pixelColor(50, 50), kZoomColour[0]);
+    // A bad option is refused with one line naming the template.
+    for (const QString &bad : {QStringLiteral("#zmax=40"), QStringLiteral("#zmax=x"), QStringLiteral("#zoom=3")}) {
+        try {
+            RasterLayer::open(m_xyz + bad);
+            QFAIL(qPrintable(bad));
+        } catch (const IoError &e) {
+            QVERIFY2(e.message().startsWith(m_xyz + bad + QStringLiteral(": ")), qPrintable(e.message()));
+            QVERIFY2(e.message().contains(QLatin1String("zmax")), qPrintable(e.message()));
+        }
+    }
 }
 
 void TestBasemap::tileSetsWarpedWithAttribution()
