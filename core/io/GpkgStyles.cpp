@@ -83,14 +83,48 @@ void setString(OGRFeatureH f, const char *name, const QString &value)
         OGR_F_SetFieldString(f, i, value.toUtf8().constData());
 }
 
-} // namespace
-
-GpkgLayerInfo GpkgStyles::layerInfo(const QString &gpkg, const QString &table)
+// Makes `style` its table's default: a row of the same name goes, the table's other
+// rows stop being default, the new row is added. Throws IoError (no file name).
+void addDefaultRow(OGRLayerH layer, const GpkgStyle &style)
 {
-    const GdalDataset ds = openDataset(gpkg, GDAL_OF_VECTOR);
-    OGRLayerH layer = GDALDatasetGetLayerByName(ds.get(), table.toUtf8().constData());
-    if (!layer)
-        throw IoError(fileMessage(gpkg, QStringLiteral("no layer '%1'").arg(table)));
+    std::vector<GIntBig> remove;
+    std::vector<OgrFeature> undefault;
+    OGR_L_SetAttributeFilter(layer, tableFilter(style.table).constData());
+    OGR_L_ResetReading(layer);
+    const int defaultField = OGR_FD_GetFieldIndex(OGR_L_GetLayerDefn(layer), "useAsDefault");
+    while (OgrFeature f{OGR_L_GetNextFeature(layer)}) {
+        if (stringField(f.get(), "styleName") == style.name)
+            remove.push_back(OGR_F_GetFID(f.get()));
+        else if (defaultField >= 0 && OGR_F_GetFieldAsInteger(f.get(), defaultField) != 0)
+            undefault.push_back(std::move(f));
+    }
+    OGR_L_SetAttributeFilter(layer, nullptr);
+    for (const GIntBig fid : remove)
+        if (OGR_L_DeleteFeature(layer, fid) != OGRERR_NONE)
+            throw IoError(QStringLiteral("cannot replace style '%1': %2").arg(style.name, lastGdalError()));
+    for (OgrFeature &f : undefault) {
+        OGR_F_SetFieldInteger(f.get(), defaultField, 0);
+        if (OGR_L_SetFeature(layer, f.get()) != OGRERR_NONE)
+            throw IoError(QStringLiteral("cannot update layer_styles: %1").arg(lastGdalError()));
+    }
+    OgrFeature row{OGR_F_Create(OGR_L_GetLayerDefn(layer))};
+    setString(row.get(), "f_table_catalog", QString());
+    setString(row.get(), "f_table_schema", QString());
+    setString(row.get(), "f_table_name", style.table);
+    setString(row.get(), "f_geometry_column", style.geometryColumn);
+    setString(row.get(), "styleName", style.name);
+    setString(row.get(), "styleQML", style.qml);
+    setString(row.get(), "styleSLD", style.sld);
+    OGR_F_SetFieldInteger(row.get(), defaultField, 1);
+    setString(row.get(), "description", style.description);
+    setString(row.get(), "owner", QString());
+    setString(row.get(), "ui", QString());
+    if (OGR_L_CreateFeature(layer, row.get()) != OGRERR_NONE)
+        throw IoError(QStringLiteral("cannot add the style of %1: %2").arg(style.table, lastGdalError()));
+}
+
+GpkgLayerInfo infoOf(OGRLayerH layer)
+{
     GpkgLayerInfo info;
     info.geometryColumn = QString::fromUtf8(OGR_L_GetGeometryColumn(layer));
     switch (wkbFlatten(OGR_L_GetGeomType(layer))) {
@@ -102,8 +136,25 @@ GpkgLayerInfo GpkgStyles::layerInfo(const QString &gpkg, const QString &table)
     return info;
 }
 
-void GpkgStyles::write(const QString &gpkg, const GpkgStyle &style)
+} // namespace
+
+std::map<QString, GpkgLayerInfo> GpkgStyles::layerInfos(const QString &gpkg)
 {
+    const GdalDataset ds = openDataset(gpkg, GDAL_OF_VECTOR);
+    std::map<QString, GpkgLayerInfo> out;
+    for (int i = 0; i < GDALDatasetGetLayerCount(ds.get()); ++i) {
+        OGRLayerH layer = GDALDatasetGetLayer(ds.get(), i);
+        out.emplace(QString::fromUtf8(OGR_L_GetName(layer)), infoOf(layer));
+    }
+    return out;
+}
+
+void GpkgStyles::write(const QString &gpkg, const GpkgStyle &style) { write(gpkg, std::vector<GpkgStyle>{style}); }
+
+void GpkgStyles::write(const QString &gpkg, const std::vector<GpkgStyle> &styles)
+{
+    if (styles.empty())
+        return;
     GdalDataset ds = openForUpdate(gpkg);
     bool inTransaction = false;
     try {
@@ -111,41 +162,8 @@ void GpkgStyles::write(const QString &gpkg, const GpkgStyle &style)
         if (GDALDatasetStartTransaction(ds.get(), FALSE) != OGRERR_NONE)
             throw IoError(QStringLiteral("cannot start a transaction: %1").arg(lastGdalError()));
         inTransaction = true;
-        // The table's earlier rows: the one of the same name goes, the others stop being default.
-        std::vector<GIntBig> remove;
-        std::vector<OgrFeature> undefault;
-        OGR_L_SetAttributeFilter(layer, tableFilter(style.table).constData());
-        OGR_L_ResetReading(layer);
-        const int defaultField = OGR_FD_GetFieldIndex(OGR_L_GetLayerDefn(layer), "useAsDefault");
-        while (OgrFeature f{OGR_L_GetNextFeature(layer)}) {
-            if (stringField(f.get(), "styleName") == style.name)
-                remove.push_back(OGR_F_GetFID(f.get()));
-            else if (defaultField >= 0 && OGR_F_GetFieldAsInteger(f.get(), defaultField) != 0)
-                undefault.push_back(std::move(f));
-        }
-        OGR_L_SetAttributeFilter(layer, nullptr);
-        for (const GIntBig fid : remove)
-            if (OGR_L_DeleteFeature(layer, fid) != OGRERR_NONE)
-                throw IoError(QStringLiteral("cannot replace style '%1': %2").arg(style.name, lastGdalError()));
-        for (OgrFeature &f : undefault) {
-            OGR_F_SetFieldInteger(f.get(), defaultField, 0);
-            if (OGR_L_SetFeature(layer, f.get()) != OGRERR_NONE)
-                throw IoError(QStringLiteral("cannot update layer_styles: %1").arg(lastGdalError()));
-        }
-        OgrFeature row{OGR_F_Create(OGR_L_GetLayerDefn(layer))};
-        setString(row.get(), "f_table_catalog", QString());
-        setString(row.get(), "f_table_schema", QString());
-        setString(row.get(), "f_table_name", style.table);
-        setString(row.get(), "f_geometry_column", style.geometryColumn);
-        setString(row.get(), "styleName", style.name);
-        setString(row.get(), "styleQML", style.qml);
-        setString(row.get(), "styleSLD", style.sld);
-        OGR_F_SetFieldInteger(row.get(), defaultField, 1);
-        setString(row.get(), "description", style.description);
-        setString(row.get(), "owner", QString());
-        setString(row.get(), "ui", QString());
-        if (OGR_L_CreateFeature(layer, row.get()) != OGRERR_NONE)
-            throw IoError(QStringLiteral("cannot add the style of %1: %2").arg(style.table, lastGdalError()));
+        for (const GpkgStyle &style : styles)
+            addDefaultRow(layer, style);
         if (GDALDatasetCommitTransaction(ds.get()) != OGRERR_NONE)
             throw IoError(QStringLiteral("cannot commit: %1").arg(lastGdalError()));
     } catch (const IoError &e) {

@@ -10,7 +10,9 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <map>
 #include <optional>
+#include <vector>
 
 namespace refuge {
 
@@ -33,10 +35,13 @@ public:
     // The custom property holding Refuge's Style JSON in the QML.
     static const QString kRefugeProperty;
 
-    // The geometry column and dimension of `table` in the GeoPackage. Throws IoError.
-    static GpkgLayerInfo layerInfo(const QString &gpkg, const QString &table);
-    // Makes `style` the default style of its table: the table's earlier default rows lose
-    // that mark, a row of the same name is replaced. Throws IoError naming the file.
+    // The geometry column and dimension of each layer of the GeoPackage, by name.
+    // Throws IoError naming the file.
+    static std::map<QString, GpkgLayerInfo> layerInfos(const QString &gpkg);
+    // Makes each style the default style of its table: the table's earlier default rows
+    // lose that mark, a row of the same name is replaced. One transaction: all or none.
+    // Throws IoError naming the file.
+    static void write(const QString &gpkg, const std::vector<GpkgStyle> &styles);
     static void write(const QString &gpkg, const GpkgStyle &style);
     // The default style of `table` in an open dataset (the newest default row), none when
     // the dataset has no layer_styles table or no default row for the table.

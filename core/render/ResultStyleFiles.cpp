@@ -68,28 +68,28 @@ QStringList ResultStyleFiles::write(const AnalysisResult &result, QStringView la
         return warnings;
     }
     SummaryAside aside(result.outDir);
-    QStringList failedFiles;
-    for (const OutputLayer &l : result.layers) {
-        if (!isLocalGeoPackage(l.file) || failedFiles.contains(l.file))
-            continue;
+    // Per GeoPackage, in the order of the outputs: one read of its layers, one write.
+    QStringList files;
+    for (const OutputLayer &l : result.layers)
+        if (isLocalGeoPackage(l.file) && !files.contains(l.file))
+            files << l.file;
+    for (const QString &file : files) {
         try {
-            const GpkgLayerInfo info = GpkgStyles::layerInfo(l.file, l.id);
-            const Style style = ResultStyles::forOutput(l, lang);
-            GpkgStyle row;
-            row.table = l.id;
-            row.geometryColumn = info.geometryColumn;
-            row.name = l.id;
-            row.qml = StyleExport::qml(style, info.dimension);
-            row.sld = StyleExport::sld(style, info.dimension, l.id);
-            row.description = l.title.in(lang); // the layer's title when the folder is opened (ResultsFolder)
-            GpkgStyles::write(l.file, row);
-            ++count;
-        } catch (const Error &e) {
-            // An optional layer the run did not write is no problem; anything else is said.
-            if (!e.message().contains(QStringLiteral("no layer '%1'").arg(l.id))) {
-                warnings << e.message();
-                failedFiles << l.file;
+            const std::map<QString, GpkgLayerInfo> infos = GpkgStyles::layerInfos(file);
+            std::vector<GpkgStyle> rows;
+            for (const OutputLayer &l : result.layers) {
+                const auto info = infos.find(l.id);
+                if (l.file != file || info == infos.end())
+                    continue; // an optional layer the run did not write
+                const Style style = ResultStyles::forOutput(l, lang);
+                rows.push_back({l.id, info->second.geometryColumn, l.id, StyleExport::qml(style, info->second.dimension),
+                                StyleExport::sld(style, info->second.dimension, l.id),
+                                l.title.in(lang)}); // the description: the layer's title when the folder is opened (ResultsFolder)
             }
+            GpkgStyles::write(file, rows);
+            count += int(rows.size());
+        } catch (const Error &e) {
+            warnings << e.message();
         }
     }
     aside.restore();
