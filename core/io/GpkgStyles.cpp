@@ -10,6 +10,7 @@
 namespace refuge {
 
 const QString GpkgStyles::kRefugeProperty = QStringLiteral("refuge/style");
+const QString GpkgStyles::kDetailProperty = QStringLiteral("refuge/detail");
 
 namespace {
 
@@ -201,12 +202,11 @@ bool GpkgStyles::isStyleTable(const QString &driver, const QString &layerName)
     return driver == QLatin1String("GPKG") && layerName.compare(QLatin1String(kTable), Qt::CaseInsensitive) == 0;
 }
 
-QJsonObject GpkgStyles::refugeStyle(const QString &qml)
+QString GpkgStyles::customProperty(const QString &qml, const QString &key)
 {
     QXmlStreamReader xml(qml);
     int depth = 0, inProperties = -1;
-    QString json;
-    while (!xml.atEnd() && json.isEmpty()) {
+    while (!xml.atEnd()) {
         const QXmlStreamReader::TokenType token = xml.readNext();
         if (token == QXmlStreamReader::EndElement) {
             if (depth-- == inProperties)
@@ -219,12 +219,17 @@ QJsonObject GpkgStyles::refugeStyle(const QString &qml)
         const QXmlStreamAttributes a = xml.attributes();
         if (xml.name() == QLatin1String("customproperties") && depth == 2)
             inProperties = depth;
-        else if (inProperties > 0 && xml.name() == QLatin1String("Option") && a.value(QLatin1String("name")) == kRefugeProperty)
-            json = a.value(QLatin1String("value")).toString();
-        else if (inProperties > 0 && xml.name() == QLatin1String("property") && a.value(QLatin1String("key")) == kRefugeProperty)
-            json = a.value(QLatin1String("value")).toString();
+        else if (inProperties > 0 && xml.name() == QLatin1String("Option") && a.value(QLatin1String("name")) == key)
+            return a.value(QLatin1String("value")).toString();
+        else if (inProperties > 0 && xml.name() == QLatin1String("property") && a.value(QLatin1String("key")) == key)
+            return a.value(QLatin1String("value")).toString();
     }
-    const QJsonDocument doc = QJsonDocument::fromJson(json.toUtf8());
+    return {};
+}
+
+QJsonObject GpkgStyles::refugeStyle(const QString &qml)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(customProperty(qml, kRefugeProperty).toUtf8());
     return doc.isObject() ? doc.object() : QJsonObject();
 }
 

@@ -49,6 +49,10 @@ public:
     // Refuge's Style JSON in a QML document's custom properties ({} when absent or not
     // JSON); reads both forms QGIS writes (<Option> maps and the older <property>).
     static QJsonObject refugeStyle(const QString &qml);
+    // A custom property of a QML document ("" when absent), in either form.
+    static QString customProperty(const QString &qml, const QString &key);
+    // The custom property marking a bulky detail layer ("true"): opened hidden.
+    static const QString kDetailProperty;
     // True for a GeoPackage's layer_styles table: not a layer to offer or open.
     static bool isStyleTable(const QString &driver, const QString &layerName);
 };

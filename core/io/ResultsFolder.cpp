@@ -47,7 +47,8 @@ void addFolder(const QDir &folder, std::vector<ResultsFolderLayer> &out)
                 continue;
             const std::optional<GpkgStyle> style = GpkgStyles::readDefault(ds.get(), layerName);
             const QString title = style && !style->description.isEmpty() ? style->description : layerName;
-            out.push_back({file, layerName, title, folder.dirName(), complete, dimensionOf(layer)});
+            const bool detail = style && GpkgStyles::customProperty(style->qml, GpkgStyles::kDetailProperty) == QLatin1String("true");
+            out.push_back({file, layerName, title, folder.dirName(), complete, dimensionOf(layer), detail});
         }
     }
 }

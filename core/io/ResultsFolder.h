@@ -17,6 +17,7 @@ struct ResultsFolderLayer {
     QString group;     // the analysis folder's name ("coverage")
     bool complete = false; // its folder's summary.json says "complete": true
     int dimension = -1;    // 0 points, 1 lines, 2 polygons, -1 other
+    bool detail = false;   // a bulky detail layer (GpkgStyles::kDetailProperty): open it hidden
 };
 
 class ResultsFolder {

@@ -82,7 +82,10 @@ QStringList ResultStyleFiles::write(const AnalysisResult &result, QStringView la
                 if (l.file != file || info == infos.end())
                     continue; // an optional layer the run did not write
                 const Style style = ResultStyles::forOutput(l, lang);
-                rows.push_back({l.id, info->second.geometryColumn, l.id, StyleExport::qml(style, info->second.dimension),
+                QMap<QString, QString> properties;
+                if (l.detail)
+                    properties.insert(GpkgStyles::kDetailProperty, QStringLiteral("true"));
+                rows.push_back({l.id, info->second.geometryColumn, l.id, StyleExport::qml(style, info->second.dimension, properties),
                                 StyleExport::sld(style, info->second.dimension, l.id),
                                 l.title.in(lang)}); // the description: the layer's title when the folder is opened (ResultsFolder)
             }

@@ -326,7 +326,7 @@ void sldRule(QXmlStreamWriter &x, const QString &label, const Symbol &s, int dim
 
 } // namespace
 
-QString StyleExport::qml(const Style &style, int dimension)
+QString StyleExport::qml(const Style &style, int dimension, const QMap<QString, QString> &properties)
 {
     QString out;
     QXmlStreamWriter x(&out);
@@ -344,6 +344,13 @@ QString StyleExport::qml(const Style &style, int dimension)
     x.writeAttribute(QStringLiteral("type"), QStringLiteral("QString"));
     x.writeAttribute(QStringLiteral("value"), QString::fromUtf8(QJsonDocument(style.toJson()).toJson(QJsonDocument::Compact)));
     x.writeEndElement();
+    for (auto it = properties.constBegin(); it != properties.constEnd(); ++it) {
+        x.writeStartElement(QStringLiteral("Option"));
+        x.writeAttribute(QStringLiteral("name"), it.key());
+        x.writeAttribute(QStringLiteral("type"), QStringLiteral("QString"));
+        x.writeAttribute(QStringLiteral("value"), it.value());
+        x.writeEndElement();
+    }
     x.writeEndElement();
     x.writeEndElement();
     x.writeTextElement(QStringLiteral("layerGeometryType"), QString::number(std::clamp(dimension, 0, 2)));

@@ -8,6 +8,7 @@
 // (drawn as circles), raster styles. Pure functions; any thread.
 #include "render/Style.h"
 
+#include <QMap>
 #include <QString>
 
 namespace refuge {
@@ -15,7 +16,8 @@ namespace refuge {
 class StyleExport {
 public:
     // `dimension`: 0 points, 1 lines, 2 polygons (the layer's geometry).
-    static QString qml(const Style &style, int dimension);
+    // `properties`: more custom properties ("refuge/detail": "true").
+    static QString qml(const Style &style, int dimension, const QMap<QString, QString> &properties = {});
     static QString sld(const Style &style, int dimension, const QString &layerName);
 };
 

@@ -1,8 +1,9 @@
 // File → Open Results Folder… (issue 18): the out folder of `refuge-cli run`-style
 // commands opens in the desktop as one group per analysis, each layer titled and styled
 // as the run stored it in its GeoPackage's layer_styles (the service areas graduated by
-// break, darkest green for the smallest), as one undo step; opening the same folder
-// again replaces its layers instead of adding copies.
+// break, darkest green for the smallest), the per-unit demand points hidden until asked,
+// as one undo step; opening the same folder again replaces its layers instead of adding
+// copies.
 #include "AppTestSupport.h"
 #include "analysis/AnalysisController.h"
 #include "document/ProjectDocument.h"
@@ -62,6 +63,11 @@ private Q_SLOTS:
                                  m_dir.filePath(QStringLiteral("out/service_area"))},
                                 &err);
         QVERIFY2(code == 0, qPrintable(err));
+        // Coverage with its per-unit demand points: the bulky layers that open hidden.
+        const int coverage = runCli({QStringLiteral("coverage"), test::cambridgeProject(), QStringLiteral("--demand-layer"), QStringLiteral("--cache-dir"),
+                                     m_dir.filePath(QStringLiteral("cache")), QStringLiteral("--out"), m_dir.filePath(QStringLiteral("out/coverage"))},
+                                    &err);
+        QVERIFY2(coverage == 0, qPrintable(err));
     }
 
     void opensStyled()
@@ -75,11 +81,21 @@ private Q_SLOTS:
         const int undoBefore = doc->undoStack()->count();
 
         const int added = window.analysis()->openResultsFolder(m_dir.filePath(QStringLiteral("out")));
-        QCOMPARE(added, 1); // service_areas (no reached streets were asked for)
-        QCOMPARE(int(doc->project().layers.size()), before + 1);
+        // coverage.gpkg: demand, areas, facilities, service_areas, uncovered; service_areas.gpkg:
+        // service_areas (no reached streets were asked for).
+        QCOMPARE(added, 6);
+        QCOMPARE(int(doc->project().layers.size()), before + 6);
         QCOMPARE(doc->undoStack()->count(), undoBefore + 1);
         // Grouped under the analysis's title, named by the output's title the run stored.
         QCOMPARE(layersOfGroup(*doc, QStringLiteral("Service areas")), QStringList{QStringLiteral("Service areas")});
+        QStringList coverage = layersOfGroup(*doc, QStringLiteral("Shelter coverage & capacity"));
+        coverage.sort();
+        QCOMPARE(coverage, QStringList({QStringLiteral("Areas"), QStringLiteral("Population covered"), QStringLiteral("Population not within reach"),
+                                        QStringLiteral("Shelter load"), QStringLiteral("Shelter service areas")}));
+        // The per-unit points start hidden; the headline layers show.
+        for (const ProjectLayer &l : doc->project().layers)
+            if (doc->groupOf(l) == QLatin1String("Shelter coverage & capacity"))
+                QCOMPARE(l.visible, !l.name.startsWith(QLatin1String("Population")));
         QVERIFY(test::waitForLayers(*doc));
         QString id;
         for (const ProjectLayer &l : doc->project().layers)
@@ -103,10 +119,10 @@ private Q_SLOTS:
         QCOMPARE(shown.ranges[0].symbol.fillColor.rgb(), QColor(0, 109, 44).rgb());
 
         // Again: replaced, not doubled; undo brings back the first opening.
-        QCOMPARE(window.analysis()->openResultsFolder(m_dir.filePath(QStringLiteral("out"))), 1);
-        QCOMPARE(int(doc->project().layers.size()), before + 1);
+        QCOMPARE(window.analysis()->openResultsFolder(m_dir.filePath(QStringLiteral("out"))), 6);
+        QCOMPARE(int(doc->project().layers.size()), before + 6);
         doc->undoStack()->undo();
-        QCOMPARE(int(doc->project().layers.size()), before + 1);
+        QCOMPARE(int(doc->project().layers.size()), before + 6);
         doc->undoStack()->undo();
         QCOMPARE(int(doc->project().layers.size()), before);
     }

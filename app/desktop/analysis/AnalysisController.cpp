@@ -209,6 +209,7 @@ int AnalysisController::openResultsFolder(const QString &dir, QStringList *incom
         l.path = project.filePath().isEmpty() ? QDir::cleanPath(f.file) : project.storedPath(f.file);
         l.layer = f.layer;
         l.role = Role::Other;
+        l.visible = !f.detail; // per-unit points stay hidden until asked
         l.extra.insert(ResultLayersCommand::kAnalysisKey, key);
         l.extra.insert(QStringLiteral("group"), group);
         groups[key].push_back({l, f.dimension == 2});
@@ -271,6 +272,7 @@ void AnalysisController::applyResult(const Analysis &analysis, const AnalysisRes
         }
         ProjectLayer layer = resultLayer(key, group, output);
         layer.style = ResultStyles::forOutput(output, AnalysisForm::language()).toJson();
+        layer.visible = !output.detail; // per-unit points stay hidden until asked
         if (const QJsonArray breaks = output.styleOptions.value(QStringLiteral("breaks")).toArray(); !breaks.isEmpty()) {
             QStringList labels; // "Service areas (400, 800 m)"
             for (const QJsonValue &b : breaks)

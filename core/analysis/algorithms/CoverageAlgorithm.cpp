@@ -201,8 +201,13 @@ AnalysisResult CoverageAlgorithm::result(const CoverageJobResult &r)
     const QString gpkg = r.outDir.isEmpty() ? QString() : QDir(r.outDir).filePath(QStringLiteral("coverage.gpkg"));
     out.layers.push_back({QStringLiteral("service_areas"), text("Shelter service areas", "避难场所服务区"), gpkg, QStringLiteral("outline"), {}, {}});
     out.layers.push_back({QStringLiteral("areas"), text("Areas", "片区"), gpkg, QStringLiteral("outline"), {}, {}});
-    if (r.layers.contains(QStringLiteral("demand"))) // only with --demand-layer
+    if (r.layers.contains(QStringLiteral("demand"))) { // only with --demand-layer
         out.layers.push_back({QStringLiteral("demand"), text("Population covered", "人口覆盖"), gpkg, QStringLiteral("covered_demand"), {}, {}});
+        out.layers.back().detail = true;
+        // The view of the demand rows not within reach (the people to look at).
+        out.layers.push_back({QStringLiteral("uncovered"), text("Population not within reach", "无法到达的人口"), gpkg, QStringLiteral("covered_demand"), {}, {}});
+        out.layers.back().detail = true;
+    }
     out.layers.push_back({QStringLiteral("facilities"), text("Shelter load", "避难场所负荷"), gpkg, QStringLiteral("shelter_load"), {}, {}});
     out.figures.push_back({QStringLiteral("total_population"), text("Population", "人口"), o.coverage.totalPopulation, QStringLiteral("persons")});
     out.figures.push_back({QStringLiteral("covered_population"), text("Population within reach", "可达人口"), o.coverage.coveredPopulation, QStringLiteral("persons")});

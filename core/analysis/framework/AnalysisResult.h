@@ -26,6 +26,8 @@ struct OutputLayer {
     QJsonObject styleOptions; // what the style needs from the run: {"breaks": [5, 10], "unit": "min"},
                               // {"facility_ids": [...]}
     VectorLayer data;         // the features (may be empty when only written)
+    bool detail = false;      // bulky detail (one point per population unit): added hidden,
+                              // shown when asked, so it does not drown the map and its labels
 };
 
 struct OutputTable {

@@ -201,6 +201,7 @@ AnalysisResult SiteAlgorithm::result(const SitingJobResult &r)
     const SitingResult &s = r.result;
     const QString gpkg = r.outDir.isEmpty() ? QString() : QDir(r.outDir).filePath(QStringLiteral("sites.gpkg"));
     out.layers.push_back({QStringLiteral("demand"), text("Population served", "人口服务"), gpkg, QStringLiteral("covered_demand"), {}, {}});
+    out.layers.back().detail = true;
     out.layers.push_back({QStringLiteral("candidates"), text("Candidate sites", "候选点"), gpkg, QStringLiteral("outline"), {}, {}});
     out.layers.push_back({QStringLiteral("sites"), text("Chosen new sites", "选中的新址"), gpkg, QStringLiteral("shelter_load"), {}, {}});
     out.tables.push_back({QStringLiteral("sites"), text("Chosen sites", "选中的新址"), r.outDir.isEmpty() ? QString() : QDir(r.outDir).filePath(QStringLiteral("sites.csv"))});
