@@ -3,7 +3,7 @@
 // as the run stored it in its GeoPackage's layer_styles (the service areas graduated by
 // break, darkest green for the smallest), the per-unit demand points hidden until asked,
 // as one undo step; opening the same folder again replaces its layers instead of adding
-// copies.
+// copies. Reopening a project brings its latest coverage run back into the Results dock.
 #include "AppTestSupport.h"
 #include "analysis/AnalysisController.h"
 #include "document/ProjectDocument.h"
@@ -11,9 +11,16 @@
 #include "mainwindow/ProjectController.h"
 #include "model/Project.h"
 #include "render/ResultStyles.h"
+#include "results/CoverageResultsView.h"
+#include "results/KpiPanel.h"
+#include "results/ResultTableModel.h"
+#include "results/ResultTableView.h"
+#include "results/ResultsDock.h"
 #include "util/Error.h"
 
 #include <QDir>
+#include <QFile>
+#include <QTabWidget>
 #include <QJsonArray>
 #include <QProcess>
 #include <QStandardPaths>
@@ -125,6 +132,38 @@ private Q_SLOTS:
         QCOMPARE(int(doc->project().layers.size()), before + 6);
         doc->undoStack()->undo();
         QCOMPARE(int(doc->project().layers.size()), before);
+    }
+
+    // Reopening a project shows its latest coverage run in the Results dock again, as the
+    // run's summary.json records it (52,529 of the Cambridge residents within 800 m).
+    void dockRestoredOnReopen()
+    {
+        QTemporaryDir dir;
+        for (const char *f : {"cambridge.refuge", "cambridge.gpkg", "public_schools.gpkg"})
+            QVERIFY(QFile::copy(test::sourcePath(QStringLiteral("maps/cambridge/") + QLatin1String(f)), dir.filePath(QLatin1String(f))));
+        const QString project = dir.filePath(QStringLiteral("cambridge.refuge"));
+        QString err;
+        QCOMPARE(runCli({QStringLiteral("coverage"), project, QStringLiteral("--cache-dir"), m_dir.filePath(QStringLiteral("cache")),
+                         QStringLiteral("--out"), dir.filePath(QStringLiteral("results/coverage"))},
+                        &err),
+                 0);
+        MainWindow window;
+        window.setInteractive(false);
+        QVERIFY(window.projects()->openProject(project));
+        QVERIFY(test::waitForLayers(*window.document()));
+        ResultsDock *dock = window.resultsDock();
+        QCOMPARE(dock->tabs()->currentWidget(), static_cast<QWidget *>(dock->coverageView()));
+        const KpiPanel *k = dock->coverageView()->kpis();
+        QVERIFY2(k->rowText(0).startsWith(QStringLiteral("Total population | 101,355")), qPrintable(k->rowText(0)));
+        QVERIFY2(k->rowText(1).startsWith(QStringLiteral("Within 800 m of a shelter | 52,529 | ")), qPrintable(k->rowText(1)));
+        const ResultTableModel *shelters = dock->coverageView()->shelterTable()->resultModel();
+        QCOMPARE(shelters->rowCount(), 15);
+        QCOMPARE(shelters->text(0, 0), QStringLiteral("Kennedy / Longfellow School"));
+        QCOMPARE(shelters->text(0, 2), QStringLiteral("1,209"));
+        QCOMPARE(dock->coverageView()->areaTable()->resultModel()->rowCount(), 13);
+        // A table row still zooms to its place: the shelter's point from the results.
+        QVERIFY(dock->coverageView()->shelterExtent(0).isValid());
+        QVERIFY(dock->coverageView()->areaExtent(0).isValid());
     }
 
     void notAResultsFolder()

@@ -4,6 +4,7 @@
 #include "analysis/AnalysisFiles.h"
 #include "analysis/AnalysisForm.h"
 #include "analysis/AnalysisFormDialog.h"
+#include "analysis/CoverageSummary.h"
 #include "analysis/ResultLayersCommand.h"
 #include "analysis/framework/AnalysisRegistry.h"
 #include "analysis/framework/LayerSchema.h"
@@ -22,6 +23,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QMenu>
 #include <QMessageBox>
 #include <QUndoStack>
@@ -40,6 +42,7 @@ AnalysisController::AnalysisController(ProjectDocument *doc, QWidget *window) : 
         connect(action, &QAction::triggered, this, [this, id] { openDialog(id); });
         m_actions.emplace(id, action);
     }
+    connect(m_doc, &ProjectDocument::projectReset, this, &AnalysisController::restoreResults);
     m_openResults = new QAction(tr("Open &Results Folder…"), this);
     m_openResults->setStatusTip(tr("Add the result layers of a results folder (from refuge-cli or an earlier run), styled as the run stored them"));
     connect(m_openResults, &QAction::triggered, this, [this] {
@@ -224,6 +227,35 @@ int AnalysisController::openResultsFolder(const QString &dir, QStringList *incom
     if (incompleteGroups)
         *incompleteGroups = incomplete;
     return added;
+}
+
+void AnalysisController::restoreResults()
+{
+    const QString root = ProjectJobSettings::resultsDirectory(m_doc->project());
+    const QString dir = root.isEmpty() ? QString() : QDir(root).filePath(QStringLiteral("coverage"));
+    QFile file(QDir(dir).filePath(QStringLiteral("summary.json")));
+    if (dir.isEmpty() || !file.open(QIODevice::ReadOnly))
+        return;
+    try {
+        const CoverageOutcome outcome = CoverageSummary::outcome(QJsonDocument::fromJson(file.readAll()).object(), file.fileName());
+        // What the dock needs of the request: the standard's names, and the places a
+        // table row zooms to (the run's areas and shelters, as written).
+        CoverageRequest request;
+        request.standard = StandardsProfile::fromAnalysisSettings(m_doc->project().analysis);
+        const QString gpkg = QDir(dir).filePath(QStringLiteral("coverage.gpkg"));
+        const VectorLayer areas = VectorLayer::load(DataSource{gpkg, QStringLiteral("areas")}, LoadOptions{});
+        request.areas.crs = areas.crs();
+        request.areas.polygons = areas.geometries();
+        const VectorLayer shelters = VectorLayer::load(DataSource{gpkg, QStringLiteral("facilities")}, LoadOptions{});
+        request.facilities.crs = shelters.crs();
+        for (const Geometry &g : shelters.geometries())
+            request.facilities.points.push_back(g.isEmpty() ? QPointF(qQNaN(), qQNaN()) : g.bounds().center());
+        m_lastResults = root;
+        Q_EMIT resultsDirectoryChanged(root);
+        Q_EMIT coverageFinished(request, outcome);
+    } catch (const Error &) {
+        // An old or unreadable summary: the dock stays empty until the next run.
+    }
 }
 
 void AnalysisController::addResultLayers(const QString &key, std::vector<ResultLayer> layers, const QString &text)

@@ -73,6 +73,11 @@ public:
     // complete. Throws refuge::Error naming the folder.
     int openResultsFolder(const QString &dir, QStringList *incompleteGroups = nullptr);
 
+    // The latest coverage run of the open project (results/coverage/summary.json, complete)
+    // handed on again (coverageFinished), so the Results dock shows it after the project is
+    // reopened; nothing when there is none. Called when a project is opened.
+    void restoreResults();
+
 Q_SIGNALS:
     void coverageFinished(const refuge::CoverageRequest &request, const refuge::CoverageOutcome &outcome);
     void fireFinished(const refuge::FireRequest &request, const refuge::FireOutcome &outcome);
