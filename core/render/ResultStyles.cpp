@@ -34,6 +34,25 @@ QString number(double v)
     return QString::number(v, 'g', 6);
 }
 
+// Communities graduated by `field`: class i from bounds[i] to bounds[i + 1], filled
+// fills[i], grey outlines, legend labels[i].
+QJsonObject bands(const QString &field, const std::vector<double> &bounds, const std::vector<QColor> &fills, const QStringList &labels)
+{
+    Style style;
+    style.type = Style::Type::Graduated;
+    style.field = field;
+    style.symbol = polygon(Qt::transparent, QColor(99, 99, 99), 0.2);
+    for (std::size_t i = 0; i < fills.size() && i + 1 < bounds.size(); ++i) {
+        StyleRange r;
+        r.lower = bounds[i];
+        r.upper = bounds[i + 1];
+        r.label = labels.value(qsizetype(i));
+        r.symbol = polygon(fills[i], QColor(99, 99, 99), 0.2);
+        style.ranges.push_back(r);
+    }
+    return style.toJson();
+}
+
 std::vector<double> numbers(const QJsonValue &list)
 {
     std::vector<double> out;
@@ -260,66 +279,21 @@ QJsonObject ResultStyles::differences()
 
 QJsonObject ResultStyles::coveredDelta(const QStringList &labels)
 {
-    Style style;
-    style.type = Style::Type::Graduated;
-    style.field = QStringLiteral("covered_delta");
-    style.symbol = polygon(Qt::transparent, QColor(99, 99, 99), 0.2);
-    struct Band {
-        double lower, upper;
-        QColor fill;
-    };
-    const Band bands[] = {{-1e12, -0.5, QColor(215, 48, 39, 170)},
-                          {-0.5, 0.5, QColor(255, 255, 255, 0)},
-                          {0.5, 100, QColor(161, 217, 155, 190)},
-                          {100, 1e12, QColor(35, 139, 69, 200)}};
-    for (int i = 0; i < 4; ++i) {
-        StyleRange r;
-        r.lower = bands[i].lower;
-        r.upper = bands[i].upper;
-        r.label = labels.value(i);
-        r.symbol = polygon(bands[i].fill, QColor(99, 99, 99), 0.2);
-        style.ranges.push_back(r);
-    }
-    return style.toJson();
+    return bands(QStringLiteral("covered_delta"), {-1e12, -0.5, 0.5, 100, 1e12},
+                 {QColor(215, 48, 39, 170), QColor(255, 255, 255, 0), QColor(161, 217, 155, 190), QColor(35, 139, 69, 200)}, labels);
 }
 
 QJsonObject ResultStyles::exposure(const QStringList &labels)
 {
-    Style style;
-    style.type = Style::Type::Graduated;
-    style.field = QStringLiteral("exposed_share");
-    style.symbol = polygon(Qt::transparent, QColor(99, 99, 99), 0.2);
-    const double bounds[] = {-1e-9, 1e-9, 0.1, 0.3, 0.6, 1.0 + 1e-9};
-    const QColor fills[] = {QColor(255, 255, 255, 0), QColor(254, 229, 217, 170), QColor(252, 174, 145, 180), QColor(251, 106, 74, 190),
-                            QColor(203, 24, 29, 200)};
-    for (int i = 0; i < 5; ++i) {
-        StyleRange r;
-        r.lower = bounds[i];
-        r.upper = bounds[i + 1];
-        r.label = labels.value(i);
-        r.symbol = polygon(fills[i], QColor(99, 99, 99), 0.2);
-        style.ranges.push_back(r);
-    }
-    return style.toJson();
+    return bands(QStringLiteral("exposed_share"), {-1e-9, 1e-9, 0.1, 0.3, 0.6, 1.0 + 1e-9},
+                 {QColor(255, 255, 255, 0), QColor(254, 229, 217, 170), QColor(252, 174, 145, 180), QColor(251, 106, 74, 190), QColor(203, 24, 29, 200)},
+                 labels);
 }
 
 QJsonObject ResultStyles::newlyUncovered(const QStringList &labels)
 {
-    Style style;
-    style.type = Style::Type::Graduated;
-    style.field = QStringLiteral("newly_uncovered");
-    style.symbol = polygon(Qt::transparent, QColor(99, 99, 99), 0.2);
-    const double bounds[] = {-1e12, 0.5, 100, 1e12};
-    const QColor fills[] = {QColor(255, 255, 255, 0), QColor(252, 146, 114, 170), QColor(203, 24, 29, 200)};
-    for (int i = 0; i < 3; ++i) {
-        StyleRange r;
-        r.lower = bounds[i];
-        r.upper = bounds[i + 1];
-        r.label = labels.value(i);
-        r.symbol = polygon(fills[i], QColor(99, 99, 99), 0.2);
-        style.ranges.push_back(r);
-    }
-    return style.toJson();
+    return bands(QStringLiteral("newly_uncovered"), {-1e12, 0.5, 100, 1e12},
+                 {QColor(255, 255, 255, 0), QColor(252, 146, 114, 170), QColor(203, 24, 29, 200)}, labels);
 }
 
 } // namespace refuge

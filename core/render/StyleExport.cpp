@@ -45,20 +45,8 @@ QString qgisBrush(HatchPattern hatch)
     return QStringLiteral("no");
 }
 
-QString qgisMarker(MarkerShape shape)
-{
-    switch (shape) {
-    case MarkerShape::Square: return QStringLiteral("square");
-    case MarkerShape::Triangle: return QStringLiteral("triangle");
-    case MarkerShape::Star: return QStringLiteral("star");
-    case MarkerShape::Diamond: return QStringLiteral("diamond");
-    case MarkerShape::Cross: return QStringLiteral("cross");
-    default: return QStringLiteral("circle");
-    }
-}
-
-// The well-known names of SLD marks (GeoServer's shape:// for hatches).
-QString sldMark(MarkerShape shape)
+// Marker names: QGIS's SimpleMarker names, which are SLD's well-known mark names too.
+QString markerName(MarkerShape shape)
 {
     switch (shape) {
     case MarkerShape::Square: return QStringLiteral("square");
@@ -153,7 +141,7 @@ void qmlSymbol(QXmlStreamWriter &x, const Symbol &s, int dimension, const QStrin
                      {QStringLiteral("joinstyle"), QStringLiteral("round")}});
     } else {
         symbolLayer(x, QStringLiteral("SimpleMarker"),
-                    {{QStringLiteral("name"), qgisMarker(s.marker)},
+                    {{QStringLiteral("name"), markerName(s.marker)},
                      {QStringLiteral("color"), qgisColor(s.fillColor)},
                      {QStringLiteral("outline_color"), qgisColor(s.strokeColor)},
                      {QStringLiteral("outline_style"), qgisPenStyle(s.strokeStyle)},
@@ -293,7 +281,7 @@ void sldSymbolizers(QXmlStreamWriter &x, const Symbol &s, int dimension)
         x.writeStartElement(QStringLiteral("se:PointSymbolizer"));
         x.writeStartElement(QStringLiteral("se:Graphic"));
         x.writeStartElement(QStringLiteral("se:Mark"));
-        x.writeTextElement(QStringLiteral("se:WellKnownName"), sldMark(s.marker));
+        x.writeTextElement(QStringLiteral("se:WellKnownName"), markerName(s.marker));
         sldFill(x, s.fillColor);
         sldStroke(x, s);
         x.writeEndElement();
