@@ -3,7 +3,7 @@
 // as the run stored it in its GeoPackage's layer_styles (the service areas graduated by
 // break, darkest green for the smallest), the per-unit demand points hidden until asked,
 // as one undo step; opening the same folder again replaces its layers instead of adding
-// copies. Reopening a project brings its latest coverage run back into the Results dock.
+// copies. Reopening a project brings its latest coverage and fire runs back into the Results dock.
 #include "AppTestSupport.h"
 #include "analysis/AnalysisController.h"
 #include "document/ProjectDocument.h"
@@ -12,6 +12,7 @@
 #include "model/Project.h"
 #include "render/ResultStyles.h"
 #include "results/CoverageResultsView.h"
+#include "results/FireResultsView.h"
 #include "results/KpiPanel.h"
 #include "results/ResultTableModel.h"
 #include "results/ResultTableView.h"
@@ -147,6 +148,10 @@ private Q_SLOTS:
                          QStringLiteral("--out"), dir.filePath(QStringLiteral("results/coverage"))},
                         &err),
                  0);
+        QCOMPARE(runCli({QStringLiteral("fire-coverage"), project, QStringLiteral("--cache-dir"), m_dir.filePath(QStringLiteral("cache")),
+                         QStringLiteral("--out"), dir.filePath(QStringLiteral("results/fire"))},
+                        &err),
+                 0);
         MainWindow window;
         window.setInteractive(false);
         QVERIFY(window.projects()->openProject(project));
@@ -164,6 +169,20 @@ private Q_SLOTS:
         // A table row still zooms to its place: the shelter's point from the results.
         QVERIFY(dock->coverageView()->shelterExtent(0).isValid());
         QVERIFY(dock->coverageView()->areaExtent(0).isValid());
+
+        // Fire too: 99,500 of 101,355 residents reached within 300 s, 8 first-due zones,
+        // agreement with the official districts as recorded.
+        QVERIFY(dock->tabs()->indexOf(dock->fireView()) >= 0);
+        const KpiPanel *f = dock->fireView()->kpis();
+        QVERIFY2(f->rowText(0).startsWith(QStringLiteral("Residents reached within 300 s | 99,500 | 98.2 % of 101,355")), qPrintable(f->rowText(0)));
+        bool agreement = false;
+        for (int i = 0; i < f->rowCount(); ++i)
+            agreement = agreement || f->rowText(i).contains(QStringLiteral("85.9 % of residents"));
+        QVERIFY(agreement);
+        const ResultTableModel *zones = dock->fireView()->zoneTable()->resultModel();
+        QCOMPARE(zones->rowCount(), 8);
+        QCOMPARE(zones->text(0, 0), QStringLiteral("Fire Headquarters"));
+        QVERIFY(dock->fireView()->zoneExtent(0).isValid());
     }
 
     void notAResultsFolder()

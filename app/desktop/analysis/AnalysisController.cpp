@@ -4,7 +4,7 @@
 #include "analysis/AnalysisFiles.h"
 #include "analysis/AnalysisForm.h"
 #include "analysis/AnalysisFormDialog.h"
-#include "analysis/CoverageSummary.h"
+#include "analysis/RunSummary.h"
 #include "analysis/ResultLayersCommand.h"
 #include "analysis/framework/AnalysisRegistry.h"
 #include "analysis/framework/LayerSchema.h"
@@ -232,29 +232,53 @@ int AnalysisController::openResultsFolder(const QString &dir, QStringList *incom
 void AnalysisController::restoreResults()
 {
     const QString root = ProjectJobSettings::resultsDirectory(m_doc->project());
-    const QString dir = root.isEmpty() ? QString() : QDir(root).filePath(QStringLiteral("coverage"));
-    QFile file(QDir(dir).filePath(QStringLiteral("summary.json")));
-    if (dir.isEmpty() || !file.open(QIODevice::ReadOnly))
+    if (root.isEmpty())
         return;
-    try {
-        const CoverageOutcome outcome = CoverageSummary::outcome(QJsonDocument::fromJson(file.readAll()).object(), file.fileName());
-        // What the dock needs of the request: the standard's names, and the places a
-        // table row zooms to (the run's areas and shelters, as written).
-        CoverageRequest request;
-        request.standard = StandardsProfile::fromAnalysisSettings(m_doc->project().analysis);
-        const QString gpkg = QDir(dir).filePath(QStringLiteral("coverage.gpkg"));
-        const VectorLayer areas = VectorLayer::load(DataSource{gpkg, QStringLiteral("areas")}, LoadOptions{});
-        request.areas.crs = areas.crs();
-        request.areas.polygons = areas.geometries();
-        const VectorLayer shelters = VectorLayer::load(DataSource{gpkg, QStringLiteral("facilities")}, LoadOptions{});
-        request.facilities.crs = shelters.crs();
-        for (const Geometry &g : shelters.geometries())
-            request.facilities.points.push_back(g.isEmpty() ? QPointF(qQNaN(), qQNaN()) : g.bounds().center());
+    auto summaryOf = [&root](const QString &key, QString *path) {
+        QFile file(QDir(root).filePath(key + QStringLiteral("/summary.json")));
+        *path = file.fileName();
+        return file.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(file.readAll()).object() : QJsonObject();
+    };
+    bool restored = false;
+    QString path;
+    // Old or unreadable results: the dock stays empty for them until the next run.
+    // Fire first: the coverage tab, shown last, is the one in front.
+    if (const QJsonObject s = summaryOf(QStringLiteral("fire"), &path); !s.isEmpty()) {
+        try {
+            const FireOutcome outcome = RunSummary::fire(s, path, QDir(root).filePath(QStringLiteral("fire/fire.gpkg")));
+            FireRequest request;
+            request.responseLimitSeconds = s.value(QStringLiteral("response_limit_s")).toDouble();
+            request.turnoutSeconds = s.value(QStringLiteral("turnout_s")).toDouble();
+            request.suburban = s.value(QStringLiteral("suburban")).toBool();
+            request.method = s.value(QStringLiteral("method")).toString();
+            Q_EMIT fireFinished(request, outcome);
+            restored = true;
+        } catch (const Error &) {
+        }
+    }
+    if (const QJsonObject s = summaryOf(QStringLiteral("coverage"), &path); !s.isEmpty()) {
+        try {
+            const CoverageOutcome outcome = RunSummary::coverage(s, path);
+            // What the dock needs of the request: the standard's names, and the places a
+            // table row zooms to (the run's areas and shelters, as written).
+            CoverageRequest request;
+            request.standard = StandardsProfile::fromAnalysisSettings(m_doc->project().analysis);
+            const QString gpkg = QDir(root).filePath(QStringLiteral("coverage/coverage.gpkg"));
+            const VectorLayer areas = VectorLayer::load(DataSource{gpkg, QStringLiteral("areas")});
+            request.areas.crs = areas.crs();
+            request.areas.polygons = areas.geometries();
+            const VectorLayer shelters = VectorLayer::load(DataSource{gpkg, QStringLiteral("facilities")});
+            request.facilities.crs = shelters.crs();
+            for (const Geometry &g : shelters.geometries())
+                request.facilities.points.push_back(g.isEmpty() ? QPointF(qQNaN(), qQNaN()) : g.bounds().center());
+            Q_EMIT coverageFinished(request, outcome);
+            restored = true;
+        } catch (const Error &) {
+        }
+    }
+    if (restored) {
         m_lastResults = root;
         Q_EMIT resultsDirectoryChanged(root);
-        Q_EMIT coverageFinished(request, outcome);
-    } catch (const Error &) {
-        // An old or unreadable summary: the dock stays empty until the next run.
     }
 }
 

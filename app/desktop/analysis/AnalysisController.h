@@ -73,9 +73,10 @@ public:
     // complete. Throws refuge::Error naming the folder.
     int openResultsFolder(const QString &dir, QStringList *incompleteGroups = nullptr);
 
-    // The latest coverage run of the open project (results/coverage/summary.json, complete)
-    // handed on again (coverageFinished), so the Results dock shows it after the project is
-    // reopened; nothing when there is none. Called when a project is opened.
+    // The latest coverage and fire runs of the open project (results/coverage and
+    // results/fire, complete) handed on again (coverageFinished, fireFinished), so the
+    // Results dock shows them after the project is reopened; nothing when there are none.
+    // Called when a project is opened.
     void restoreResults();
 
 Q_SIGNALS:

@@ -1,10 +1,13 @@
-// CoverageSummary: a coverage outcome read back from summary.json (see the header).
-#include "analysis/CoverageSummary.h"
+// RunSummary: outcomes read back from a results folder (see the header).
+#include "analysis/RunSummary.h"
+
+#include "model/VectorLayer.h"
 
 #include "util/Error.h"
 
 #include <QHash>
 #include <QJsonArray>
+#include <map>
 
 namespace refuge {
 
@@ -48,14 +51,19 @@ CheckResult checkOf(const QJsonObject &o)
     return c;
 }
 
-} // namespace
-
-CoverageOutcome CoverageSummary::outcome(const QJsonObject &s, const QString &path)
+void requireReadable(const QJsonObject &s, const QString &path, const QString &table, const QString &analysis)
 {
     if (!s.value(QStringLiteral("complete")).toBool())
         throw InvalidInput(fileMessage(path, QStringLiteral("not marked complete (the run failed or was stopped)")));
-    if (s.value(QStringLiteral("results_format")).toInt() < 2 || !s.value(QStringLiteral("tables")).toObject().contains(QStringLiteral("areas")))
-        throw InvalidInput(fileMessage(path, QStringLiteral("not a coverage summary this version reads (re-run the analysis)")));
+    if (s.value(QStringLiteral("results_format")).toInt() < 2 || !s.value(QStringLiteral("tables")).toObject().contains(table))
+        throw InvalidInput(fileMessage(path, QStringLiteral("not a %1 summary this version reads (re-run the analysis)").arg(analysis)));
+}
+
+} // namespace
+
+CoverageOutcome RunSummary::coverage(const QJsonObject &s, const QString &path)
+{
+    requireReadable(s, path, QStringLiteral("areas"), QStringLiteral("coverage"));
     CoverageOutcome o;
     o.coverage.totalPopulation = s.value(QStringLiteral("total_population")).toDouble();
     o.coverage.coveredPopulation = s.value(QStringLiteral("covered_population")).toDouble();
@@ -122,6 +130,68 @@ CoverageOutcome CoverageSummary::outcome(const QJsonObject &s, const QString &pa
         f.snapped = facilities.value(r, QStringLiteral("snapped")).toBool(true);
         f.area = facilities.text(r, "area");
         o.facilities.push_back(f);
+    }
+    return o;
+}
+
+FireOutcome RunSummary::fire(const QJsonObject &s, const QString &path, const QString &gpkg)
+{
+    requireReadable(s, path, QStringLiteral("zones"), QStringLiteral("fire"));
+    FireOutcome o;
+    o.totalPopulation = s.value(QStringLiteral("total_population")).toDouble();
+    o.reachedPopulation = s.value(QStringLiteral("reached_population")).toDouble();
+    o.studyAreaKm2 = s.value(QStringLiteral("study_area_km2")).toDouble();
+    o.reachedAreaKm2 = s.value(QStringLiteral("reached_area_km2")).toDouble();
+    o.officialAreaKm2 = s.value(QStringLiteral("official_area_km2")).toDouble();
+    o.hasOfficial = o.officialAreaKm2 > 0;
+    o.agreementAreaKm2 = s.value(QStringLiteral("agreement_area_km2")).toDouble();
+    // Only the share of residents in agreement is recorded: kept as a share of 1.
+    o.officialPopulation = o.hasOfficial ? 1.0 : 0.0;
+    o.agreementPopulation = s.value(QStringLiteral("agreement_population_share")).toDouble();
+    if (const QJsonObject rc = s.value(QStringLiteral("response_check")).toObject(); !rc.isEmpty())
+        o.responseCheck = checkOf(rc);
+    for (const QJsonValue &w : s.value(QStringLiteral("warnings")).toArray())
+        o.warnings << w.toString();
+
+    // The zones' shapes (for the rows' extents) and the differences, as written.
+    std::map<QString, Geometry> shapes;
+    const VectorLayer zones = VectorLayer::load(DataSource{gpkg, QStringLiteral("zones")});
+    const int stationField = zones.requireField(QStringLiteral("station"));
+    for (int i = 0; i < zones.featureCount(); ++i)
+        shapes[zones.attribute(i, stationField).toString()] = zones.geometry(i);
+    if (o.hasOfficial) {
+        const VectorLayer differences = VectorLayer::load(DataSource{gpkg, QStringLiteral("differences")});
+        for (int i = 0; i < differences.featureCount(); ++i) {
+            FireDifference d;
+            d.geometry = differences.geometry(i);
+            o.differences.push_back(d);
+        }
+    }
+
+    const Table table(s.value(QStringLiteral("tables")).toObject().value(QStringLiteral("zones")).toObject());
+    for (int r = 0; r < table.size(); ++r) {
+        FireZoneRow z;
+        z.station = table.value(r, QStringLiteral("station")).toVariant().toString();
+        z.name = table.text(r, "name");
+        z.grade = table.text(r, "grade");
+        z.zoneAreaKm2 = table.number(r, "zone_area_km2");
+        z.reachedAreaKm2 = table.number(r, "reached_area_km2");
+        z.population = table.number(r, "population");
+        z.populationReached = table.number(r, "population_reached");
+        z.officialAreaKm2 = table.number(r, "official_area_km2");
+        z.agreementAreaKm2 = table.number(r, "agreement_area_km2");
+        const QJsonValue limit = table.value(r, QStringLiteral("limit_km2"));
+        if (!limit.isNull() && !limit.isUndefined()) { // the zone was checked against its grade's limit
+            z.areaCheck.key = QStringLiteral("fire.district_km2");
+            z.areaCheck.limit = limit.toDouble();
+            z.areaCheck.measured = z.zoneAreaKm2;
+            z.areaCheck.pass = table.value(r, QStringLiteral("pass")).toBool();
+            z.areaCheck.citation = table.text(r, "clause");
+        }
+        const auto shape = shapes.find(z.station);
+        if (shape != shapes.end())
+            z.zone = shape->second;
+        o.zones.push_back(z);
     }
     return o;
 }
