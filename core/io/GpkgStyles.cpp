@@ -1,5 +1,6 @@
 // GpkgStyles: the GeoPackage layer_styles table (see the header).
 #include "io/GpkgStyles.h"
+#include "io/VectorReader.h"
 
 #include "util/Error.h"
 
@@ -124,19 +125,6 @@ void addDefaultRow(OGRLayerH layer, const GpkgStyle &style)
         throw IoError(QStringLiteral("cannot add the style of %1: %2").arg(style.table, lastGdalError()));
 }
 
-GpkgLayerInfo infoOf(OGRLayerH layer)
-{
-    GpkgLayerInfo info;
-    info.geometryColumn = QString::fromUtf8(OGR_L_GetGeometryColumn(layer));
-    switch (wkbFlatten(OGR_L_GetGeomType(layer))) {
-    case wkbPoint: case wkbMultiPoint: info.dimension = 0; break;
-    case wkbLineString: case wkbMultiLineString: info.dimension = 1; break;
-    case wkbPolygon: case wkbMultiPolygon: info.dimension = 2; break;
-    default: break;
-    }
-    return info;
-}
-
 } // namespace
 
 std::map<QString, GpkgLayerInfo> GpkgStyles::layerInfos(const QString &gpkg)
@@ -145,7 +133,8 @@ std::map<QString, GpkgLayerInfo> GpkgStyles::layerInfos(const QString &gpkg)
     std::map<QString, GpkgLayerInfo> out;
     for (int i = 0; i < GDALDatasetGetLayerCount(ds.get()); ++i) {
         OGRLayerH layer = GDALDatasetGetLayer(ds.get(), i);
-        out.emplace(QString::fromUtf8(OGR_L_GetName(layer)), infoOf(layer));
+        out.emplace(QString::fromUtf8(OGR_L_GetName(layer)),
+                    GpkgLayerInfo{QString::fromUtf8(OGR_L_GetGeometryColumn(layer)), VectorReader::declaredDimension(layer)});
     }
     return out;
 }

@@ -3,6 +3,7 @@
 
 #include "io/Gdal.h"
 #include "io/GpkgStyles.h"
+#include "io/VectorReader.h"
 #include "util/Error.h"
 
 #include <QDir>
@@ -23,16 +24,6 @@ bool isComplete(const QDir &folder)
     return QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("complete")).toBool();
 }
 
-int dimensionOf(OGRLayerH layer)
-{
-    switch (wkbFlatten(OGR_L_GetGeomType(layer))) {
-    case wkbPoint: case wkbMultiPoint: return 0;
-    case wkbLineString: case wkbMultiLineString: return 1;
-    case wkbPolygon: case wkbMultiPolygon: return 2;
-    default: return -1;
-    }
-}
-
 void addFolder(const QDir &folder, std::vector<ResultsFolderLayer> &out)
 {
     const bool complete = isComplete(folder);
@@ -48,7 +39,7 @@ void addFolder(const QDir &folder, std::vector<ResultsFolderLayer> &out)
             const std::optional<GpkgStyle> style = GpkgStyles::readDefault(ds.get(), layerName);
             const QString title = style && !style->description.isEmpty() ? style->description : layerName;
             const bool detail = style && GpkgStyles::customProperty(style->qml, GpkgStyles::kDetailProperty) == QLatin1String("true");
-            out.push_back({file, layerName, title, folder.dirName(), complete, dimensionOf(layer), detail});
+            out.push_back({file, layerName, title, folder.dirName(), complete, VectorReader::declaredDimension(layer), detail});
         }
     }
 }

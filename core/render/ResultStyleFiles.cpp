@@ -59,20 +59,16 @@ QStringList ResultStyleFiles::write(const AnalysisResult &result, QStringView la
 {
     QStringList warnings;
     int count = 0;
-    bool any = false;
-    for (const OutputLayer &l : result.layers)
-        any = any || isLocalGeoPackage(l.file);
-    if (!any) {
-        if (styled)
-            *styled = 0;
-        return warnings;
-    }
-    SummaryAside aside(result.outDir);
     // Per GeoPackage, in the order of the outputs: one read of its layers, one write.
     QStringList files;
     for (const OutputLayer &l : result.layers)
         if (isLocalGeoPackage(l.file) && !files.contains(l.file))
             files << l.file;
+    if (styled)
+        *styled = 0;
+    if (files.isEmpty())
+        return warnings;
+    SummaryAside aside(result.outDir);
     for (const QString &file : files) {
         try {
             const std::map<QString, GpkgLayerInfo> infos = GpkgStyles::layerInfos(file);
