@@ -232,6 +232,8 @@ HazardSettings HazardSettings::fromJson(const QJsonObject &o, const QString &whe
         fail(where + QStringLiteral(".band"), QStringLiteral("bands count from 1"));
     s.radiusField = string(o, QStringLiteral("radius_field"), where);
     s.defaultRadiusMeters = number(o, QStringLiteral("radius_m"), where, 0);
+    s.isolationField = string(o, QStringLiteral("isolation_field"), where);
+    s.protectionField = string(o, QStringLiteral("protection_field"), where);
     s.isolationMeters = number(o, QStringLiteral("isolation_m"), where, 0);
     s.protectionMeters = number(o, QStringLiteral("protection_m"), where, 0);
     for (const char *key : {"radius_m", "isolation_m", "protection_m"})
@@ -255,6 +257,10 @@ QJsonObject HazardSettings::toJson() const
         o.insert(QStringLiteral("radius_field"), radiusField);
     if (defaultRadiusMeters > 0)
         o.insert(QStringLiteral("radius_m"), defaultRadiusMeters);
+    if (!isolationField.isEmpty())
+        o.insert(QStringLiteral("isolation_field"), isolationField);
+    if (!protectionField.isEmpty())
+        o.insert(QStringLiteral("protection_field"), protectionField);
     if (isolationMeters > 0)
         o.insert(QStringLiteral("isolation_m"), isolationMeters);
     if (protectionMeters > 0)

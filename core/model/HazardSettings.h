@@ -52,6 +52,8 @@ struct HazardSettings {
     double defaultRadiusMeters = 0;     // point sources without a radius (0: none)
     double isolationMeters = 0;         // hazmat: initial isolation distance (0: none)
     double protectionMeters = 0;        // hazmat: protective action distance (0: none)
+    QString isolationField;             // hazmat: isolation distance in metres per feature (else isolationMeters)
+    QString protectionField;            // hazmat: protection distance in metres per feature (else protectionMeters)
 
     // Throws InvalidInput "<where>: <what>" for wrong types, unknown type names, levels
     // outside 1..5, breaks not ascending, negative distances.

@@ -45,7 +45,7 @@ struct ExposureRow {
 struct ExposurePoints {
     QString kind;                       // "shelters", "medical", "schools"
     std::vector<QPointF> points;
-    QStringList ids;
+    QStringList ids;                    // as printed: names where the layer has them, else ids
 };
 
 struct SourceExposure {

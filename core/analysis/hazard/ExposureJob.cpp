@@ -41,7 +41,8 @@ VectorLayer loadRole(const Project &project, const ProjectLayer &l, const Crs &c
     return v;
 }
 
-// Shelters, hospitals and schools (an "other" layer named so) counted around point sources.
+// Shelters, hospitals and schools (an "other" layer named so) counted around point
+// sources, each by its name (else its id).
 std::vector<ExposurePoints> pointSets(const Project &project, const Crs &crs, Feedback &feedback)
 {
     std::vector<ExposurePoints> out;
@@ -56,8 +57,12 @@ std::vector<ExposurePoints> pointSets(const Project &project, const Crs &crs, Fe
         f.id = l.field(QStringLiteral("id"));
         f.name = l.field(QStringLiteral("name"));
         const FacilityTable t = FacilityTable::fromLayer(v, f);
+        // Named as people know them: the name where the layer maps one, else the id.
+        QStringList labels;
+        for (qsizetype i = 0; i < t.ids.size(); ++i)
+            labels << (i < t.names.size() && !t.names[i].trimmed().isEmpty() ? t.names[i].trimmed() : t.ids[i]);
         out.push_back({l.role == Role::Shelters ? QStringLiteral("shelters") : school ? QStringLiteral("schools") : QStringLiteral("medical"),
-                       t.points, t.ids});
+                       t.points, labels});
     }
     return out;
 }
@@ -101,14 +106,14 @@ VectorLayer levelsLayer(const HazardZones &zones, const Crs &crs)
 
 std::vector<QVariantList> sourceRows(const ExposureResult &r, VectorLayer &layer)
 {
-    for (const char *n : {"layer", "id", "community", "isolation_m", "protection_m", "pop_isolation", "pop_protection"})
+    for (const char *n : {"layer", "id", "name", "community", "isolation_m", "protection_m", "pop_isolation", "pop_protection"})
         layer.addField({QString::fromLatin1(n), QString::fromLatin1(n).startsWith(QLatin1String("pop")) || QString::fromLatin1(n).endsWith(QLatin1String("_m"))
                                                      ? FieldType::Real : FieldType::String});
     for (const QString &k : r.pointKinds)
         layer.addField({k + QStringLiteral("_isolation"), FieldType::String}), layer.addField({k + QStringLiteral("_protection"), FieldType::String});
     std::vector<QVariantList> rows;
     for (const SourceExposure &e : r.sources) {
-        QVariantList v{e.source.layer, e.source.id, e.community, e.source.isolationMeters, e.source.protectionMeters, e.populationIsolation,
+        QVariantList v{e.source.layer, e.source.id, e.source.name, e.community, e.source.isolationMeters, e.source.protectionMeters, e.populationIsolation,
                        e.populationProtection};
         for (std::size_t k = 0; k < e.isolationIds.size(); ++k)
             v << e.isolationIds[k].join(QStringLiteral(";")) << e.protectionIds[k].join(QStringLiteral(";"));

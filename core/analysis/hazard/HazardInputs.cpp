@@ -58,7 +58,7 @@ HazardInputs HazardInputs::load(const Project &project, const Crs &working, cons
             o.encoding = l.encoding;
             const VectorLayer layer = VectorLayer::load(src, o);
             layer.report().reportTo(feedback, src.displayName(), QStringLiteral("hazard features"));
-            z = HazardZones::fromLayer(layer, s, l.id);
+            z = HazardZones::fromLayer(layer, s, l.id, l.field(QStringLiteral("id")), l.field(QStringLiteral("name")));
         }
         for (const QString &p : z.problems())
             p.contains(QLatin1String("left out")) ? feedback.inputProblem(p) : feedback.warn(p);

@@ -55,7 +55,8 @@ bool boxContains(const QRectF &b, QPointF p) { return p.x() >= b.left() && p.x()
 
 } // namespace
 
-HazardZones HazardZones::fromLayer(const VectorLayer &layer, const HazardSettings &s, const QString &layerId)
+HazardZones HazardZones::fromLayer(const VectorLayer &layer, const HazardSettings &s, const QString &layerId, const QString &idField,
+                                   const QString &nameField)
 {
     const QString name = layer.source().path.isEmpty() ? layer.name() : layer.source().displayName();
     const int dim = dimension(layer.geometryType());
@@ -68,8 +69,20 @@ HazardZones HazardZones::fromLayer(const VectorLayer &layer, const HazardSetting
     const int levelField = constant ? -1 : layer.requireField(s.level.field);
     const int depthField = s.depthField.isEmpty() ? -1 : layer.requireField(s.depthField);
     const int radiusField = s.radiusField.isEmpty() || dim != 0 ? -1 : layer.requireField(s.radiusField);
-    if (dim == 0 && radiusField < 0 && !(s.defaultRadiusMeters > 0) && !(s.isolationMeters > 0) && !(s.protectionMeters > 0))
-        throw InvalidInput(fileMessage(name, QStringLiteral("hazard points need a radius: set hazard.radius_field, radius_m or isolation_m/protection_m")));
+    const int isolationField = s.isolationField.isEmpty() || dim != 0 ? -1 : layer.requireField(s.isolationField);
+    const int protectionField = s.protectionField.isEmpty() || dim != 0 ? -1 : layer.requireField(s.protectionField);
+    if (dim == 0 && radiusField < 0 && isolationField < 0 && protectionField < 0 && !(s.defaultRadiusMeters > 0) && !(s.isolationMeters > 0) &&
+        !(s.protectionMeters > 0))
+        throw InvalidInput(fileMessage(name, QStringLiteral("hazard points need a radius: set hazard.radius_field, radius_m, "
+                                                            "isolation_field/protection_field or isolation_m/protection_m")));
+    // A feature's distance in metres from `field` when it holds one above 0, else `fallback`.
+    auto metres = [&](int field, int i, double fallback) {
+        bool ok = false;
+        const double v = field >= 0 ? layer.attribute(i, field).toDouble(&ok) : 0.0;
+        return ok && v > 0 && std::isfinite(v) ? v : fallback;
+    };
+    const int idIndex = idField.isEmpty() || dim != 0 ? -1 : layer.requireField(idField);
+    const int nameIndex = nameField.isEmpty() || dim != 0 ? -1 : layer.requireField(nameField);
     const double unit = layer.crs().isValid() ? layer.crs().metresPerUnit() : 1.0;
 
     HazardZones out;
@@ -95,14 +108,17 @@ HazardZones HazardZones::fromLayer(const VectorLayer &layer, const HazardSetting
         z.depthMeters = depthOf(layer, depthField, i, s);
         if (dim == 0) {
             const double r = radiusField >= 0 && !layer.attribute(i, radiusField).isNull() ? layer.attribute(i, radiusField).toDouble() : s.defaultRadiusMeters;
-            const double zoneRadius = r > 0 ? r : std::max(s.isolationMeters, s.protectionMeters);
+            const double isolation = metres(isolationField, i, s.isolationMeters), protection = metres(protectionField, i, s.protectionMeters);
+            const double zoneRadius = r > 0 ? r : std::max(isolation, protection);
             if (!(zoneRadius > 0) || !std::isfinite(zoneRadius)) {
                 noRadius << QStringLiteral("fid %1").arg(fid);
                 continue;
             }
             const QPointF p = layer.geometry(i).points().front();
-            HazardSource src{p, layerId, QString::number(fid), QString(), s.type, level,
-                             s.isolationMeters > 0 ? s.isolationMeters : zoneRadius, s.protectionMeters > 0 ? s.protectionMeters : zoneRadius};
+            const QString id = idIndex >= 0 ? layer.attribute(i, idIndex).toString().trimmed() : QString();
+            HazardSource src{p, layerId, id.isEmpty() ? QString::number(fid) : id,
+                             nameIndex >= 0 ? layer.attribute(i, nameIndex).toString().trimmed() : QString(), s.type, level,
+                             isolation > 0 ? isolation : zoneRadius, protection > 0 ? protection : zoneRadius};
             out.m_sources.push_back(src);
             z.polygon = circle(p, zoneRadius / unit);
         } else {

@@ -47,7 +47,10 @@ public:
     // A vector hazard layer (in the working CRS). Throws InvalidInput naming the layer
     // when it has no level mapping, a mapped field is missing, points have no radius,
     // or lines are given.
-    static HazardZones fromLayer(const VectorLayer &layer, const HazardSettings &settings, const QString &layerId);
+    // Point sources take their id and name from idField / nameField when given (else
+    // the feature id and no name).
+    static HazardZones fromLayer(const VectorLayer &layer, const HazardSettings &settings, const QString &layerId,
+                                 const QString &idField = {}, const QString &nameField = {});
     // A raster hazard layer: settings.level must be breaks (on the band's values, e.g.
     // depth in metres); each level's cells become one polygon whose depth is that
     // level's lower bound. The raster must be in `working` (else InvalidInput naming it).

@@ -211,6 +211,46 @@ private slots:
         QCOMPARE(z.sources()[1].isolationMeters, 50.0);
         QCOMPARE(z.levelsAt({{90, 0}, {110, 0}, {1040, 0}, {1060, 0}}), (std::vector<int>{5, 0, 5, 0}));
     }
+
+    // A hazmat register: each site its own isolation and protection distances (else the
+    // layer's), its code and name; the zone is the larger distance.
+    void pointSourcesWithTheirOwnDistances()
+    {
+        VectorLayer sites(QStringLiteral("sites"), GeometryType::Point, Crs::fromEpsg(26986));
+        for (const char *f : {"code", "title"})
+            sites.addField({QString::fromLatin1(f), FieldType::String});
+        sites.addField({QStringLiteral("iso"), FieldType::Real});
+        sites.addField({QStringLiteral("prot"), FieldType::Real});
+        sites.addFeature(Geometry::point({0, 0}), {QStringLiteral("C1"), QStringLiteral("Chlorine Works"), 60.0, 500.0}, 1);
+        sites.addFeature(Geometry::point({2000, 0}), {QStringLiteral(" F2 "), QString(), QVariant(), QStringLiteral("0")}, 2);
+        HazardSettings s;
+        s.type = HazardType::Hazmat;
+        s.level.kind = HazardLevelMapping::Kind::Constant;
+        s.level.constant = 4;
+        s.isolationField = QStringLiteral("iso");
+        s.protectionField = QStringLiteral("prot");
+        s.isolationMeters = 30;
+        s.protectionMeters = 300;
+        const HazardZones z = HazardZones::fromLayer(sites, s, QStringLiteral("sites"), QStringLiteral("code"), QStringLiteral("title"));
+        QCOMPARE(int(z.sources().size()), 2);
+        const HazardSource &a = z.sources()[0], &b = z.sources()[1];
+        QCOMPARE(a.id, QStringLiteral("C1"));
+        QCOMPARE(a.name, QStringLiteral("Chlorine Works"));
+        QCOMPARE(a.isolationMeters, 60.0);
+        QCOMPARE(a.protectionMeters, 500.0);
+        QCOMPARE(b.id, QStringLiteral("F2"));
+        QCOMPARE(b.name, QString());
+        QCOMPARE(b.isolationMeters, 30.0);
+        QCOMPARE(b.protectionMeters, 300.0);
+        QCOMPARE(z.levelsAt({{490, 0}, {510, 0}, {2290, 0}, {2310, 0}}), (std::vector<int>{4, 0, 4, 0}));
+        // The settings round-trip, and a mapped field the layer lacks is refused.
+        QCOMPARE(HazardSettings::fromJson(s.toJson(), QStringLiteral("w")).isolationField, QStringLiteral("iso"));
+        QCOMPARE(HazardSettings::fromJson(s.toJson(), QStringLiteral("w")).protectionField, QStringLiteral("prot"));
+        s.protectionField = QStringLiteral("nope");
+        QVERIFY_THROWS_EXCEPTION(InvalidInput, HazardZones::fromLayer(sites, s, QStringLiteral("sites")));
+        s.protectionField.clear();
+        QVERIFY_THROWS_EXCEPTION(InvalidInput, HazardZones::fromLayer(sites, s, QStringLiteral("sites"), QString(), QStringLiteral("nope")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestExposure)
