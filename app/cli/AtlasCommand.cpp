@@ -3,7 +3,8 @@
 // or, without --coverage, the batch the project's "atlas" section configures
 // (AtlasConfig: district / street / community levels, a layout each, one folder each).
 // Community pages get their assigned shelters, routes and covered share from a coverage
-// run (--results, else the project's results/). Every check (layout, coverage layer,
+// run, hazardous-site pages (一张图一张表) their sites from an exposure run (--results,
+// else the project's results/). Every check (layout, coverage layer,
 // fields, output paths, writable folder) runs for every level before anything is written.
 #include "Cli.h"
 #include "PrintOptions.h"
@@ -12,6 +13,7 @@
 #include "print/Atlas.h"
 #include "print/AtlasConfig.h"
 #include "print/CommunityPages.h"
+#include "print/SitePages.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
 
@@ -70,17 +72,18 @@ struct PlannedLevel {
     AtlasPlan plan;
 };
 
-// The coverage run the community pages print: --results, else the project's results
-// folder when it holds one; empty (with a warning) when none is found.
-QString resultsFolder(const Request &request, const Project &project, Feedback &feedback)
+// The run the pages print (coverage for community pages, exposure for site pages):
+// --results, else the project's results folder when it holds one; empty (with a
+// warning naming what is left out) when none is found.
+QString resultsFolder(const Request &request, const Project &project, Feedback &feedback, QString (*folderOf)(const QString &),
+                      const QString &what, const QString &leftOut)
 {
     if (!request.results.isEmpty())
         return request.results;
     const QString dir = ProjectJobSettings::resultsDirectory(project);
-    if (!dir.isEmpty() && !CoverageResults::coverageFolder(dir).isEmpty())
+    if (!dir.isEmpty() && !folderOf(dir).isEmpty())
         return dir;
-    feedback.warn(QStringLiteral("atlas: no coverage results (give --results DIR, the folder of refuge-cli run): "
-                                 "assigned shelters, routes and the covered share are left out"));
+    feedback.warn(QStringLiteral("atlas: no %1 results (give --results DIR, the folder of refuge-cli run): %2 left out").arg(what, leftOut));
     return {};
 }
 
@@ -107,9 +110,16 @@ PlannedLevel planLevel(const Request &request, const AtlasLevel &level, const Pr
     o.outDir = request.subfolders ? QDir(request.outDir).filePath(level.level) : request.outDir;
     p.plan = Atlas::plan(p.layout, base, o);
     if (CommunityPages::wanted(p.layout)) {
-        const QString results = resultsFolder(request, project, feedback);
+        const QString results = resultsFolder(request, project, feedback, &CoverageResults::coverageFolder, QStringLiteral("coverage"),
+                                              QStringLiteral("assigned shelters, routes and the covered share are"));
         if (!results.isEmpty())
             CommunityPages::fillFromProject(p.plan, project, base.map, o.coverageLayerId, o.nameField, results, feedback);
+    }
+    if (SitePages::wanted(p.layout)) {
+        const QString results = resultsFolder(request, project, feedback, &SiteResults::exposureFolder, QStringLiteral("exposure"),
+                                              QStringLiteral("hazardous sites are"));
+        if (!results.isEmpty())
+            SitePages::fillFromResults(p.plan, base.map, o.coverageLayerId, results, feedback);
     }
     const QString layoutFile = level.templateName.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) ? level.templateName : QString();
     checkOutputs(o.outDir, p.plan.files, project, layoutFile);
@@ -156,7 +166,7 @@ int runAtlas(const QStringList &args)
                                        QStringLiteral("Layout saved in the project (\"layouts\"), layout file (*.json), template name (resources/templates) or standard-a4|a3|a2[-landscape]."), QStringLiteral("name"));
     const QCommandLineOption langOpt(QStringLiteral("lang"), QStringLiteral("Template language: en (default) or zh_CN (the template's -zh_CN version)."), QStringLiteral("en|zh_CN"));
     const QCommandLineOption resultsOpt(QStringLiteral("results"),
-                                        QStringLiteral("Folder of a coverage run (refuge-cli run --out DIR) for the assigned shelters, routes and {covered_share}; default: the project's results/."),
+                                        QStringLiteral("Folder of a run (refuge-cli run --out DIR) for the assigned shelters, routes and {covered_share} (coverage) and the hazardous sites (exposure); default: the project's results/."),
                                         QStringLiteral("dir"));
     const QCommandLineOption coverageOpt(QStringLiteral("coverage"), QStringLiteral("Id of the project layer with one feature per page; without it: the project's \"atlas\" section (every level)."), QStringLiteral("layer"));
     const QCommandLineOption fieldOpt(QStringLiteral("field"), QStringLiteral("Field naming each file ({feature.FIELD}.pdf); default: the page number."), QStringLiteral("name"));

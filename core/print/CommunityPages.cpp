@@ -5,6 +5,7 @@
 #include "crs/CoordinateTransform.h"
 #include "model/Project.h"
 #include "model/VectorLayer.h"
+#include "print/PageItems.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
 
@@ -121,7 +122,7 @@ void CommunityPages::fill(AtlasPlan &plan, const VectorLayer &layer, const Cover
 bool CommunityPages::wanted(const PrintLayout &layout)
 {
     return std::any_of(layout.items.begin(), layout.items.end(), [](const PrintItem &item) {
-        return item.type == PrintItem::Type::Table || item.text.contains(QLatin1String("{covered_share}")) ||
+        return (item.type == PrintItem::Type::Table && !detail::isSiteTable(item)) || item.text.contains(QLatin1String("{covered_share}")) ||
                item.text.contains(QLatin1String("{result."));
     });
 }

@@ -5,6 +5,7 @@
 
 #include <QFontMetricsF>
 #include <QPainter>
+#include <QTextLayout>
 #include <QSet>
 #include <cmath>
 #include <functional>
@@ -15,6 +16,9 @@ namespace {
 const QColor kRoute(0, 87, 231);
 const QColor kHere(215, 25, 28);
 const QColor kShelter(26, 150, 65);
+const QColor kSite(117, 107, 177);
+const QColor kIsolation(215, 25, 28);
+const QColor kProtection(230, 85, 13);
 
 QString label(const QVariantMap &labels, const char *key, const char *fallback)
 {
@@ -53,6 +57,49 @@ void drawHereMarker(QPainter &p, QPointF at, double mm)
     p.setBrush(Qt::white);
     p.setPen(Qt::NoPen);
     p.drawEllipse(QPointF(at.x(), at.y() - 4.4 * mm), 0.8 * mm, 0.8 * mm);
+}
+
+void drawSiteMarker(QPainter &p, QPointF at, double mm)
+{
+    const double s = 2.4 * mm;
+    const QPolygonF triangle({at + QPointF(0, -s), at + QPointF(s * 0.9, s * 0.6), at + QPointF(-s * 0.9, s * 0.6)});
+    p.setPen(QPen(Qt::white, 0.4 * mm));
+    p.setBrush(kSite);
+    p.drawPolygon(triangle);
+}
+
+void drawRing(QPainter &p, const QPolygonF &ring, const QColor &colour, Qt::PenStyle style, double mm)
+{
+    QColor fill = colour;
+    fill.setAlpha(40);
+    p.setPen(QPen(colour, 0.5 * mm, style));
+    p.setBrush(fill);
+    p.drawPolygon(ring);
+}
+
+// The site's name beside its marker: to the right, else below or above it, else to
+// its left — the first place clear of the labels already drawn (`taken`).
+void drawSiteLabel(QPainter &p, QPointF at, const QString &text, double mm, std::vector<QRectF> &taken)
+{
+    if (text.isEmpty())
+        return;
+    const QFont font = FontResolver::fontFor(text, QString(), 7, true);
+    const double w = QFontMetricsF(font, p.device()).horizontalAdvance(text) + 1.4 * mm, h = 4.0 * mm;
+    const QRectF places[] = {QRectF(at.x() + 2.6 * mm, at.y() - h / 2, w, h), QRectF(at.x() + 2.6 * mm, at.y() + h / 2 + 0.4 * mm, w, h),
+                             QRectF(at.x() + 2.6 * mm, at.y() - 1.5 * h - 0.4 * mm, w, h), QRectF(at.x() - 2.6 * mm - w, at.y() - h / 2, w, h)};
+    QRectF box = places[0];
+    for (const QRectF &place : places)
+        if (std::none_of(taken.begin(), taken.end(), [&](const QRectF &t) { return t.intersects(place); })) {
+            box = place;
+            break;
+        }
+    taken.push_back(box);
+    p.setPen(Qt::NoPen);
+    p.setBrush(QColor(255, 255, 255, 210));
+    p.drawRect(box);
+    p.setFont(font);
+    p.setPen(kSite.darker(140));
+    p.drawText(box, Qt::AlignCenter, text);
 }
 
 // The symbols features inside `extent` are drawn with (categorized/graduated: the
@@ -109,6 +156,31 @@ void drawLine(QPainter &p, const QRectF &rect, const QString &text, double pt, b
     p.drawText(rect, flags, text);
 }
 
+// `text` broken into lines of at most `width` (at word boundaries, else anywhere), at
+// most `maxLines` of them, the last one elided when the rest does not fit.
+QStringList wrapLines(const QString &text, const QFont &font, double width, int maxLines, QPaintDevice *device)
+{
+    const QFontMetricsF metrics(font, device);
+    if (maxLines <= 1 || metrics.horizontalAdvance(text) <= width)
+        return {metrics.elidedText(text, Qt::ElideRight, width)};
+    QTextLayout layout(text, font, device);
+    QTextOption option;
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    layout.setTextOption(option);
+    layout.beginLayout();
+    QStringList lines;
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(width);
+        if (int(lines.size()) == maxLines - 1) {
+            lines << metrics.elidedText(text.mid(line.textStart()).trimmed(), Qt::ElideRight, width);
+            break;
+        }
+        lines << text.mid(line.textStart(), line.textLength()).trimmed();
+    }
+    layout.endLayout();
+    return lines.isEmpty() ? QStringList{QString()} : lines;
+}
+
 } // namespace
 
 std::vector<LegendEntry> frameLegend(const MapSettings &map, const PageOverlay &overlay, const QVariantMap &labels, double dpi)
@@ -128,6 +200,20 @@ std::vector<LegendEntry> frameLegend(const MapSettings &map, const PageOverlay &
                            drawRouteLine(p, QPolygonF({QPointF(r.left(), r.center().y()), QPointF(r.right(), r.center().y())}),
                                          std::min(mm, r.height() / 2.5));
                        }});
+    if (!overlay.sites.empty())
+        out.push_back({label(labels, "site", "Hazardous-chemical site"), [mm](QPainter &p, const QRectF &r) {
+                           drawSiteMarker(p, r.center(), std::min(mm, r.height() / 5.0));
+                       }});
+    const bool isolation = std::any_of(overlay.sites.begin(), overlay.sites.end(), [](const SiteMark &s) { return !s.isolation.isEmpty(); });
+    const bool protection = std::any_of(overlay.sites.begin(), overlay.sites.end(), [](const SiteMark &s) { return !s.protection.isEmpty(); });
+    if (isolation)
+        out.push_back({label(labels, "isolation", "Isolation distance"), [mm](QPainter &p, const QRectF &r) {
+                           drawRing(p, QPolygonF(r.adjusted(1, 1, -1, -1)), kIsolation, Qt::SolidLine, std::min(mm, r.height() / 5.0));
+                       }});
+    if (protection)
+        out.push_back({label(labels, "protection", "Protection distance"), [mm](QPainter &p, const QRectF &r) {
+                           drawRing(p, QPolygonF(r.adjusted(1, 1, -1, -1)), kProtection, Qt::DashLine, std::min(mm, r.height() / 5.0));
+                       }});
     const QRectF extent = map.visibleExtent();
     for (auto it = map.layers.rbegin(); it != map.layers.rend(); ++it) {
         if (!it->visible || !it->vector)
@@ -146,6 +232,17 @@ void drawOverlay(QPainter &p, const MapSettings &map, const PageOverlay &overlay
     const QTransform toPixel = map.mapToPixel();
     p.save();
     p.setRenderHint(QPainter::Antialiasing);
+    for (const SiteMark &s : overlay.sites)
+        if (!s.protection.isEmpty())
+            drawRing(p, toPixel.map(s.protection), kProtection, Qt::DashLine, mm);
+    for (const SiteMark &s : overlay.sites)
+        if (!s.isolation.isEmpty())
+            drawRing(p, toPixel.map(s.isolation), kIsolation, Qt::SolidLine, mm);
+    for (const SiteMark &s : overlay.sites)
+        drawSiteMarker(p, toPixel.map(s.point), mm);
+    std::vector<QRectF> placed;
+    for (const SiteMark &s : overlay.sites)
+        drawSiteLabel(p, toPixel.map(s.point), s.label, mm, placed);
     for (const QPolygonF &route : overlay.routes)
         drawRouteLine(p, toPixel.map(route), mm);
     for (const QPointF &s : overlay.shelters)
@@ -169,6 +266,14 @@ void drawOverlay(QPainter &p, const MapSettings &map, const PageOverlay &overlay
     p.restore();
 }
 
+bool isSiteTable(const PrintItem &item)
+{
+    return std::any_of(item.columns.begin(), item.columns.end(), [](const PrintColumn &c) {
+        return c.key.endsWith(QLatin1String("isolation")) || c.key.endsWith(QLatin1String("protection")) || c.key == QLatin1String("isolation_m") ||
+               c.key == QLatin1String("protection_m");
+    });
+}
+
 QString cellText(const QString &key, const QVariant &value)
 {
     if (value.isNull() || !value.isValid() || value.toString().isEmpty())
@@ -186,40 +291,70 @@ void drawTable(QPainter &p, const QRectF &rect, const PrintItem &item, const std
                double dpi)
 {
     const double mm = dpi / 25.4, pt = item.fontPt;
-    const double rowH = pt * dpi / 72.0 * 1.55;
+    const double rowH = pt * dpi / 72.0 * 1.55, lineStep = pt * dpi / 72.0 * 1.25;
     double total = 0;
     for (const PrintColumn &c : item.columns)
         total += c.width;
     if (total <= 0 || rect.height() < rowH)
         return;
-    p.save();
-    p.setClipRect(rect);
-    auto drawRow = [&](double y, const std::function<QString(const PrintColumn &)> &text, bool header) {
-        double x = rect.left();
+    // A row's cells as lines (wrapped to their column, at most maxLines each), and its height.
+    struct Row {
+        std::vector<QStringList> cells;
+        std::vector<bool> numeric;
+        double height = 0;
+    };
+    auto layoutRow = [&](const std::function<QString(const PrintColumn &)> &text, bool header, int maxLines) {
+        Row row;
+        int lines = 1;
         for (const PrintColumn &c : item.columns) {
-            const double w = rect.width() * c.width / total;
             const QString s = text(c);
-            const QFont font = FontResolver::fontFor(s, QString(), pt, header);
-            const QString shown = QFontMetricsF(font, p.device()).elidedText(s, Qt::ElideRight, w - 1.2 * mm);
-            const bool numeric = c.key != QLatin1String("name") && !header;
-            drawLine(p, QRectF(x + 0.6 * mm, y, w - 1.2 * mm, rowH), shown, pt, header,
-                     (numeric ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+            bool numeric = false;
+            if (!header && c.key != QLatin1String("name"))
+                s.toDouble(&numeric);
+            numeric = numeric || (!header && s == QStringLiteral("—"));
+            const double w = rect.width() * c.width / total - 1.2 * mm;
+            row.cells.push_back(wrapLines(s, FontResolver::fontFor(s, QString(), pt, header), w, numeric ? 1 : maxLines, p.device()));
+            row.numeric.push_back(numeric);
+            lines = std::max(lines, int(row.cells.back().size()));
+        }
+        row.height = rowH + (lines - 1) * lineStep;
+        return row;
+    };
+    auto drawRow = [&](double y, const Row &row, bool header) {
+        double x = rect.left();
+        for (std::size_t i = 0; i < item.columns.size(); ++i) {
+            const double w = rect.width() * item.columns[i].width / total;
+            const QStringList &lines = row.cells[i];
+            for (int l = 0; l < int(lines.size()); ++l) {
+                const QRectF box = lines.size() == 1 ? QRectF(x + 0.6 * mm, y, w - 1.2 * mm, rowH)
+                                                     : QRectF(x + 0.6 * mm, y + (rowH - lineStep) / 2 + l * lineStep, w - 1.2 * mm, lineStep);
+                drawLine(p, box, lines[l], pt, header, (row.numeric[i] ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+            }
             x += w;
         }
     };
-    drawRow(rect.top(), [](const PrintColumn &c) { return c.title; }, true);
+    p.save();
+    p.setClipRect(rect);
+    const Row header = layoutRow([](const PrintColumn &c) { return c.title; }, true, 2);
+    drawRow(rect.top(), header, true);
+    double y = rect.top() + header.height;
     p.setPen(QPen(Qt::black, 0.25 * mm));
-    p.drawLine(QPointF(rect.left(), rect.top() + rowH), QPointF(rect.right(), rect.top() + rowH));
-    const int fit = int((rect.height() - rowH) / rowH);
+    p.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y));
     if (rows.empty())
-        drawLine(p, QRectF(rect.left() + 0.6 * mm, rect.top() + rowH, rect.width() - 1.2 * mm, rect.height() - rowH), emptyText, pt, false,
+        drawLine(p, QRectF(rect.left() + 0.6 * mm, y, rect.width() - 1.2 * mm, rect.bottom() - y), emptyText, pt, false,
                  Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap);
-    const int shown = int(rows.size()) <= fit ? int(rows.size()) : std::max(0, fit - 1);
-    for (int r = 0; r < shown; ++r)
-        drawRow(rect.top() + rowH * (r + 1), [&](const PrintColumn &c) { return cellText(c.key, rows[std::size_t(r)].value(c.key)); }, false);
-    if (shown < int(rows.size()))
-        drawLine(p, QRectF(rect.left() + 0.6 * mm, rect.top() + rowH * (shown + 1), rect.width(), rowH),
-                 QStringLiteral("… +%1").arg(rows.size() - std::size_t(shown)), pt, false, Qt::AlignLeft | Qt::AlignVCenter);
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        const Row row = layoutRow([&](const PrintColumn &c) { return cellText(c.key, rows[r].value(c.key)); }, false, 3);
+        const bool last = r + 1 == rows.size();
+        if (y + row.height > rect.bottom() + 0.5 || (!last && y + row.height + rowH > rect.bottom() + 0.5)) {
+            // No room for this row and what follows: say how many are left out.
+            drawLine(p, QRectF(rect.left() + 0.6 * mm, y, rect.width(), rowH), QStringLiteral("… +%1").arg(rows.size() - r), pt, false,
+                     Qt::AlignLeft | Qt::AlignVCenter);
+            break;
+        }
+        drawRow(y, row, false);
+        y += row.height;
+    }
     p.restore();
 }
 

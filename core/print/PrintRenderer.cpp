@@ -161,7 +161,7 @@ QString coveredShare(const QVariantMap &results)
 
 QString PrintRenderer::expand(const QString &text, const PrintContext &context)
 {
-    static const QRegularExpression field(QStringLiteral("\\{(title|date|page|pages|credits|covered_share|result\\.[^{}]+|feature\\.([^{}]+))\\}"));
+    static const QRegularExpression field(QStringLiteral("\\{(title|date|page|pages|credits|covered_share|result\\.[^{}]+|sites\\.[^{}]+|feature\\.([^{}]+))\\}"));
     QString out;
     qsizetype last = 0;
     for (auto it = field.globalMatch(text); it.hasNext();) {
@@ -179,6 +179,8 @@ QString PrintRenderer::expand(const QString &text, const PrintContext &context)
             out += coveredShare(context.results);
         else if (name.startsWith(QLatin1String("result.")) && context.results.contains(name.mid(7)))
             out += detail::cellText(name.mid(7), context.results.value(name.mid(7)));
+        else if (name.startsWith(QLatin1String("sites.")) && context.siteTotals.contains(name.mid(6)))
+            out += detail::cellText(name.mid(6), context.siteTotals.value(name.mid(6)));
         else if (name == QLatin1String("page"))
             out += QString::number(context.page);
         else if (name == QLatin1String("pages"))
@@ -239,8 +241,11 @@ void PrintRenderer::render(const PrintLayout &layout, const PrintContext &contex
             drawText(painter, rect, expand(item.text, context), item.fontPt, item.bold, Qt::AlignRight | Qt::AlignBottom);
             break;
         case PrintItem::Type::Table:
-            // Without a coverage run for the page there is nothing to say "no shelter" about.
-            detail::drawTable(painter, rect, item, context.table, context.results.isEmpty() ? QStringLiteral("—") : expand(item.text, context), dpi);
+            // Without a run for the page there is nothing to say "no shelter" or "no site" about.
+            if (detail::isSiteTable(item))
+                detail::drawTable(painter, rect, item, context.sites, context.siteTotals.isEmpty() ? QStringLiteral("—") : expand(item.text, context), dpi);
+            else
+                detail::drawTable(painter, rect, item, context.table, context.results.isEmpty() ? QStringLiteral("—") : expand(item.text, context), dpi);
             break;
         case PrintItem::Type::Contacts:
             detail::drawContacts(painter, rect, item, context.feature, expand(item.text, context));

@@ -23,13 +23,23 @@ namespace refuge {
 
 class Feedback;
 
+// A hazardous-chemical site on an atlas page (map units): its point, its name, and
+// the rings of its isolation and protection distances (empty when not given).
+struct SiteMark {
+    QPointF point;
+    QString label;
+    QPolygonF isolation, protection;
+};
+
 // What an atlas page draws over its map frames (map units): the walking routes to the
-// community's assigned shelters, those shelters ringed, and a "you are here" marker.
+// community's assigned shelters, those shelters ringed, a "you are here" marker, and
+// the hazardous sites with their distance rings.
 struct PageOverlay {
     std::vector<QPolygonF> routes;
     std::vector<QPointF> shelters;
     std::optional<QPointF> here;
-    bool isEmpty() const { return routes.empty() && shelters.empty() && !here; }
+    std::vector<SiteMark> sites;
+    bool isEmpty() const { return routes.empty() && shelters.empty() && !here && sites.empty(); }
 };
 
 struct PrintContext {
@@ -44,14 +54,16 @@ struct PrintContext {
     QPainterPath focus;
     QVariantMap results;              // {result.FIELD}: the page's row of the coverage results' areas
     std::vector<QVariantMap> table;   // table items' rows (keys: the columns' keys)
+    std::vector<QVariantMap> sites;   // site tables' rows (PageItems::isSiteTable): the hazardous sites on the page
+    QVariantMap siteTotals;           // {sites.FIELD}: count, pop_isolation, pop_protection
     PageOverlay overlay;
 };
 
 class PrintRenderer {
 public:
     // The text with {title}, {date}, {page}, {pages}, {credits}, {feature.FIELD},
-    // {result.FIELD} and {covered_share} (results' covered_share as a percentage, "—"
-    // without results) filled in; an unknown field stays as written.
+    // {result.FIELD}, {sites.FIELD} and {covered_share} (results' covered_share as a
+    // percentage, "—" without results) filled in; an unknown field stays as written.
     static QString expand(const QString &text, const PrintContext &context);
     // The MapSettings a map frame draws: the context's map sized to the frame at `dpi`.
     static MapSettings frameSettings(const PrintItem &frame, const PrintContext &context, double dpi);

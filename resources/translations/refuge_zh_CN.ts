@@ -420,6 +420,10 @@
         <source>Assigned shelters left out: the coverage results cannot be used</source>
         <translation>未列出分配的避难场所：无法使用覆盖分析结果</translation>
     </message>
+    <message>
+        <source>Hazardous sites left out: the exposure results cannot be used</source>
+        <translation>未列出危险源：无法使用灾害暴露结果</translation>
+    </message>
 </context>
 <context>
     <name>refuge::desktop::AttributeTablePanel</name>
@@ -1571,6 +1575,10 @@ Role: %3</source>
     <message>
         <source>Layout:</source>
         <translation>布局：</translation>
+    </message>
+    <message>
+        <source>Hazardous-chemical sites: one map, one table, %1</source>
+        <translation>危险化学品企业一张图一张表，%1</translation>
     </message>
 </context>
 <context>

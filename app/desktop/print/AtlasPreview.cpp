@@ -6,6 +6,7 @@
 #include "model/VectorLayer.h"
 #include "print/Atlas.h"
 #include "print/CommunityPages.h"
+#include "print/SitePages.h"
 #include "print/LayoutDocument.h"
 #include "print/PrintCredits.h"
 #include "render/ProjectLayers.h"
@@ -129,6 +130,7 @@ void AtlasPreview::plan()
             if (!plan.failures.empty())
                 m_status->setText(tr("%n feature(s) make no page", nullptr, int(plan.failures.size())));
             fillCommunityPages(plan);
+            fillSitePages(plan);
             m_pages = std::move(plan.pages);
         } catch (const Error &e) {
             m_status->setText(e.message());
@@ -151,6 +153,21 @@ void AtlasPreview::fillCommunityPages(AtlasPlan &plan)
     } catch (const Error &e) {
         // The pages stay, without their shelters, routes and covered share.
         m_status->setText(tr("Assigned shelters left out: the coverage results cannot be used"));
+        m_status->setToolTip(e.message());
+    }
+}
+
+void AtlasPreview::fillSitePages(AtlasPlan &plan)
+{
+    const QString results = ProjectJobSettings::resultsDirectory(m_project->project());
+    if (!SitePages::wanted(m_layout->layout()) || results.isEmpty() || SiteResults::exposureFolder(results).isEmpty())
+        return;
+    Feedback feedback;
+    try {
+        SitePages::fillFromResults(plan, m_base.map, m_layerId, results, feedback);
+    } catch (const Error &e) {
+        // The pages stay, without their sites.
+        m_status->setText(tr("Hazardous sites left out: the exposure results cannot be used"));
         m_status->setToolTip(e.message());
     }
 }

@@ -4,7 +4,8 @@
 // print`); with a coverage layer chosen, Atlas::plan() makes one page per feature (as
 // `refuge-cli atlas`: the map zoomed to the feature, the outside dimmed, its fields
 // filled, and — when the project has a coverage run — its assigned shelters, routes
-// and covered share), and previous/next or the feature list pick the page shown.
+// and covered share, or with an exposure run the hazardous sites inside it), and
+// previous/next or the feature list pick the page shown.
 // The page follows the project's map (layers loaded, shown or hidden in the main
 // window's layer panel, restyled). GUI thread only; planning is synchronous.
 #include "print/Atlas.h"
@@ -46,6 +47,7 @@ public:
     // The community content of the pages from the project's coverage run, when there
     // is one (a run that cannot be used leaves the pages as they are, with a note).
     void fillCommunityPages(AtlasPlan &plan);
+    void fillSitePages(AtlasPlan &plan);
 
 Q_SIGNALS:
     void contextChanged();

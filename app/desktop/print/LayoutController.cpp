@@ -53,6 +53,8 @@ QString LayoutController::templateLabel(const QString &name)
     QString label;
     if (base.startsWith(QLatin1String("community-evacuation-")))
         label = tr("Community risk & evacuation map, %1").arg(paper);
+    else if (base.startsWith(QLatin1String("hazmat-sites-")))
+        label = tr("Hazardous-chemical sites: one map, one table, %1").arg(paper);
     else if (base.startsWith(QLatin1String("standard-")))
         label = base.endsWith(QLatin1String("-landscape")) ? tr("Standard map, %1 landscape").arg(paper) : tr("Standard map, %1 portrait").arg(paper);
     else
