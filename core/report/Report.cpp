@@ -14,6 +14,7 @@
 #include "standards/StandardsProfile.h"
 #include "util/Error.h"
 #include "util/Feedback.h"
+#include "util/MessageText.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -55,6 +56,9 @@ class Html {
 public:
     explicit Html(QString lang) : m_lang(std::move(lang)) {}
     QString t(const char *key) const { return ReportText::get(QString::fromLatin1(key), m_lang); }
+    // A standard's citation and a core message in the report's language.
+    QString cite(const QString &citation) const { return StandardsProfile::citationIn(citation, m_lang); }
+    QString message(const QString &english) const { return MessageText::translate(english, m_lang); }
     void h1(const QString &s) { m_s += QStringLiteral("<h1>%1</h1>\n").arg(esc(s)); }
     void h2(const QString &s, bool newPage = false)
     {
@@ -201,7 +205,7 @@ void addCoverageFigures(const Html &h, const Results &cov, std::vector<QStringLi
                     h.checkText(check.value(QStringLiteral("pass")))
                         + QStringLiteral(" (%1 %2; %3)").arg(check.value(QStringLiteral("compare")).toString(),
                                                             num(check.value(QStringLiteral("limit")).toDouble(), 2),
-                                                            check.value(QStringLiteral("clause")).toString())});
+                                                            h.cite(check.value(QStringLiteral("clause")).toString()))});
 }
 
 void addFireFigures(const Html &h, const Results &fire, std::vector<QStringList> &kpis)
@@ -278,7 +282,7 @@ void addAreaTable(Html &h, Images &images, const Results &cov, const StandardsPr
     h.table({h.t("area"), h.t("population"), h.t("covered"), h.t("share"), h.t("assigned"), h.t("unassigned"), h.t("per_resident"), h.t("check")},
             rows, {1, 2, 3, 4, 5, 6}, 24);
     const QString key = QStringLiteral("shelter.district_supply_m2_per_resident");
-    h.p(QStringLiteral("%1: %2 %3 m² — %4").arg(h.t("check"), standard.value(key).compare, num(standard.number(key), 2), areas.text(0, "clause")),
+    h.p(QStringLiteral("%1: %2 %3 m² — %4").arg(h.t("check"), standard.value(key).compare, num(standard.number(key), 2), h.cite(areas.text(0, "clause"))),
         QStringLiteral("note"));
     std::sort(bars.begin(), bars.end(), [](const BarItem &a, const BarItem &b) { return a.value > b.value; });
     images.push_back({QStringLiteral("chart_coverage.png"), ReportCharts::bars(h.t("chart_coverage"), bars, 1.0, true, 0, 1400, fontFamily)});
@@ -328,8 +332,8 @@ void addFireSection(Html &h, const Results &fire)
     std::vector<QStringList> rows;
     QStringList clauses;
     for (int i = 0; i < zones.size(); ++i) {
-        if (!clauses.contains(zones.text(i, "clause")))
-            clauses << zones.text(i, "clause");
+        if (!clauses.contains(h.cite(zones.text(i, "clause"))))
+            clauses << h.cite(zones.text(i, "clause"));
         rows.push_back({zones.text(i, "station"), zones.text(i, "name"), num(zones.number(i, "zone_area_km2"), 2),
                         num(zones.number(i, "limit_km2"), 0), h.passFail(zones.at(i, "pass").toBool())});
         if (people)
@@ -381,8 +385,10 @@ void addStandard(Html &h, const StandardsProfile &standard, const QString &lang)
 {
     h.h2(h.t("standard") + QStringLiteral(": ") + (lang == QLatin1String("zh") ? standard.nameZh() : standard.name()));
     std::vector<QStringList> values;
+    const bool zh = lang == QLatin1String("zh");
     for (const StandardValue &v : standard.values())
-        values.push_back({lang == QLatin1String("zh") ? v.labelZh : v.label, QStringLiteral("%1 %2").arg(v.value).arg(v.unit), v.source, v.clause,
+        values.push_back({zh ? v.labelZh : v.label, QStringLiteral("%1 %2").arg(v.value).arg(v.unit), zh && !v.sourceZh.isEmpty() ? v.sourceZh : v.source,
+                          zh && !v.clauseZh.isEmpty() ? v.clauseZh : v.clause,
                           statusText(v, lang)});
     h.table({h.t("parameter"), h.t("value"), h.t("source"), h.t("clause"), h.t("status")}, values, {1}, 30);
     h.p(h.t("status_note"), QStringLiteral("note"));
@@ -402,7 +408,7 @@ void addNotes(Html &h, const Results &cov, const Results &fire, const Feedback &
     if (notes.isEmpty())
         h.p(h.t("none"));
     for (const QString &n : notes)
-        h.p(QStringLiteral("• ") + n);
+        h.p(QStringLiteral("• ") + h.message(n));
 }
 
 QString htmlDocument(const Html &h, const QString &lang, const QString &title, const QString &fontFamily)

@@ -1,10 +1,12 @@
 #include "standards/StandardsProfile.h"
+
 #include "util/ParameterRanges.h"
 #include "util/Resources.h"
 #include "util/Error.h"
 
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonValue>
 
@@ -34,6 +36,14 @@ QString StandardValue::citation() const
     return source + QLatin1Char(' ') + clause;
 }
 
+QString StandardValue::citationZh() const
+{
+    const QString src = sourceZh.isEmpty() ? source : sourceZh, cl = clauseZh.isEmpty() ? clause : clauseZh;
+    if (cl.isEmpty() || cl == QStringLiteral("—"))
+        return src;
+    return src + QLatin1Char(' ') + cl;
+}
+
 bool StandardValue::passes(double measured) const
 {
     if (compare == QLatin1String(">"))
@@ -53,6 +63,8 @@ QJsonObject CheckResult::toJson() const
                   {QStringLiteral("limit"), limit},       {QStringLiteral("compare"), compare},
                   {QStringLiteral("pass"), pass},         {QStringLiteral("clause"), citation},
                   {QStringLiteral("status"), status}};
+    if (!citationZh.isEmpty() && citationZh != citation)
+        o.insert(QStringLiteral("clause_zh"), citationZh);
     if (!evaluated) {
         o.insert(QStringLiteral("pass"), QJsonValue());
         o.insert(QStringLiteral("evaluated"), false);
@@ -116,6 +128,8 @@ StandardsProfile StandardsProfile::fromJson(const QJsonObject &json, const QStri
         v.labelZh = str(o, "label_zh");
         v.source = str(o, "source");
         v.clause = str(o, "clause");
+        v.sourceZh = str(o, "source_zh");
+        v.clauseZh = str(o, "clause_zh");
         v.status = str(o, "status");
         v.compare = str(o, "compare");
         v.note = str(o, "note");
@@ -192,6 +206,27 @@ QJsonObject StandardsProfile::overrides() const
     return o;
 }
 
+QString StandardsProfile::citationIn(const QString &citation, const QString &lang)
+{
+    if (!lang.startsWith(QLatin1String("zh")) || citation.isEmpty())
+        return citation;
+    static const QHash<QString, QString> zh = [] {
+        QHash<QString, QString> out;
+        for (const QString &id : available()) {
+            try {
+                const StandardsProfile profile = load(id);
+                for (const StandardValue &v : profile.values())
+                    if (v.citationZh() != v.citation())
+                        out.insert(v.citation(), v.citationZh());
+            } catch (const Error &) {
+                // a profile that does not load has no citations to offer
+            }
+        }
+        return out;
+    }();
+    return zh.value(citation, citation);
+}
+
 CheckResult StandardsProfile::check(const QString &key, double measured) const
 {
     const StandardValue &v = value(key);
@@ -202,6 +237,7 @@ CheckResult StandardsProfile::check(const QString &key, double measured) const
     r.compare = v.compare;
     r.pass = v.passes(measured);
     r.citation = v.citation();
+    r.citationZh = v.citationZh();
     r.status = v.status;
     return r;
 }
@@ -216,6 +252,10 @@ QJsonObject StandardsProfile::toJson() const
                       {QStringLiteral("status"), v.status}};
         if (!v.compare.isEmpty())
             o.insert(QStringLiteral("compare"), v.compare);
+        if (!v.sourceZh.isEmpty())
+            o.insert(QStringLiteral("source_zh"), v.sourceZh);
+        if (!v.clauseZh.isEmpty())
+            o.insert(QStringLiteral("clause_zh"), v.clauseZh);
         if (v.isOverridden())
             o.insert(QStringLiteral("default"), v.defaultValue);
         values.insert(v.key, o);

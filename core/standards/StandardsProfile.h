@@ -21,6 +21,8 @@ struct StandardValue {
     QString labelZh;   // Chinese
     QString source;    // document
     QString clause;    // "§5.4"
+    QString sourceZh;  // Chinese wording of source / clause where they hold English
+    QString clauseZh;  //   words (empty: the same in both languages)
     QString status;    // "V", "S", "U", or "user" for a project override
     QString compare;   // ">", ">=", "<", "<=" for values that are checks; empty for parameters
     QString note;
@@ -32,6 +34,8 @@ struct StandardValue {
     QString statusLabel() const;
     // "GB 21734-2008 … §5.4".
     QString citation() const;
+    // The same in Chinese (source_zh / clause_zh where given).
+    QString citationZh() const;
     // True when `measured` meets this value under `compare` (true if no comparison).
     bool passes(double measured) const;
 };
@@ -44,6 +48,8 @@ struct CheckResult {
     QString compare;
     bool pass = false;
     QString citation;  // source + clause
+    QString citationZh; // the same in Chinese
+    QString citationIn(const QString &lang) const { return lang.startsWith(QLatin1String("zh")) && !citationZh.isEmpty() ? citationZh : citation; }
     QString status;    // V / S / U / user
     bool evaluated = true; // false: the data cannot decide (pass is then meaningless; see note)
     QString note;          // why it was not evaluated
@@ -60,6 +66,10 @@ public:
     // Parses a profile document; throws InvalidInput naming `origin` on bad content.
     static StandardsProfile fromJson(const QJsonObject &json, const QString &origin);
     static QStringList available();
+    // A citation as results record it (CheckResult::citation, the "clause" column of
+    // their tables) in `lang`: for "zh", the Chinese citation of the value of any
+    // shipped profile that cites it so; otherwise, or when none does, `citation`.
+    static QString citationIn(const QString &citation, const QString &lang);
     static QString directory();
 
     // Replaces values from {"key": number, ...}; unknown keys throw InvalidInput.

@@ -107,16 +107,8 @@ private:
     static const QList<QRegularExpression> &knownGaps()
     {
         static const QList<QRegularExpression> list{
-            // Legend of the streets' default style: core/render/DefaultStyles.cpp (core
-            // styles have no translation yet).
-            QRegularExpression(QStringLiteral(R"(^(Minor|Secondary|Major) road$)")),
             // Hazard level names are bilingual by design ("较高 Higher"): core/model/HazardSettings.cpp.
             QRegularExpression(QStringLiteral(R"(^(低|较低|中|较高|高) (Low|Lower|Medium|Higher|High)\b)")),
-            // Warnings of the core analyses are English only (core/analysis, e.g. Demand.cpp
-            // "features with zero population"); the Results dock shows the first one.
-            QRegularExpression(QStringLiteral(R"(^说明（\d+ 条）：)")),
-            // Standards' source and clause texts have no zh field (resources/standards/*.json).
-            QRegularExpression(QStringLiteral(R"(Shanghai target \(press reports\))")),
         };
         return list;
     }

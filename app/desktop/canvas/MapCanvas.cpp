@@ -1,4 +1,5 @@
 #include "canvas/MapCanvas.h"
+#include "results/ResultFormat.h"
 
 #include "canvas/MapTool.h"
 #include "document/ProjectDocument.h"
@@ -390,7 +391,7 @@ bool MapCanvas::finish(const Job &job, QImage &image, QRectF &extent)
         extent = job.extent;
     }
     update();
-    QStringList warnings = r.warnings;
+    QStringList warnings = ResultFormat::messages(r.warnings);
     if (!r.error.isEmpty())
         warnings.prepend(r.error);
     if (!warnings.isEmpty())

@@ -1,4 +1,5 @@
 #include "dialogs/LayerPropertiesDialog.h"
+#include "results/ResultFormat.h"
 
 #include "app/RoleNames.h"
 #include "commands/LayerCommands.h"
@@ -87,7 +88,7 @@ LayerPropertiesDialog::LayerPropertiesDialog(ProjectDocument *doc, const QString
     if (data.isBroken())
         info(tr("Problem:"), data.error);
     if (!data.warnings.isEmpty())
-        info(tr("Notes:"), data.warnings.join(QLatin1Char('\n')));
+        info(tr("Notes:"), ResultFormat::messages(data.warnings).join(QLatin1Char('\n')));
     m_tabs->addTab(general, tr("General"));
 
     if (data.vector) {

@@ -1,4 +1,5 @@
 #include "layers/LayerTreeModel.h"
+#include "results/ResultFormat.h"
 
 #include "commands/LayerCommands.h"
 #include "document/ProjectDocument.h"
@@ -67,7 +68,7 @@ void LayerTreeModel::buildLegend(const QString &layerId)
     if (data.isReady()) {
         const GeometryType type = data.vector ? data.vector->geometryType() : GeometryType::Unknown;
         for (const LegendEntry &e : Legend::entries(m_doc->effectiveStyle(layerId), type))
-            items.push_back({e.label, QPixmap::fromImage(e.swatch(QSize(16, 16)))});
+            items.push_back({ResultFormat::message(e.label), QPixmap::fromImage(e.swatch(QSize(16, 16)))}); // core's default labels ("Minor road") in the UI language
     }
     m_legend.insert(layerId, std::move(items));
 }
@@ -275,7 +276,7 @@ QVariant LayerTreeModel::data(const QModelIndex &index, int role) const
                 tip += QLatin1Char('\n') + tr("Loading…");
             else if (d.vector)
                 tip += QLatin1Char('\n') + tr("%n feature(s)", nullptr, d.vector->featureCount());
-            for (const QString &w : d.warnings)
+            for (const QString &w : ResultFormat::messages(d.warnings))
                 tip += QLatin1Char('\n') + w;
             return tip;
         }

@@ -1,4 +1,5 @@
 #include "mainwindow/ReportExportController.h"
+#include "results/ResultFormat.h"
 
 #include "document/ProjectDocument.h"
 #include "mainwindow/ReportExportDialog.h"
@@ -108,8 +109,8 @@ bool ReportExportController::start(const QString &resultsDir, const QString &out
         QString text = tr("Report written:\n%1\n%2\n\nOpen the PDF now?")
                            .arg(QDir::toNativeSeparators(QFileInfo(r.pdf).absoluteDir().filePath(QStringLiteral("report.html"))),
                                 QDir::toNativeSeparators(r.pdf));
-        if (!r.warnings.isEmpty())
-            text += QStringLiteral("\n\n") + tr("Notes:") + QStringLiteral("\n• ") + r.warnings.join(QStringLiteral("\n• "));
+        if (const QStringList notes = ResultFormat::messages(r.warnings); !notes.isEmpty())
+            text += QStringLiteral("\n\n") + tr("Notes:") + QStringLiteral("\n• ") + notes.join(QStringLiteral("\n• "));
         if (QMessageBox::question(m_window, tr("Export Report"), text) == QMessageBox::Yes)
             QDesktopServices::openUrl(QUrl::fromLocalFile(r.pdf));
     });

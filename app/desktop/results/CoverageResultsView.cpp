@@ -122,19 +122,19 @@ void CoverageResultsView::fillKpis(const CoverageRequest &request, const Coverag
         if (!check.evaluated)
             m_kpis->addRow(zh && !v.labelZh.isEmpty() ? v.labelZh : tr("Shelter area per resident"), QStringLiteral("—"),
                            tr("not evaluated: %n shelter(s) without an effective area", nullptr, o.overall.sheltersWithoutArea),
-                           KpiPanel::Verdict::None, check.citation);
+                           KpiPanel::Verdict::None, ResultFormat::citation(check.citation));
         else
             m_kpis->addRow(zh && !v.labelZh.isEmpty() ? v.labelZh : tr("Shelter area per resident"),
                            tr("%1 m²").arg(number(o.overall.shelterAreaPerResident, 2)),
                            (check.pass ? tr("pass") : tr("fail")) + QStringLiteral(" — ") + ResultFormat::checkNote(check, 2, QStringLiteral("m²")),
-                           check.pass ? KpiPanel::Verdict::Pass : KpiPanel::Verdict::Fail, check.citation);
+                           check.pass ? KpiPanel::Verdict::Pass : KpiPanel::Verdict::Fail, ResultFormat::citation(check.citation));
     }
     const QString standard = QLocale().language() == QLocale::Chinese && !request.standard.nameZh().isEmpty() ? request.standard.nameZh()
                                                                                                               : request.standard.name();
     const QString assignment = ResultFormat::methodName(assignmentMethodName(o.assignment.method));
     m_kpis->addNote(tr("%1 · %2 assignment · standard: %3").arg(ResultFormat::methodName(o.method), assignment, standard));
-    if (!o.warnings.isEmpty())
-        m_kpis->addNote(tr("Notes (%1): %2").arg(o.warnings.size()).arg(o.warnings.front()), o.warnings.join(QLatin1Char('\n')));
+    if (const QStringList notes = ResultFormat::messages(o.warnings); !notes.isEmpty())
+        m_kpis->addNote(tr("Notes (%1): %2").arg(notes.size()).arg(notes.front()), notes.join(QLatin1Char('\n')));
 }
 
 void CoverageResultsView::fillAreas(const CoverageRequest &request, const CoverageOutcome &o)
@@ -142,7 +142,7 @@ void CoverageResultsView::fillAreas(const CoverageRequest &request, const Covera
     auto rows = std::make_shared<const std::vector<CoverageAreaRow>>(o.areas);
     auto row = [rows](int r) -> const CoverageAreaRow & { return (*rows)[std::size_t(r)]; };
     const QString outside = tr("(outside areas)");
-    const QString clause = o.overall.supplyCheck.citation;
+    const QString clause = ResultFormat::citation(o.overall.supplyCheck.citation);
     std::vector<ResultColumn> columns{
         {tr("Area"), Kind::Text, 0, [row, outside](int r) { return QVariant(row(r).name == kOutside ? outside : row(r).name); }, {}},
         {tr("Population"), Kind::Number, 0, [row](int r) { return QVariant(row(r).population); }, {}},

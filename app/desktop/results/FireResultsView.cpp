@@ -76,7 +76,7 @@ void FireResultsView::fillKpis(const FireRequest &request, const FireOutcome &o)
     if (!rc.key.isEmpty())
         m_kpis->addRow(tr("Response limit"), limit,
                        (rc.pass ? tr("pass") : tr("fail")) + QStringLiteral(" — ") + ResultFormat::checkNote(rc, 0, QStringLiteral("s")),
-                       rc.pass ? KpiPanel::Verdict::Pass : KpiPanel::Verdict::Fail, rc.citation);
+                       rc.pass ? KpiPanel::Verdict::Pass : KpiPanel::Verdict::Fail, ResultFormat::citation(rc.citation));
     int failing = 0;
     for (const FireZoneRow &z : o.zones)
         failing += !z.areaCheck.key.isEmpty() && !z.areaCheck.pass ? 1 : 0;
@@ -89,8 +89,8 @@ void FireResultsView::fillKpis(const FireRequest &request, const FireOutcome &o)
     }
     m_kpis->addNote(tr("%1 · turnout %2 s%3").arg(ResultFormat::methodName(request.method), number(request.turnoutSeconds),
                                                  request.suburban ? tr(" · suburban limits") : QString()));
-    if (!o.warnings.isEmpty())
-        m_kpis->addNote(tr("Notes (%1): %2").arg(o.warnings.size()).arg(o.warnings.front()), o.warnings.join(QLatin1Char('\n')));
+    if (const QStringList notes = ResultFormat::messages(o.warnings); !notes.isEmpty())
+        m_kpis->addNote(tr("Notes (%1): %2").arg(notes.size()).arg(notes.front()), notes.join(QLatin1Char('\n')));
 }
 
 void FireResultsView::fillZones(const FireRequest &request, const FireOutcome &o)
@@ -105,7 +105,7 @@ void FireResultsView::fillZones(const FireRequest &request, const FireOutcome &o
         {tr("Zone km²"), Kind::Number, 2, [row](int r) { return QVariant(row(r).zoneAreaKm2); }, tr("First-due zone: where this station arrives first")},
         {tr("Limit km²"), Kind::Number, 1, [row](int r) { return row(r).areaCheck.key.isEmpty() ? QVariant() : QVariant(row(r).areaCheck.limit); }, {}},
         {tr("Check"), Kind::PassFail, 0, [row](int r) { return row(r).areaCheck.key.isEmpty() ? QVariant() : QVariant(row(r).areaCheck.pass); },
-         o.zones.empty() ? QString() : o.zones.front().areaCheck.citation},
+         o.zones.empty() ? QString() : ResultFormat::citation(o.zones.front().areaCheck.citation)},
         {tr("Population"), Kind::Number, 0, [row](int r) { return QVariant(row(r).population); }, {}},
         {tr("Reached"), Kind::Number, 0, [row](int r) { return QVariant(row(r).populationReached); }, tr("Residents reached within the response limit")},
     };

@@ -1,6 +1,7 @@
 #include "results/ResultFormat.h"
 
 #include "standards/StandardsProfile.h"
+#include "util/MessageText.h"
 
 #include <QCoreApplication>
 #include <cmath>
@@ -64,6 +65,18 @@ QString methodName(const QString &method)
     return method;
 }
 
+namespace {
+
+QString uiLanguage() { return QLocale().language() == QLocale::Chinese ? QStringLiteral("zh") : QStringLiteral("en"); }
+
+} // namespace
+
+QStringList messages(const QStringList &english) { return MessageText::translate(english, uiLanguage()); }
+
+QString message(const QString &english) { return MessageText::translate(english, uiLanguage()); }
+
+QString citation(const QString &text) { return StandardsProfile::citationIn(text, uiLanguage()); }
+
 QString checkNote(const CheckResult &check, int decimals, const QString &unit)
 {
     if (check.key.isEmpty())
@@ -72,7 +85,7 @@ QString checkNote(const CheckResult &check, int decimals, const QString &unit)
     if (!unit.isEmpty())
         s += QLatin1Char(' ') + unit;
     if (!check.citation.isEmpty())
-        s += QStringLiteral(" · ") + check.citation;
+        s += QStringLiteral(" · ") + citation(check.citation);
     if (check.status == QLatin1String("U"))
         s += QStringLiteral(" (%1)").arg(QCoreApplication::translate("ResultFormat", "unverified"));
     else if (check.status == QLatin1String("user"))

@@ -4,6 +4,7 @@
 #include "util/Error.h"
 
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace refuge;
@@ -56,6 +57,26 @@ private Q_SLOTS:
         QCOMPARE(p.number(QStringLiteral("fire.turnout_ems_s")), 60.0);
         QCOMPARE(p.number(QStringLiteral("fire.travel_s")), 240.0);
         QCOMPARE(p.value(QStringLiteral("fire.travel_s")).status, QStringLiteral("V"));
+    }
+    // Every citation reads in Chinese: a source or clause with English words has its
+    // _zh wording (acronyms, codes and numbers stay), and results' citations map to it.
+    void citationsInChinese_data() { shipped_data(); }
+    void citationsInChinese()
+    {
+        QFETCH(QString, id);
+        static const QRegularExpression english(QStringLiteral("\\b(?!(?:FEMA|FNSS|NFPA|MUTCD|TCRP|NCHRP|FDMA|GB|DB|JGJ|US|min)\\b)[A-Za-z]{3,}\\b"));
+        const StandardsProfile profile = StandardsProfile::load(id);
+        for (const StandardValue &v : profile.values()) {
+            const QString zh = v.citationZh();
+            QVERIFY2(!english.match(zh).hasMatch(), qPrintable(v.key + QStringLiteral(": ") + zh));
+            QCOMPARE(StandardsProfile::citationIn(v.citation(), QStringLiteral("zh")), zh);
+            QCOMPARE(StandardsProfile::citationIn(v.citation(), QStringLiteral("en")), v.citation());
+        }
+        const CheckResult r = StandardsProfile::load(QStringLiteral("shanghai")).check(QStringLiteral("fire.response_s"), 280);
+        QCOMPARE(r.citation, QStringLiteral("Shanghai target (press reports); GB 51080-2015 §4.1.3(1) 5 min urban"));
+        QCOMPARE(r.citationZh, QStringLiteral("上海市目标（媒体报道）；GB 51080-2015 §4.1.3(1) 城区 5 分钟"));
+        QCOMPARE(r.toJson().value(QStringLiteral("clause_zh")).toString(), r.citationZh);
+        QCOMPARE(StandardsProfile::citationIn(QStringLiteral("a citation no profile has"), QStringLiteral("zh")), QStringLiteral("a citation no profile has"));
     }
     void checksCiteClause()
     {
