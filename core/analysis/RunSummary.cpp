@@ -5,6 +5,7 @@
 
 #include "util/Error.h"
 
+#include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
 #include <map>
@@ -45,6 +46,7 @@ CheckResult checkOf(const QJsonObject &o)
     c.compare = o.value(QStringLiteral("compare")).toString();
     c.pass = o.value(QStringLiteral("pass")).toBool();
     c.citation = o.value(QStringLiteral("clause")).toString();
+    c.citationZh = o.value(QStringLiteral("clause_zh")).toString();
     c.status = o.value(QStringLiteral("status")).toString();
     c.evaluated = o.value(QStringLiteral("evaluated")).toBool(!o.value(QStringLiteral("pass")).isNull());
     c.note = o.value(QStringLiteral("note")).toString();
@@ -194,6 +196,38 @@ FireOutcome RunSummary::fire(const QJsonObject &s, const QString &path, const QS
         o.zones.push_back(z);
     }
     return o;
+}
+
+SitingJobResult RunSummary::siting(const QJsonObject &s, const QString &path)
+{
+    requireReadable(s, path, QStringLiteral("curve"), QStringLiteral("siting"));
+    SitingJobResult r;
+    r.summary = s;
+    try {
+        r.result.model = sitingModelFromName(s.value(QStringLiteral("model")).toString());
+    } catch (const InvalidInput &e) {
+        throw InvalidInput(fileMessage(path, e.message()));
+    }
+    r.result.k = s.value(QStringLiteral("k")).toInt();
+    r.result.solver = s.value(QStringLiteral("solver")).toString();
+    r.result.objective = s.value(QStringLiteral("objective")).toDouble(qQNaN());
+    const Table curve(s.value(QStringLiteral("tables")).toObject().value(QStringLiteral("curve")).toObject());
+    for (int i = 0; i < curve.size(); ++i) {
+        SitingCurvePoint p;
+        p.k = int(curve.number(i, "k"));
+        p.objective = curve.value(i, QStringLiteral("objective")).toDouble(qQNaN());
+        p.coveredPopulation = curve.number(i, "covered_population");
+        p.personCost = curve.number(i, "person_cost");
+        p.worstCost = curve.value(i, QStringLiteral("worst_cost")).toDouble(qInf());
+        p.feasible = curve.value(i, QStringLiteral("feasible")).toBool();
+        p.gap = curve.value(i, QStringLiteral("gap")).toDouble(qQNaN());
+        p.solver = curve.text(i, "solver");
+        r.result.curve.push_back(p);
+    }
+    for (const QJsonValue &w : s.value(QStringLiteral("warnings")).toArray())
+        r.warnings << w.toString();
+    r.outDir = QFileInfo(path).absolutePath();
+    return r;
 }
 
 } // namespace refuge

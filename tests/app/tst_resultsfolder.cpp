@@ -17,15 +17,18 @@
 #include "results/ResultTableModel.h"
 #include "results/ResultTableView.h"
 #include "results/ResultsDock.h"
+#include "results/SitingResultsView.h"
 #include "util/Error.h"
 
 #include <QDir>
 #include <QFile>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QJsonArray>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTableWidget>
 #include <QTest>
 #include <QUndoStack>
 
@@ -152,6 +155,12 @@ private Q_SLOTS:
                          QStringLiteral("--out"), dir.filePath(QStringLiteral("results/fire"))},
                         &err),
                  0);
+        // Exit 1: 181 blocks beyond every candidate's reach are named, and left out.
+        QCOMPARE(runCli({QStringLiteral("site"), project, QStringLiteral("--candidates"), dir.filePath(QStringLiteral("public_schools.gpkg")),
+                         QStringLiteral("--k"), QStringLiteral("3"), QStringLiteral("--cache-dir"), m_dir.filePath(QStringLiteral("cache")),
+                         QStringLiteral("--out"), dir.filePath(QStringLiteral("results/site"))},
+                        &err),
+                 1);
         MainWindow window;
         window.setInteractive(false);
         QVERIFY(window.projects()->openProject(project));
@@ -183,6 +192,16 @@ private Q_SLOTS:
         QCOMPARE(zones->rowCount(), 8);
         QCOMPARE(zones->text(0, 0), QStringLiteral("Fire Headquarters"));
         QVERIFY(dock->fireView()->zoneExtent(0).isValid());
+
+        // Siting too: the curve as the run recorded it, k = 0 being the existing
+        // shelters' 52,529 people (as Coverage counts them), each site adding.
+        QVERIFY(dock->tabs()->indexOf(dock->sitingView()) >= 0);
+        const QTableWidget *curve = dock->sitingView()->curveTable();
+        QCOMPARE(curve->rowCount(), 4);
+        QCOMPARE(curve->item(0, 0)->text(), QStringLiteral("0"));
+        QCOMPARE(curve->item(0, 2)->text(), QLocale().toString(52529.0, 'f', 0));
+        for (int i = 1; i < 4; ++i)
+            QVERIFY(QLocale().toDouble(curve->item(i, 2)->text()) >= QLocale().toDouble(curve->item(i - 1, 2)->text()));
     }
 
     void notAResultsFolder()

@@ -73,8 +73,9 @@ public:
     // complete. Throws refuge::Error naming the folder.
     int openResultsFolder(const QString &dir, QStringList *incompleteGroups = nullptr);
 
-    // The latest coverage and fire runs of the open project (results/coverage and
-    // results/fire, complete) handed on again (coverageFinished, fireFinished), so the
+    // The latest coverage, fire and siting runs of the open project (results/coverage,
+    // results/fire, results/site, complete) handed on again (coverageFinished,
+    // fireFinished, sitingFinished), so the
     // Results dock shows them after the project is reopened; nothing when there are none.
     // Called when a project is opened.
     void restoreResults();

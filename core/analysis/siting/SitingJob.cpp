@@ -257,6 +257,7 @@ SitingJobResult SitingJob::run(const SitingSettings &s, Feedback &feedback)
     r.summary.remove(QStringLiteral("warnings"));
     r.warnings = AnalysisFiles::completeSummary(r.summary, extra, feedback.warnings() + r.result.warnings);
     AnalysisFiles::addInputProblems(r.summary, feedback);
+    SitingOutputs::addResultsModel(r.summary, r);
     r.inputProblems = feedback.inputProblems();
     if (!s.outDir.isEmpty()) {
         feedback.throwIfCanceled();

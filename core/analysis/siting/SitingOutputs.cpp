@@ -5,6 +5,7 @@
 #include "io/VectorWriter.h"
 
 #include <QDir>
+#include <QJsonArray>
 #include <cmath>
 
 namespace refuge {
@@ -125,6 +126,15 @@ VectorLayer SitingOutputs::demandLayer(const SitingJobResult &r)
 QStringList SitingOutputs::fileNames()
 {
     return {QStringLiteral("sites.gpkg"), QStringLiteral("sites.csv"), QStringLiteral("curve.csv")};
+}
+
+void SitingOutputs::addResultsModel(QJsonObject &summary, const SitingJobResult &r)
+{
+    AnalysisFiles::addResultsModel(summary,
+                                   {{QStringLiteral("sites"), AnalysisFiles::table(sitesHeader(), sitesRows(r))},
+                                    {QStringLiteral("curve"), AnalysisFiles::table(curveHeader(), curveRows(r))}},
+                                   fileNames(),
+                                   {{QStringLiteral("sites.gpkg"), QJsonArray{QStringLiteral("sites"), QStringLiteral("candidates"), QStringLiteral("demand")}}});
 }
 
 void SitingOutputs::write(const SitingJobResult &r, const QString &dirPath)

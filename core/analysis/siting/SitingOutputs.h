@@ -7,6 +7,7 @@
 // (summary cost_unit: m or s). Synchronous; any thread; throws IoError.
 #include "model/VectorLayer.h"
 
+#include <QJsonObject>
 #include <QStringList>
 #include <QVariantList>
 #include <vector>
@@ -27,6 +28,10 @@ public:
     static std::vector<QVariantList> curveRows(const SitingJobResult &r);
 
     static QStringList fileNames(); // summary.json apart
+    // The results model of the summary (AnalysisFiles::addResultsModel): the sites and
+    // curve tables, the files and sites.gpkg's layers, so the run can be read back
+    // (RunSummary::siting) without its CSV files.
+    static void addResultsModel(QJsonObject &summary, const SitingJobResult &r);
     static void write(const SitingJobResult &r, const QString &dir);
 };
 
