@@ -1,6 +1,7 @@
 // RunSummary: outcomes read back from a results folder (see the header).
 #include "analysis/RunSummary.h"
 
+#include "analysis/scenario/ScenarioCompare.h"
 #include "model/VectorLayer.h"
 
 #include "util/Error.h"
@@ -223,6 +224,40 @@ SitingJobResult RunSummary::siting(const QJsonObject &s, const QString &path)
         p.gap = curve.value(i, QStringLiteral("gap")).toDouble(qQNaN());
         p.solver = curve.text(i, "solver");
         r.result.curve.push_back(p);
+    }
+    for (const QJsonValue &w : s.value(QStringLiteral("warnings")).toArray())
+        r.warnings << w.toString();
+    r.outDir = QFileInfo(path).absolutePath();
+    return r;
+}
+
+CompareResult RunSummary::compare(const QJsonObject &s, const QString &path)
+{
+    requireReadable(s, path, QStringLiteral("areas"), QStringLiteral("scenario comparison"));
+    CompareResult r;
+    r.summary = s;
+    r.a.applied.scenario.name = s.value(QStringLiteral("a")).toString();
+    r.b.applied.scenario.name = s.value(QStringLiteral("b")).toString();
+    auto row = [](auto number) {
+        CompareAreaRow a;
+        a.population = number("population");
+        a.coveredA = number("covered_a");
+        a.coveredB = number("covered_b");
+        a.assignedA = number("assigned_a");
+        a.assignedB = number("assigned_b");
+        a.unassignedA = number("unassigned_a");
+        a.unassignedB = number("unassigned_b");
+        return a;
+    };
+    const QJsonObject overall = s.value(QStringLiteral("overall")).toObject();
+    r.overall = row([&](const char *k) { return overall.value(QLatin1String(k)).toDouble(); });
+    const Table areas(s.value(QStringLiteral("tables")).toObject().value(QStringLiteral("areas")).toObject());
+    for (int i = 0; i < areas.size(); ++i) {
+        CompareAreaRow a = row([&](const char *k) { return areas.number(i, k); });
+        a.name = areas.text(i, "community");
+        a.riskA = int(areas.number(i, "risk_class_a")); // null (no risk index): 0
+        a.riskB = int(areas.number(i, "risk_class_b"));
+        r.areas.push_back(a);
     }
     for (const QJsonValue &w : s.value(QStringLiteral("warnings")).toArray())
         r.warnings << w.toString();

@@ -4,7 +4,7 @@
 // is reopened, without re-running it. Coverage: the overall figures, the supply check,
 // the areas and facilities tables, the warnings. Fire: the figures, the response check,
 // the zones table, with the zones' and differences' geometry from fire.gpkg. Siting: the
-// figures and the curve. Per-demand-
+// figures and the curve. Compare: the per-community delta. Per-demand-
 // unit vectors (costs, flows) are not recorded and stay empty. Any thread.
 #include "analysis/CoverageAnalysis.h"
 #include "analysis/FireCoverage.h"
@@ -13,6 +13,8 @@
 #include <QJsonObject>
 
 namespace refuge {
+
+struct CompareResult;
 
 class RunSummary {
 public:
@@ -26,6 +28,10 @@ public:
     // dock's Siting tab shows); no problem, sites or demand. Throws InvalidInput naming
     // the file for a summary without the curve table (written before it was recorded).
     static SitingJobResult siting(const QJsonObject &summary, const QString &path);
+    // A scenario comparison: the two scenarios' names, the overall and per-community
+    // rows (as the dock's Scenarios tab shows them); no sides' outcomes. Throws
+    // InvalidInput naming the file for a summary without the areas table.
+    static CompareResult compare(const QJsonObject &summary, const QString &path);
 };
 
 } // namespace refuge

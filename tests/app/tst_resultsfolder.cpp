@@ -11,6 +11,7 @@
 #include "mainwindow/ProjectController.h"
 #include "model/Project.h"
 #include "render/ResultStyles.h"
+#include "results/CompareResultsView.h"
 #include "results/CoverageResultsView.h"
 #include "results/FireResultsView.h"
 #include "results/KpiPanel.h"
@@ -25,6 +26,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QJsonArray>
+#include <QLabel>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -161,6 +163,10 @@ private Q_SLOTS:
                          QStringLiteral("--out"), dir.filePath(QStringLiteral("results/site"))},
                         &err),
                  1);
+        QCOMPARE(runCli({QStringLiteral("compare"), project, QStringLiteral("--b"), QStringLiteral("+ shelter at Danehy Park"),
+                         QStringLiteral("--out"), dir.filePath(QStringLiteral("results/compare"))},
+                        &err),
+                 0);
         MainWindow window;
         window.setInteractive(false);
         QVERIFY(window.projects()->openProject(project));
@@ -202,6 +208,21 @@ private Q_SLOTS:
         QCOMPARE(curve->item(0, 2)->text(), QLocale().toString(52529.0, 'f', 0));
         for (int i = 1; i < 4; ++i)
             QVERIFY(QLocale().toDouble(curve->item(i, 2)->text()) >= QLocale().toDouble(curve->item(i - 1, 2)->text()));
+
+        // And the scenario comparison: its two names, 13 neighbourhoods plus the total row,
+        // the covered delta of each as delta.csv has it.
+        QVERIFY(dock->tabs()->indexOf(dock->compareView()) >= 0);
+        const QString headline = dock->compareView()->headline()->text();
+        QVERIFY2(headline.contains(QStringLiteral("baseline")) && headline.contains(QStringLiteral("+ shelter at Danehy Park")), qPrintable(headline));
+        const ResultTableModel *delta = dock->compareView()->table()->resultModel();
+        QCOMPARE(delta->rowCount(), 14);
+        QFile csv(dir.filePath(QStringLiteral("results/compare/delta.csv")));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(csv.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 14);
+        const QStringList first = lines[1].split(QLatin1Char(','));
+        QCOMPARE(delta->text(0, 0), first[0]);
+        QCOMPARE(delta->text(0, 1), QLocale().toString(first[1].toDouble(), 'f', 0));
     }
 
     void notAResultsFolder()

@@ -242,7 +242,14 @@ void AnalysisController::restoreResults()
     bool restored = false;
     QString path;
     // Old or unreadable results: the dock stays empty for them until the next run.
-    // Siting and fire first: the coverage tab, shown last, is the one in front.
+    // Comparison, siting and fire first: the coverage tab, shown last, is the one in front.
+    if (const QJsonObject s = summaryOf(QStringLiteral("compare"), &path); !s.isEmpty()) {
+        try {
+            Q_EMIT compareFinished(RunSummary::compare(s, path));
+            restored = true;
+        } catch (const Error &) {
+        }
+    }
     if (const QJsonObject s = summaryOf(QStringLiteral("site"), &path); !s.isEmpty()) {
         try {
             Q_EMIT sitingFinished(RunSummary::siting(s, path));

@@ -73,9 +73,9 @@ public:
     // complete. Throws refuge::Error naming the folder.
     int openResultsFolder(const QString &dir, QStringList *incompleteGroups = nullptr);
 
-    // The latest coverage, fire and siting runs of the open project (results/coverage,
-    // results/fire, results/site, complete) handed on again (coverageFinished,
-    // fireFinished, sitingFinished), so the
+    // The latest coverage, fire, siting runs and scenario comparison of the open project
+    // (results/coverage, fire, site, compare; complete) handed on again (coverageFinished,
+    // fireFinished, sitingFinished, compareFinished), so the
     // Results dock shows them after the project is reopened; nothing when there are none.
     // Called when a project is opened.
     void restoreResults();

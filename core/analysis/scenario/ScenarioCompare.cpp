@@ -81,23 +81,35 @@ VectorLayer tableLayer(const QString &name, GeometryType type, const Crs &crs, c
     return l;
 }
 
+std::vector<QVariantList> areaTable(const CompareResult &r)
+{
+    std::vector<QVariantList> rows;
+    for (const CompareAreaRow &a : r.areas)
+        rows.push_back(areaValues(a, r.a.risk && r.b.risk));
+    return rows;
+}
+
+std::vector<QVariantList> shelterTable(const CompareResult &r)
+{
+    std::vector<QVariantList> rows;
+    for (const CompareShelterRow &s : r.shelters)
+        rows.push_back(shelterValues(s));
+    return rows;
+}
+
 void write(const CompareResult &r, const QDir &dir)
 {
-    const bool risk = r.a.risk && r.b.risk;
     const CoverageAreas &areas = r.a.coverage.request.areas;
     VectorLayer communities = tableLayer(QStringLiteral("communities"), GeometryType::MultiPolygon, areas.crs, areaHeader());
     VectorLayer shelters = tableLayer(QStringLiteral("shelters"), GeometryType::Point, r.a.coverage.request.facilities.crs, shelterHeader());
-    std::vector<QVariantList> areaRows, shelterRows;
-    for (const CompareAreaRow &a : r.areas) {
-        areaRows.push_back(areaValues(a, risk));
-        const qsizetype i = areas.names.indexOf(a.name);
+    const std::vector<QVariantList> areaRows = areaTable(r), shelterRows = shelterTable(r);
+    for (std::size_t k = 0; k < r.areas.size(); ++k) {
+        const qsizetype i = areas.names.indexOf(r.areas[k].name);
         if (i >= 0)
-            communities.addFeature(areas.polygons[std::size_t(i)], areaRows.back());
+            communities.addFeature(areas.polygons[std::size_t(i)], areaRows[k]);
     }
-    for (const CompareShelterRow &s : r.shelters) {
-        shelterRows.push_back(shelterValues(s));
-        shelters.addFeature(Geometry::point(s.at), shelterRows.back());
-    }
+    for (std::size_t k = 0; k < r.shelters.size(); ++k)
+        shelters.addFeature(Geometry::point(r.shelters[k].at), shelterRows[k]);
     VectorWriter::writeAll({{QString(), &communities}, {QString(), &shelters}}, dir.filePath(QStringLiteral("delta.gpkg")));
     AnalysisFiles::writeCsv(dir.filePath(QStringLiteral("delta.csv")), areaHeader(), areaRows);
     AnalysisFiles::writeCsv(dir.filePath(QStringLiteral("shelters_delta.csv")), shelterHeader(), shelterRows);
@@ -225,6 +237,10 @@ CompareResult ScenarioCompare::run(const Project &project, const QString &a, con
     r.summary.insert(QStringLiteral("reuse_b"), reuse.lastRun());
     r.warnings = AnalysisFiles::completeSummary(r.summary, {}, feedback.warnings());
     AnalysisFiles::addInputProblems(r.summary, feedback);
+    AnalysisFiles::addResultsModel(r.summary,
+                                   {{QStringLiteral("areas"), AnalysisFiles::table(areaHeader(), areaTable(r))},
+                                    {QStringLiteral("shelters"), AnalysisFiles::table(shelterHeader(), shelterTable(r))}},
+                                   fileNames(), {{QStringLiteral("delta.gpkg"), QJsonArray{QStringLiteral("communities"), QStringLiteral("shelters")}}});
     r.inputProblems = feedback.inputProblems();
     if (!outDir.isEmpty()) {
         feedback.throwIfCanceled();
