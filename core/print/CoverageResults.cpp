@@ -20,12 +20,17 @@ VectorLayer loadLayer(const QString &gpkg, const QString &name, const Crs &targe
 
 } // namespace
 
-QString CoverageResults::coverageFolder(const QString &dir)
+QString CoverageResults::runFolder(const QString &dir, const QString &subfolder, const QString &file)
 {
-    for (const QString &candidate : {dir, QDir(dir).filePath(QStringLiteral("coverage"))})
-        if (QFileInfo::exists(QDir(candidate).filePath(QStringLiteral("coverage.gpkg"))))
+    for (const QString &candidate : {dir, QDir(dir).filePath(subfolder)})
+        if (QFileInfo::exists(QDir(candidate).filePath(file)))
             return QDir::cleanPath(candidate);
     return {};
+}
+
+QString CoverageResults::coverageFolder(const QString &dir)
+{
+    return runFolder(dir, QStringLiteral("coverage"), QStringLiteral("coverage.gpkg"));
 }
 
 CoverageResults CoverageResults::load(const QString &dir, const Crs &target)

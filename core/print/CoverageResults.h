@@ -32,6 +32,9 @@ public:
     static CoverageResults load(const QString &dir, const Crs &target);
     // The folder of the coverage run under `dir` (itself or dir/coverage), or empty.
     static QString coverageFolder(const QString &dir);
+    // The folder of an analysis's run under `dir`: `dir` itself or dir/<subfolder>,
+    // whichever holds `file` (its GeoPackage); empty when neither does.
+    static QString runFolder(const QString &dir, const QString &subfolder, const QString &file);
 
     QString folder() const { return m_folder; }
     bool hasArea(const QString &area) const { return m_areas.contains(area); }

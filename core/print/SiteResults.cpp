@@ -2,19 +2,16 @@
 
 #include "analysis/AnalysisFiles.h"
 #include "model/VectorLayer.h"
+#include "print/CoverageResults.h"
 #include "util/Error.h"
 
 #include <QDir>
-#include <QFileInfo>
 
 namespace refuge {
 
 QString SiteResults::exposureFolder(const QString &dir)
 {
-    for (const QString &candidate : {dir, QDir(dir).filePath(QStringLiteral("exposure"))})
-        if (QFileInfo::exists(QDir(candidate).filePath(QStringLiteral("exposure.gpkg"))))
-            return QDir::cleanPath(candidate);
-    return {};
+    return CoverageResults::runFolder(dir, QStringLiteral("exposure"), QStringLiteral("exposure.gpkg"));
 }
 
 SiteResults SiteResults::load(const QString &dir, const Crs &target)
