@@ -240,6 +240,7 @@ int runAtlas(const QStringList &args)
     PrintContext base = projectContext(QStringLiteral("atlas"), project, &feedback);
     if (parser.isSet(titleOpt))
         base.title = parser.value(titleOpt);
+    base.lang = config.lang;
     std::vector<PlannedLevel> planned;
     for (const AtlasLevel &level : config.levels)
         planned.push_back(planLevel(request, level, project, base, feedback));

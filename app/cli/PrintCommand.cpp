@@ -49,6 +49,7 @@ int runPrint(const QStringList &args)
     PrintContext context = projectContext(QStringLiteral("print"), project, &feedback);
     if (parser.isSet(titleOpt))
         context.title = parser.value(titleOpt);
+    context.lang = parser.value(langOpt);
     PrintRenderer::writePage(layout, context, dpi, outPath, &feedback);
     for (const QString &w : feedback.warnings())
         err() << "warning: " << w << Qt::endl;

@@ -2,6 +2,7 @@
 
 #include "model/VectorLayer.h"
 #include "render/FontResolver.h"
+#include "util/MessageText.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -183,7 +184,8 @@ QStringList wrapLines(const QString &text, const QFont &font, double width, int 
 
 } // namespace
 
-std::vector<LegendEntry> frameLegend(const MapSettings &map, const PageOverlay &overlay, const QVariantMap &labels, double dpi)
+std::vector<LegendEntry> frameLegend(const MapSettings &map, const PageOverlay &overlay, const QVariantMap &labels, double dpi,
+                                     const QString &lang)
 {
     const double mm = dpi / 25.4;
     std::vector<LegendEntry> out;
@@ -219,6 +221,8 @@ std::vector<LegendEntry> frameLegend(const MapSettings &map, const PageOverlay &
         if (!it->visible || !it->vector)
             continue;
         std::vector<LegendEntry> entries = presentEntries(*it, extent, dpi);
+        for (LegendEntry &e : entries)
+            e.label = MessageText::translate(e.label, lang);
         out.insert(out.end(), entries.begin(), entries.end());
     }
     return out;

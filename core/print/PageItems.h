@@ -17,7 +17,9 @@ class QPainter;
 namespace refuge::detail {
 
 // One legend row: its swatch and label ("" label: the layer's name is used).
-std::vector<LegendEntry> frameLegend(const MapSettings &map, const PageOverlay &overlay, const QVariantMap &labels, double dpi);
+// `lang` "zh": core's default labels ("Minor road") in Chinese (MessageText).
+std::vector<LegendEntry> frameLegend(const MapSettings &map, const PageOverlay &overlay, const QVariantMap &labels, double dpi,
+                                     const QString &lang = {});
 // The overlay on a frame already translated so that (0, 0) is its top left.
 void drawOverlay(QPainter &p, const MapSettings &map, const PageOverlay &overlay, const QVariantMap &labels, double dpi);
 // Header + rows within rect; text cells wrapped to their column (header 2 lines, rows

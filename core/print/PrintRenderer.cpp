@@ -226,7 +226,7 @@ void PrintRenderer::render(const PrintLayout &layout, const PrintContext &contex
             break;
         }
         case PrintItem::Type::Legend:
-            drawLegend(painter, rect, detail::frameLegend(map, context.overlay, item.labels, dpi), item.fontPt, dpi);
+            drawLegend(painter, rect, detail::frameLegend(map, context.overlay, item.labels, dpi, context.lang), item.fontPt, dpi);
             break;
         case PrintItem::Type::ScaleBar:
             drawScaleBar(painter, rect, map, frame ? toPixels(frame->rectMm, dpi).width() : rect.width(), item.fontPt, dpi);

@@ -57,6 +57,7 @@ struct PrintContext {
     std::vector<QVariantMap> sites;   // site tables' rows (PageItems::isSiteTable): the hazardous sites on the page
     QVariantMap siteTotals;           // {sites.FIELD}: count, pop_isolation, pop_protection
     PageOverlay overlay;
+    QString lang;        // the page's language ("zh"/"zh_CN": core's default legend labels in Chinese)
 };
 
 class PrintRenderer {

@@ -4,7 +4,8 @@
 // name) added to the project; `refuge-cli exposure` names the sites and measures
 // their distances as registered; `refuge-cli atlas --layout hazmat-sites-a4 --lang
 // zh_CN` prints one page per neighbourhood: the sites' neighbourhood lists both with
-// the exposure run's figures, the others say there is none.
+// the exposure run's figures (and the streets' legend in Chinese), the others say
+// there is none.
 #include "CliEnvironment.h"
 #include "TestSupport.h"
 
@@ -162,6 +163,8 @@ private slots:
                                         QString::number(std::llround(protA)), QString::number(std::llround(protB)),
                                         QString::number(std::llround(protA + protB))})
             QVERIFY2(text.contains(expected), qPrintable(expected + QStringLiteral(" not in: ") + text));
+        // The streets' default legend in Chinese on a Chinese page.
+        QVERIFY2(!text.contains(QLatin1String(" road")) && (text.contains(QStringLiteral("支路")) || text.contains(QStringLiteral("主干道"))), qPrintable(text));
         int without = 0;
         for (const QString &pdf : QDir(atlas).entryList({QStringLiteral("*.pdf")}))
             without += pdfText(QDir(atlas).filePath(pdf)).contains(QStringLiteral("本辖区内没有危险化学品企业")) ? 1 : 0;

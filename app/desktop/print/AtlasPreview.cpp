@@ -14,6 +14,7 @@
 #include "util/Feedback.h"
 
 #include <QComboBox>
+#include <QLocale>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QStyle>
@@ -31,6 +32,7 @@ PrintContext AtlasPreview::projectContext(const ProjectDocument &project)
     context.map = ProjectLayers::mapSettings(project.project(), std::move(layers), QSize(1000, 1000));
     context.title = project.project().title;
     context.credits = PrintCredits::forProject(project.project(), context.map.layers).join(QStringLiteral(" · "));
+    context.lang = QLocale().language() == QLocale::Chinese ? QStringLiteral("zh") : QStringLiteral("en"); // the legend as the layer tree shows it
     return context;
 }
 
