@@ -54,6 +54,14 @@ CheckResult checkOf(const QJsonObject &o)
     return c;
 }
 
+QStringList warningsOf(const QJsonObject &summary)
+{
+    QStringList out;
+    for (const QJsonValue &w : summary.value(QStringLiteral("warnings")).toArray())
+        out << w.toString();
+    return out;
+}
+
 void requireReadable(const QJsonObject &s, const QString &path, const QString &table, const QString &analysis)
 {
     if (!s.value(QStringLiteral("complete")).toBool())
@@ -81,8 +89,7 @@ CoverageOutcome RunSummary::coverage(const QJsonObject &s, const QString &path)
     o.limit = s.value(QStringLiteral("limit")).toDouble();
     o.unit = s.value(QStringLiteral("unit")).toString();
     o.method = s.value(QStringLiteral("method")).toString();
-    for (const QJsonValue &w : s.value(QStringLiteral("warnings")).toArray())
-        o.warnings << w.toString();
+    o.warnings = warningsOf(s);
 
     const QJsonObject supply = s.value(QStringLiteral("checks")).toObject().value(QStringLiteral("district_supply")).toObject();
     o.overall.name = QStringLiteral("(all)");
@@ -153,8 +160,7 @@ FireOutcome RunSummary::fire(const QJsonObject &s, const QString &path, const QS
     o.agreementPopulation = s.value(QStringLiteral("agreement_population_share")).toDouble();
     if (const QJsonObject rc = s.value(QStringLiteral("response_check")).toObject(); !rc.isEmpty())
         o.responseCheck = checkOf(rc);
-    for (const QJsonValue &w : s.value(QStringLiteral("warnings")).toArray())
-        o.warnings << w.toString();
+    o.warnings = warningsOf(s);
 
     // The zones' shapes (for the rows' extents) and the differences, as written.
     std::map<QString, Geometry> shapes;
@@ -225,8 +231,7 @@ SitingJobResult RunSummary::siting(const QJsonObject &s, const QString &path)
         p.solver = curve.text(i, "solver");
         r.result.curve.push_back(p);
     }
-    for (const QJsonValue &w : s.value(QStringLiteral("warnings")).toArray())
-        r.warnings << w.toString();
+    r.warnings = warningsOf(s);
     r.outDir = QFileInfo(path).absolutePath();
     return r;
 }
@@ -259,8 +264,7 @@ CompareResult RunSummary::compare(const QJsonObject &s, const QString &path)
         a.riskB = int(areas.number(i, "risk_class_b"));
         r.areas.push_back(a);
     }
-    for (const QJsonValue &w : s.value(QStringLiteral("warnings")).toArray())
-        r.warnings << w.toString();
+    r.warnings = warningsOf(s);
     r.outDir = QFileInfo(path).absolutePath();
     return r;
 }

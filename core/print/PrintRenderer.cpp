@@ -240,13 +240,13 @@ void PrintRenderer::render(const PrintLayout &layout, const PrintContext &contex
         case PrintItem::Type::Credits:
             drawText(painter, rect, expand(item.text, context), item.fontPt, item.bold, Qt::AlignRight | Qt::AlignBottom);
             break;
-        case PrintItem::Type::Table:
+        case PrintItem::Type::Table: {
             // Without a run for the page there is nothing to say "no shelter" or "no site" about.
-            if (detail::isSiteTable(item))
-                detail::drawTable(painter, rect, item, context.sites, context.siteTotals.isEmpty() ? QStringLiteral("—") : expand(item.text, context), dpi);
-            else
-                detail::drawTable(painter, rect, item, context.table, context.results.isEmpty() ? QStringLiteral("—") : expand(item.text, context), dpi);
+            const bool sites = detail::isSiteTable(item);
+            const bool run = sites ? !context.siteTotals.isEmpty() : !context.results.isEmpty();
+            detail::drawTable(painter, rect, item, sites ? context.sites : context.table, run ? expand(item.text, context) : QStringLiteral("—"), dpi);
             break;
+        }
         case PrintItem::Type::Contacts:
             detail::drawContacts(painter, rect, item, context.feature, expand(item.text, context));
             break;

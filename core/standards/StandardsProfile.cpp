@@ -29,20 +29,19 @@ QString StandardValue::statusLabel() const
     return status;
 }
 
-QString StandardValue::citation() const
+namespace {
+
+// "source clause", or the source alone when there is no clause ("—").
+QString cite(const QString &source, const QString &clause)
 {
-    if (clause.isEmpty() || clause == QStringLiteral("—"))
-        return source;
-    return source + QLatin1Char(' ') + clause;
+    return clause.isEmpty() || clause == QStringLiteral("—") ? source : source + QLatin1Char(' ') + clause;
 }
 
-QString StandardValue::citationZh() const
-{
-    const QString src = sourceZh.isEmpty() ? source : sourceZh, cl = clauseZh.isEmpty() ? clause : clauseZh;
-    if (cl.isEmpty() || cl == QStringLiteral("—"))
-        return src;
-    return src + QLatin1Char(' ') + cl;
-}
+} // namespace
+
+QString StandardValue::citation() const { return cite(source, clause); }
+
+QString StandardValue::citationZh() const { return cite(sourceZh.isEmpty() ? source : sourceZh, clauseZh.isEmpty() ? clause : clauseZh); }
 
 bool StandardValue::passes(double measured) const
 {

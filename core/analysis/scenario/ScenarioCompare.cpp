@@ -97,12 +97,12 @@ std::vector<QVariantList> shelterTable(const CompareResult &r)
     return rows;
 }
 
-void write(const CompareResult &r, const QDir &dir)
+// The files, from the rows of areaTable() and shelterTable().
+void write(const CompareResult &r, const std::vector<QVariantList> &areaRows, const std::vector<QVariantList> &shelterRows, const QDir &dir)
 {
     const CoverageAreas &areas = r.a.coverage.request.areas;
     VectorLayer communities = tableLayer(QStringLiteral("communities"), GeometryType::MultiPolygon, areas.crs, areaHeader());
     VectorLayer shelters = tableLayer(QStringLiteral("shelters"), GeometryType::Point, r.a.coverage.request.facilities.crs, shelterHeader());
-    const std::vector<QVariantList> areaRows = areaTable(r), shelterRows = shelterTable(r);
     for (std::size_t k = 0; k < r.areas.size(); ++k) {
         const qsizetype i = areas.names.indexOf(r.areas[k].name);
         if (i >= 0)
@@ -237,14 +237,15 @@ CompareResult ScenarioCompare::run(const Project &project, const QString &a, con
     r.summary.insert(QStringLiteral("reuse_b"), reuse.lastRun());
     r.warnings = AnalysisFiles::completeSummary(r.summary, {}, feedback.warnings());
     AnalysisFiles::addInputProblems(r.summary, feedback);
+    const std::vector<QVariantList> areaRows = areaTable(r), shelterRows = shelterTable(r);
     AnalysisFiles::addResultsModel(r.summary,
-                                   {{QStringLiteral("areas"), AnalysisFiles::table(areaHeader(), areaTable(r))},
-                                    {QStringLiteral("shelters"), AnalysisFiles::table(shelterHeader(), shelterTable(r))}},
+                                   {{QStringLiteral("areas"), AnalysisFiles::table(areaHeader(), areaRows)},
+                                    {QStringLiteral("shelters"), AnalysisFiles::table(shelterHeader(), shelterRows)}},
                                    fileNames(), {{QStringLiteral("delta.gpkg"), QJsonArray{QStringLiteral("communities"), QStringLiteral("shelters")}}});
     r.inputProblems = feedback.inputProblems();
     if (!outDir.isEmpty()) {
         feedback.throwIfCanceled();
-        write(r, dir);
+        write(r, areaRows, shelterRows, dir);
         AnalysisFiles::writeSummary(outDir, r.summary, QStringLiteral("seconds"), double(timer.nsecsElapsed()) / 1e9);
         r.outDir = outDir;
     }
